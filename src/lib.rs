@@ -1,0 +1,9 @@
+//! roundtable: a terminal browser for timelines of negotiations and other news events.
+//!
+//! Dependencies point one way, `model → query → app → ui`:
+//!
+//! - [`model`]: the timeline file format: types, reading (RON → types), validation.
+//! - [`query`]: filters, search and the indexes built once at load.
+//! - [`cli`]: the headless commands `check`, `list` and `export`.
+
+pub mod model;

@@ -1,0 +1,3 @@
+//! The `roundtable` binary.
+
+fn main() {}

@@ -1,0 +1,134 @@
+//! Diagnostics: errors and warnings about a file, each at a byte offset, printed as `FILE:LINE:COL`.
+
+use std::fmt::Write as _;
+
+use super::escape::escape_line;
+use super::types::Offset;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One problem found in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Byte offset in the text the parser read (after any byte-order mark); `None` when the
+    /// problem has no place (an empty file).
+    pub at: Option<Offset>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(at: Offset, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            at: Some(at),
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(at: Offset, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            at: Some(at),
+            message: message.into(),
+        }
+    }
+
+    #[must_use]
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Line and column (both 1-based, columns counted in characters) of byte offsets in one text.
+pub struct LineIndex<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    #[must_use]
+    pub fn new(text: &'t str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { text, starts }
+    }
+
+    #[must_use]
+    pub fn line_col(&self, at: Offset) -> (usize, usize) {
+        let at = at.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= at) - 1;
+        let start = self.starts[line];
+        // An offset inside a multi-byte character counts as that character.
+        let col = self.text.as_bytes()[start..at]
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count();
+        (line + 1, col + 1)
+    }
+}
+
+/// Renders diagnostics one per line, `FILE:LINE:COL: error: message`, sorted by position.
+/// File names and messages are escaped, so nothing from the file can drive the terminal.
+#[must_use]
+pub fn render(file: &str, text: &str, diags: &[Diagnostic]) -> String {
+    let index = LineIndex::new(text);
+    let mut sorted: Vec<&Diagnostic> = diags.iter().collect();
+    sorted.sort_by_key(|d| (d.at.unwrap_or(0), std::cmp::Reverse(d.severity)));
+    let file = escape_line(file);
+    let mut out = String::new();
+    for d in sorted {
+        let kind = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let message = escape_line(&d.message);
+        let _ = match d.at {
+            Some(at) => {
+                let (line, col) = index.line_col(at);
+                writeln!(out, "{file}:{line}:{col}: {kind}: {message}")
+            }
+            None => writeln!(out, "{file}: {kind}: {message}"),
+        };
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "ab\n«é» x\r\nlast";
+        let ix = LineIndex::new(text);
+        assert_eq!(ix.line_col(0), (1, 1));
+        assert_eq!(ix.line_col(3), (2, 1));
+        let x = text.find('x').unwrap();
+        assert_eq!(ix.line_col(x), (2, 5));
+        assert_eq!(ix.line_col(text.find("last").unwrap()), (3, 1));
+        assert_eq!(ix.line_col(text.len() + 10), (3, 5));
+    }
+
+    #[test]
+    fn render_sorts_and_escapes() {
+        let text = "one\ntwo\n";
+        let d = vec![
+            Diagnostic::warning(4, "unused"),
+            Diagnostic::error(0, "bad \u{1b}[2J id"),
+        ];
+        assert_eq!(
+            render("f.ron", text, &d),
+            "f.ron:1:1: error: bad \\x1b[2J id\nf.ron:2:1: warning: unused\n"
+        );
+    }
+}

@@ -1,0 +1,48 @@
+//! The timeline file format, version 1: types, reading, validation and diagnostics.
+//!
+//! Nothing here knows about terminals: the headless commands and the browser both start from
+//! [`load_str`] or [`read_file`] + [`load_str`].
+
+pub mod diag;
+pub mod escape;
+pub mod parse;
+pub mod read;
+pub mod types;
+pub mod validate;
+pub mod when;
+
+pub use diag::{Diagnostic, Severity};
+pub use read::{ReadError, read_file};
+pub use types::*;
+pub use when::{Precision, When};
+
+/// The timeline that ships inside the binary, opened when no file is given.
+pub const BUNDLED: &str = include_str!("../../data/istanbul-2025.ron");
+
+/// The name diagnostics use for the bundled timeline.
+pub const BUNDLED_NAME: &str = "data/istanbul-2025.ron";
+
+/// A timeline that loaded, with the warnings found in it.
+#[derive(Debug)]
+pub struct Loaded<'a> {
+    pub timeline: Timeline<'a>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads and validates a timeline from text. `Err` holds every problem found (errors and
+/// warnings), with offsets into `text`; render them with [`diag::render`].
+pub fn load_str(text: &str) -> Result<Loaded<'_>, Vec<Diagnostic>> {
+    let (timeline, mut diags) = parse::parse(text);
+    let Some(mut timeline) = timeline else {
+        return Err(diags);
+    };
+    diags.extend(validate::validate(&mut timeline, text));
+    if diags.iter().any(Diagnostic::is_error) {
+        Err(diags)
+    } else {
+        Ok(Loaded {
+            timeline,
+            warnings: diags,
+        })
+    }
+}

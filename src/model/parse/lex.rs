@@ -1,0 +1,314 @@
+//! The lexical layer of the RON reader: whitespace and comments, strings, numbers, identifiers.
+
+use std::borrow::Cow;
+
+use super::{Fatal, PResult, Parser};
+use crate::model::types::Str;
+
+/// Whitespace as RON defines it (Unicode `Pattern_White_Space`).
+fn is_ws_char(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\n'
+            | '\r'
+            | '\x0B'
+            | '\x0C'
+            | '\u{85}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+pub(super) fn is_ident_start(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'_'
+}
+
+fn is_ident_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+impl<'a> Parser<'a> {
+    pub(super) fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    pub(super) fn at_str(&self, s: &str) -> bool {
+        self.bytes[self.pos..].starts_with(s.as_bytes())
+    }
+
+    /// Skips whitespace and comments (`//` to end of line, nested `/* */`).
+    pub(super) fn ws(&mut self) -> PResult<()> {
+        loop {
+            match self.peek() {
+                Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) => self.pos += 1,
+                Some(b'/') => match self.bytes.get(self.pos + 1) {
+                    Some(b'/') => {
+                        self.pos = self.src[self.pos..]
+                            .find('\n')
+                            .map_or(self.bytes.len(), |i| self.pos + i + 1);
+                    }
+                    Some(b'*') => self.block_comment()?,
+                    _ => {
+                        return self
+                            .fatal(self.pos, "unexpected `/`: comments start with `//` or `/*`");
+                    }
+                },
+                Some(b) if b >= 0x80 => match self.src[self.pos..].chars().next() {
+                    Some(c) if is_ws_char(c) => self.pos += c.len_utf8(),
+                    _ => return Ok(()),
+                },
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    fn block_comment(&mut self) -> PResult<()> {
+        let start = self.pos;
+        self.pos += 2;
+        let mut level = 1usize;
+        while level > 0 {
+            let rest = &self.bytes[self.pos..];
+            let Some(i) = rest.iter().position(|&b| b == b'/' || b == b'*') else {
+                return self.fatal(start, "this block comment is never closed with `*/`");
+            };
+            self.pos += i;
+            if self.at_str("/*") {
+                level += 1;
+                self.pos += 2;
+            } else if self.at_str("*/") {
+                level -= 1;
+                self.pos += 2;
+            } else {
+                self.pos += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// True when the next value is a string literal (`"…"`, `r"…"`, `r#"…"#`).
+    pub(super) fn at_string(&self) -> bool {
+        match self.peek() {
+            Some(b'"') => true,
+            Some(b'r') => matches!(self.bytes.get(self.pos + 1), Some(b'"' | b'#')),
+            _ => false,
+        }
+    }
+
+    /// Reads a string literal; the caller has checked [`Self::at_string`].
+    pub(super) fn string_literal(&mut self) -> PResult<Str<'a>> {
+        if self.peek() == Some(b'r') {
+            return self.raw_string();
+        }
+        let start = self.pos;
+        self.pos += 1;
+        let rest = &self.src[self.pos..];
+        let Some(end) = rest.find('"') else {
+            return self.fatal(start, "this string is never closed with `\"`");
+        };
+        if !rest[..end].contains('\\') {
+            self.pos += end + 1;
+            return Ok(Cow::Borrowed(&rest[..end]));
+        }
+        self.escaped_string(start)
+    }
+
+    fn escaped_string(&mut self, start: usize) -> PResult<Str<'a>> {
+        let mut out = String::new();
+        loop {
+            let rest = &self.src[self.pos..];
+            let Some(i) = rest.find(['"', '\\']) else {
+                return self.fatal(start, "this string is never closed with `\"`");
+            };
+            out.push_str(&rest[..i]);
+            self.pos += i;
+            if self.bytes[self.pos] == b'"' {
+                self.pos += 1;
+                return Ok(Cow::Owned(out));
+            }
+            self.escape(&mut out)?;
+        }
+    }
+
+    /// Reads one escape at `\`: `\" \' \\ \n \r \t \0 \xHH \u{H…}` or a line continuation.
+    fn escape(&mut self, out: &mut String) -> PResult<()> {
+        let at = self.pos;
+        self.pos += 1;
+        let Some(b) = self.peek() else {
+            return self.fatal(at, "this string is never closed with `\"`");
+        };
+        self.pos += 1;
+        match b {
+            b'"' => out.push('"'),
+            b'\'' => out.push('\''),
+            b'\\' => out.push('\\'),
+            b'n' => out.push('\n'),
+            b'r' => out.push('\r'),
+            b't' => out.push('\t'),
+            b'0' => out.push('\0'),
+            b'\n' | b'\r' => {
+                while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+                    self.pos += 1;
+                }
+            }
+            b'x' => {
+                let mut bytes = Vec::with_capacity(4);
+                loop {
+                    let hex = self
+                        .src
+                        .get(self.pos..self.pos + 2)
+                        .and_then(|h| u8::from_str_radix(h, 16).ok());
+                    let Some(byte) = hex.filter(|_| self.bytes[self.pos].is_ascii_hexdigit())
+                    else {
+                        return self.fatal(at, "`\\x` must be followed by two hex digits");
+                    };
+                    self.pos += 2;
+                    bytes.push(byte);
+                    if let Ok(s) = std::str::from_utf8(&bytes) {
+                        out.push_str(s);
+                        break;
+                    }
+                    if bytes.len() == 4 || !self.at_str("\\x") {
+                        return self.fatal(at, "`\\x` escapes here do not form a UTF-8 character");
+                    }
+                    self.pos += 2;
+                }
+            }
+            b'u' => {
+                let hex_end = if self.peek() == Some(b'{') {
+                    self.src[self.pos..].find('}').map(|i| self.pos + i)
+                } else {
+                    None
+                };
+                let c = hex_end
+                    .map(|end| &self.src[self.pos + 1..end])
+                    .filter(|h| {
+                        (1..=6).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit())
+                    })
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .and_then(char::from_u32);
+                let (Some(c), Some(end)) = (c, hex_end) else {
+                    return self.fatal(at, "`\\u` must be followed by `{…}` holding 1 to 6 hex digits of a Unicode character");
+                };
+                out.push(c);
+                self.pos = end + 1;
+            }
+            _ => {
+                self.pos = at;
+                return self.fatal(
+                    at,
+                    "unknown escape: use \\\" \\' \\\\ \\n \\r \\t \\0 \\xHH or \\u{HHHH}",
+                );
+            }
+        }
+        Ok(())
+    }
+
+    fn raw_string(&mut self) -> PResult<Str<'a>> {
+        let start = self.pos;
+        self.pos += 1;
+        let hashes = self.bytes[self.pos..]
+            .iter()
+            .take_while(|&&b| b == b'#')
+            .count();
+        self.pos += hashes;
+        if self.peek() != Some(b'"') {
+            return self.fatal(start, "a raw string starts with `r\"` or `r#\"`");
+        }
+        self.pos += 1;
+        let mut close = String::from("\"");
+        close.extend(std::iter::repeat_n('#', hashes));
+        let rest = &self.src[self.pos..];
+        let Some(end) = rest.find(&close) else {
+            return self.fatal(
+                start,
+                format!("this raw string is never closed with `{close}`"),
+            );
+        };
+        self.pos += end + close.len();
+        Ok(Cow::Borrowed(&rest[..end]))
+    }
+
+    /// Reads an identifier (`Event`, `title`, `r#type`) if one is next.
+    pub(super) fn ident(&mut self) -> Option<&'a str> {
+        let mut start = self.pos;
+        if self.at_str("r#")
+            && self
+                .bytes
+                .get(self.pos + 2)
+                .copied()
+                .is_some_and(is_ident_start)
+        {
+            start += 2;
+        } else if !self.peek().is_some_and(is_ident_start) || self.at_string() {
+            return None;
+        }
+        let len = self.bytes[start..]
+            .iter()
+            .take_while(|&&b| is_ident_char(b))
+            .count();
+        self.pos = start + len;
+        Some(&self.src[start..start + len])
+    }
+
+    /// Reads an unsigned integer: decimal, `0x`, `0o` or `0b`, with `_` separators.
+    /// `None` when what stands here is a number of another kind (reported by the caller).
+    pub(super) fn unsigned(&mut self) -> PResult<Option<u64>> {
+        let start = self.pos;
+        let (radix, skip) = match (self.peek(), self.bytes.get(self.pos + 1)) {
+            (Some(b'0'), Some(b'x')) => (16, 2),
+            (Some(b'0'), Some(b'o')) => (8, 2),
+            (Some(b'0'), Some(b'b')) => (2, 2),
+            _ => (10, 0),
+        };
+        self.pos += skip;
+        let digits_start = self.pos;
+        let len = self.bytes[self.pos..]
+            .iter()
+            .take_while(|&&b| b == b'_' || (b as char).is_digit(radix))
+            .count();
+        self.pos += len;
+        let digits: String = self.src[digits_start..self.pos]
+            .chars()
+            .filter(|&c| c != '_')
+            .collect();
+        let followed_by_number_char = self
+            .peek()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'.');
+        if digits.is_empty() || followed_by_number_char {
+            self.pos = start;
+            return Ok(None);
+        }
+        match u64::from_str_radix(&digits, radix) {
+            Ok(n) => Ok(Some(n)),
+            Err(_) => self.fatal(start, "this number is too large"),
+        }
+    }
+
+    /// Describes what stands at the cursor, for "expected X, found Y" messages.
+    pub(super) fn found(&self) -> String {
+        let rest = &self.src[self.pos..];
+        match self.peek() {
+            None => "the end of the file".into(),
+            Some(b'"') => "a string".into(),
+            Some(b'[') => "a list `[`".into(),
+            Some(b'(') => "`(`".into(),
+            Some(b'0'..=b'9' | b'-' | b'+' | b'.') => "a number".into(),
+            Some(b) if is_ident_start(b) => {
+                let n = rest.bytes().take_while(|&b| is_ident_char(b)).count();
+                format!("`{}`", &rest[..n])
+            }
+            Some(_) => {
+                let c = rest.chars().next().unwrap_or(' ');
+                format!("`{}`", c.escape_debug())
+            }
+        }
+    }
+
+    pub(super) fn fatal<T>(&mut self, at: usize, message: impl Into<String>) -> PResult<T> {
+        self.error(at, message);
+        Err(Fatal)
+    }
+}

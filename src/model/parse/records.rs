@@ -1,0 +1,375 @@
+//! The format-1 schema: which records hold which fields, and how each value is read.
+
+use super::{PResult, Parser, did_you_mean};
+use crate::model::types::{
+    Claim, Event, MISSING, Participant, ParticipantKind, Quote, Ref, Round, RoundRef, Source,
+    SourceKind, Spanned, Str, Timeline, UNRESOLVED,
+};
+use crate::model::when::{Precision, When};
+
+/// Placeholder for a required value that was missing or malformed (already reported), so the
+/// rest of the file can still be checked.
+fn blank<'a>() -> Spanned<Str<'a>> {
+    Spanned {
+        value: Str::Borrowed(""),
+        at: 0,
+    }
+}
+
+fn blank_when<'a>() -> When<'a> {
+    When {
+        raw: Str::Borrowed(""),
+        at: 0,
+        precision: Precision::Year,
+        instant: 0,
+        offset: None,
+    }
+}
+
+impl<'a> Parser<'a> {
+    /// A string; `nonempty` names a field that must not be blank.
+    fn text(&mut self, nonempty: Option<&str>) -> PResult<Option<Spanned<Str<'a>>>> {
+        if !self.at_string() {
+            self.mismatch("a string")?;
+            return Ok(None);
+        }
+        let at = self.pos;
+        let value = self.string_literal()?;
+        if let Some(field) = nonempty
+            && value.trim().is_empty()
+        {
+            self.error(at, format!("`{field}` must not be empty"));
+        }
+        Ok(Some(Spanned { value, at }))
+    }
+
+    fn opt_text(&mut self) -> PResult<Option<Str<'a>>> {
+        self.optional(|p| Ok(p.text(None)?.map(|s| s.value)))
+    }
+
+    fn when(&mut self) -> PResult<Option<When<'a>>> {
+        let Some(s) = self.text(None)? else {
+            return Ok(None);
+        };
+        match When::parse(s.value, s.at) {
+            Ok(w) => Ok(Some(w)),
+            Err(e) => {
+                self.error(s.at, e.0);
+                Ok(None)
+            }
+        }
+    }
+
+    fn opt_when(&mut self) -> PResult<Option<When<'a>>> {
+        self.optional(Self::when)
+    }
+
+    fn reference(&mut self) -> PResult<Option<Ref<'a>>> {
+        Ok(self.text(None)?.map(|s| Ref {
+            id: s.value,
+            at: s.at,
+            target: UNRESOLVED,
+        }))
+    }
+
+    fn strings(&mut self) -> PResult<Vec<Str<'a>>> {
+        let mut out = Vec::new();
+        self.list(|p| {
+            out.extend(p.text(None)?.map(|s| s.value));
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    fn references(&mut self) -> PResult<Vec<Ref<'a>>> {
+        let mut out = Vec::new();
+        self.list(|p| {
+            out.extend(p.reference()?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    fn uint(&mut self) -> PResult<Option<Spanned<u64>>> {
+        let at = self.pos;
+        if let Some(value) = self.unsigned()? {
+            return Ok(Some(Spanned { value, at }));
+        }
+        self.mismatch("an unsigned integer")?;
+        Ok(None)
+    }
+
+    fn variant<T: Copy>(&mut self, what: &str, variants: &[(&str, T)]) -> PResult<Option<T>> {
+        let at = self.pos;
+        let Some(name) = self.ident() else {
+            self.mismatch(&format!("a {what}"))?;
+            return Ok(None);
+        };
+        if let Some((_, v)) = variants.iter().find(|(n, _)| *n == name) {
+            return Ok(Some(*v));
+        }
+        let names = variants.iter().map(|(n, _)| *n);
+        let hint = match did_you_mean(name, names.clone()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!(
+                "expected one of {}",
+                names
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        self.error(at, format!("unknown {what} `{name}`; {hint}"));
+        Ok(None)
+    }
+
+    /// Reads a list of records, each read by `item`.
+    fn records<T>(&mut self, mut item: impl FnMut(&mut Self) -> PResult<T>) -> PResult<Vec<T>> {
+        let mut out = Vec::new();
+        self.list(|p| {
+            out.push(item(p)?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    pub(super) fn timeline(&mut self) -> PResult<Timeline<'a>> {
+        const FIELDS: &[&str] = &[
+            "title",
+            "summary",
+            "sources",
+            "participants",
+            "rounds",
+            "events",
+        ];
+        const REQUIRED: &[&str] = &["title", "sources", "participants", "events"];
+        let (mut title, mut summary) = (None, None);
+        let (mut sources, mut participants, mut rounds, mut events) =
+            (vec![], vec![], vec![], vec![]);
+        self.record("Timeline", FIELDS, REQUIRED, |p, field| {
+            match field {
+                0 => title = p.text(Some("title"))?,
+                1 => summary = p.opt_text()?,
+                2 => sources = p.records(Self::source)?,
+                3 => participants = p.records(Self::participant)?,
+                4 => rounds = p.records(Self::round)?,
+                _ => events = p.records(Self::event)?,
+            }
+            Ok(())
+        })?;
+        Ok(Timeline {
+            title: title.unwrap_or_else(blank).value,
+            summary,
+            sources,
+            participants,
+            rounds,
+            events,
+            claims: Vec::new(),
+        })
+    }
+
+    fn source(&mut self) -> PResult<Source<'a>> {
+        const FIELDS: &[&str] = &[
+            "id",
+            "outlet",
+            "title",
+            "published",
+            "url",
+            "byline",
+            "kind",
+        ];
+        let (mut id, mut outlet, mut title, mut published, mut url) =
+            (None, None, None, None, None);
+        let (mut byline, mut kind) = (vec![], None);
+        self.record("Source", FIELDS, &["id", "outlet"], |p, field| {
+            match field {
+                0 => id = p.text(Some("id"))?,
+                1 => outlet = p.text(Some("outlet"))?,
+                2 => title = p.opt_text()?,
+                3 => published = p.opt_when()?,
+                4 => url = p.opt_text()?,
+                5 => byline = p.strings()?,
+                _ => kind = p.optional(|p| p.variant("source kind", &SourceKind::ALL))?,
+            }
+            Ok(())
+        })?;
+        Ok(Source {
+            id: id.unwrap_or_else(blank),
+            outlet: outlet.unwrap_or_else(blank).value,
+            title,
+            published,
+            url,
+            byline,
+            kind: kind.unwrap_or_default(),
+        })
+    }
+
+    fn participant(&mut self) -> PResult<Participant<'a>> {
+        const FIELDS: &[&str] = &["id", "name", "aliases", "role", "side", "kind"];
+        let (mut id, mut name, mut aliases, mut role, mut side, mut kind) =
+            (None, None, vec![], None, None, None);
+        self.record("Participant", FIELDS, &["id", "name"], |p, field| {
+            match field {
+                0 => id = p.text(Some("id"))?,
+                1 => name = p.text(Some("name"))?,
+                2 => aliases = p.strings()?,
+                3 => role = p.opt_text()?,
+                4 => side = p.opt_text()?,
+                _ => kind = p.optional(|p| p.variant("participant kind", &ParticipantKind::ALL))?,
+            }
+            Ok(())
+        })?;
+        Ok(Participant {
+            id: id.unwrap_or_else(blank),
+            name: name.unwrap_or_else(blank).value,
+            aliases,
+            role,
+            side,
+            kind: kind.unwrap_or_default(),
+        })
+    }
+
+    fn round(&mut self) -> PResult<Round<'a>> {
+        const FIELDS: &[&str] = &["number", "title", "start", "end", "venue"];
+        let (mut number, mut title, mut start, mut end, mut venue) = (None, None, None, None, None);
+        let at = self.record("Round", FIELDS, &["number"], |p, field| {
+            match field {
+                0 => number = p.uint()?,
+                1 => title = p.opt_text()?,
+                2 => start = p.opt_when()?,
+                3 => end = p.opt_when()?,
+                _ => venue = p.opt_text()?,
+            }
+            Ok(())
+        })?;
+        Ok(Round {
+            number: number.unwrap_or(Spanned {
+                value: u64::MAX,
+                at,
+            }),
+            title,
+            start,
+            end,
+            venue,
+        })
+    }
+
+    fn event(&mut self) -> PResult<Event<'a>> {
+        const FIELDS: &[&str] = &[
+            "id",
+            "when",
+            "round",
+            "title",
+            "summary",
+            "location",
+            "participants",
+            "sources",
+            "tags",
+            "quotes",
+            "claims",
+        ];
+        let (mut id, mut when, mut round, mut title, mut summary, mut location) =
+            (None, None, None, None, None, None);
+        let (mut participants, mut sources, mut tags, mut quotes, mut claims) =
+            (vec![], vec![], vec![], vec![], vec![]);
+        let at = self.pos;
+        self.record("Event", FIELDS, &["id", "when", "title"], |p, field| {
+            match field {
+                0 => id = p.text(Some("id"))?,
+                1 => when = p.when()?,
+                2 => round = p.optional(Self::uint)?,
+                3 => title = p.text(Some("title"))?,
+                4 => summary = p.opt_text()?,
+                5 => location = p.opt_text()?,
+                6 => participants = p.references()?,
+                7 => sources = p.references()?,
+                8 => tags = p.strings()?,
+                9 => quotes = p.records(Self::quote)?,
+                _ => claims = p.records(Self::claim)?,
+            }
+            Ok(())
+        })?;
+        Ok(Event {
+            id: id.unwrap_or_else(blank),
+            when: when.unwrap_or_else(blank_when),
+            round: round.map(|r| RoundRef {
+                number: r.value,
+                at: r.at,
+                target: UNRESOLVED,
+            }),
+            title: title.unwrap_or_else(blank).value,
+            summary,
+            location,
+            participants,
+            sources,
+            tags,
+            quotes,
+            claims,
+            at,
+        })
+    }
+
+    fn quote(&mut self) -> PResult<Quote<'a>> {
+        const FIELDS: &[&str] = &["speaker", "text", "source", "via", "context"];
+        let (mut speaker, mut text, mut source, mut via, mut context) =
+            (None, None, None, None, None);
+        let at = self.pos;
+        self.record(
+            "Quote",
+            FIELDS,
+            &["speaker", "text", "source"],
+            |p, field| {
+                match field {
+                    0 => speaker = p.reference()?,
+                    1 => text = p.text(Some("text"))?,
+                    2 => source = p.reference()?,
+                    3 => via = p.opt_text()?,
+                    _ => context = p.opt_text()?,
+                }
+                Ok(())
+            },
+        )?;
+        Ok(Quote {
+            speaker: speaker.unwrap_or_else(|| missing_ref(at)),
+            text: text.unwrap_or_else(blank).value,
+            source: source.unwrap_or_else(|| missing_ref(at)),
+            via,
+            context,
+        })
+    }
+
+    fn claim(&mut self) -> PResult<Claim<'a>> {
+        const FIELDS: &[&str] = &["id", "by", "text", "source", "via", "disputes"];
+        let (mut id, mut by, mut text, mut source, mut via, mut disputes) =
+            (None, None, None, None, None, vec![]);
+        let at = self.pos;
+        self.record("Claim", FIELDS, &["text", "source"], |p, field| {
+            match field {
+                0 => id = p.optional(|p| p.text(Some("id")))?,
+                1 => by = p.optional(Self::reference)?,
+                2 => text = p.text(Some("text"))?,
+                3 => source = p.reference()?,
+                4 => via = p.opt_text()?,
+                _ => disputes = p.references()?,
+            }
+            Ok(())
+        })?;
+        Ok(Claim {
+            id,
+            by,
+            text: text.unwrap_or_else(blank).value,
+            source: source.unwrap_or_else(|| missing_ref(at)),
+            via,
+            disputes,
+        })
+    }
+}
+
+/// A reference that was missing or malformed (already reported); validation skips it.
+fn missing_ref<'a>(at: usize) -> Ref<'a> {
+    Ref {
+        id: Str::Borrowed(""),
+        at,
+        target: MISSING,
+    }
+}

@@ -1,0 +1,289 @@
+//! The timeline data model: the records of a format-1 file, borrowing their text from the file.
+//!
+//! Strings borrow from the loaded text (`Cow::Borrowed`) unless the file escaped them, so a
+//! large file costs little more than its own bytes. References between records keep the id as
+//! written, where it stands in the file (for diagnostics), and the index of the record it names
+//! (filled in by validation, so everything after loading follows indices, never looks ids up).
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use super::when::When;
+
+/// Text taken from the file: borrowed when it needed no unescaping.
+pub type Str<'a> = Cow<'a, str>;
+
+/// Byte offset into the loaded text, where a value starts (its opening quote, digit or name).
+pub type Offset = usize;
+
+/// Marks an index that validation has not resolved (only seen in files that failed to load).
+pub const UNRESOLVED: u32 = u32::MAX;
+
+/// Marks a reference whose value was missing or malformed, already reported by the reader.
+pub const MISSING: u32 = u32::MAX - 1;
+
+/// A value together with the offset it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub at: Offset,
+}
+
+impl<T: Serialize> Serialize for Spanned<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}
+
+/// A reference by id to a source, participant or claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ref<'a> {
+    pub id: Str<'a>,
+    pub at: Offset,
+    /// Index of the referenced record (`sources`, `participants` or [`Timeline::claims`]).
+    pub target: u32,
+}
+
+impl Serialize for Ref<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.id)
+    }
+}
+
+impl Ref<'_> {
+    /// The resolved index, usable once the timeline has validated.
+    #[must_use]
+    pub fn ix(&self) -> usize {
+        self.target as usize
+    }
+}
+
+/// A reference by number to a declared round.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundRef {
+    pub number: u64,
+    pub at: Offset,
+    /// Index into [`Timeline::rounds`].
+    pub target: u32,
+}
+
+impl Serialize for RoundRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(self.number)
+    }
+}
+
+/// A whole timeline file. After loading, `events` are in timeline order.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename = "Timeline")]
+pub struct Timeline<'a> {
+    pub title: Str<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Str<'a>>,
+    pub sources: Vec<Source<'a>>,
+    pub participants: Vec<Participant<'a>>,
+    pub rounds: Vec<Round<'a>>,
+    pub events: Vec<Event<'a>>,
+    /// Where every claim lives, in timeline order; `Claim` refs in `disputes` index this.
+    #[serde(skip)]
+    pub claims: Vec<ClaimAt>,
+}
+
+/// The position of one claim: `events[event].claims[claim]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimAt {
+    pub event: u32,
+    pub claim: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum SourceKind {
+    #[default]
+    Article,
+    LiveFeed,
+    Wire,
+    Broadcast,
+    Statement,
+    Other,
+}
+
+impl SourceKind {
+    pub const ALL: [(&'static str, Self); 6] = [
+        ("Article", Self::Article),
+        ("LiveFeed", Self::LiveFeed),
+        ("Wire", Self::Wire),
+        ("Broadcast", Self::Broadcast),
+        ("Statement", Self::Statement),
+        ("Other", Self::Other),
+    ];
+
+    /// Lower-case words for display ("live feed").
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Article => "article",
+            Self::LiveFeed => "live feed",
+            Self::Wire => "wire",
+            Self::Broadcast => "broadcast",
+            Self::Statement => "statement",
+            Self::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum ParticipantKind {
+    #[default]
+    Person,
+    Organization,
+    Group,
+}
+
+impl ParticipantKind {
+    pub const ALL: [(&'static str, Self); 3] = [
+        ("Person", Self::Person),
+        ("Organization", Self::Organization),
+        ("Group", Self::Group),
+    ];
+}
+
+fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename = "Source")]
+pub struct Source<'a> {
+    pub id: Spanned<Str<'a>>,
+    pub outlet: Str<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Str<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<When<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<Str<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub byline: Vec<Str<'a>>,
+    #[serde(skip_serializing_if = "is_default")]
+    pub kind: SourceKind,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename = "Participant")]
+pub struct Participant<'a> {
+    pub id: Spanned<Str<'a>>,
+    pub name: Str<'a>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<Str<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<Str<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub side: Option<Str<'a>>,
+    #[serde(skip_serializing_if = "is_default")]
+    pub kind: ParticipantKind,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename = "Round")]
+pub struct Round<'a> {
+    pub number: Spanned<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Str<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<When<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<When<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub venue: Option<Str<'a>>,
+}
+
+impl Round<'_> {
+    /// The display name: its title, or "Round N".
+    #[must_use]
+    pub fn name(&self) -> Cow<'_, str> {
+        match &self.title {
+            Some(t) => Cow::Borrowed(t),
+            None => Cow::Owned(format!("Round {}", self.number.value)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename = "Event")]
+pub struct Event<'a> {
+    pub id: Spanned<Str<'a>>,
+    pub when: When<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub round: Option<RoundRef>,
+    pub title: Str<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Str<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Str<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Ref<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Ref<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<Str<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<Quote<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<Claim<'a>>,
+    /// Where the `Event(` record starts.
+    #[serde(skip)]
+    pub at: Offset,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename = "Quote")]
+pub struct Quote<'a> {
+    pub speaker: Ref<'a>,
+    pub text: Str<'a>,
+    pub source: Ref<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<Str<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<Str<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename = "Claim")]
+pub struct Claim<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<Spanned<Str<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<Ref<'a>>,
+    pub text: Str<'a>,
+    pub source: Ref<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<Str<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub disputes: Vec<Ref<'a>>,
+}
+
+impl<'a> Timeline<'a> {
+    #[must_use]
+    pub fn source(&self, r: &Ref<'_>) -> &Source<'a> {
+        &self.sources[r.ix()]
+    }
+
+    #[must_use]
+    pub fn participant(&self, r: &Ref<'_>) -> &Participant<'a> {
+        &self.participants[r.ix()]
+    }
+
+    #[must_use]
+    pub fn round(&self, r: &RoundRef) -> &Round<'a> {
+        &self.rounds[r.target as usize]
+    }
+
+    /// The claim a `disputes` entry names, with the event that holds it.
+    #[must_use]
+    pub fn claim(&self, r: &Ref<'_>) -> (&Event<'a>, &Claim<'a>) {
+        let at = self.claims[r.ix()];
+        let event = &self.events[at.event as usize];
+        (event, &event.claims[at.claim as usize])
+    }
+}

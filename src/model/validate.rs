@@ -1,0 +1,328 @@
+//! Checks a parsed timeline as a whole: unique ids, references that resolve, and warnings;
+//! then puts events in timeline order and resolves every reference to an index.
+
+use std::collections::HashMap;
+
+use super::diag::{Diagnostic, LineIndex};
+use super::parse::did_you_mean;
+use super::types::{ClaimAt, MISSING, Offset, Ref, Spanned, Str, Timeline};
+
+/// Lines of earlier declarations, computed only when a duplicate needs one.
+struct Lines<'t> {
+    text: &'t str,
+    index: Option<LineIndex<'t>>,
+}
+
+impl Lines<'_> {
+    fn line(&mut self, at: Offset) -> usize {
+        self.index
+            .get_or_insert_with(|| LineIndex::new(self.text))
+            .line_col(at)
+            .0
+    }
+}
+
+fn id_map<'t>(
+    what: &str,
+    ids: impl Iterator<Item = &'t Spanned<Str<'t>>>,
+    lines: &mut Lines<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> HashMap<String, u32> {
+    let mut map: HashMap<String, (u32, Offset)> = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        if id.value.is_empty() {
+            continue;
+        }
+        if let Some(&(_, first)) = map.get(id.value.as_ref()) {
+            let line = lines.line(first);
+            diags.push(Diagnostic::error(
+                id.at,
+                format!(
+                    "duplicate {what} id `{}`: already declared on line {line}",
+                    id.value
+                ),
+            ));
+        } else {
+            map.insert(id.value.to_string(), (i as u32, id.at));
+        }
+    }
+    map.into_iter().map(|(k, (i, _))| (k, i)).collect()
+}
+
+fn unknown(what: &str, r: &Ref<'_>, map: &HashMap<String, u32>) -> Diagnostic {
+    let hint = match did_you_mean(&r.id, map.keys().map(String::as_str)) {
+        Some(s) => format!("; did you mean `{s}`?"),
+        None => format!(": no {what} has this id"),
+    };
+    Diagnostic::error(r.at, format!("unknown {what} `{}`{hint}", r.id))
+}
+
+/// Resolves `r` in `map`, counting the use; reports it when unknown.
+fn resolve(
+    what: &str,
+    r: &mut Ref<'_>,
+    map: &HashMap<String, u32>,
+    uses: &mut [u32],
+    diags: &mut Vec<Diagnostic>,
+) {
+    if r.target == MISSING {
+        return;
+    }
+    match map.get(r.id.as_ref()) {
+        Some(&i) => {
+            r.target = i;
+            uses[i as usize] += 1;
+        }
+        None => diags.push(unknown(what, r, map)),
+    }
+}
+
+/// The id tables every reference resolves against.
+struct Tables {
+    sources: HashMap<String, u32>,
+    participants: HashMap<String, u32>,
+    rounds: HashMap<u64, u32>,
+    /// Claim ids to their index in the timeline-ordered claim table.
+    claims: HashMap<String, u32>,
+    claim_count: usize,
+}
+
+/// Validates `t` (read from `text`), returning every error and warning. When there is no
+/// error, `t` comes back in timeline order with all references resolved.
+pub fn validate(t: &mut Timeline<'_>, text: &str) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut lines = Lines { text, index: None };
+    let order = timeline_order(t);
+    let tables = tables(t, &order, &mut lines, &mut diags);
+    resolve_all(t, &tables, &mut diags);
+    if !diags.iter().any(Diagnostic::is_error) {
+        let mut slots: Vec<_> = std::mem::take(&mut t.events)
+            .into_iter()
+            .map(Some)
+            .collect();
+        t.events = order
+            .iter()
+            .filter_map(|&i| slots[i as usize].take())
+            .collect();
+        t.claims = t
+            .events
+            .iter()
+            .enumerate()
+            .flat_map(|(ei, e)| {
+                (0..e.claims.len()).map(move |ci| ClaimAt {
+                    event: ei as u32,
+                    claim: ci as u32,
+                })
+            })
+            .collect();
+    }
+    diags
+}
+
+/// Event indices in timeline order: by the instant each `when` begins, ties in file order.
+fn timeline_order(t: &Timeline<'_>) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..t.events.len() as u32).collect();
+    order.sort_by_key(|&i| t.events[i as usize].when.instant);
+    order
+}
+
+fn tables(
+    t: &Timeline<'_>,
+    order: &[u32],
+    lines: &mut Lines<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Tables {
+    let sources = id_map("source", t.sources.iter().map(|s| &s.id), lines, diags);
+    let participants = id_map(
+        "participant",
+        t.participants.iter().map(|p| &p.id),
+        lines,
+        diags,
+    );
+    let mut first: HashMap<&str, Offset> = HashMap::with_capacity(t.events.len());
+    for e in &t.events {
+        if e.id.value.is_empty() {
+            continue;
+        }
+        if let Some(&at) = first.get(e.id.value.as_ref()) {
+            let line = lines.line(at);
+            diags.push(Diagnostic::error(
+                e.id.at,
+                format!(
+                    "duplicate event id `{}`: already declared on line {line}",
+                    e.id.value
+                ),
+            ));
+        } else {
+            first.insert(&e.id.value, e.id.at);
+        }
+    }
+    let mut rounds: HashMap<u64, u32> = HashMap::new();
+    for (i, r) in t.rounds.iter().enumerate() {
+        if let Some(&first) = rounds.get(&r.number.value) {
+            let line = lines.line(t.rounds[first as usize].number.at);
+            diags.push(Diagnostic::error(
+                r.number.at,
+                format!(
+                    "duplicate round number {}: already declared on line {line}",
+                    r.number.value
+                ),
+            ));
+        } else {
+            rounds.insert(r.number.value, i as u32);
+        }
+    }
+    // Where each event's claims start in the claim table, which is in timeline order.
+    let mut claim_base = vec![0u32; order.len()];
+    let mut claim_count = 0u32;
+    for &i in order {
+        claim_base[i as usize] = claim_count;
+        claim_count += t.events[i as usize].claims.len() as u32;
+    }
+    let claim_ids = id_map(
+        "claim",
+        t.events
+            .iter()
+            .flat_map(|e| e.claims.iter().filter_map(|c| c.id.as_ref())),
+        lines,
+        diags,
+    );
+    let mut table_index: Vec<u32> = Vec::with_capacity(claim_ids.len());
+    for (ei, e) in t.events.iter().enumerate() {
+        let base = claim_base[ei];
+        table_index.extend(
+            e.claims
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.id.is_some())
+                .map(|(ci, _)| base + ci as u32),
+        );
+    }
+    let claims = claim_ids
+        .into_iter()
+        .map(|(k, i)| (k, table_index[i as usize]))
+        .collect();
+    Tables {
+        sources,
+        participants,
+        rounds,
+        claims,
+        claim_count: claim_count as usize,
+    }
+}
+
+fn unknown_round(number: u64, at: Offset, rounds: &HashMap<u64, u32>) -> Diagnostic {
+    let mut declared: Vec<u64> = rounds.keys().copied().collect();
+    declared.sort_unstable();
+    let list = if declared.is_empty() {
+        "no rounds are declared".to_string()
+    } else {
+        format!(
+            "declared rounds: {}",
+            declared
+                .iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    Diagnostic::error(at, format!("unknown round {number}; {list}"))
+}
+
+/// Resolves every reference in file order, and reports what is unknown or unattributed.
+fn resolve_all(t: &mut Timeline<'_>, tables: &Tables, diags: &mut Vec<Diagnostic>) {
+    let mut source_uses = vec![0u32; t.sources.len()];
+    let mut participant_uses = vec![0u32; t.participants.len()];
+    let mut claim_uses = vec![0u32; tables.claim_count];
+    for e in &mut t.events {
+        if let Some(r) = &mut e.round {
+            match tables.rounds.get(&r.number) {
+                Some(&i) => r.target = i,
+                None => diags.push(unknown_round(r.number, r.at, &tables.rounds)),
+            }
+        }
+        for r in &mut e.participants {
+            resolve(
+                "participant",
+                r,
+                &tables.participants,
+                &mut participant_uses,
+                diags,
+            );
+        }
+        for r in &mut e.sources {
+            resolve("source", r, &tables.sources, &mut source_uses, diags);
+        }
+        for q in &mut e.quotes {
+            resolve(
+                "participant",
+                &mut q.speaker,
+                &tables.participants,
+                &mut participant_uses,
+                diags,
+            );
+            resolve(
+                "source",
+                &mut q.source,
+                &tables.sources,
+                &mut source_uses,
+                diags,
+            );
+        }
+        for c in &mut e.claims {
+            if let Some(by) = &mut c.by {
+                resolve(
+                    "participant",
+                    by,
+                    &tables.participants,
+                    &mut participant_uses,
+                    diags,
+                );
+            }
+            resolve(
+                "source",
+                &mut c.source,
+                &tables.sources,
+                &mut source_uses,
+                diags,
+            );
+            for d in &mut c.disputes {
+                resolve("claim", d, &tables.claims, &mut claim_uses, diags);
+                if c.id.as_ref().is_some_and(|id| id.value == d.id) {
+                    diags.push(Diagnostic::warning(
+                        d.at,
+                        format!("claim `{}` disputes itself", d.id),
+                    ));
+                }
+            }
+        }
+        if e.sources.is_empty() && e.quotes.is_empty() && e.claims.is_empty() {
+            diags.push(Diagnostic::warning(
+                e.id.at,
+                format!(
+                    "event `{}` is not attributed: it has no sources, quotes or claims",
+                    e.id.value
+                ),
+            ));
+        }
+    }
+    for (s, &uses) in t.sources.iter().zip(&source_uses) {
+        if uses == 0 && !s.id.value.is_empty() {
+            diags.push(Diagnostic::warning(
+                s.id.at,
+                format!("source `{}` is declared but nothing cites it", s.id.value),
+            ));
+        }
+    }
+    for (p, &uses) in t.participants.iter().zip(&participant_uses) {
+        if uses == 0 && !p.id.value.is_empty() {
+            diags.push(Diagnostic::warning(
+                p.id.at,
+                format!(
+                    "participant `{}` is declared but nothing refers to it",
+                    p.id.value
+                ),
+            ));
+        }
+    }
+}
