@@ -7,3 +7,5 @@
 //! - [`cli`]: the headless commands `check`, `list` and `export`.
 
 pub mod model;
+pub mod query;
+pub mod tui;

@@ -1,0 +1,133 @@
+//! Indexes over a loaded timeline, built once so that no keypress rescans the file.
+
+use crate::model::Timeline;
+
+use super::fold::fold_into;
+
+/// How often a participant speaks (quotes) and asserts (claims), and in which events.
+#[derive(Debug, Clone, Default)]
+pub struct Speaking {
+    pub quotes: u32,
+    pub claims: u32,
+    /// Positions (in timeline order) of events where the participant speaks or claims.
+    pub events: Vec<u32>,
+}
+
+/// Everything derived from a timeline at load.
+#[derive(Debug, Clone)]
+pub struct Index {
+    /// Per participant.
+    pub speaking: Vec<Speaking>,
+    /// Per participant: folded id, name and aliases, for matching names as typed.
+    pub names: Vec<Vec<String>>,
+    /// Per source: positions of the events citing it anywhere (event, quote or claim).
+    pub citing: Vec<Vec<u32>>,
+    /// Per round: positions of its events.
+    pub in_round: Vec<Vec<u32>>,
+    /// Per claim (index into `Timeline::claims`): the claims that dispute it.
+    pub disputed_by: Vec<Vec<u32>>,
+    /// Per event: whether any of its claims disputes or is disputed.
+    pub contested: Vec<bool>,
+    /// Folded searchable text of all events (titles, summaries, quotes, claims), each event's
+    /// text ending in `\n`; `text_starts[i]` is where event `i` begins.
+    pub text: String,
+    pub text_starts: Vec<usize>,
+}
+
+fn push_unique(list: &mut Vec<u32>, pos: u32) {
+    if list.last() != Some(&pos) {
+        list.push(pos);
+    }
+}
+
+impl Index {
+    #[must_use]
+    pub fn build(t: &Timeline<'_>) -> Self {
+        let mut speaking = vec![Speaking::default(); t.participants.len()];
+        let mut citing = vec![Vec::new(); t.sources.len()];
+        let mut in_round = vec![Vec::new(); t.rounds.len()];
+        let mut disputed_by = vec![Vec::new(); t.claims.len()];
+        let mut contested = vec![false; t.events.len()];
+        let mut text = String::new();
+        let mut text_starts = Vec::with_capacity(t.events.len());
+        let mut claim_no = 0u32;
+        for (pos, e) in t.events.iter().enumerate() {
+            let pos = pos as u32;
+            if let Some(r) = &e.round {
+                in_round[r.target as usize].push(pos);
+            }
+            for s in &e.sources {
+                push_unique(&mut citing[s.ix()], pos);
+            }
+            for q in &e.quotes {
+                let sp = &mut speaking[q.speaker.ix()];
+                sp.quotes += 1;
+                push_unique(&mut sp.events, pos);
+                push_unique(&mut citing[q.source.ix()], pos);
+            }
+            for c in &e.claims {
+                if let Some(by) = &c.by {
+                    let sp = &mut speaking[by.ix()];
+                    sp.claims += 1;
+                    push_unique(&mut sp.events, pos);
+                }
+                push_unique(&mut citing[c.source.ix()], pos);
+                for d in &c.disputes {
+                    disputed_by[d.ix()].push(claim_no);
+                    contested[pos as usize] = true;
+                    contested[t.claims[d.ix()].event as usize] = true;
+                }
+                claim_no += 1;
+            }
+            text_starts.push(text.len());
+            fold_into(&e.title, &mut text);
+            for s in e
+                .summary
+                .iter()
+                .chain(e.quotes.iter().map(|q| &q.text))
+                .chain(e.claims.iter().map(|c| &c.text))
+            {
+                text.push('\n');
+                fold_into(s, &mut text);
+            }
+            text.push('\n');
+        }
+        // Event sources may repeat an event already pushed by a quote: keep lists sorted, unique.
+        for list in &mut citing {
+            list.sort_unstable();
+            list.dedup();
+        }
+        let names = t
+            .participants
+            .iter()
+            .map(|p| {
+                std::iter::once(&p.id.value)
+                    .chain(std::iter::once(&p.name))
+                    .chain(&p.aliases)
+                    .map(|s| super::fold::fold(s))
+                    .collect()
+            })
+            .collect();
+        Index {
+            speaking,
+            names,
+            citing,
+            in_round,
+            disputed_by,
+            contested,
+            text,
+            text_starts,
+        }
+    }
+
+    /// The folded searchable text of event `pos`.
+    #[must_use]
+    pub fn event_text(&self, pos: usize) -> &str {
+        let end = self
+            .text_starts
+            .get(pos + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        &self.text[self.text_starts[pos]..end]
+    }
+}

@@ -1,0 +1,223 @@
+//! Questions asked of a loaded timeline: filters by speaker, round, source and text, and the
+//! indexes that answer them without rescanning the file. Knows nothing of terminals.
+
+pub mod filter;
+pub mod fold;
+pub mod index;
+pub mod search;
+pub mod speaker;
+
+pub use filter::{Filter, FilterArgs, FilterError};
+pub use index::Index;
+pub use search::search;
+
+#[cfg(test)]
+mod testdata;
+
+#[cfg(test)]
+mod tests {
+    use super::testdata::SMALL;
+    use super::*;
+    use crate::model::{Timeline, load_str};
+
+    fn titles(t: &Timeline<'_>, positions: &[u32]) -> Vec<String> {
+        positions
+            .iter()
+            .map(|&p| t.events[p as usize].title.to_string())
+            .collect()
+    }
+
+    fn run(args: FilterArgs) -> Result<Vec<String>, FilterError> {
+        let t = load_str(SMALL).unwrap().timeline;
+        let index = Index::build(&t);
+        let f = Filter::resolve(&t, &index, &args)?;
+        Ok(titles(&t, &f.apply(&index, t.events.len())))
+    }
+
+    #[test]
+    fn no_filter_keeps_every_event_in_timeline_order() {
+        let all = run(FilterArgs::default()).unwrap();
+        // Same instant (19:00+03:00 = 16:00Z): file order decides, so "Talks end" comes first.
+        assert_eq!(
+            all,
+            [
+                "Memoranda exchanged",
+                "Zelensky announces the round",
+                "Peskov briefing",
+                "Talks end",
+                "Fidan opens the round"
+            ]
+        );
+    }
+
+    #[test]
+    fn speaker_matches_id_name_alias_and_unique_part() {
+        for name in [
+            "zelensky",
+            "Volodymyr Zelensky",
+            "VLADIMIR ZELENSKY",
+            "zelen",
+        ] {
+            let got = run(FilterArgs {
+                speaker: Some(name.into()),
+                ..Default::default()
+            })
+            .unwrap();
+            assert_eq!(got, ["Zelensky announces the round"], "for {name}");
+        }
+        let got = run(FilterArgs {
+            speaker: Some("turkiye".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(got, ["Fidan opens the round"]);
+        let got = run(FilterArgs {
+            speaker: Some("peskov".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(got, ["Peskov briefing"]);
+    }
+
+    #[test]
+    fn speaker_includes_claims_made_by_the_participant() {
+        let got = run(FilterArgs {
+            speaker: Some("a source from TASS".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(got, ["Peskov briefing"]);
+    }
+
+    #[test]
+    fn ambiguous_and_unknown_speakers_list_candidates() {
+        let err = run(FilterArgs {
+            speaker: Some("vladimir".into()),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "--speaker: `vladimir` could be any of: Volodymyr Zelensky (zelensky), Vladimir Medinsky (medinsky)"
+        );
+        let err = run(FilterArgs {
+            speaker: Some("peskv".into()),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "--speaker: no participant is called `peskv`; did you mean Dmitry Peskov?"
+        );
+    }
+
+    #[test]
+    fn round_filter_and_unknown_round() {
+        let got = run(FilterArgs {
+            round: Some(3),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(got, ["Talks end", "Fidan opens the round"]);
+        let err = run(FilterArgs {
+            round: Some(7),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "--round: there is no round 7; rounds are 2, 3"
+        );
+    }
+
+    #[test]
+    fn source_filter_counts_citations_anywhere() {
+        let got = run(FilterArgs {
+            source: Some("xinhua".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(
+            got,
+            [
+                "Memoranda exchanged",
+                "Zelensky announces the round",
+                "Peskov briefing"
+            ]
+        );
+        let err = run(FilterArgs {
+            source: Some("xinhau".into()),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "--source: no source has id `xinhau`; did you mean `xinhua`?"
+        );
+    }
+
+    #[test]
+    fn search_ignores_case_and_reads_quotes_and_claims() {
+        let got = run(FilterArgs {
+            search: Some("SACRED".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(got, ["Talks end"]);
+        let got = run(FilterArgs {
+            search: Some("july 2".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(got, ["Zelensky announces the round", "Peskov briefing"]);
+        assert!(
+            run(FilterArgs {
+                search: Some("nowhere".into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn filters_combine_so_that_all_must_hold() {
+        let got = run(FilterArgs {
+            source: Some("rt".into()),
+            round: Some(3),
+            search: Some("fidan".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(got, ["Fidan opens the round"]);
+        let got = run(FilterArgs {
+            speaker: Some("peskov".into()),
+            round: Some(3),
+            ..Default::default()
+        })
+        .unwrap();
+        assert!(got.is_empty());
+    }
+
+    #[test]
+    fn disputes_are_indexed_from_both_sides() {
+        let t = load_str(SMALL).unwrap().timeline;
+        let index = Index::build(&t);
+        let contested: Vec<String> = (0..t.events.len())
+            .filter(|&i| index.contested[i])
+            .map(|i| t.events[i].title.to_string())
+            .collect();
+        assert_eq!(
+            contested,
+            ["Zelensky announces the round", "Peskov briefing"]
+        );
+        let (_, disputed) = t.claim(&t.events[2].claims[0].disputes[0]);
+        assert_eq!(disputed.text, "The round is on July 23.");
+        let d23 = t
+            .claims
+            .iter()
+            .position(|c| t.events[c.event as usize].id.value == "announce")
+            .unwrap();
+        assert_eq!(index.disputed_by[d23].len(), 1);
+    }
+}
