@@ -27,16 +27,16 @@ mod tests {
             .collect()
     }
 
-    fn run(args: FilterArgs) -> Result<Vec<String>, FilterError> {
+    fn run(args: &FilterArgs) -> Result<Vec<String>, FilterError> {
         let t = load_str(SMALL).unwrap().timeline;
         let index = Index::build(&t);
-        let f = Filter::resolve(&t, &index, &args)?;
+        let f = Filter::resolve(&t, &index, args)?;
         Ok(titles(&t, &f.apply(&index, t.events.len())))
     }
 
     #[test]
     fn no_filter_keeps_every_event_in_timeline_order() {
-        let all = run(FilterArgs::default()).unwrap();
+        let all = run(&FilterArgs::default()).unwrap();
         // Same instant (19:00+03:00 = 16:00Z): file order decides, so "Talks end" comes first.
         assert_eq!(
             all,
@@ -58,20 +58,20 @@ mod tests {
             "VLADIMIR ZELENSKY",
             "zelen",
         ] {
-            let got = run(FilterArgs {
+            let got = run(&FilterArgs {
                 speaker: Some(name.into()),
                 ..Default::default()
             })
             .unwrap();
             assert_eq!(got, ["Zelensky announces the round"], "for {name}");
         }
-        let got = run(FilterArgs {
+        let got = run(&FilterArgs {
             speaker: Some("turkiye".into()),
             ..Default::default()
         })
         .unwrap();
         assert_eq!(got, ["Fidan opens the round"]);
-        let got = run(FilterArgs {
+        let got = run(&FilterArgs {
             speaker: Some("peskov".into()),
             ..Default::default()
         })
@@ -81,7 +81,7 @@ mod tests {
 
     #[test]
     fn speaker_includes_claims_made_by_the_participant() {
-        let got = run(FilterArgs {
+        let got = run(&FilterArgs {
             speaker: Some("a source from TASS".into()),
             ..Default::default()
         })
@@ -91,7 +91,7 @@ mod tests {
 
     #[test]
     fn ambiguous_and_unknown_speakers_list_candidates() {
-        let err = run(FilterArgs {
+        let err = run(&FilterArgs {
             speaker: Some("vladimir".into()),
             ..Default::default()
         })
@@ -100,7 +100,7 @@ mod tests {
             err.to_string(),
             "--speaker: `vladimir` could be any of: Volodymyr Zelensky (zelensky), Vladimir Medinsky (medinsky)"
         );
-        let err = run(FilterArgs {
+        let err = run(&FilterArgs {
             speaker: Some("peskv".into()),
             ..Default::default()
         })
@@ -113,13 +113,13 @@ mod tests {
 
     #[test]
     fn round_filter_and_unknown_round() {
-        let got = run(FilterArgs {
+        let got = run(&FilterArgs {
             round: Some(3),
             ..Default::default()
         })
         .unwrap();
         assert_eq!(got, ["Talks end", "Fidan opens the round"]);
-        let err = run(FilterArgs {
+        let err = run(&FilterArgs {
             round: Some(7),
             ..Default::default()
         })
@@ -132,7 +132,7 @@ mod tests {
 
     #[test]
     fn source_filter_counts_citations_anywhere() {
-        let got = run(FilterArgs {
+        let got = run(&FilterArgs {
             source: Some("xinhua".into()),
             ..Default::default()
         })
@@ -145,7 +145,7 @@ mod tests {
                 "Peskov briefing"
             ]
         );
-        let err = run(FilterArgs {
+        let err = run(&FilterArgs {
             source: Some("xinhau".into()),
             ..Default::default()
         })
@@ -158,20 +158,20 @@ mod tests {
 
     #[test]
     fn search_ignores_case_and_reads_quotes_and_claims() {
-        let got = run(FilterArgs {
+        let got = run(&FilterArgs {
             search: Some("SACRED".into()),
             ..Default::default()
         })
         .unwrap();
         assert_eq!(got, ["Talks end"]);
-        let got = run(FilterArgs {
+        let got = run(&FilterArgs {
             search: Some("july 2".into()),
             ..Default::default()
         })
         .unwrap();
         assert_eq!(got, ["Zelensky announces the round", "Peskov briefing"]);
         assert!(
-            run(FilterArgs {
+            run(&FilterArgs {
                 search: Some("nowhere".into()),
                 ..Default::default()
             })
@@ -182,7 +182,7 @@ mod tests {
 
     #[test]
     fn filters_combine_so_that_all_must_hold() {
-        let got = run(FilterArgs {
+        let got = run(&FilterArgs {
             source: Some("rt".into()),
             round: Some(3),
             search: Some("fidan".into()),
@@ -190,7 +190,7 @@ mod tests {
         })
         .unwrap();
         assert_eq!(got, ["Fidan opens the round"]);
-        let got = run(FilterArgs {
+        let got = run(&FilterArgs {
             speaker: Some("peskov".into()),
             round: Some(3),
             ..Default::default()
