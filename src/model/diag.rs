@@ -67,7 +67,11 @@ impl<'t> LineIndex<'t> {
     pub fn line_col(&self, at: Offset) -> (usize, usize) {
         let at = at.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= at) - 1;
-        let start = self.starts[line];
+        let mut start = self.starts[line];
+        // A byte-order mark is no column: editors do not show it.
+        if line == 0 && self.text.starts_with('\u{feff}') {
+            start = 3.min(at);
+        }
         // An offset inside a multi-byte character counts as that character.
         let col = self.text.as_bytes()[start..at]
             .iter()
@@ -117,6 +121,15 @@ mod tests {
         assert_eq!(ix.line_col(x), (2, 5));
         assert_eq!(ix.line_col(text.find("last").unwrap()), (3, 1));
         assert_eq!(ix.line_col(text.len() + 10), (3, 5));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let text = "\u{feff}Timline(\nx";
+        let ix = LineIndex::new(text);
+        assert_eq!(ix.line_col(3), (1, 1));
+        assert_eq!(ix.line_col(text.find('(').unwrap()), (1, 8));
+        assert_eq!(ix.line_col(text.find('x').unwrap()), (2, 1));
     }
 
     #[test]
