@@ -97,6 +97,11 @@ impl<'a> When<'a> {
 }
 
 fn parse_parts(s: &str) -> Result<(Precision, i64, Option<i32>), WhenError> {
+    if s.is_empty() {
+        return Err(WhenError(format!(
+            "an empty string is not a valid when: {FORMS}"
+        )));
+    }
     let bad = || WhenError(format!("`{s}` is not a valid when: {FORMS}"));
     let (date, time) = match s.split_once('T') {
         Some((d, t)) => (d, Some(t)),
@@ -260,6 +265,7 @@ mod tests {
         assert!(err("2025-13").contains("no month 13"));
         assert!(err("2025-07-23T16:00").contains("no UTC offset"));
         assert!(err("2025-07-23T25:00Z").contains("not a time of day"));
+        assert!(err("").starts_with("an empty string is not a valid when"));
         for bad in [
             "",
             "25",
