@@ -297,25 +297,30 @@ fn resolve_all(t: &mut Timeline<'_>, tables: &Tables, diags: &mut Vec<Diagnostic
             }
         }
         if e.sources.is_empty() && e.quotes.is_empty() && e.claims.is_empty() {
+            // An event whose id is missing (reported already) is pointed at by its start.
+            let (at, event) = if e.id.value.is_empty() {
+                (e.at, "this event".to_string())
+            } else {
+                (e.id.at, format!("event `{}`", e.id.value))
+            };
             diags.push(Diagnostic::warning(
-                e.id.at,
-                format!(
-                    "event `{}` is not attributed: it has no sources, quotes or claims",
-                    e.id.value
-                ),
+                at,
+                format!("{event} is not attributed: it has no sources, quotes or claims"),
             ));
         }
     }
-    for (s, &uses) in t.sources.iter().zip(&source_uses) {
-        if uses == 0 && !s.id.value.is_empty() {
+    // A duplicate declaration is reported as such, not as unused as well.
+    let first = |map: &HashMap<String, u32>, id: &str, i: usize| map.get(id) == Some(&(i as u32));
+    for (i, (s, &uses)) in t.sources.iter().zip(&source_uses).enumerate() {
+        if uses == 0 && first(&tables.sources, &s.id.value, i) {
             diags.push(Diagnostic::warning(
                 s.id.at,
                 format!("source `{}` is declared but nothing cites it", s.id.value),
             ));
         }
     }
-    for (p, &uses) in t.participants.iter().zip(&participant_uses) {
-        if uses == 0 && !p.id.value.is_empty() {
+    for (i, (p, &uses)) in t.participants.iter().zip(&participant_uses).enumerate() {
+        if uses == 0 && first(&tables.participants, &p.id.value, i) {
             diags.push(Diagnostic::warning(
                 p.id.at,
                 format!(
@@ -324,5 +329,38 @@ fn resolve_all(t: &mut Timeline<'_>, tables: &Tables, diags: &mut Vec<Diagnostic
                 ),
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{diag::render, load_str};
+
+    fn report(text: &str) -> String {
+        let diags = match load_str(text) {
+            Ok(loaded) => loaded.warnings,
+            Err(diags) => diags,
+        };
+        render("t.ron", text, &diags)
+    }
+
+    #[test]
+    fn an_event_without_an_id_is_pointed_at_by_its_start() {
+        let text = "Timeline(title: \"t\", sources: [], participants: [], events: [\n  Event(when: \"2025\", title: \"x\"),\n])";
+        assert_eq!(
+            report(text),
+            "t.ron:2:3: error: `Event` is missing its required field `id`\n\
+             t.ron:2:3: warning: this event is not attributed: it has no sources, quotes or claims\n"
+        );
+    }
+
+    #[test]
+    fn a_duplicate_is_not_also_reported_unused() {
+        let text = "Timeline(title: \"t\", participants: [], events: [], sources: [\n  Source(id: \"a\", outlet: \"A\"),\n  Source(id: \"a\", outlet: \"A\"),\n])";
+        assert_eq!(
+            report(text),
+            "t.ron:2:14: warning: source `a` is declared but nothing cites it\n\
+             t.ron:3:14: error: duplicate source id `a`: already declared on line 2\n"
+        );
     }
 }
