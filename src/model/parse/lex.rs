@@ -22,6 +22,25 @@ fn is_ws_char(c: char) -> bool {
     )
 }
 
+/// What stands where an unsigned integer is expected.
+pub(super) enum Unsigned {
+    Value(u64),
+    /// Digits of an unsigned integer, more than 64 bits can hold.
+    TooLarge,
+    /// Something else.
+    Not,
+}
+
+/// A token quoted for a message, shortened when long (a token can be a whole line).
+fn quote_token(token: &str) -> String {
+    const MAX: usize = 40;
+    if token.len() <= MAX {
+        format!("`{token}`")
+    } else {
+        format!("`{}…`", &token[..MAX])
+    }
+}
+
 pub(super) fn is_ident_start(b: u8) -> bool {
     b.is_ascii_alphabetic() || b == b'_'
 }
@@ -99,6 +118,13 @@ impl<'a> Parser<'a> {
 
     /// Reads a string literal; the caller has checked [`Self::at_string`].
     pub(super) fn string_literal(&mut self) -> PResult<Str<'a>> {
+        let start = self.pos;
+        let value = self.string_body()?;
+        self.last_string = (start, self.pos);
+        Ok(value)
+    }
+
+    fn string_body(&mut self) -> PResult<Str<'a>> {
         if self.peek() == Some(b'r') {
             return self.raw_string();
         }
@@ -132,7 +158,9 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Reads one escape at `\`: `\" \' \\ \n \r \t \0 \xHH \u{H…}` or a line continuation.
+    /// Reads one escape at `\`: `\" \' \\ \n \r \t \0 \xHH \u{H…}` or a line continuation
+    /// (a `\` at the end of a line, LF or CRLF, drops the line break and the next line's
+    /// leading whitespace).
     fn escape(&mut self, out: &mut String) -> PResult<()> {
         let at = self.pos;
         self.pos += 1;
@@ -149,6 +177,16 @@ impl<'a> Parser<'a> {
             b't' => out.push('\t'),
             b'0' => out.push('\0'),
             b'\n' | b'\r' => {
+                if b == b'\r' {
+                    if self.peek() != Some(b'\n') {
+                        self.pos = at;
+                        return self.fatal(
+                            at,
+                            "unknown escape: `\\` followed by a carriage return without a line feed",
+                        );
+                    }
+                    self.pos += 1;
+                }
                 while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
                     self.pos += 1;
                 }
@@ -196,10 +234,13 @@ impl<'a> Parser<'a> {
                 self.pos = end + 1;
             }
             _ => {
+                let escape: String = self.src[at..].chars().take(2).collect();
                 self.pos = at;
                 return self.fatal(
                     at,
-                    "unknown escape: use \\\" \\' \\\\ \\n \\r \\t \\0 \\xHH or \\u{HHHH}",
+                    format!(
+                        "unknown escape `{escape}`: RON strings have \\\" \\' \\\\ \\n \\r \\t \\0 \\xHH and \\u{{HHHH}}"
+                    ),
                 );
             }
         }
@@ -253,38 +294,59 @@ impl<'a> Parser<'a> {
         Some(&self.src[start..start + len])
     }
 
-    /// Reads an unsigned integer: decimal, `0x`, `0o` or `0b`, with `_` separators.
-    /// `None` when what stands here is a number of another kind (reported by the caller).
-    pub(super) fn unsigned(&mut self) -> PResult<Option<u64>> {
+    /// Reads an unsigned integer as RON does: an optional `+`, decimal, `0x`, `0o` or `0b`
+    /// digits with `_` separators (but not first), optionally the suffix `u64`. When it is
+    /// [`Unsigned::Not`] the cursor has not moved; otherwise it is past the number.
+    ///
+    /// RON also takes `-0` as an unsigned zero; a sign that says "negative" on a count is
+    /// rejected here as the nonsense it is.
+    pub(super) fn unsigned(&mut self) -> Unsigned {
         let start = self.pos;
-        let (radix, skip) = match (self.peek(), self.bytes.get(self.pos + 1)) {
+        let sign = usize::from(self.peek() == Some(b'+'));
+        let (radix, prefix) = match (
+            self.bytes.get(start + sign),
+            self.bytes.get(start + sign + 1),
+        ) {
             (Some(b'0'), Some(b'x')) => (16, 2),
             (Some(b'0'), Some(b'o')) => (8, 2),
             (Some(b'0'), Some(b'b')) => (2, 2),
             _ => (10, 0),
         };
-        self.pos += skip;
-        let digits_start = self.pos;
-        let len = self.bytes[self.pos..]
-            .iter()
-            .take_while(|&&b| b == b'_' || (b as char).is_digit(radix))
-            .count();
-        self.pos += len;
-        let digits: String = self.src[digits_start..self.pos]
-            .chars()
-            .filter(|&c| c != '_')
-            .collect();
+        let digits_start = start + sign + prefix;
+        let digits_end = digits_start
+            + self.bytes[digits_start..]
+                .iter()
+                .take_while(|&&b| b == b'_' || (b as char).is_digit(radix))
+                .count();
+        let digits = &self.src[digits_start..digits_end];
+        let mut end = digits_end;
+        if self.src[end..].starts_with("u64")
+            && !self.bytes.get(end + 3).is_some_and(|&b| is_ident_char(b))
+        {
+            end += 3;
+        }
         let followed_by_number_char = self
-            .peek()
-            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'.');
-        if digits.is_empty() || followed_by_number_char {
-            self.pos = start;
-            return Ok(None);
+            .bytes
+            .get(end)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'.');
+        if digits.is_empty() || digits.starts_with('_') || followed_by_number_char {
+            return Unsigned::Not;
         }
+        self.pos = end;
+        let digits: String = digits.chars().filter(|&c| c != '_').collect();
         match u64::from_str_radix(&digits, radix) {
-            Ok(n) => Ok(Some(n)),
-            Err(_) => self.fatal(start, "this number is too large"),
+            Ok(n) => Unsigned::Value(n),
+            Err(_) => Unsigned::TooLarge,
         }
+    }
+
+    /// The length of the number-like token at the cursor (at least one byte).
+    pub(super) fn number_len(&self) -> usize {
+        self.bytes[self.pos..]
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'+'))
+            .count()
+            .max(1)
     }
 
     /// Describes what stands at the cursor, for "expected X, found Y" messages.
@@ -292,13 +354,19 @@ impl<'a> Parser<'a> {
         let rest = &self.src[self.pos..];
         match self.peek() {
             None => "the end of the file".into(),
-            Some(b'"') => "a string".into(),
+            Some(b'"') => match rest[1..].find(['"', '\\', '\n']) {
+                // A short, plain string is shown: `found the string "3"` says what to change.
+                Some(end) if end <= 40 && rest.as_bytes()[1 + end] == b'"' => {
+                    format!("the string {}", &rest[..end + 2])
+                }
+                _ => "a string".into(),
+            },
             Some(b'[') => "a list `[`".into(),
             Some(b'(') => "`(`".into(),
-            Some(b'0'..=b'9' | b'-' | b'+' | b'.') => "a number".into(),
+            Some(b'0'..=b'9' | b'-' | b'+' | b'.') => quote_token(&rest[..self.number_len()]),
             Some(b) if is_ident_start(b) => {
                 let n = rest.bytes().take_while(|&b| is_ident_char(b)).count();
-                format!("`{}`", &rest[..n])
+                quote_token(&rest[..n])
             }
             Some(_) => {
                 let c = rest.chars().next().unwrap_or(' ');

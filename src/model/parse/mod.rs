@@ -6,6 +6,8 @@
 //! the offset of every value. Syntax errors stop it; type errors, unknown, duplicate and missing
 //! fields, bad `when` values and empty names are reported and reading goes on, so one run
 //! reports every problem.
+//!
+//! What it accepts is checked against the `ron` crate in `tests/conformance.rs`.
 
 mod lex;
 mod records;
@@ -22,11 +24,54 @@ pub struct Fatal;
 
 pub type PResult<T> = Result<T, Fatal>;
 
+/// Something opened and not yet closed, named when the file ends inside it.
+#[derive(Debug, Clone, Copy)]
+enum Open {
+    Record(&'static str),
+    List,
+    Some,
+    /// A bracket inside a value that is being skipped.
+    Bracket(u8),
+}
+
+impl Open {
+    fn describe(self) -> (String, char) {
+        match self {
+            Open::Record(name) => (format!("`{name}(…)`"), ')'),
+            Open::List => ("list".into(), ']'),
+            Open::Some => ("`Some(…)`".into(), ')'),
+            Open::Bracket(b) => (format!("`{}`", b as char), closing(b) as char),
+        }
+    }
+}
+
+fn closing(open: u8) -> u8 {
+    match open {
+        b'(' => b')',
+        b'[' => b']',
+        _ => b'}',
+    }
+}
+
+/// The extensions RON knows, by the names `#![enable(…)]` takes.
+const EXTENSIONS: [&str; 4] = [
+    "unwrap_newtypes",
+    "implicit_some",
+    "unwrap_variant_newtypes",
+    "explicit_struct_names",
+];
+
 pub struct Parser<'a> {
     src: &'a str,
     bytes: &'a [u8],
     pos: usize,
     diags: Vec<Diagnostic>,
+    /// What the cursor is inside of, innermost last.
+    open: Vec<(Offset, Open)>,
+    /// Where the last string literal read starts and ends, for the hint about a missing `"`.
+    last_string: (Offset, Offset),
+    /// `#![enable(explicit_struct_names)]`: every struct must be written with its name.
+    explicit_struct_names: bool,
 }
 
 /// Reads a whole file. The offsets in diagnostics and records index `src` (a leading byte-order
@@ -39,6 +84,9 @@ pub fn parse(src: &str) -> (Option<Timeline<'_>>, Vec<Diagnostic>) {
         bytes: src.as_bytes(),
         pos: 0,
         diags: Vec::new(),
+        open: Vec::new(),
+        last_string: (0, 0),
+        explicit_struct_names: false,
     };
     if src.starts_with('\u{feff}') {
         p.pos = 3;
@@ -54,7 +102,7 @@ impl<'a> Parser<'a> {
 
     fn document(&mut self) -> PResult<Timeline<'a>> {
         self.ws()?;
-        while self.at_str("#!") {
+        while self.peek() == Some(b'#') {
             self.attribute()?;
             self.ws()?;
         }
@@ -76,38 +124,61 @@ impl<'a> Parser<'a> {
         Ok(timeline)
     }
 
-    /// `#![enable(implicit_some, …)]`: accepted and ignored, the loader's settings apply anyway.
+    /// `#![enable(implicit_some, …)]`, `#![type = "…"]` or `#![schema = "…"]`, as RON reads
+    /// them. The loader enables `implicit_some` itself; `explicit_struct_names` is honoured;
+    /// the other extensions change nothing in this format.
     fn attribute(&mut self) -> PResult<()> {
         let start = self.pos;
-        self.pos += 2;
-        self.ws()?;
-        self.expect(b'[')?;
-        self.ws()?;
-        if self.ident() != Some("enable") {
-            return self.fatal(
-                start,
-                "the only attribute RON allows here is `#![enable(…)]`",
-            );
+        for b in [b'#', b'!', b'['] {
+            self.expect(b)?;
+            self.ws()?;
+        }
+        match self.ident() {
+            Some("enable") => {}
+            Some("type" | "schema") => {
+                self.ws()?;
+                self.expect(b'=')?;
+                self.ws()?;
+                if !self.at_string() {
+                    return self.unexpected(|found| format!("expected a string, found {found}"));
+                }
+                self.string_literal()?;
+                self.ws()?;
+                return self.expect(b']');
+            }
+            _ => {
+                return self.fatal(
+                    start,
+                    "unknown attribute: RON allows `#![enable(…)]`, `#![type = \"…\"]` and `#![schema = \"…\"]`",
+                );
+            }
         }
         self.ws()?;
         self.expect(b'(')?;
         loop {
             self.ws()?;
-            if self.peek() == Some(b')') {
-                break;
+            let at = self.pos;
+            let Some(name) = self.ident() else {
+                return self
+                    .unexpected(|found| format!("expected an extension name, found {found}"));
+            };
+            if !EXTENSIONS.contains(&name) {
+                let hint = match did_you_mean(name, EXTENSIONS) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("RON's extensions are {}", list_names(&EXTENSIONS)),
+                };
+                return self.fatal(at, format!("unknown extension `{name}`; {hint}"));
             }
-            if self.ident().is_none() {
-                let found = self.found();
-                return self.fatal(
-                    self.pos,
-                    format!("expected an extension name, found {found}"),
-                );
-            }
+            self.explicit_struct_names |= name == "explicit_struct_names";
             self.ws()?;
             if self.peek() != Some(b',') {
                 break;
             }
             self.pos += 1;
+            self.ws()?;
+            if self.peek() == Some(b')') {
+                break;
+            }
         }
         self.expect(b')')?;
         self.ws()?;
@@ -119,9 +190,68 @@ impl<'a> Parser<'a> {
             self.pos += 1;
             Ok(())
         } else {
-            let found = self.found();
-            self.fatal(self.pos, format!("expected `{}`, found {found}", b as char))
+            self.unexpected(|found| format!("expected `{}`, found {found}", b as char))
         }
+    }
+
+    /// Fails with `message(found)` at the cursor; at the end of the file, names instead the
+    /// innermost thing the file leaves open, where it was opened.
+    pub(super) fn unexpected<T>(&mut self, message: impl FnOnce(&str) -> String) -> PResult<T> {
+        if let (None, Some(&(at, open))) = (self.peek(), self.open.last()) {
+            let (what, close) = open.describe();
+            return self.fatal(at, format!("this {what} is never closed with `{close}`"));
+        }
+        let found = self.found();
+        self.fatal(self.pos, message(&found))
+    }
+
+    /// After a field or list item: a `,`, or the `close` that ends the enclosing record or
+    /// list. Otherwise fails with `what(found, next_field)`, `next_field` being the name of a
+    /// field that starts at the cursor (`name:`), if one does.
+    fn separator(
+        &mut self,
+        close: u8,
+        what: impl FnOnce(&str, Option<&str>) -> String,
+    ) -> PResult<()> {
+        let value_end = self.pos;
+        self.ws()?;
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                Ok(())
+            }
+            Some(b) if b == close => Ok(()),
+            _ => {
+                let hint = self.unclosed_string_hint(value_end);
+                let next_field = self.field_name_at_cursor();
+                self.unexpected(|found| format!("{}{hint}", what(found, next_field)))
+            }
+        }
+    }
+
+    /// The name of the field that starts at the cursor (`name:`), if one does; reads ahead
+    /// without moving the cursor or reporting anything.
+    fn field_name_at_cursor(&mut self) -> Option<&'a str> {
+        let (pos, reported) = (self.pos, self.diags.len());
+        let field = self
+            .ident()
+            .filter(|_| self.ws().is_ok() && self.peek() == Some(b':'));
+        self.pos = pos;
+        self.diags.truncate(reported);
+        field
+    }
+
+    /// When the value that ends at `value_end` is a string running across lines, the likely
+    /// cause of what follows it being wrong is a missing closing quote.
+    fn unclosed_string_hint(&self, value_end: Offset) -> String {
+        let (start, end) = self.last_string;
+        if end != value_end || !self.src[start..end].contains('\n') {
+            return String::new();
+        }
+        let line = self.src[..start].bytes().filter(|&b| b == b'\n').count() + 1;
+        format!(
+            "; the string that starts on line {line} runs across lines: is its closing `\"` missing?"
+        )
     }
 
     /// Reads `Name(field: value, …)` (the name may be omitted). For each field, `on_field` is
@@ -130,8 +260,8 @@ impl<'a> Parser<'a> {
     /// Returns the offset of the record.
     pub(super) fn record(
         &mut self,
-        name: &str,
-        fields: &[&str],
+        name: &'static str,
+        fields: &[&'static str],
         required: &[&str],
         mut on_field: impl FnMut(&mut Self, usize) -> PResult<()>,
     ) -> PResult<Offset> {
@@ -141,13 +271,20 @@ impl<'a> Parser<'a> {
                 self.error(start, format!("expected `{name}(…)`, found `{found}(…)`"));
             }
             self.ws()?;
+        } else if self.explicit_struct_names && self.peek() == Some(b'(') {
+            self.error(
+                start,
+                format!("`explicit_struct_names` is enabled: write `{name}(…)`, not `(…)`"),
+            );
         }
         if self.peek() != Some(b'(') {
-            let found = self.found();
-            return self.fatal(self.pos, format!("expected `{name}(`, found {found}"));
+            return self.unexpected(|found| format!("expected `{name}(`, found {found}"));
         }
         self.pos += 1;
+        self.open.push((start, Open::Record(name)));
         let mut seen = vec![false; fields.len()];
+        // Fields that a misspelt unknown field was taken for: not reported missing as well.
+        let mut suggested: Vec<&str> = Vec::new();
         loop {
             self.ws()?;
             if self.peek() == Some(b')') {
@@ -156,11 +293,9 @@ impl<'a> Parser<'a> {
             }
             let at = self.pos;
             let Some(field) = self.ident() else {
-                let found = self.found();
-                return self.fatal(
-                    at,
-                    format!("expected a field name or `)` in `{name}`, found {found}"),
-                );
+                return self.unexpected(|found| {
+                    format!("expected a field name or `)` in `{name}`, found {found}")
+                });
             };
             self.ws()?;
             self.expect(b':')?;
@@ -172,28 +307,23 @@ impl<'a> Parser<'a> {
                 seen[i] = true;
                 on_field(self, i)?;
             } else {
-                let hint = match did_you_mean(field, fields.iter().copied()) {
+                let near = did_you_mean(field, fields.iter().copied());
+                let hint = match near {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!("expected one of {}", list_names(fields)),
                 };
+                suggested.extend(near);
                 self.error(at, format!("unknown field `{field}` in `{name}`; {hint}"));
                 self.skip_value()?;
             }
-            self.ws()?;
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b')') => {}
-                _ => {
-                    let found = self.found();
-                    return self.fatal(
-                        self.pos,
-                        format!("expected `,` or `)` after a field of `{name}`, found {found}"),
-                    );
-                }
-            }
+            self.separator(b')', |found, next_field| match next_field {
+                Some(next) => format!("missing `,` before the field `{next}` of `{name}`"),
+                None => format!("expected `,` or `)` after a field of `{name}`, found {found}"),
+            })?;
         }
+        self.open.pop();
         for (i, f) in fields.iter().enumerate() {
-            if !seen[i] && required.contains(f) {
+            if !seen[i] && required.contains(f) && !suggested.contains(f) {
                 self.error(
                     start,
                     format!("`{name}` is missing its required field `{f}`"),
@@ -203,31 +333,25 @@ impl<'a> Parser<'a> {
         Ok(start)
     }
 
-    /// Reads `[item, …]`, calling `item` with the cursor at each element.
-    pub(super) fn list(&mut self, mut item: impl FnMut(&mut Self) -> PResult<()>) -> PResult<bool> {
+    /// Reads `[item, …]`, calling `item` with the cursor at each element. Anything other than
+    /// a list is reported and skipped.
+    pub(super) fn list(&mut self, mut item: impl FnMut(&mut Self) -> PResult<()>) -> PResult<()> {
         if self.peek() != Some(b'[') {
-            return self.mismatch("a list `[…]`").map(|()| false);
+            return self.mismatch("a list `[…]`");
         }
+        self.open.push((self.pos, Open::List));
         self.pos += 1;
         loop {
             self.ws()?;
             if self.peek() == Some(b']') {
                 self.pos += 1;
-                return Ok(true);
+                self.open.pop();
+                return Ok(());
             }
             item(self)?;
-            self.ws()?;
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b']') => {}
-                _ => {
-                    let found = self.found();
-                    return self.fatal(
-                        self.pos,
-                        format!("expected `,` or `]` in a list, found {found}"),
-                    );
-                }
-            }
+            self.separator(b']', |found, _| {
+                format!("expected `,` or `]` in a list, found {found}")
+            })?;
         }
     }
 
@@ -243,10 +367,17 @@ impl<'a> Parser<'a> {
                 self.ws()?;
                 if self.peek() == Some(b'(') {
                     self.pos += 1;
+                    self.open.push((start, Open::Some));
                     self.ws()?;
                     let v = inner(self)?;
                     self.ws()?;
+                    // RON allows a trailing comma here too: `Some("x",)`.
+                    if self.peek() == Some(b',') {
+                        self.pos += 1;
+                        self.ws()?;
+                    }
                     self.expect(b')')?;
+                    self.open.pop();
                     return Ok(v);
                 }
             }
@@ -258,6 +389,9 @@ impl<'a> Parser<'a> {
 
     /// Reports that the value at the cursor is not `expected`, then skips it.
     pub(super) fn mismatch(&mut self, expected: &str) -> PResult<()> {
+        if self.peek().is_none() {
+            return self.unexpected(|found| format!("expected {expected}, found {found}"));
+        }
         let found = self.found();
         self.error(self.pos, format!("expected {expected}, found {found}"));
         self.skip_value()
@@ -266,23 +400,23 @@ impl<'a> Parser<'a> {
     /// Skips one value of any RON shape without recursion, so no nesting depth can exhaust
     /// the stack.
     pub(super) fn skip_value(&mut self) -> PResult<()> {
-        let mut open: Vec<u8> = Vec::new();
+        let depth = self.open.len();
         loop {
             self.ws()?;
             let at = self.pos;
             match self.peek() {
-                None => return self.fatal(at, "the file ends in the middle of a value"),
-                Some(b'(' | b'[' | b'{') => {
-                    open.push(self.bytes[at]);
+                None => {
+                    return self.unexpected(|_| "the file ends in the middle of a value".into());
+                }
+                Some(b @ (b'(' | b'[' | b'{')) => {
+                    self.open.push((at, Open::Bracket(b)));
                     self.pos += 1;
                     continue;
                 }
                 Some(close @ (b')' | b']' | b'}')) => {
-                    let want = match open.pop() {
-                        Some(b'(') => b')',
-                        Some(b'[') => b']',
-                        Some(_) => b'}',
-                        None => return self.fatal(at, format!("unexpected `{}`", close as char)),
+                    let want = match self.open.last() {
+                        Some(&(_, Open::Bracket(b))) if self.open.len() > depth => closing(b),
+                        _ => return self.fatal(at, format!("unexpected `{}`", close as char)),
                     };
                     if close != want {
                         return self.fatal(
@@ -290,9 +424,10 @@ impl<'a> Parser<'a> {
                             format!("expected `{}`, found `{}`", want as char, close as char),
                         );
                     }
+                    self.open.pop();
                     self.pos += 1;
                 }
-                Some(b',' | b':') if !open.is_empty() => {
+                Some(b',' | b':') if self.open.len() > depth => {
                     self.pos += 1;
                     continue;
                 }
@@ -313,20 +448,14 @@ impl<'a> Parser<'a> {
                     self.ident();
                 }
                 Some(b'0'..=b'9' | b'-' | b'+' | b'.') => {
-                    let len = self.bytes[at..]
-                        .iter()
-                        .take_while(|&&b| {
-                            b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'+')
-                        })
-                        .count();
-                    self.pos += len.max(1);
+                    self.pos += self.number_len();
                 }
                 Some(_) => {
                     let found = self.found();
                     return self.fatal(at, format!("expected a value, found {found}"));
                 }
             }
-            if open.is_empty() {
+            if self.open.len() == depth {
                 return Ok(());
             }
         }

@@ -1,5 +1,6 @@
 //! The format-1 schema: which records hold which fields, and how each value is read.
 
+use super::lex::Unsigned;
 use super::{PResult, Parser, did_you_mean};
 use crate::model::types::{
     Claim, Event, MISSING, Participant, ParticipantKind, Quote, Ref, Round, RoundRef, Source,
@@ -47,6 +48,11 @@ impl<'a> Parser<'a> {
         self.optional(|p| Ok(p.text(None)?.map(|s| s.value)))
     }
 
+    /// An optional string that must not be blank when given (a `title`).
+    fn opt_nonempty(&mut self, field: &str) -> PResult<Option<Str<'a>>> {
+        self.optional(|p| Ok(p.text(Some(field))?.map(|s| s.value)))
+    }
+
     fn when(&mut self) -> PResult<Option<When<'a>>> {
         let Some(s) = self.text(None)? else {
             return Ok(None);
@@ -72,6 +78,14 @@ impl<'a> Parser<'a> {
         }))
     }
 
+    /// An optional list: `None`, `Some([…])` or a bare `[…]`; empty when `None`.
+    fn opt_list<T>(
+        &mut self,
+        mut list: impl FnMut(&mut Self) -> PResult<Vec<T>>,
+    ) -> PResult<Vec<T>> {
+        Ok(self.optional(|p| list(p).map(Some))?.unwrap_or_default())
+    }
+
     fn strings(&mut self) -> PResult<Vec<Str<'a>>> {
         let mut out = Vec::new();
         self.list(|p| {
@@ -92,11 +106,23 @@ impl<'a> Parser<'a> {
 
     fn uint(&mut self) -> PResult<Option<Spanned<u64>>> {
         let at = self.pos;
-        if let Some(value) = self.unsigned()? {
-            return Ok(Some(Spanned { value, at }));
+        match self.unsigned() {
+            Unsigned::Value(value) => Ok(Some(Spanned { value, at })),
+            Unsigned::TooLarge => {
+                self.error(
+                    at,
+                    format!(
+                        "this number is too large: the largest allowed is {}",
+                        u64::MAX
+                    ),
+                );
+                Ok(None)
+            }
+            Unsigned::Not => {
+                self.mismatch("an unsigned integer")?;
+                Ok(None)
+            }
         }
-        self.mismatch("an unsigned integer")?;
-        Ok(None)
     }
 
     fn variant<T: Copy>(&mut self, what: &str, variants: &[(&str, T)]) -> PResult<Option<T>> {
@@ -152,7 +178,15 @@ impl<'a> Parser<'a> {
                 1 => summary = p.opt_text()?,
                 2 => sources = p.records(Self::source)?,
                 3 => participants = p.records(Self::participant)?,
-                4 => rounds = p.records(Self::round)?,
+                // A round whose number is missing or malformed (reported already) is left out:
+                // there is no number to check for duplicates or to resolve events against.
+                4 => {
+                    rounds = p
+                        .opt_list(|p| p.records(Self::round))?
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                }
                 _ => events = p.records(Self::event)?,
             }
             Ok(())
@@ -185,10 +219,10 @@ impl<'a> Parser<'a> {
             match field {
                 0 => id = p.text(Some("id"))?,
                 1 => outlet = p.text(Some("outlet"))?,
-                2 => title = p.opt_text()?,
+                2 => title = p.opt_nonempty("title")?,
                 3 => published = p.opt_when()?,
                 4 => url = p.opt_text()?,
-                5 => byline = p.strings()?,
+                5 => byline = p.opt_list(Self::strings)?,
                 _ => kind = p.optional(|p| p.variant("source kind", &SourceKind::ALL))?,
             }
             Ok(())
@@ -212,7 +246,7 @@ impl<'a> Parser<'a> {
             match field {
                 0 => id = p.text(Some("id"))?,
                 1 => name = p.text(Some("name"))?,
-                2 => aliases = p.strings()?,
+                2 => aliases = p.opt_list(Self::strings)?,
                 3 => role = p.opt_text()?,
                 4 => side = p.opt_text()?,
                 _ => kind = p.optional(|p| p.variant("participant kind", &ParticipantKind::ALL))?,
@@ -229,29 +263,26 @@ impl<'a> Parser<'a> {
         })
     }
 
-    fn round(&mut self) -> PResult<Round<'a>> {
+    fn round(&mut self) -> PResult<Option<Round<'a>>> {
         const FIELDS: &[&str] = &["number", "title", "start", "end", "venue"];
         let (mut number, mut title, mut start, mut end, mut venue) = (None, None, None, None, None);
-        let at = self.record("Round", FIELDS, &["number"], |p, field| {
+        self.record("Round", FIELDS, &["number"], |p, field| {
             match field {
                 0 => number = p.uint()?,
-                1 => title = p.opt_text()?,
+                1 => title = p.opt_nonempty("title")?,
                 2 => start = p.opt_when()?,
                 3 => end = p.opt_when()?,
                 _ => venue = p.opt_text()?,
             }
             Ok(())
         })?;
-        Ok(Round {
-            number: number.unwrap_or(Spanned {
-                value: u64::MAX,
-                at,
-            }),
+        Ok(number.map(|number| Round {
+            number,
             title,
             start,
             end,
             venue,
-        })
+        }))
     }
 
     fn event(&mut self) -> PResult<Event<'a>> {
@@ -281,11 +312,11 @@ impl<'a> Parser<'a> {
                 3 => title = p.text(Some("title"))?,
                 4 => summary = p.opt_text()?,
                 5 => location = p.opt_text()?,
-                6 => participants = p.references()?,
-                7 => sources = p.references()?,
-                8 => tags = p.strings()?,
-                9 => quotes = p.records(Self::quote)?,
-                _ => claims = p.records(Self::claim)?,
+                6 => participants = p.opt_list(Self::references)?,
+                7 => sources = p.opt_list(Self::references)?,
+                8 => tags = p.opt_list(Self::strings)?,
+                9 => quotes = p.opt_list(|p| p.records(Self::quote))?,
+                _ => claims = p.opt_list(|p| p.records(Self::claim))?,
             }
             Ok(())
         })?;
@@ -350,7 +381,7 @@ impl<'a> Parser<'a> {
                 2 => text = p.text(Some("text"))?,
                 3 => source = p.reference()?,
                 4 => via = p.opt_text()?,
-                _ => disputes = p.references()?,
+                _ => disputes = p.opt_list(Self::references)?,
             }
             Ok(())
         })?;
