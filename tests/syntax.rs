@@ -165,14 +165,14 @@ fn fields_in_any_order() {
     let t = &loaded.timeline;
     assert_eq!(t.title, "Field order");
     assert_eq!(t.summary.as_deref(), Some("Every field, in reverse order."));
-    let s = &t.sources[0];
+    let source = &t.sources[0];
     assert_eq!(
         (
-            &*s.id.value,
-            &*s.outlet,
-            s.title.as_deref(),
-            s.url.as_deref(),
-            s.kind
+            &*source.id.value,
+            &*source.outlet,
+            source.title.as_deref(),
+            source.url.as_deref(),
+            source.kind
         ),
         (
             "xinhua",
@@ -182,22 +182,28 @@ fn fields_in_any_order() {
             SourceKind::Wire
         )
     );
-    assert_eq!(s.published.as_ref().map(|w| &*w.raw), Some("2025-07-23"));
-    let p = &t.participants[1];
-    assert_eq!((&*p.id.value, &*p.name), ("zelensky", "Volodymyr Zelensky"));
-    assert_eq!(p.role.as_deref(), Some("President of Ukraine"));
-    let r = &t.rounds[0];
-    assert_eq!(r.name(), "Third round");
-    assert_eq!(r.end.as_ref().map(|w| &*w.raw), Some("2025-07-23"));
+    assert_eq!(
+        source.published.as_ref().map(|w| &*w.raw),
+        Some("2025-07-23")
+    );
+    let zelensky = &t.participants[1];
+    assert_eq!(
+        (&*zelensky.id.value, &*zelensky.name),
+        ("zelensky", "Volodymyr Zelensky")
+    );
+    assert_eq!(zelensky.role.as_deref(), Some("President of Ukraine"));
+    let round = &t.rounds[0];
+    assert_eq!(round.name(), "Third round");
+    assert_eq!(round.end.as_ref().map(|w| &*w.raw), Some("2025-07-23"));
     let e = event(&loaded, "e1");
     assert_eq!(e.when.raw, "2025-07-21");
     assert_eq!(e.location.as_deref(), Some("Kyiv"));
     assert_eq!(e.quotes[0].context.as_deref(), Some("On the date"));
-    let c = &e.claims[0];
-    assert_eq!(c.id.as_ref().map(|id| &*id.value), Some("date-tass"));
-    assert_eq!(c.via.as_deref(), Some("TASS"));
+    let claim = &e.claims[0];
+    assert_eq!(claim.id.as_ref().map(|id| &*id.value), Some("date-tass"));
+    assert_eq!(claim.via.as_deref(), Some("TASS"));
     assert_eq!(
-        t.participant(c.by.as_ref().expect("by")).name,
+        t.participant(claim.by.as_ref().expect("by")).name,
         "Source from TASS"
     );
 }
