@@ -6,6 +6,7 @@
 //! - [`query`]: filters, search and the indexes built once at load.
 //! - [`cli`]: the headless commands `check`, `list` and `export`.
 
+pub mod cli;
 pub mod model;
 pub mod query;
 pub mod tui;
