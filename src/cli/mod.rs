@@ -2,6 +2,7 @@
 //! checks that run before the browser opens.
 
 pub mod json;
+pub mod markdown;
 pub mod mdtext;
 pub mod ronfmt;
 pub mod size;

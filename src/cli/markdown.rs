@@ -1,0 +1,413 @@
+//! The Markdown brief of `export --format markdown`: the title, then each round with its
+//! events, their quotes and claims, disputes from both sides, and a citation for every quote
+//! and claim. All text from the file goes through [`mdtext`](super::mdtext).
+
+use std::io::{self, Write};
+
+use crate::model::{Claim, Participant, Ref, Round, Str, Timeline};
+use crate::query::Index;
+
+use super::mdtext::{block, inline};
+
+/// Writes the brief of the events at `positions` (timeline order).
+pub fn write(
+    t: &Timeline<'_>,
+    index: &Index,
+    positions: &[u32],
+    out: &mut impl Write,
+) -> io::Result<()> {
+    Brief::new(t, index).write(positions, out)
+}
+
+struct Brief<'t, 'a> {
+    t: &'t Timeline<'a>,
+    index: &'t Index,
+    /// Per event: the number (in `Timeline::claims`) of its first claim.
+    first_claim: Vec<usize>,
+}
+
+/// Events sharing a round (or none), in the order the first of them appears.
+struct Section {
+    round: Option<u32>,
+    events: Vec<u32>,
+}
+
+fn sections(t: &Timeline<'_>, positions: &[u32]) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    for &pos in positions {
+        let round = t.events[pos as usize].round.as_ref().map(|r| r.target);
+        match sections.iter_mut().find(|s| s.round == round) {
+            Some(s) => s.events.push(pos),
+            None => sections.push(Section {
+                round,
+                events: vec![pos],
+            }),
+        }
+    }
+    sections
+}
+
+impl<'t, 'a> Brief<'t, 'a> {
+    fn new(t: &'t Timeline<'a>, index: &'t Index) -> Self {
+        let mut first_claim = Vec::with_capacity(t.events.len());
+        let mut n = 0;
+        for e in &t.events {
+            first_claim.push(n);
+            n += e.claims.len();
+        }
+        Brief {
+            t,
+            index,
+            first_claim,
+        }
+    }
+
+    fn write(&self, positions: &[u32], out: &mut impl Write) -> io::Result<()> {
+        let t = self.t;
+        writeln!(out, "# {}", inline(&t.title))?;
+        if let Some(summary) = &t.summary {
+            writeln!(out)?;
+            out.write_all(block(summary, "").as_bytes())?;
+        }
+        if positions.len() != t.events.len() {
+            writeln!(out)?;
+            writeln!(
+                out,
+                "*{} of the timeline's {} events, selected by filters.*",
+                positions.len(),
+                t.events.len()
+            )?;
+        }
+        for section in sections(t, positions) {
+            writeln!(out)?;
+            match section.round {
+                Some(r) => round_heading(&t.rounds[r as usize], out)?,
+                None => writeln!(out, "## Outside the rounds")?,
+            }
+            for pos in section.events {
+                self.event(pos as usize, out)?;
+            }
+        }
+        self.sources(positions, out)
+    }
+
+    fn event(&self, pos: usize, out: &mut impl Write) -> io::Result<()> {
+        let e = &self.t.events[pos];
+        writeln!(out)?;
+        writeln!(out, "### {} — {}", e.when.display(), inline(&e.title))?;
+        if let Some(location) = &e.location {
+            writeln!(out)?;
+            writeln!(out, "Location: {}", inline(location))?;
+        }
+        if let Some(summary) = &e.summary {
+            writeln!(out)?;
+            out.write_all(block(summary, "").as_bytes())?;
+        }
+        if !e.sources.is_empty() {
+            let outlets: Vec<String> = e
+                .sources
+                .iter()
+                .map(|s| inline(&self.t.source(s).outlet))
+                .collect();
+            writeln!(out)?;
+            writeln!(out, "Reported by {}.", outlets.join(", "))?;
+        }
+        for q in &e.quotes {
+            writeln!(out)?;
+            if let Some(context) = q.context.as_deref().map(inline).filter(|c| !c.is_empty()) {
+                writeln!(out, "*Context: {context}*")?;
+                writeln!(out)?;
+            }
+            out.write_all(block(&q.text, "> ").as_bytes())?;
+            writeln!(out, ">")?;
+            writeln!(out, "> — {}", speaker_line(self.t.participant(&q.speaker)))?;
+            writeln!(out)?;
+            writeln!(out, "{}", citation(self.t, &q.source, q.via.as_ref()))?;
+        }
+        if !e.claims.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "**Claims**")?;
+            writeln!(out)?;
+            for (i, c) in e.claims.iter().enumerate() {
+                self.claim(pos, self.first_claim[pos] + i, c, out)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn claim(
+        &self,
+        pos: usize,
+        number: usize,
+        c: &Claim<'_>,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        let t = self.t;
+        let claimant = match &c.by {
+            Some(by) => speaker_line_bold(t.participant(by)),
+            None => "**The outlet itself**".to_string(),
+        };
+        writeln!(out, "- {claimant}: {}", inline(&c.text))?;
+        for d in &c.disputes {
+            writeln!(out, "  - Disputes {}", self.other_claim(pos, d.target))?;
+        }
+        for &n in &self.index.disputed_by[number] {
+            writeln!(out, "  - Disputed by {}", self.other_claim(pos, n))?;
+        }
+        writeln!(out, "  - {}", citation(t, &c.source, c.via.as_ref()))
+    }
+
+    /// The other side of a dispute, claim `number` (in `Timeline::claims`): who, where (when
+    /// it is not the event at `pos`) and what.
+    fn other_claim(&self, pos: usize, number: u32) -> String {
+        let t = self.t;
+        let at = t.claims[number as usize];
+        let event = &t.events[at.event as usize];
+        let other = &event.claims[at.claim as usize];
+        let who = match &other.by {
+            Some(by) => format!("**{}**", inline(&t.participant(by).name)),
+            None => format!("**{}** itself", inline(&t.source(&other.source).outlet)),
+        };
+        let place = if at.event as usize == pos {
+            String::new()
+        } else {
+            format!(" in “{}” ({})", inline(&event.title), event.when.display())
+        };
+        format!("{who}{place}: “{}”", inline(&other.text))
+    }
+
+    /// Every source the selected events cite, in the order the file declares them.
+    fn sources(&self, positions: &[u32], out: &mut impl Write) -> io::Result<()> {
+        let t = self.t;
+        let mut cited = vec![false; t.sources.len()];
+        for &pos in positions {
+            let e = &t.events[pos as usize];
+            let refs = e
+                .sources
+                .iter()
+                .chain(e.quotes.iter().map(|q| &q.source))
+                .chain(e.claims.iter().map(|c| &c.source));
+            for r in refs {
+                cited[r.ix()] = true;
+            }
+        }
+        if !cited.contains(&true) {
+            return Ok(());
+        }
+        writeln!(out)?;
+        writeln!(out, "## Sources")?;
+        writeln!(out)?;
+        for (s, _) in t.sources.iter().zip(&cited).filter(|(_, c)| **c) {
+            let mut what = vec![s.kind.label().to_string()];
+            what.extend(
+                s.published
+                    .as_ref()
+                    .map(|p| format!("published {}", p.display())),
+            );
+            let mut parts = vec![format!("**{}**", inline(&s.outlet))];
+            parts.extend(
+                s.title
+                    .as_deref()
+                    .map(|title| format!("“{}”", inline(title))),
+            );
+            let mut line = format!("- {} ({})", parts.join(", "), what.join(", "));
+            if !s.byline.is_empty() {
+                let names: Vec<String> = s.byline.iter().map(|n| inline(n)).collect();
+                line.push_str(", by ");
+                line.push_str(&names.join(", "));
+            }
+            if let Some(url) = &s.url {
+                line.push_str(": ");
+                line.push_str(&inline(url));
+            }
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    }
+}
+
+fn round_heading(r: &Round<'_>, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "## {}", inline(&r.name()))?;
+    let dates = match (&r.start, &r.end) {
+        (Some(s), Some(e)) if s.raw == e.raw => Some(s.display()),
+        (Some(s), Some(e)) => Some(format!("{} – {}", s.display(), e.display())),
+        (Some(s), None) => Some(format!("from {}", s.display())),
+        (None, Some(e)) => Some(format!("until {}", e.display())),
+        (None, None) => None,
+    };
+    let details: Vec<String> = r
+        .venue
+        .as_deref()
+        .map(inline)
+        .into_iter()
+        .chain(dates)
+        .collect();
+    if !details.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "*{}*", details.join(" — "))?;
+    }
+    Ok(())
+}
+
+/// `Dmitry Peskov, Kremlin spokesman`.
+fn speaker_line(p: &Participant<'_>) -> String {
+    match &p.role {
+        Some(role) => format!("{}, {}", inline(&p.name), inline(role)),
+        None => inline(&p.name),
+    }
+}
+
+/// `**Dmitry Peskov** (Kremlin spokesman)`.
+fn speaker_line_bold(p: &Participant<'_>) -> String {
+    match &p.role {
+        Some(role) => format!("**{}** ({})", inline(&p.name), inline(role)),
+        None => format!("**{}**", inline(&p.name)),
+    }
+}
+
+/// `Source: Xinhua, “Headline”, via TASS, published 2025-07-23`: the outlet, the relay and the
+/// publication date behind a quote or claim.
+fn citation(t: &Timeline<'_>, source: &Ref<'_>, via: Option<&Str<'_>>) -> String {
+    let s = t.source(source);
+    let mut parts = vec![inline(&s.outlet)];
+    parts.extend(
+        s.title
+            .as_deref()
+            .map(|title| format!("“{}”", inline(title))),
+    );
+    parts.extend(via.map(|via| format!("via {}", inline(via))));
+    parts.push(match &s.published {
+        Some(p) => format!("published {}", p.display()),
+        None => "publication date not given".to_string(),
+    });
+    format!("Source: {}", parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load_str;
+
+    const TEXT: &str = r#"Timeline(
+        title: "Talks",
+        sources: [
+            Source(id: "x", outlet: "Xinhua", title: "New round", published: "2025-07-23T16:43+08:00"),
+            Source(id: "rt", outlet: "RT", kind: LiveFeed),
+        ],
+        participants: [
+            Participant(id: "peskov", name: "Dmitry Peskov", role: "Kremlin spokesman"),
+            Participant(id: "zelensky", name: "Volodymyr Zelensky"),
+            Participant(id: "tass", name: "Source from TASS", kind: Group),
+        ],
+        rounds: [Round(number: 3, title: "Third round", start: "2025-07-23", venue: "Istanbul")],
+        events: [
+            Event(id: "announce", when: "2025-07-21", title: "Zelensky announces", sources: ["x"],
+                  claims: [
+                    Claim(id: "d23", by: "zelensky", text: "The round is on July 23.", source: "x"),
+                    Claim(id: "d24", by: "tass", text: "It is on July 24.", source: "x", via: "TASS",
+                          disputes: ["d23"]),
+                  ]),
+            Event(id: "brief", when: "2025-07-23", round: 3, title: "Peskov briefing",
+                  quotes: [Quote(speaker: "peskov", text: "No magic.", source: "rt",
+                                 via: "told reporters", context: "On outcomes")],
+                  claims: [Claim(text: "Talks began late.", source: "rt", disputes: ["d23"])]),
+        ],
+    )"#;
+
+    fn brief(positions: Option<&[u32]>) -> String {
+        let t = load_str(TEXT).unwrap().timeline;
+        let index = Index::build(&t);
+        let all: Vec<u32> = (0..t.events.len() as u32).collect();
+        let mut out = Vec::new();
+        write(&t, &index, positions.unwrap_or(&all), &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn citations_name_outlet_relay_and_publication_date() {
+        let md = brief(None);
+        assert!(
+            md.contains(
+                "\n  - Source: Xinhua, “New round”, via TASS, published 2025-07-23 16:43+08:00\n"
+            ),
+            "{md}"
+        );
+        assert!(
+            md.contains("\n\nSource: RT, via told reporters, publication date not given\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("\n  - Source: RT, publication date not given\n"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn disputes_are_shown_from_both_sides() {
+        let md = brief(None);
+        assert!(
+            md.contains(
+                "- **Volodymyr Zelensky**: The round is on July 23.\n\
+                 \x20 - Disputed by **Source from TASS**: “It is on July 24.”\n\
+                 \x20 - Disputed by **RT** itself in “Peskov briefing” (2025-07-23): “Talks began late.”\n"
+            ),
+            "{md}"
+        );
+        assert!(
+            md.contains(
+                "- **Source from TASS**: It is on July 24.\n\
+                 \x20 - Disputes **Volodymyr Zelensky**: “The round is on July 23.”\n"
+            ),
+            "{md}"
+        );
+        assert!(
+            md.contains(
+                "- **The outlet itself**: Talks began late.\n\
+                 \x20 - Disputes **Volodymyr Zelensky** in “Zelensky announces” (2025-07-21): “The round is on July 23.”\n"
+            ),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn quotes_are_blockquotes_attributed_to_speaker_and_role() {
+        let md = brief(None);
+        assert!(
+            md.contains(
+                "*Context: On outcomes*\n\n> No magic.\n>\n> — Dmitry Peskov, Kremlin spokesman\n"
+            ),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn rounds_are_sections_and_events_outside_them_have_their_own() {
+        let md = brief(None);
+        let outside = md.find("\n## Outside the rounds\n").unwrap();
+        let round = md
+            .find("\n## Third round\n\n*Istanbul — from 2025-07-23*\n")
+            .unwrap();
+        assert!(outside < round, "{md}");
+        assert!(
+            md.contains("\n### 2025-07-21 — Zelensky announces\n"),
+            "{md}"
+        );
+        assert!(md.starts_with("# Talks\n"), "{md}");
+        assert!(
+            md.ends_with(
+                "\n## Sources\n\n\
+             - **Xinhua**, “New round” (article, published 2025-07-23 16:43+08:00)\n\
+             - **RT** (live feed)\n"
+            ),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn a_filtered_brief_says_so_and_keeps_only_its_events() {
+        let md = brief(Some(&[1]));
+        assert!(md.contains("\n*1 of the timeline's 2 events, selected by filters.*\n"));
+        assert!(!md.contains("## Outside the rounds"), "{md}");
+        assert!(!md.contains("- **Xinhua**"), "{md}");
+    }
+}
