@@ -1,9 +1,83 @@
 //! The command line: flags, the headless commands `check`, `list` and `export`, and the
 //! checks that run before the browser opens.
+//!
+//! Every command writes through the `out`/`err` it is given and returns an [`Exit`], so it can
+//! be tested without a process; only [`run`] touches the real stdout.
 
+pub mod args;
+pub mod browse;
+pub mod check;
+pub mod export;
+pub mod filters;
+pub mod input;
 pub mod json;
+pub mod list;
 pub mod markdown;
 pub mod mdtext;
 pub mod ronfmt;
 pub mod size;
 pub mod view;
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use args::{Cli, Command};
+
+/// How a run ended, as the exit status scripts see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: done; every file checked is valid.
+    Success,
+    /// 1: a file is invalid (its errors were printed), or the browser failed.
+    Invalid,
+    /// 2: a file could not be read, a flag names nothing, or there is no terminal.
+    Trouble,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> Self {
+        match exit {
+            Exit::Success => ExitCode::SUCCESS,
+            Exit::Invalid => ExitCode::from(1),
+            Exit::Trouble => ExitCode::from(2),
+        }
+    }
+}
+
+/// Which of the standard streams are terminals.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Terminal {
+    pub stdin: bool,
+    pub stdout: bool,
+}
+
+/// Validates the flags clap read, then runs the command (or the browser). Errors are I/O
+/// errors writing the output, a closed pipe among them; the caller decides how to end.
+pub fn run(cli: &Cli, terminal: Terminal, err: &mut impl Write) -> io::Result<Exit> {
+    let settings = match cli.settings() {
+        Ok(s) => s,
+        Err(message) => {
+            writeln!(err, "roundtable: {message}")?;
+            return Ok(Exit::Trouble);
+        }
+    };
+    let Some(command) = &cli.command else {
+        // The browser owns the terminal; stdout is left alone for it.
+        return browse::run(cli, &settings, terminal.stdin && terminal.stdout, err);
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let exit = match command {
+        Command::Check(a) => check::run(a, &settings, err)?,
+        Command::List(a) => {
+            let layout = if terminal.stdout {
+                list::Layout::Table
+            } else {
+                list::Layout::Tabs
+            };
+            list::run(a, &settings, layout, &mut out, err)?
+        }
+        Command::Export(a) => export::run(a, &settings, &mut out, err)?,
+    };
+    out.flush()?;
+    Ok(exit)
+}

@@ -1,0 +1,52 @@
+//! `roundtable export`: the timeline, or the events the filters keep, as JSON, RON or a
+//! Markdown brief, on stdout.
+
+use std::io::{self, Write};
+
+use super::Exit;
+use super::args::{ExportArgs, Format, Settings};
+use super::view::View;
+use super::{filters, json, markdown, ronfmt};
+
+pub fn run(
+    args: &ExportArgs,
+    settings: &Settings,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<Exit> {
+    filters::open(
+        args.file.as_deref(),
+        settings.max_size,
+        &args.filters.to_args(),
+        err,
+        |s, err| {
+            let t = &s.loaded.timeline;
+            let positions = s.filter.apply(s.index, t.events.len());
+            match args.format {
+                Format::Markdown => markdown::write(t, s.index, &positions, out)?,
+                Format::Json | Format::Ron => {
+                    let view = View::new(t, &positions);
+                    if args.format == Format::Json {
+                        json::write(&view, out)?;
+                    } else {
+                        ronfmt::write(&view, out)?;
+                    }
+                    if view.dropped_links > 0 {
+                        writeln!(
+                            err,
+                            "roundtable: note: left out {} `disputes` {} to claims outside the \
+                             selection, so that the export stays a valid timeline",
+                            view.dropped_links,
+                            if view.dropped_links == 1 {
+                                "link"
+                            } else {
+                                "links"
+                            }
+                        )?;
+                    }
+                }
+            }
+            Ok(Exit::Success)
+        },
+    )
+}

@@ -1,0 +1,69 @@
+//! Opening the timeline a command works on and resolving its filter flags, with the message
+//! and exit status for each way that can fail; shared by `list`, `export` and the browser.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::model::escape::escape_line;
+use crate::model::{Loaded, Timeline};
+use crate::query::{Filter, FilterArgs, Index};
+
+use super::Exit;
+use super::input::Input;
+
+/// A loaded timeline with its index and resolved filter, as `body` receives it.
+pub struct Selected<'s, 'a> {
+    pub input: &'s Input,
+    pub loaded: &'s Loaded<'a>,
+    pub index: &'s Index,
+    pub filter: Filter,
+}
+
+/// Reads and validates `file`, builds the index and resolves `args`, then runs `body`. An
+/// unreadable file ends in [`Exit::Trouble`], an invalid one in [`Exit::Invalid`] (its errors
+/// printed as `check` prints them), a filter naming nothing in [`Exit::Trouble`].
+pub fn open<W: Write>(
+    file: Option<&Path>,
+    max_size: u64,
+    args: &FilterArgs,
+    err: &mut W,
+    body: impl FnOnce(Selected<'_, '_>, &mut W) -> io::Result<Exit>,
+) -> io::Result<Exit> {
+    let Some(input) = Input::read(file, max_size, err)? else {
+        return Ok(Exit::Trouble);
+    };
+    let Some(loaded) = input.load(err)? else {
+        return Ok(Exit::Invalid);
+    };
+    let index = Index::build(&loaded.timeline);
+    let Some(filter) = resolve(&loaded.timeline, &index, args, err)? else {
+        return Ok(Exit::Trouble);
+    };
+    body(
+        Selected {
+            input: &input,
+            loaded: &loaded,
+            index: &index,
+            filter,
+        },
+        err,
+    )
+}
+
+/// Resolves `args`; when one names nothing in the timeline, or a speaker name fits several
+/// participants, prints `roundtable: <why, with the candidates>` and gives `None`.
+pub fn resolve(
+    t: &Timeline<'_>,
+    index: &Index,
+    args: &FilterArgs,
+    err: &mut impl Write,
+) -> io::Result<Option<Filter>> {
+    match Filter::resolve(t, index, args) {
+        Ok(filter) => Ok(Some(filter)),
+        Err(e) => {
+            // The message quotes what was typed and names from the file: both untrusted.
+            writeln!(err, "roundtable: {}", escape_line(&e.to_string()))?;
+            Ok(None)
+        }
+    }
+}
