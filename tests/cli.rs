@@ -1,0 +1,556 @@
+//! The `roundtable` binary as users and scripts run it: exit statuses, exact messages, `list`
+//! lines and filters, inert output for hostile files, quiet exits on a closed pipe, and the
+//! browser's refusal to start without a terminal.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use roundtable::model::{self, BUNDLED, BUNDLED_NAME};
+
+fn roundtable() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_roundtable"));
+    // Relative fixture paths, so messages name files as a user typing them would see.
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null());
+    cmd
+}
+
+fn run(args: &[&str]) -> Output {
+    roundtable().args(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap()
+}
+
+const TALKS: &str = "tests/fixtures/cli/talks.ron";
+const INVALID: &str = "tests/fixtures/cli/invalid.ron";
+const CONTROLS: &str = "tests/fixtures/cli/controls.ron";
+const CONTROLS_INVALID: &str = "tests/fixtures/cli/controls-invalid.ron";
+
+/// A scratch path under Cargo's temporary directory for integration tests.
+fn scratch(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name)
+}
+
+fn bundled_titles() -> Vec<String> {
+    let t = model::load_str(BUNDLED).unwrap().timeline;
+    t.events.iter().map(|e| e.title.to_string()).collect()
+}
+
+/// The titles (last tab-separated field) of `list` output.
+fn titles(out: &str) -> Vec<&str> {
+    out.lines()
+        .map(|l| l.rsplit('\t').next().unwrap())
+        .collect()
+}
+
+// ---------------------------------------------------------------- check
+
+#[test]
+fn check_valid_file_exits_0_with_warnings_and_summary_on_stderr() {
+    let o = run(&["check", TALKS]);
+    assert_eq!(code(&o), 0);
+    assert_eq!(stdout(&o), "");
+    assert_eq!(
+        stderr(&o),
+        "tests/fixtures/cli/talks.ron:7:20: warning: source `unused` is declared but nothing cites it\n\
+         tests/fixtures/cli/talks.ron: ok, 2 events, 1 warning\n"
+    );
+}
+
+#[test]
+fn check_invalid_file_exits_1_with_every_error_at_its_line_and_column() {
+    let o = run(&["check", INVALID]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(stdout(&o), "");
+    assert_eq!(
+        stderr(&o),
+        "tests/fixtures/cli/invalid.ron:4:36: warning: participant `peskov` is declared but nothing refers to it\n\
+         tests/fixtures/cli/invalid.ron:6:30: error: `2025-07-32` is not a valid when: 2025-07 has no day 32\n\
+         tests/fixtures/cli/invalid.ron:8:39: error: unknown participant `peskv`; did you mean `peskov`?\n\
+         tests/fixtures/cli/invalid.ron: invalid, 2 errors, 1 warning\n"
+    );
+}
+
+#[test]
+fn check_missing_file_or_directory_exits_2() {
+    let o = run(&["check", "tests/fixtures/cli/no-such-file.ron"]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(
+        stderr(&o),
+        "tests/fixtures/cli/no-such-file.ron: error: cannot read: no such file\n"
+    );
+    let o = run(&["check", "tests/fixtures/cli"]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(
+        stderr(&o),
+        "tests/fixtures/cli: error: is a directory, not a timeline file\n"
+    );
+}
+
+#[test]
+fn check_several_files_reports_each_and_exits_with_the_worst() {
+    let o = run(&["check", TALKS, INVALID]);
+    assert_eq!(code(&o), 1);
+    let err = stderr(&o);
+    let ok = err.find("talks.ron: ok, 2 events, 1 warning\n").unwrap();
+    let bad = err
+        .find("invalid.ron: invalid, 2 errors, 1 warning\n")
+        .unwrap();
+    assert!(ok < bad, "{err}");
+
+    let o = run(&["check", "missing.ron", INVALID, TALKS]);
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("missing.ron: error: cannot read: no such file\n"),
+        "{err}"
+    );
+    assert!(err.contains("invalid.ron: invalid, 2 errors"), "{err}");
+    assert!(
+        err.ends_with("talks.ron: ok, 2 events, 1 warning\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_without_a_file_checks_the_bundled_timeline() {
+    let o = run(&["check"]);
+    assert_eq!(code(&o), 0);
+    assert_eq!(
+        stderr(&o),
+        format!("{BUNDLED_NAME}: ok, {} events\n", bundled_titles().len())
+    );
+}
+
+#[test]
+fn max_size_refuses_larger_files_and_bad_sizes() {
+    let o = run(&["check", TALKS, "--max-size", "100"]);
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("tests/fixtures/cli/talks.ron: error: is ")
+            && err.ends_with(
+                " bytes, larger than the limit of 100 bytes (raise it with --max-size)\n"
+            ),
+        "{err}"
+    );
+    let o = run(&["--max-size", "1M", "check", TALKS]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = run(&["check", TALKS, "--max-size", "1k"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = run(&["check", TALKS, "--max-size", "12Q"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).starts_with("roundtable: --max-size: `12Q` is not a size"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+// ---------------------------------------------------------------- list
+
+#[test]
+fn list_shows_every_bundled_event_in_timeline_order() {
+    let o = run(&["list"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    let expected = bundled_titles();
+    assert_eq!(lines.len(), expected.len());
+    assert_eq!(titles(&out), expected);
+    assert_eq!(
+        lines[0],
+        "2022\t-\t0\t1\t-\tZelensky implements NSDC ban on direct talks with Putin"
+    );
+    assert_eq!(
+        lines[4],
+        "2025-07-21\t3\t0\t5\tdisputed\tZelensky announces the next meeting for 23 July in Istanbul"
+    );
+    assert_eq!(
+        lines[5],
+        "2025-07-22\t3\t3\t2\t-\tPeskov: third round expected this week, no breakthroughs"
+    );
+    assert_eq!(
+        lines.last().copied(),
+        Some("2025-07-23\t3\t0\t2\t-\tRussian Defense Ministry confirms the prisoner swap")
+    );
+}
+
+#[test]
+fn list_shows_times_at_their_own_precision() {
+    let o = run(&["list", "tests/fixtures/cli/full.ron"]);
+    assert_eq!(
+        stdout(&o),
+        "2025-06-02\t2\t0\t0\t-\tJune\n\
+         2025-07-23 19:00:30+03:00\t3\t2\t2\tdisputed\tSame instant, listed first\n\
+         2025-07-23 16:00:30Z\t-\t0\t1\tdisputed\tSame instant, listed second\n"
+    );
+}
+
+fn list_titles(args: &[&str]) -> Vec<String> {
+    let mut all = vec!["list"];
+    all.extend_from_slice(args);
+    let o = run(&all);
+    assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
+    titles(&stdout(&o)).into_iter().map(String::from).collect()
+}
+
+#[test]
+fn list_speaker_by_unique_part_of_a_name() {
+    assert_eq!(
+        list_titles(&["--speaker", "peskov"]),
+        [
+            "Peskov: third round expected this week, no breakthroughs",
+            "Peskov: talks to focus on the memorandums and POW exchanges"
+        ]
+    );
+    assert_eq!(
+        list_titles(&["--speaker", "PESK"]),
+        list_titles(&["--speaker", "Dmitry Peskov"])
+    );
+}
+
+#[test]
+fn list_speaker_by_alias() {
+    assert_eq!(
+        list_titles(&["--speaker", "Vladimir Zelensky"]),
+        ["Zelensky announces the next meeting for 23 July in Istanbul"]
+    );
+}
+
+#[test]
+fn list_round_keeps_that_rounds_events_in_order() {
+    let round3 = list_titles(&["--round", "3"]);
+    let all = bundled_titles();
+    assert_eq!(round3.len(), 19);
+    assert_eq!(round3[..], all[4..]);
+    assert_eq!(
+        list_titles(&["--round", "2"]),
+        [
+            "Prisoner exchanges agreed after the first two rounds",
+            "Second round: draft memoranda exchanged"
+        ]
+    );
+}
+
+#[test]
+fn list_source_keeps_events_citing_it_anywhere() {
+    assert_eq!(
+        list_titles(&["--source", "xinhua-2025-07-23"]),
+        [
+            "Zelensky implements NSDC ban on direct talks with Putin",
+            "First round of direct talks in Istanbul",
+            "Prisoner exchanges agreed after the first two rounds",
+            "Second round: draft memoranda exchanged",
+            "Zelensky announces the next meeting for 23 July in Istanbul",
+            "Peskov: third round expected this week, no breakthroughs"
+        ]
+    );
+}
+
+#[test]
+fn list_search_reads_titles_summaries_quotes_and_claims() {
+    // "sacred" is only in a quote; "halfwit" in a quote and a summary.
+    assert_eq!(
+        list_titles(&["--search", "SACRED"]),
+        ["Medinsky: Russia has reviewed Kiev's list of 339 children"]
+    );
+    assert_eq!(
+        list_titles(&["--search", "gauleiter"]),
+        ["Medinsky mocks Lviv mayor over exhumed WWII remains"]
+    );
+}
+
+#[test]
+fn list_filters_combine() {
+    assert_eq!(
+        list_titles(&["--speaker", "medinsky", "--search", "truce"]),
+        ["Medinsky: Moscow proposes truces of up to 24 hours"]
+    );
+    assert_eq!(
+        list_titles(&[
+            "--round",
+            "3",
+            "--source",
+            "xinhua-2025-07-23",
+            "--search",
+            "memoranda"
+        ]),
+        ["Peskov: third round expected this week, no breakthroughs"]
+    );
+    assert!(list_titles(&["--speaker", "peskov", "--round", "2"]).is_empty());
+}
+
+#[test]
+fn ambiguous_speaker_exits_2_listing_the_candidates() {
+    let o = run(&["list", "--speaker", "vladimir"]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(stdout(&o), "");
+    assert_eq!(
+        stderr(&o),
+        "roundtable: --speaker: `vladimir` could be any of: Vladimir Putin (putin), \
+         Vladimir Medinsky (medinsky), Volodymyr Zelensky (zelensky)\n"
+    );
+}
+
+#[test]
+fn unknown_speaker_round_or_source_exits_2_with_a_suggestion() {
+    let o = run(&["list", "--speaker", "peskv"]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(
+        stderr(&o),
+        "roundtable: --speaker: no participant is called `peskv`; did you mean Dmitry Peskov?\n"
+    );
+    let o = run(&["export", "--format", "json", "--round", "4"]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(
+        stderr(&o),
+        "roundtable: --round: there is no round 4; rounds are 1, 2, 3\n"
+    );
+    let o = run(&["list", "--source", "xinhua"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).starts_with("roundtable: --source: no source has id `xinhua`"));
+}
+
+#[test]
+fn list_of_an_invalid_file_prints_its_errors_and_exits_1() {
+    let o = run(&["list", INVALID]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(stdout(&o), "");
+    assert_eq!(stderr(&o), stderr(&run(&["check", INVALID])));
+}
+
+// ---------------------------------------------------------------- untrusted text
+
+/// No character a terminal would act on: C0 controls other than `\n` (and `\t` where the
+/// output uses it as a separator), DEL, C1 controls, bidi overrides and isolates.
+fn assert_inert_but(what: &str, bytes: &[u8], allowed: &[char]) {
+    let text = std::str::from_utf8(bytes).unwrap();
+    for c in text.chars() {
+        assert!(
+            allowed.contains(&c)
+                || !(c < ' ' || c == '\u{7f}' || ('\u{80}'..='\u{9f}').contains(&c)),
+            "{what}: raw {c:?} in output:\n{text}"
+        );
+        assert!(
+            !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+            "{what}: raw bidi control {c:?} in output:\n{text}"
+        );
+    }
+}
+
+fn assert_inert(what: &str, bytes: &[u8]) {
+    assert_inert_but(what, bytes, &['\n']);
+}
+
+#[test]
+fn list_escapes_control_characters_from_the_file() {
+    let o = run(&["list", CONTROLS]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // Tabs separate the fields; a tab in a title is escaped, so every line keeps six fields.
+    assert_inert_but("list", &o.stdout, &['\n', '\t']);
+    assert!(stdout(&o).lines().all(|l| l.matches('\t').count() == 5));
+    assert_eq!(
+        stdout(&o),
+        "2025-07-23\t1\t1\t2\tdisputed\tTitle \\x1b]52;c;aGVsbG8=\\x07 OSC \\u{9b}2J C1 \\u{202e}RLO \\t tab\n\
+         2025-07-24\t-\t0\t0\t-\tRaw \\x1b[31m red\n"
+    );
+}
+
+#[test]
+fn check_errors_escape_control_characters_from_the_file() {
+    let o = run(&["check", CONTROLS_INVALID]);
+    assert_eq!(code(&o), 1);
+    assert_inert("check", &o.stderr);
+    let err = stderr(&o);
+    assert!(
+        err.contains(":7:60: error: unknown source `x\\x1b]52;c;Zm9v\\x07\\u{9b}2J\\u{202e}`"),
+        "{err}"
+    );
+    assert!(
+        err.contains(":8:60: error: unknown source `\\x1b[2J`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn file_names_are_escaped_in_messages() {
+    let dir = scratch("names");
+    fs::create_dir_all(&dir).unwrap();
+    let evil = dir.join("evil\u{1b}]0;owned\u{7}\u{9b}.ron");
+    fs::copy(absolute(INVALID), &evil).unwrap();
+    let o = roundtable().arg("check").arg(&evil).output().unwrap();
+    assert_eq!(code(&o), 1);
+    assert_inert("check of an evil name", &o.stderr);
+    assert!(
+        stderr(&o).contains("evil\\x1b]0;owned\\x07\\u{9b}.ron:6:30: error: "),
+        "{}",
+        stderr(&o)
+    );
+    let o = roundtable()
+        .arg("list")
+        .arg(dir.join("missing\u{1b}[2J.ron"))
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 2);
+    assert_inert("list of a missing evil name", &o.stderr);
+    assert!(stderr(&o).contains("missing\\x1b[2J.ron: error: cannot read: no such file"));
+}
+
+fn absolute(fixture: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(fixture)
+}
+
+#[test]
+fn markdown_export_escapes_control_characters_from_the_file() {
+    let o = run(&["export", "--format", "markdown", CONTROLS]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_inert("markdown", &o.stdout);
+    let md = stdout(&o);
+    assert!(
+        md.starts_with("# Controls \\x1b\\[2J\\x1b\\[H title\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("> Quote \\x1b\\[2J \\u{9b}0m \\u{202e}!\n"),
+        "{md}"
+    );
+    assert!(md.contains("Raw \\x1b\\[31m red"), "{md}");
+}
+
+#[test]
+fn json_and_ron_exports_are_inert_yet_lossless() {
+    for format in ["json", "ron"] {
+        let o = run(&["export", "--format", format, CONTROLS]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert_inert(format, &o.stdout);
+    }
+    let o = run(&["export", "--format", "json", CONTROLS]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        json["events"][0]["title"],
+        "Title \u{1b}]52;c;aGVsbG8=\u{7} OSC \u{9b}2J C1 \u{202e}RLO \t tab"
+    );
+}
+
+// ---------------------------------------------------------------- closed pipes
+
+/// A valid timeline big enough that its output cannot fit in a pipe's buffer.
+fn big_timeline() -> PathBuf {
+    let path = scratch("big.ron");
+    let mut text = String::from(
+        "Timeline(title: \"Big\", sources: [Source(id: \"s\", outlet: \"S\")],\n\
+         participants: [Participant(id: \"p\", name: \"P\")], events: [\n",
+    );
+    for i in 0..4000 {
+        writeln!(
+            text,
+            "Event(id: \"e{i}\", when: \"2025-01-01T00:00:{:02}Z\", title: \"Event number {i} \
+             with a title long enough to fill lines\", quotes: [Quote(speaker: \"p\", \
+             text: \"Words {i}.\", source: \"s\")]),",
+            i % 60
+        )
+        .unwrap();
+    }
+    text.push_str("])\n");
+    fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let big = big_timeline();
+    for args in [
+        &["list"][..],
+        &["export", "--format", "json"],
+        &["export", "--format", "ron"],
+        &["export", "--format", "markdown"],
+    ] {
+        let mut child = roundtable()
+            .args(args)
+            .arg(&big)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut reader = BufReader::new(child.stdout.take().unwrap());
+        let mut first = String::new();
+        reader.read_line(&mut first).unwrap();
+        assert!(!first.is_empty(), "{args:?}");
+        drop(reader);
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(stderr(&o), "", "{args:?}");
+        assert_eq!(code(&o), 0, "{args:?}");
+    }
+}
+
+// ---------------------------------------------------------------- the browser
+
+#[test]
+fn the_browser_without_a_terminal_points_to_list_and_export() {
+    for args in [&[][..], &["--speaker", "peskov"], &[TALKS]] {
+        let o = run(args);
+        assert_eq!(code(&o), 2, "{args:?}");
+        assert_eq!(stdout(&o), "", "{args:?}");
+        assert_eq!(
+            stderr(&o),
+            "roundtable: the browser needs a terminal; for scripts use `roundtable list` or \
+             `roundtable export`\n"
+        );
+        assert!(!o.stdout.contains(&0x1b) && !o.stderr.contains(&0x1b));
+    }
+}
+
+#[test]
+fn the_browser_checks_the_file_and_filters_before_needing_a_terminal() {
+    let o = run(&[INVALID]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(stderr(&o), stderr(&run(&["check", INVALID])));
+    let o = run(&["tests/fixtures/cli/no-such-file.ron"]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(
+        stderr(&o),
+        "tests/fixtures/cli/no-such-file.ron: error: cannot read: no such file\n"
+    );
+    let o = run(&["--speaker", "vladimir"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).starts_with("roundtable: --speaker: `vladimir` could be any of: "));
+}
+
+// ---------------------------------------------------------------- help
+
+#[test]
+fn help_teaches_the_commands_with_examples() {
+    let o = run(&["--help"]);
+    assert_eq!(code(&o), 0);
+    let help = stdout(&o);
+    for needle in [
+        "roundtable check talks.ron",
+        "roundtable export --format markdown --speaker medinsky > brief.md",
+        "press ? inside",
+        "--max-size",
+    ] {
+        assert!(help.contains(needle), "{needle} missing from:\n{help}");
+    }
+    let o = run(&["list", "--help"]);
+    assert!(stdout(&o).contains("cut -f1,6"));
+    let o = run(&["--version"]);
+    assert_eq!(
+        stdout(&o),
+        format!("roundtable {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
