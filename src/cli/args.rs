@@ -32,7 +32,8 @@ Examples:
   roundtable list --round 3                   one line per event of round 3
   roundtable export --format markdown --speaker medinsky > brief.md
 
-In the browser, arrow keys move, / searches and q quits; press ? inside for every key.
+In the browser: j/k or arrows move, Tab switches pane, / searches, s picks a speaker, r a \
+round, q quits; press ? inside for every key.
 
 Exit status: 0 when all went well, 1 when a file is invalid, 2 when a file cannot be read, a \
 flag names nothing in the timeline, or the browser has no terminal.";
