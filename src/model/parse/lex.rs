@@ -294,6 +294,16 @@ impl<'a> Parser<'a> {
         Some(&self.src[start..start + len])
     }
 
+    /// Reads an identifier written without `r#`, if one is next: RON's own words (`Some`,
+    /// `None`, `enable`) are never raw, so `r#None` is not `None`.
+    pub(super) fn keyword(&mut self) -> Option<&'a str> {
+        if self.at_str("r#") {
+            None
+        } else {
+            self.ident()
+        }
+    }
+
     /// Reads an unsigned integer as RON does: an optional `+`, decimal, `0x`, `0o` or `0b`
     /// digits with `_` separators (but not first), optionally the suffix `u64`. When it is
     /// [`Unsigned::Not`] the cursor has not moved; otherwise it is past the number.

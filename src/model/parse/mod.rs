@@ -133,7 +133,7 @@ impl<'a> Parser<'a> {
             self.expect(b)?;
             self.ws()?;
         }
-        match self.ident() {
+        match self.keyword() {
             Some("enable") => {}
             Some("type" | "schema") => {
                 self.ws()?;
@@ -361,7 +361,7 @@ impl<'a> Parser<'a> {
         mut inner: impl FnMut(&mut Self) -> PResult<Option<T>>,
     ) -> PResult<Option<T>> {
         let start = self.pos;
-        match self.ident() {
+        match self.keyword() {
             Some("None") => return Ok(None),
             Some("Some") => {
                 self.ws()?;
