@@ -1,0 +1,81 @@
+//! Everything the user can ask of the browser, as plain values. Keys and mouse events become
+//! these (see [`keymap`](super::keymap)); [`App::update`](super::App::update) is the one place
+//! that acts on them.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the browser, restoring the terminal.
+    Quit,
+    /// Select the next shown event.
+    NextEvent,
+    /// Select the previous shown event.
+    PrevEvent,
+    /// Move the selection down by a page of the timeline pane.
+    PageDown,
+    /// Move the selection up by a page of the timeline pane.
+    PageUp,
+    /// Move the selection down by half a page.
+    HalfPageDown,
+    /// Move the selection up by half a page.
+    HalfPageUp,
+    /// Select the first shown event.
+    FirstEvent,
+    /// Select the last shown event.
+    LastEvent,
+    /// Select the first event under the next round header.
+    NextRound,
+    /// Select the first event under the previous round header.
+    PrevRound,
+    /// Scroll the focused text (detail pane or help) down one line.
+    ScrollDown,
+    /// Scroll the focused text up one line.
+    ScrollUp,
+    /// Scroll the focused text down a page.
+    ScrollPageDown,
+    /// Scroll the focused text up a page.
+    ScrollPageUp,
+    /// Scroll the focused text down half a page.
+    ScrollHalfDown,
+    /// Scroll the focused text up half a page.
+    ScrollHalfUp,
+    /// Scroll the focused text to its top.
+    ScrollTop,
+    /// Scroll the focused text to its end.
+    ScrollBottom,
+    /// Open the round picker: every round with its dates, venue and event count.
+    OpenRounds,
+    /// Open the speaker picker: everyone quoted or making a claim, narrowed by typing.
+    OpenSpeakers,
+    /// Open the search prompt.
+    OpenSearch,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// Select the next event matching the search (wrapping to the first).
+    NextMatch,
+    /// Select the previous event matching the search (wrapping to the last).
+    PrevMatch,
+    /// Close the open picker, prompt or overlay; otherwise clear the search, then the filters.
+    Back,
+    /// Move focus to the other pane.
+    FocusNext,
+    /// Move focus to the other pane, backwards (the same with two panes).
+    FocusPrev,
+    /// Focus the detail pane of the selected event.
+    FocusDetail,
+    /// Move the picker's selection down.
+    PickerDown,
+    /// Move the picker's selection up.
+    PickerUp,
+    /// Accept the picker's selection or run the typed search.
+    Confirm,
+    /// Type a character into the prompt or the speaker picker.
+    Input(char),
+    /// Delete the last typed character.
+    DeleteChar,
+    /// A mouse click at a screen cell: selects the event under it, focuses the pane.
+    Click { column: u16, row: u16 },
+    /// A mouse wheel turn over a screen cell: scrolls the pane under the pointer.
+    Wheel { column: u16, row: u16, down: bool },
+    /// The terminal changed size.
+    Resize { width: u16, height: u16 },
+}

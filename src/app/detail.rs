@@ -1,0 +1,443 @@
+//! The detail pane's content for the selected event, as lines already wrapped to the pane's
+//! width. Drawing and scrolling both use it, so the pane scrolls exactly as far as its text.
+
+use super::App;
+use super::round_label;
+use super::search::ranges;
+use super::text::{self, Seg};
+use crate::model::{Claim, Event, Precision, Quote, Source, Timeline, When};
+
+/// What a piece of the detail pane is; the theme decides how each looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Text,
+    Title,
+    Label,
+    Heading,
+    Dim,
+    Quote,
+    Outlet,
+    /// A participant's name, with the colour slot of their side.
+    Name(Option<u8>),
+    Disputed,
+    Url,
+    /// The bar marking the filtered speaker's quotes and claims.
+    Gutter,
+}
+
+/// A role, whether the search matched this text, and whether it belongs to the filtered
+/// speaker's quotes and claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Look {
+    pub role: Role,
+    pub hit: bool,
+    pub mine: bool,
+}
+
+/// One screen line of the detail pane.
+pub type Line = Vec<Seg<Look>>;
+
+/// How many colours sides are spread over.
+pub const SIDE_SLOTS: u8 = 6;
+
+/// A stable colour slot for a side: the same side gets the same colour in every file.
+#[must_use]
+pub fn side_slot(side: &str) -> u8 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in side.bytes() {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    (h % u32::from(SIDE_SLOTS)) as u8
+}
+
+/// Width of the labels before field values ("When", "Round", …).
+const LABEL: usize = 10;
+
+struct Doc<'s> {
+    lines: Vec<Line>,
+    width: usize,
+    needle: Option<&'s str>,
+    mine: bool,
+}
+
+impl Doc<'_> {
+    fn look(&self, role: Role) -> Look {
+        Look {
+            role,
+            hit: false,
+            mine: self.mine,
+        }
+    }
+
+    fn seg(&self, s: impl Into<String>, role: Role) -> Seg<Look> {
+        Seg::new(s, self.look(role))
+    }
+
+    /// Safe text that the search covers, split where the search matches it.
+    fn found(&self, s: &str, role: Role) -> Vec<Seg<Look>> {
+        let hits = self.needle.map(|n| ranges(s, n)).unwrap_or_default();
+        let mut out = Vec::with_capacity(hits.len() * 2 + 1);
+        let mut at = 0;
+        for r in hits {
+            if r.start > at {
+                out.push(self.seg(&s[at..r.start], role));
+            }
+            let mut hit = self.seg(&s[r.clone()], role);
+            hit.role.hit = true;
+            out.push(hit);
+            at = r.end;
+        }
+        if at < s.len() || out.is_empty() {
+            out.push(self.seg(&s[at..], role));
+        }
+        out
+    }
+
+    fn para(&mut self, segs: &[Seg<Look>], indent: usize) {
+        let gutter = if self.mine && self.width > 4 { 2 } else { 0 };
+        let pad = self.look(Role::Text);
+        for mut line in text::wrap(segs, self.width - gutter, indent, pad) {
+            if gutter > 0 {
+                line.insert(0, self.seg("▌ ", Role::Gutter));
+            }
+            self.lines.push(line);
+        }
+    }
+
+    fn blank(&mut self) {
+        if self.lines.last().is_some_and(|l| !l.is_empty()) {
+            self.lines.push(Vec::new());
+        }
+    }
+
+    fn heading(&mut self, s: &str) {
+        self.blank();
+        let h = vec![self.seg(s, Role::Heading)];
+        self.para(&h, 0);
+    }
+
+    fn field(&mut self, label: &str, value: Vec<Seg<Look>>) {
+        let mut segs = vec![self.seg(format!("{label:<LABEL$}"), Role::Label)];
+        segs.extend(value);
+        self.para(&segs, LABEL);
+    }
+
+    /// Multi-line text from the file: `first` before its first line, `open`/`close` around it,
+    /// continuation lines indented by `indent`.
+    fn block(&mut self, s: &str, role: Role, first: &str, quoted: bool, indent: usize) {
+        let lines: Vec<_> = text::lines(s).collect();
+        let n = lines.len();
+        for (k, l) in lines.iter().enumerate() {
+            let lead = if k == 0 {
+                format!("{first}{}", if quoted { "“" } else { "" })
+            } else {
+                " ".repeat(indent)
+            };
+            let mut segs = vec![self.seg(lead, role)];
+            segs.extend(self.found(l, role));
+            if quoted && k + 1 == n {
+                segs.push(self.seg("”", role));
+            }
+            self.para(&segs, indent);
+        }
+    }
+
+    fn attribution(&mut self, source: &Source<'_>, via: Option<&str>, indent: usize) {
+        let pad = " ".repeat(indent);
+        let mut segs = vec![
+            self.seg(pad, Role::Dim),
+            self.seg(safe(&source.outlet), Role::Outlet),
+        ];
+        if let Some(v) = via {
+            segs.push(self.seg(format!(" · via {}", safe(v)), Role::Dim));
+        }
+        if let Some(p) = &source.published {
+            segs.push(self.seg(format!(" · {}", safe(&p.display())), Role::Dim));
+        }
+        self.para(&segs, indent + 2);
+    }
+
+    /// `— Name, role` for a participant, or `— the outlet itself`.
+    fn who(&mut self, t: &Timeline<'_>, by: Option<&crate::model::Ref<'_>>, indent: usize) {
+        let mut segs = vec![self.seg(format!("{}— ", " ".repeat(indent)), Role::Dim)];
+        match by {
+            Some(r) => {
+                let p = t.participant(r);
+                segs.push(self.seg(safe(&p.name), name_role(p.side.as_deref())));
+                if let Some(role) = &p.role {
+                    segs.push(self.seg(format!(", {}", safe(role)), Role::Dim));
+                }
+            }
+            None => segs.push(self.seg("the outlet itself", Role::Dim)),
+        }
+        self.para(&segs, indent + 2);
+    }
+
+    fn quote(&mut self, t: &Timeline<'_>, q: &Quote<'_>, indent: usize) {
+        self.block(&q.text, Role::Quote, &" ".repeat(indent), true, indent + 1);
+        self.who(t, Some(&q.speaker), indent + 2);
+        self.attribution(t.source(&q.source), q.via.as_deref(), indent + 2);
+        if let Some(c) = &q.context {
+            let first = format!("{}context: ", " ".repeat(indent + 2));
+            self.block(c, Role::Dim, &first, false, indent + 4);
+        }
+    }
+
+    /// A claim with its claimant and attribution; with `disputes`, the claims on the other side.
+    fn claim(&mut self, app: &App<'_, '_>, at: (usize, usize), indent: usize, disputes: bool) {
+        let t = app.timeline;
+        let e = &t.events[at.0];
+        let c = &e.claims[at.1];
+        self.block(
+            &c.text,
+            Role::Text,
+            &format!("{}• ", " ".repeat(indent)),
+            false,
+            indent + 2,
+        );
+        self.who(t, c.by.as_ref(), indent + 2);
+        self.attribution(t.source(&c.source), c.via.as_deref(), indent + 2);
+        if !disputes {
+            let pos = t.events[at.0].when.display();
+            let here = app.selected_pos().map(|p| p as usize);
+            if here != Some(at.0) {
+                let segs = vec![
+                    self.seg(format!("{}in “", " ".repeat(indent + 2)), Role::Dim),
+                    self.seg(safe(&e.title), Role::Dim),
+                    self.seg(format!("”, {}", safe(&pos)), Role::Dim),
+                ];
+                self.para(&segs, indent + 4);
+            }
+            return;
+        }
+        let against: Vec<(usize, usize)> = c
+            .disputes
+            .iter()
+            .map(|r| {
+                let at = t.claims[r.ix()];
+                (at.event as usize, at.claim as usize)
+            })
+            .collect();
+        let global = claim_index(t, at);
+        let by: Vec<(usize, usize)> = app.index.disputed_by[global]
+            .iter()
+            .map(|&g| {
+                let at = t.claims[g as usize];
+                (at.event as usize, at.claim as usize)
+            })
+            .collect();
+        for (label, list) in [("≠ contradicts", against), ("≠ contradicted by", by)] {
+            if list.is_empty() {
+                continue;
+            }
+            let h = vec![self.seg(
+                format!("{}{label}:", " ".repeat(indent + 2)),
+                Role::Disputed,
+            )];
+            self.para(&h, indent + 4);
+            for other in list {
+                self.claim(app, other, indent + 4, false);
+            }
+        }
+    }
+}
+
+/// Index into `Timeline::claims` of claim `at.1` of event `at.0`.
+fn claim_index(t: &Timeline<'_>, at: (usize, usize)) -> usize {
+    t.claims.partition_point(|c| (c.event as usize) < at.0) + at.1
+}
+
+fn safe(s: &str) -> String {
+    text::line(s).into_owned()
+}
+
+fn name_role(side: Option<&str>) -> Role {
+    Role::Name(side.map(side_slot))
+}
+
+fn when_text(w: &When<'_>) -> String {
+    let shown = safe(&w.display());
+    match w.precision {
+        Precision::Year => format!("{shown} (only the year is known)"),
+        Precision::Month => format!("{shown} (only the month is known)"),
+        Precision::Day => format!("{shown} (no time of day given)"),
+        Precision::Minute | Precision::Second => match w.utc() {
+            Some(utc) => format!("{shown} · {utc}"),
+            None => shown,
+        },
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The detail pane for the selected event, wrapped to `width` cells.
+#[must_use]
+pub fn document(app: &App<'_, '_>, width: usize) -> Vec<Line> {
+    let mut d = Doc {
+        lines: Vec::new(),
+        width: width.max(1),
+        needle: app.search.as_ref().map(|s| s.needle.as_str()),
+        mine: false,
+    };
+    let Some(pos) = app.selected_pos() else {
+        let msg = if app.timeline.events.is_empty() {
+            "This timeline has no events."
+        } else {
+            "No event passes the filter. Esc clears it."
+        };
+        let segs = vec![d.seg(msg, Role::Dim)];
+        d.para(&segs, 0);
+        return d.lines;
+    };
+    let t = app.timeline;
+    let pos = pos as usize;
+    let e = &t.events[pos];
+    header(&mut d, t, e);
+    let speaker = app.filter.speaker.map(|p| p as usize);
+    let is_mine_quote = |q: &Quote<'_>| Some(q.speaker.ix()) == speaker;
+    let is_mine_claim =
+        |c: &Claim<'_>| c.by.as_ref().map(crate::model::Ref::ix) == speaker && speaker.is_some();
+    let mine_quotes = e.quotes.iter().filter(|q| is_mine_quote(q)).count();
+    let mine_claims = e.claims.iter().filter(|c| is_mine_claim(c)).count();
+    let has_mine = mine_quotes + mine_claims > 0;
+    if let (Some(p), true) = (speaker, has_mine) {
+        let name = safe(&t.participants[p].name);
+        d.heading(&format!(
+            "By {name}: {}, {}",
+            plural(mine_quotes, "quote", "quotes"),
+            plural(mine_claims, "claim", "claims")
+        ));
+        d.mine = true;
+        for q in e.quotes.iter().filter(|q| is_mine_quote(q)) {
+            d.blank();
+            d.quote(t, q, 0);
+        }
+        for (i, _) in e
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| is_mine_claim(c))
+        {
+            d.blank();
+            d.claim(app, (pos, i), 0, true);
+        }
+        d.mine = false;
+    }
+    if let Some(s) = &e.summary {
+        d.blank();
+        d.block(s, Role::Text, "", false, 0);
+    }
+    participants(&mut d, t, e);
+    let other = if has_mine { "other " } else { "" };
+    let quotes: Vec<&Quote<'_>> = e.quotes.iter().filter(|q| !is_mine_quote(q)).collect();
+    if !quotes.is_empty() {
+        d.heading(&capitalise(&format!("{other}quotes ({})", quotes.len())));
+        for q in quotes {
+            d.blank();
+            d.quote(t, q, 2);
+        }
+    }
+    let claims: Vec<usize> = (0..e.claims.len())
+        .filter(|&i| !is_mine_claim(&e.claims[i]))
+        .collect();
+    if !claims.is_empty() {
+        d.heading(&capitalise(&format!("{other}claims ({})", claims.len())));
+        for i in claims {
+            d.blank();
+            d.claim(app, (pos, i), 2, true);
+        }
+    }
+    sources(&mut d, t, e);
+    d.lines
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn header(d: &mut Doc<'_>, t: &Timeline<'_>, e: &Event<'_>) {
+    let title = d.found(&safe(&e.title), Role::Title);
+    d.para(&title, 0);
+    d.blank();
+    let when = vec![d.seg(when_text(&e.when), Role::Text)];
+    d.field("When", when);
+    if let Some(r) = &e.round {
+        let v = vec![d.seg(round_label(t.round(r)), Role::Text)];
+        d.field("Round", v);
+    }
+    if let Some(l) = &e.location {
+        let v = vec![d.seg(safe(l), Role::Text)];
+        d.field("Location", v);
+    }
+    if !e.tags.is_empty() {
+        let tags: Vec<String> = e.tags.iter().map(|s| safe(s)).collect();
+        let v = vec![d.seg(tags.join(" · "), Role::Text)];
+        d.field("Tags", v);
+    }
+    let v = vec![d.seg(safe(&e.id.value), Role::Dim)];
+    d.field("Id", v);
+}
+
+fn participants(d: &mut Doc<'_>, t: &Timeline<'_>, e: &Event<'_>) {
+    if e.participants.is_empty() {
+        return;
+    }
+    d.heading(&format!("Participants ({})", e.participants.len()));
+    for r in &e.participants {
+        let p = t.participant(r);
+        let mut segs = vec![
+            d.seg("  ", Role::Text),
+            d.seg(safe(&p.name), name_role(p.side.as_deref())),
+        ];
+        let mut about: Vec<String> = Vec::new();
+        if let Some(role) = &p.role {
+            about.push(safe(role));
+        }
+        if let Some(side) = &p.side {
+            about.push(safe(side));
+        }
+        if !about.is_empty() {
+            segs.push(d.seg(format!(" — {}", about.join(" · ")), Role::Dim));
+        }
+        d.para(&segs, 4);
+    }
+}
+
+fn sources(d: &mut Doc<'_>, t: &Timeline<'_>, e: &Event<'_>) {
+    if e.sources.is_empty() {
+        return;
+    }
+    d.heading(&format!("Sources ({})", e.sources.len()));
+    for r in &e.sources {
+        let s = t.source(r);
+        d.blank();
+        let mut segs = vec![
+            d.seg("  ", Role::Text),
+            d.seg(safe(&s.outlet), Role::Outlet),
+        ];
+        if let Some(h) = &s.title {
+            segs.push(d.seg(format!(" — {}", safe(h)), Role::Text));
+        }
+        d.para(&segs, 4);
+        let mut about = Vec::new();
+        if let Some(p) = &s.published {
+            about.push(safe(&p.display()));
+        }
+        about.push(s.kind.label().to_string());
+        if !s.byline.is_empty() {
+            let names: Vec<String> = s.byline.iter().map(|b| safe(b)).collect();
+            about.push(format!("by {}", names.join(", ")));
+        }
+        let segs = vec![d.seg(format!("    {}", about.join(" · ")), Role::Dim)];
+        d.para(&segs, 6);
+        if let Some(u) = &s.url {
+            let segs = vec![d.seg("    ", Role::Text), d.seg(safe(u), Role::Url)];
+            d.para(&segs, 4);
+        }
+    }
+}

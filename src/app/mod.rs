@@ -1,0 +1,357 @@
+//! The browser's state: what is shown, what is selected, what is open. It changes only in
+//! [`App::update`] (see `update.rs`); the `ui` module draws it by reference.
+//!
+//! - [`action`]: the [`Action`] enum, everything the user can ask for.
+//! - [`keymap`]: the one key table, which also writes the help overlay and footer hints.
+//! - `update.rs`: [`App::update`], the only place state changes.
+//! - [`window`]: which timeline rows are on screen, round headers included.
+//! - [`layout`]: where each pane goes, shared by drawing and mouse hit-testing.
+//! - [`detail`]: the detail pane's content as wrapped lines.
+//! - [`picker`], [`search`]: the round and speaker pickers, and the search.
+//! - [`text`]: making file text safe to draw, and measuring and wrapping it.
+
+pub mod action;
+pub mod detail;
+pub mod keymap;
+pub mod layout;
+pub mod picker;
+pub mod search;
+pub mod text;
+mod update;
+pub mod window;
+
+pub use action::Action;
+pub use picker::{Picker, PickerKind};
+pub use search::Search;
+
+use ratatui::layout::Rect;
+
+use crate::model::{Diagnostic, Event, Round, Timeline};
+use crate::query::{Filter, Index};
+
+/// Which pane keys go to when nothing is open over them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Timeline,
+    Detail,
+}
+
+/// What the keys currently act on: a pane, or whatever is open over the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Timeline,
+    Detail,
+    Help,
+    Search,
+    Rounds,
+    Speakers,
+}
+
+impl Mode {
+    /// The bit of this mode in [`keymap::Modes`].
+    #[must_use]
+    pub const fn bit(self) -> u8 {
+        match self {
+            Mode::Timeline => 1,
+            Mode::Detail => 2,
+            Mode::Help => 4,
+            Mode::Search => 8,
+            Mode::Rounds => 16,
+            Mode::Speakers => 32,
+        }
+    }
+}
+
+/// What is open over the panes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help {
+        scroll: usize,
+    },
+    /// The search prompt, with what has been typed.
+    Prompt {
+        text: String,
+    },
+    Picker(Picker),
+}
+
+/// The whole state of the browser.
+pub struct App<'t, 'a> {
+    pub(crate) timeline: &'t Timeline<'a>,
+    pub(crate) index: &'t Index,
+    pub(crate) name: &'t str,
+    pub(crate) warnings: &'t [Diagnostic],
+    /// Speaker, round and source filters; its `search` is always `None` (search hides nothing).
+    pub(crate) filter: Filter,
+    /// Timeline positions of the events that pass the filter, ascending.
+    pub(crate) shown: Vec<u32>,
+    /// Indices into `shown` where a round header opens a group, ascending.
+    pub(crate) round_starts: Vec<usize>,
+    /// Per round: index into `shown` of its first shown event, and how many are shown.
+    pub(crate) round_first: Vec<Option<usize>>,
+    pub(crate) round_shown: Vec<u32>,
+    /// Index into `shown` of the selected event (0 when nothing is shown).
+    pub(crate) selected: usize,
+    /// Index into `shown` of the first event in the timeline pane.
+    pub(crate) top: usize,
+    pub(crate) focus: Focus,
+    /// Lines of the detail pane scrolled past.
+    pub(crate) detail_scroll: usize,
+    pub(crate) overlay: Overlay,
+    pub(crate) search: Option<Search>,
+    pub(crate) message: Option<String>,
+    /// The terminal's size, as last reported.
+    pub(crate) size: Rect,
+    /// False when `NO_COLOR` asks for no colours.
+    pub(crate) color: bool,
+    /// Width of the widest `when` in the file, for the timeline's date column.
+    pub(crate) when_width: usize,
+    pub(crate) quit: bool,
+}
+
+impl<'t, 'a> App<'t, 'a> {
+    /// A browser on `timeline`, opened with `filter` applied. A search in the filter does not
+    /// hide events: it is run as a search, highlighting matches and selecting the first.
+    #[must_use]
+    pub fn new(
+        name: &'t str,
+        timeline: &'t Timeline<'a>,
+        index: &'t Index,
+        filter: &Filter,
+        warnings: &'t [Diagnostic],
+    ) -> Self {
+        let mut filter = filter.clone();
+        let search = filter.search.take();
+        let mut app = App {
+            timeline,
+            index,
+            name,
+            warnings,
+            filter: Filter::default(),
+            shown: Vec::new(),
+            round_starts: Vec::new(),
+            round_first: Vec::new(),
+            round_shown: Vec::new(),
+            selected: 0,
+            top: 0,
+            focus: Focus::Timeline,
+            detail_scroll: 0,
+            overlay: Overlay::None,
+            search: None,
+            message: None,
+            size: Rect::new(0, 0, 80, 24),
+            color: true,
+            when_width: timeline
+                .events
+                .iter()
+                .map(|e| e.when.raw.len())
+                .max()
+                .unwrap_or(0),
+            quit: false,
+        };
+        app.set_filter(filter);
+        if let Some(q) = search {
+            app.run_search(&q);
+        }
+        if app.message.is_none()
+            && let Some(w) = warnings.first()
+        {
+            app.message = Some(format!("warning: {}", text::line(&w.message)));
+        }
+        app
+    }
+
+    /// Draws without colours (bold, reverse and underline stay), as `NO_COLOR` asks.
+    #[must_use]
+    pub fn without_color(mut self) -> Self {
+        self.color = false;
+        self
+    }
+
+    #[must_use]
+    pub fn mode(&self) -> Mode {
+        match &self.overlay {
+            Overlay::Help { .. } => Mode::Help,
+            Overlay::Prompt { .. } => Mode::Search,
+            Overlay::Picker(p) => match p.kind {
+                PickerKind::Rounds => Mode::Rounds,
+                PickerKind::Speakers => Mode::Speakers,
+            },
+            Overlay::None => match self.focus {
+                Focus::Timeline => Mode::Timeline,
+                Focus::Detail => Mode::Detail,
+            },
+        }
+    }
+
+    #[must_use]
+    pub fn timeline(&self) -> &'t Timeline<'a> {
+        self.timeline
+    }
+
+    /// Timeline positions of the events shown, in order.
+    #[must_use]
+    pub fn shown(&self) -> &[u32] {
+        &self.shown
+    }
+
+    /// Index into [`App::shown`] of the selection.
+    #[must_use]
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// Timeline position of the selected event, if any is shown.
+    #[must_use]
+    pub fn selected_pos(&self) -> Option<u32> {
+        self.shown.get(self.selected).copied()
+    }
+
+    #[must_use]
+    pub fn selected_event(&self) -> Option<&'t Event<'a>> {
+        let t = self.timeline;
+        self.selected_pos().map(|p| &t.events[p as usize])
+    }
+
+    #[must_use]
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    #[must_use]
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+
+    #[must_use]
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    #[must_use]
+    pub fn overlay(&self) -> &Overlay {
+        &self.overlay
+    }
+
+    #[must_use]
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    #[must_use]
+    pub fn detail_scroll(&self) -> usize {
+        self.detail_scroll
+    }
+
+    /// Index into [`App::shown`] of the first event the timeline pane starts at.
+    #[must_use]
+    pub fn top(&self) -> usize {
+        self.top
+    }
+
+    #[must_use]
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    #[must_use]
+    pub fn size(&self) -> Rect {
+        self.size
+    }
+
+    /// The round of the `i`th shown event (index into `Timeline::rounds`).
+    #[must_use]
+    pub fn round_at(&self, i: usize) -> Option<u32> {
+        let p = self.shown[i] as usize;
+        self.timeline.events[p].round.as_ref().map(|r| r.target)
+    }
+
+    /// Replaces the filter (its `search` is ignored): recomputes what is shown, keeping the
+    /// selected event, or the nearest one after it, selected.
+    pub(crate) fn set_filter(&mut self, mut filter: Filter) {
+        filter.search = None;
+        let was = self.selected_pos();
+        self.shown = filter.apply(self.index, self.timeline.events.len());
+        self.filter = filter;
+        let rounds = self.timeline.rounds.len();
+        self.round_starts.clear();
+        self.round_first = vec![None; rounds];
+        self.round_shown = vec![0; rounds];
+        let mut prev: Option<Option<u32>> = None;
+        for i in 0..self.shown.len() {
+            let r = self.round_at(i);
+            if prev != Some(r) {
+                self.round_starts.push(i);
+                prev = Some(r);
+            }
+            if let Some(r) = r {
+                let r = r as usize;
+                self.round_first[r].get_or_insert(i);
+                self.round_shown[r] += 1;
+            }
+        }
+        if let Some(s) = &mut self.search {
+            s.restrict(&self.shown);
+        }
+        let at = was.map_or(0, |p| self.shown.partition_point(|&s| s < p));
+        self.top = 0;
+        self.selected = usize::MAX;
+        self.select(at.min(self.shown.len().saturating_sub(1)));
+    }
+
+    /// Runs a search and selects its first match among the shown events.
+    pub(crate) fn run_search(&mut self, query: &str) {
+        let Some(mut s) = Search::run(self.index, query) else {
+            self.search = None;
+            return;
+        };
+        s.restrict(&self.shown);
+        let q = text::line(query).into_owned();
+        self.message = Some(match (s.hits.first(), s.all.len()) {
+            (Some(&first), _) => {
+                self.select(first);
+                let n = s.hits.len();
+                if n == 1 {
+                    format!("1 event matches “{q}”")
+                } else {
+                    format!("{n} events match “{q}”")
+                }
+            }
+            (None, 0) => format!("no match for “{q}”"),
+            (None, n) => format!(
+                "no shown event matches “{q}” ({n} hidden by the filter; Esc twice clears it)"
+            ),
+        });
+        self.search = Some(s);
+    }
+}
+
+/// How a round is described in headers and the round picker:
+/// `Round 3 · Third round · 2025-07-23 · Ciragan Palace, Istanbul`.
+#[must_use]
+pub fn round_label(r: &Round<'_>) -> String {
+    let mut parts = vec![format!("Round {}", r.number.value)];
+    if let Some(t) = &r.title {
+        let t = text::line(t);
+        if *t != parts[0] {
+            parts.push(t.into_owned());
+        }
+    }
+    match (&r.start, &r.end) {
+        (Some(s), Some(e)) if s.raw != e.raw => {
+            parts.push(format!(
+                "{} – {}",
+                text::line(&s.display()),
+                text::line(&e.display())
+            ));
+        }
+        (Some(s), _) => parts.push(text::line(&s.display()).into_owned()),
+        (None, Some(e)) => parts.push(format!("until {}", text::line(&e.display()))),
+        (None, None) => {}
+    }
+    if let Some(v) = &r.venue {
+        parts.push(text::line(v).into_owned());
+    }
+    parts.join(" · ")
+}

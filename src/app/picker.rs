@@ -1,0 +1,91 @@
+//! The round and speaker pickers: what they list, and the typed text that narrows the speakers.
+
+use crate::model::Timeline;
+use crate::query::{Index, speaker};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerKind {
+    /// Every declared round; Enter jumps to its first shown event.
+    Rounds,
+    /// Everyone who speaks a quote or makes a claim; Enter filters to their events.
+    Speakers,
+}
+
+/// An open picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub kind: PickerKind,
+    /// What has been typed (speakers only).
+    pub query: String,
+    /// Round or participant indices, in the order listed.
+    pub items: Vec<u32>,
+    /// Index into `items`.
+    pub selected: usize,
+}
+
+impl Picker {
+    /// Every round, by number, with `current` (the selected event's round) selected.
+    #[must_use]
+    pub fn rounds(t: &Timeline<'_>, current: Option<u32>) -> Self {
+        let mut items: Vec<u32> = (0..t.rounds.len() as u32).collect();
+        items.sort_by_key(|&r| t.rounds[r as usize].number.value);
+        let selected = current
+            .and_then(|c| items.iter().position(|&r| r == c))
+            .unwrap_or(0);
+        Picker {
+            kind: PickerKind::Rounds,
+            query: String::new(),
+            items,
+            selected,
+        }
+    }
+
+    /// Everyone quoted or making a claim, in file order.
+    #[must_use]
+    pub fn speakers(index: &Index) -> Self {
+        let mut p = Picker {
+            kind: PickerKind::Speakers,
+            query: String::new(),
+            items: Vec::new(),
+            selected: 0,
+        };
+        p.narrow(index);
+        p
+    }
+
+    /// Re-lists the speakers whose name, alias or id matches what has been typed, ignoring case
+    /// and accents, best matches first.
+    pub fn narrow(&mut self, index: &Index) {
+        self.items = speaker::matching(index, &self.query)
+            .into_iter()
+            .filter(|&p| {
+                let s = &index.speaking[p as usize];
+                s.quotes + s.claims > 0
+            })
+            .collect();
+        self.selected = 0;
+    }
+
+    /// The selected round or participant.
+    #[must_use]
+    pub fn chosen(&self) -> Option<u32> {
+        self.items.get(self.selected).copied()
+    }
+
+    /// Moves the selection by one, staying in the list.
+    pub fn step(&mut self, down: bool) {
+        if down {
+            if self.selected + 1 < self.items.len() {
+                self.selected += 1;
+            }
+        } else {
+            self.selected = self.selected.saturating_sub(1);
+        }
+    }
+
+    /// The first item on screen when `height` items fit.
+    #[must_use]
+    pub fn top(&self, height: usize) -> usize {
+        (self.selected + 1).saturating_sub(height.max(1))
+    }
+}

@@ -1,0 +1,352 @@
+//! Text from the file made inert and measured for the screen: controls escaped, tabs expanded,
+//! widths in terminal cells, truncation and wrapping that never split a character.
+
+use std::borrow::Cow;
+
+use ratatui::buffer::CellWidth;
+
+use crate::model::escape::{escape_line, is_unsafe};
+
+/// Tab stops every this many cells.
+const TAB: usize = 4;
+
+/// One line of untrusted text, safe to draw: tabs become spaces up to the next stop, and every
+/// other control, newline or bidi mark becomes a visible escape (`\x1b`, `\n`, `\u{202e}`).
+#[must_use]
+pub fn line(s: &str) -> Cow<'_, str> {
+    let safe = if s.contains('\t') {
+        Cow::Owned(escape_line(&expand_tabs(s)).into_owned())
+    } else {
+        escape_line(s)
+    };
+    // Line and paragraph separators are not controls, but some terminals break lines at them.
+    if safe.contains(['\u{2028}', '\u{2029}']) {
+        Cow::Owned(
+            safe.replace('\u{2028}', "\\u{2028}")
+                .replace('\u{2029}', "\\u{2029}"),
+        )
+    } else {
+        safe
+    }
+}
+
+/// Multi-line untrusted text, one safe line per line of the text (`\n` or `\r\n`).
+pub fn lines(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    s.split('\n')
+        .map(|l| line(l.strip_suffix('\r').unwrap_or(l)))
+}
+
+fn expand_tabs(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut col = 0;
+    for c in s.chars() {
+        if c == '\t' {
+            let n = TAB - col % TAB;
+            out.extend(std::iter::repeat_n(' ', n));
+            col += n;
+        } else {
+            out.push(c);
+            if !is_unsafe(c) {
+                col += char_width(c);
+            }
+        }
+    }
+    out
+}
+
+fn char_width(c: char) -> usize {
+    if c.is_ascii() {
+        return 1;
+    }
+    let mut buf = [0; 4];
+    usize::from(c.encode_utf8(&mut buf).cell_width())
+}
+
+/// A run of text drawn as one unit, as near as we can tell without grapheme tables: a
+/// character with the zero-width marks that follow it (combining accents, variation
+/// selectors), emoji skin-tone modifiers, anything joined by a zero-width joiner, and
+/// regional-indicator pairs (flags).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cluster {
+    pub start: usize,
+    pub end: usize,
+    pub width: usize,
+}
+
+/// The clusters of already-safe text, in order.
+#[must_use]
+pub fn clusters(s: &str) -> Vec<Cluster> {
+    let mut out: Vec<Cluster> = Vec::new();
+    let mut joined = false;
+    let mut lone_flag = false;
+    for (i, c) in s.char_indices() {
+        let end = i + c.len_utf8();
+        if c.is_ascii() && !joined {
+            // Safe ASCII is one cell and never joins what comes before it.
+            out.push(Cluster {
+                start: i,
+                end,
+                width: 1,
+            });
+            lone_flag = false;
+            continue;
+        }
+        let flag = is_regional_indicator(c);
+        match out.last_mut() {
+            Some(last) if joined || extends(c) || (flag && lone_flag) => {
+                last.end = end;
+                lone_flag = false;
+            }
+            _ => {
+                out.push(Cluster {
+                    start: i,
+                    end,
+                    width: 0,
+                });
+                lone_flag = flag;
+            }
+        }
+        joined = c == '\u{200D}';
+    }
+    for cl in &mut out {
+        if cl.end - cl.start > 1 {
+            cl.width = usize::from(s[cl.start..cl.end].cell_width());
+        }
+    }
+    out
+}
+
+fn is_regional_indicator(c: char) -> bool {
+    matches!(c, '\u{1F1E6}'..='\u{1F1FF}')
+}
+
+/// Whether `c` belongs to the cluster before it.
+fn extends(c: char) -> bool {
+    char_width(c) == 0 || matches!(c, '\u{1F3FB}'..='\u{1F3FF}')
+}
+
+/// Where the cluster that has a character ending at `at` ends: `at` moved past any zero-width
+/// marks or joined characters that follow.
+#[must_use]
+pub fn cluster_end(s: &str, at: usize) -> usize {
+    let mut end = at;
+    let mut joined = s[..at].ends_with('\u{200D}');
+    for c in s[at..].chars() {
+        if !(joined || extends(c)) {
+            break;
+        }
+        joined = c == '\u{200D}';
+        end += c.len_utf8();
+    }
+    end
+}
+
+/// Width of already-safe text in terminal cells.
+#[must_use]
+pub fn width(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.len();
+    }
+    clusters(s).iter().map(|c| c.width).sum()
+}
+
+/// The longest prefix of `s` (in bytes) that fits in `max` cells, never splitting a cluster.
+#[must_use]
+pub fn fit(s: &str, max: usize) -> (usize, usize) {
+    let mut w = 0;
+    for c in clusters(s) {
+        if w + c.width > max {
+            return (c.start, w);
+        }
+        w += c.width;
+    }
+    (s.len(), w)
+}
+
+/// `s` cut to `max` cells with `…` when it is longer: (text, byte length kept from `s`, width).
+#[must_use]
+pub fn truncate(s: &str, max: usize) -> (Cow<'_, str>, usize, usize) {
+    let (len, w) = fit(s, max);
+    if len == s.len() {
+        return (Cow::Borrowed(s), len, w);
+    }
+    if max == 0 {
+        return (Cow::Borrowed(""), 0, 0);
+    }
+    let (len, w) = fit(s, max - 1);
+    (Cow::Owned(format!("{}…", &s[..len])), len, w + 1)
+}
+
+/// Whether the word starting at cluster `from` fits in `room` cells.
+fn word_fits(
+    cl: &[Cluster],
+    from: usize,
+    room: usize,
+    is_space: &impl Fn(&Cluster) -> bool,
+) -> bool {
+    let mut w = 0;
+    for c in cl[from..].iter().take_while(|c| !is_space(c)) {
+        w += c.width;
+        if w > room {
+            return false;
+        }
+    }
+    true
+}
+
+/// A piece of a line with one meaning; `R` says how it is drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seg<R> {
+    pub text: String,
+    pub role: R,
+}
+
+impl<R> Seg<R> {
+    pub fn new(text: impl Into<String>, role: R) -> Self {
+        Seg {
+            text: text.into(),
+            role,
+        }
+    }
+}
+
+/// Wraps a paragraph of safe segments to `width` cells, breaking at spaces where it can and
+/// between clusters where a word is longer than a line. Continuation lines start with `indent`
+/// spaces drawn as `pad`. An empty paragraph is one empty line.
+#[must_use]
+pub fn wrap<R: Copy>(segs: &[Seg<R>], width: usize, indent: usize, pad: R) -> Vec<Vec<Seg<R>>> {
+    let mut text = String::new();
+    let mut bounds: Vec<(usize, R)> = Vec::with_capacity(segs.len());
+    for s in segs {
+        bounds.push((text.len(), s.role));
+        text.push_str(&s.text);
+    }
+    if width == 0 || text.is_empty() {
+        return vec![segs.to_vec()];
+    }
+    let indent = if indent >= width { 0 } else { indent };
+    let cl = clusters(&text);
+    let is_space = |c: &Cluster| &text[c.start..c.end] == " ";
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < cl.len() {
+        if !ranges.is_empty() {
+            while i < cl.len() && is_space(&cl[i]) {
+                i += 1;
+            }
+            if i == cl.len() {
+                break;
+            }
+        }
+        let limit = if ranges.is_empty() {
+            width
+        } else {
+            width - indent
+        };
+        let start = i;
+        let mut w = 0;
+        let mut brk = None;
+        while i < cl.len() && w + cl[i].width <= limit {
+            if is_space(&cl[i]) {
+                brk = Some(i);
+            }
+            w += cl[i].width;
+            i += 1;
+        }
+        let end = if i == cl.len() || is_space(&cl[i]) {
+            i
+        } else if let Some(b) =
+            brk.filter(|&b| b > start && word_fits(&cl, b + 1, width - indent, &is_space))
+        {
+            i = b;
+            b
+        } else if i == start {
+            // One cluster wider than the line: it goes alone (and is cut where it is drawn).
+            i += 1;
+            i
+        } else {
+            i
+        };
+        let mut last = end;
+        while last > start + 1 && is_space(&cl[last - 1]) {
+            last -= 1;
+        }
+        ranges.push((cl[start].start, cl[last - 1].end));
+    }
+    ranges
+        .iter()
+        .enumerate()
+        .map(|(n, &(a, b))| {
+            let mut out = Vec::new();
+            if n > 0 && indent > 0 {
+                out.push(Seg::new(" ".repeat(indent), pad));
+            }
+            for (k, &(start, role)) in bounds.iter().enumerate() {
+                let end = bounds.get(k + 1).map_or(text.len(), |&(e, _)| e);
+                let (s, e) = (start.max(a), end.min(b));
+                if s < e {
+                    out.push(Seg::new(&text[s..e], role));
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(lines: &[Vec<Seg<()>>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.iter().map(|s| s.text.as_str()).collect())
+            .collect()
+    }
+
+    fn w(s: &str, width: usize, indent: usize) -> Vec<String> {
+        plain(&wrap(&[Seg::new(s, ())], width, indent, ()))
+    }
+
+    #[test]
+    fn controls_become_visible_and_tabs_spaces() {
+        assert_eq!(line("a\u{1b}[2Jb"), "a\\x1b[2Jb");
+        assert_eq!(line("x\ty"), "x   y");
+        assert_eq!(line("\u{202e}evil"), "\\u{202e}evil");
+        assert_eq!(line("a\u{2028}b"), "a\\u{2028}b");
+        let got: Vec<_> = lines("one\r\ntwo\u{7}").collect();
+        assert_eq!(got, ["one", "two\\x07"]);
+    }
+
+    #[test]
+    fn wraps_at_spaces_with_hanging_indent() {
+        assert_eq!(
+            w("the quick brown fox jumps", 10, 2),
+            ["the quick", "  brown", "  fox", "  jumps"]
+        );
+        assert_eq!(w("abcdefghij", 4, 0), ["abcd", "efgh", "ij"]);
+        assert_eq!(w("", 4, 0), [""]);
+        // A word longer than any line is cut where the line ends, not moved to a line of its own.
+        assert_eq!(w("• abcdefghij", 6, 2), ["• abcd", "  efgh", "  ij"]);
+    }
+
+    #[test]
+    fn wide_characters_are_never_split() {
+        let lines = w("土耳其外交部长", 5, 0);
+        assert_eq!(lines, ["土耳", "其外", "交部", "长"]);
+        assert!(lines.iter().all(|l| width(l) <= 5));
+        // A combining accent stays with its letter.
+        assert_eq!(
+            w("e\u{301}e\u{301}e\u{301}", 2, 0),
+            ["e\u{301}e\u{301}", "e\u{301}"]
+        );
+    }
+
+    #[test]
+    fn truncation_keeps_whole_clusters() {
+        assert_eq!(truncate("abcdef", 4).0, "abc…");
+        assert_eq!(truncate("土耳其", 4).0, "土…");
+        assert_eq!(truncate("土耳其", 6).0, "土耳其");
+        assert_eq!(truncate("abc", 0).0, "");
+    }
+}

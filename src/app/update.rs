@@ -1,0 +1,400 @@
+//! [`App::update`]: the one place where the browser's state changes. Every step here costs
+//! at most a screenful of work, whatever the size of the timeline, except changing the filter
+//! or running a search, which recompute their lists once.
+
+use ratatui::layout::{Position, Rect};
+
+use super::action::Action;
+use super::window::Row;
+use super::{App, Focus, Overlay, Picker, PickerKind, detail, keymap, layout, text};
+use crate::query::Filter;
+
+/// How far one turn of the mouse wheel scrolls.
+const WHEEL: usize = 3;
+
+impl App<'_, '_> {
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize { .. }) {
+            self.message = None;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::NextEvent => self.select(self.selected.saturating_add(1)),
+            Action::PrevEvent => self.select(self.selected.saturating_sub(1)),
+            Action::PageDown => self.page(self.list_height().saturating_sub(2), true),
+            Action::PageUp => self.page(self.list_height().saturating_sub(2), false),
+            Action::HalfPageDown => self.page(self.list_height() / 2, true),
+            Action::HalfPageUp => self.page(self.list_height() / 2, false),
+            Action::FirstEvent => self.select(0),
+            Action::LastEvent => self.select(self.shown.len().saturating_sub(1)),
+            Action::NextRound => self.next_round(),
+            Action::PrevRound => self.prev_round(),
+            Action::ScrollDown
+            | Action::ScrollUp
+            | Action::ScrollPageDown
+            | Action::ScrollPageUp
+            | Action::ScrollHalfDown
+            | Action::ScrollHalfUp
+            | Action::ScrollTop
+            | Action::ScrollBottom => self.scroll(action),
+            Action::OpenRounds => self.open_rounds(),
+            Action::OpenSpeakers => self.open_speakers(),
+            Action::OpenSearch => {
+                self.overlay = Overlay::Prompt {
+                    text: String::new(),
+                }
+            }
+            Action::ToggleHelp => {
+                self.overlay = match self.overlay {
+                    Overlay::Help { .. } => Overlay::None,
+                    _ => Overlay::Help { scroll: 0 },
+                }
+            }
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::Back => self.back(),
+            Action::FocusNext | Action::FocusPrev => {
+                self.focus = match self.focus {
+                    Focus::Timeline => Focus::Detail,
+                    Focus::Detail => Focus::Timeline,
+                }
+            }
+            Action::FocusDetail => self.focus = Focus::Detail,
+            Action::PickerDown | Action::PickerUp => {
+                if let Overlay::Picker(p) = &mut self.overlay {
+                    p.step(action == Action::PickerDown);
+                }
+            }
+            Action::Confirm => self.confirm(),
+            Action::Input(c) => self.edit(Some(c)),
+            Action::DeleteChar => self.edit(None),
+            Action::Click { column, row } => self.click(Position::new(column, row)),
+            Action::Wheel { column, row, down } => self.wheel(Position::new(column, row), down),
+        }
+    }
+
+    fn screen(&self) -> Option<layout::Screen> {
+        layout::screen(self.size)
+    }
+
+    /// Rows in the timeline pane.
+    pub(crate) fn list_height(&self) -> usize {
+        self.screen()
+            .map_or(0, |s| usize::from(s.timeline.inner.height))
+    }
+
+    fn detail_area(&self) -> Rect {
+        self.screen().map_or(Rect::default(), |s| s.detail.inner)
+    }
+
+    fn detail_max(&self) -> usize {
+        let area = self.detail_area();
+        detail::document(self, usize::from(area.width))
+            .len()
+            .saturating_sub(usize::from(area.height))
+    }
+
+    fn help_area(&self) -> Rect {
+        self.screen()
+            .map_or(Rect::default(), |s| layout::help(s.body).inner)
+    }
+
+    fn help_max(&self) -> usize {
+        keymap::help_document(usize::from(self.help_area().width))
+            .len()
+            .saturating_sub(usize::from(self.help_area().height))
+    }
+
+    /// Selects shown event `i` (clamped), scrolling the timeline only as far as needed.
+    pub(crate) fn select(&mut self, i: usize) {
+        let len = self.shown.len();
+        if len == 0 {
+            self.selected = 0;
+            self.top = 0;
+            self.detail_scroll = 0;
+            return;
+        }
+        let i = i.min(len - 1);
+        if i != self.selected {
+            self.selected = i;
+            self.detail_scroll = 0;
+        }
+        self.top = self.fit_top(self.top, i, self.list_height());
+    }
+
+    /// Moves the selection and the window together by `n` events, like a pager.
+    fn page(&mut self, n: usize, down: bool) {
+        let n = n.max(1);
+        let h = self.list_height();
+        let top = self.view_top(h);
+        if down {
+            self.top = (top + n).min(self.max_top(h));
+            self.select(self.selected.saturating_add(n));
+        } else {
+            self.top = top.saturating_sub(n);
+            self.select(self.selected.saturating_sub(n));
+        }
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.size = Rect::new(0, 0, width, height);
+        if !self.shown.is_empty() {
+            self.top = self.fit_top(self.top, self.selected, self.list_height());
+        }
+        self.detail_scroll = self.detail_scroll.min(self.detail_max());
+        let help_max = self.help_max();
+        if let Overlay::Help { scroll } = &mut self.overlay {
+            *scroll = (*scroll).min(help_max);
+        }
+    }
+
+    fn next_round(&mut self) {
+        let k = self.round_starts.partition_point(|&s| s <= self.selected);
+        match self.round_starts.get(k) {
+            Some(&i) => self.select(i),
+            None => self.message = Some("no later round".into()),
+        }
+    }
+
+    fn prev_round(&mut self) {
+        let k = self.round_starts.partition_point(|&s| s <= self.selected);
+        match k.checked_sub(2).map(|k| self.round_starts[k]) {
+            Some(i) => self.select(i),
+            None => self.message = Some("no earlier round".into()),
+        }
+    }
+
+    /// Scrolls the help overlay when it is open, otherwise the detail pane.
+    fn scroll(&mut self, action: Action) {
+        if let Overlay::Help { scroll } = self.overlay {
+            let page = usize::from(self.help_area().height);
+            let to = scrolled(scroll, self.help_max(), page, action);
+            self.overlay = Overlay::Help { scroll: to };
+        } else {
+            let page = usize::from(self.detail_area().height);
+            self.detail_scroll = scrolled(self.detail_scroll, self.detail_max(), page, action);
+        }
+    }
+
+    fn open_rounds(&mut self) {
+        if self.timeline.rounds.is_empty() {
+            self.message = Some("this timeline declares no rounds".into());
+            return;
+        }
+        let current = self
+            .shown
+            .get(self.selected)
+            .and_then(|_| self.round_at(self.selected));
+        self.overlay = Overlay::Picker(Picker::rounds(self.timeline, current));
+    }
+
+    fn open_speakers(&mut self) {
+        let p = Picker::speakers(self.index);
+        if p.items.is_empty() {
+            self.message = Some("nobody is quoted or makes a claim in this timeline".into());
+            return;
+        }
+        self.overlay = Overlay::Picker(p);
+    }
+
+    fn step_match(&mut self, forward: bool) {
+        let Some(s) = &self.search else {
+            self.message = Some("no search: press / to search".into());
+            return;
+        };
+        let to = if forward {
+            s.next(self.selected)
+        } else {
+            s.prev(self.selected)
+        };
+        match to {
+            Some((i, wrapped)) => {
+                self.select(i);
+                if wrapped {
+                    let end = if forward { "first" } else { "last" };
+                    self.message = Some(format!("search wrapped to the {end} match"));
+                }
+            }
+            None => self.message = Some(format!("no match for “{}”", text::line(&s.query))),
+        }
+    }
+
+    fn back(&mut self) {
+        if self.overlay != Overlay::None {
+            self.overlay = Overlay::None;
+        } else if self.search.take().is_some() {
+            self.message = Some("search cleared".into());
+        } else if self.filter != Filter::default() {
+            self.set_filter(Filter::default());
+            self.message = Some(format!("filters cleared: all {} events", self.shown.len()));
+        } else {
+            self.message = Some("nothing to clear; q quits".into());
+        }
+    }
+
+    fn confirm(&mut self) {
+        match std::mem::replace(&mut self.overlay, Overlay::None) {
+            Overlay::Prompt { text } => {
+                if !text.trim().is_empty() {
+                    self.run_search(&text);
+                }
+            }
+            Overlay::Picker(p) => match (p.kind, p.chosen()) {
+                (PickerKind::Rounds, Some(r)) => self.jump_to_round(r),
+                (PickerKind::Speakers, Some(who)) => self.filter_speaker(who),
+                (PickerKind::Speakers, None) => {
+                    self.message = Some(format!("no speaker matches “{}”", text::line(&p.query)));
+                    self.overlay = Overlay::Picker(p);
+                }
+                (PickerKind::Rounds, None) => {}
+            },
+            other => self.overlay = other,
+        }
+    }
+
+    fn jump_to_round(&mut self, r: u32) {
+        let label = super::round_label(&self.timeline.rounds[r as usize]);
+        match self.round_first[r as usize] {
+            Some(i) => {
+                self.select(i);
+                self.focus = Focus::Timeline;
+                let n = self.round_shown[r as usize];
+                self.message = Some(format!(
+                    "{label}: {n} event{}",
+                    if n == 1 { "" } else { "s" }
+                ));
+            }
+            None => {
+                self.message = Some(format!("no shown event is in {label}"));
+            }
+        }
+    }
+
+    fn filter_speaker(&mut self, who: u32) {
+        let filter = Filter {
+            speaker: Some(who),
+            ..self.filter.clone()
+        };
+        self.set_filter(filter);
+        self.focus = Focus::Timeline;
+        let name = text::line(&self.timeline.participants[who as usize].name).into_owned();
+        let n = self.shown.len();
+        self.message = Some(format!(
+            "{n} event{} by {name}",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+
+    /// Types `c`, or deletes the last character when `None`.
+    fn edit(&mut self, c: Option<char>) {
+        let index = self.index;
+        match &mut self.overlay {
+            Overlay::Prompt { text } => {
+                apply_edit(text, c);
+            }
+            Overlay::Picker(p) if p.kind == PickerKind::Speakers => {
+                apply_edit(&mut p.query, c);
+                p.narrow(index);
+            }
+            _ => {}
+        }
+    }
+
+    fn click(&mut self, at: Position) {
+        let Some(s) = self.screen() else { return };
+        if self.overlay != Overlay::None {
+            return;
+        }
+        if s.timeline.outer.contains(at) {
+            self.focus = Focus::Timeline;
+            let area = s.timeline.inner;
+            if !area.contains(at) {
+                return;
+            }
+            let h = usize::from(area.height);
+            let top = self.view_top(h);
+            let rows = self.rows(top, h);
+            if let Some(Row::Event(i)) = rows.get(usize::from(at.y - area.y)) {
+                self.top = top;
+                self.select(*i);
+            }
+        } else if s.detail.outer.contains(at) {
+            self.focus = Focus::Detail;
+        }
+    }
+
+    fn wheel(&mut self, at: Position, down: bool) {
+        let Some(s) = self.screen() else { return };
+        match &mut self.overlay {
+            Overlay::Help { .. } => {
+                let action = if down {
+                    Action::ScrollDown
+                } else {
+                    Action::ScrollUp
+                };
+                for _ in 0..WHEEL {
+                    self.scroll(action);
+                }
+            }
+            Overlay::Picker(p) => p.step(down),
+            Overlay::None if s.timeline.outer.contains(at) => self.scroll_list(down),
+            Overlay::None if s.detail.outer.contains(at) => {
+                let max = self.detail_max();
+                self.detail_scroll = if down {
+                    (self.detail_scroll + WHEEL).min(max)
+                } else {
+                    self.detail_scroll.saturating_sub(WHEEL)
+                };
+            }
+            Overlay::None | Overlay::Prompt { .. } => {}
+        }
+    }
+
+    /// Scrolls the timeline pane without moving the selection unless it would leave the screen.
+    fn scroll_list(&mut self, down: bool) {
+        if self.shown.is_empty() {
+            return;
+        }
+        let h = self.list_height();
+        let top = self.view_top(h);
+        self.top = if down {
+            (top + WHEEL).min(self.max_top(h)).max(top)
+        } else {
+            top.saturating_sub(WHEEL)
+        };
+        let last = self.last_visible(self.top, h);
+        let sel = self.selected.clamp(self.top, last.max(self.top));
+        if sel != self.selected {
+            self.selected = sel;
+            self.detail_scroll = 0;
+        }
+    }
+}
+
+fn apply_edit(s: &mut String, c: Option<char>) {
+    match c {
+        Some(c) => s.push(c),
+        None => {
+            s.pop();
+        }
+    }
+}
+
+/// Where a scroll action takes text scrolled to `cur`, `page` lines high, at most `max`.
+fn scrolled(cur: usize, max: usize, page: usize, action: Action) -> usize {
+    let page = page.max(1);
+    let half = (page / 2).max(1);
+    let to = match action {
+        Action::ScrollDown => cur + 1,
+        Action::ScrollUp => cur.saturating_sub(1),
+        Action::ScrollPageDown => cur + page,
+        Action::ScrollPageUp => cur.saturating_sub(page),
+        Action::ScrollHalfDown => cur + half,
+        Action::ScrollHalfUp => cur.saturating_sub(half),
+        Action::ScrollTop => 0,
+        _ => max,
+    };
+    to.min(max)
+}

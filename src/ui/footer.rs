@@ -1,0 +1,91 @@
+//! The footer: the search prompt while typing; otherwise the latest message or the most useful
+//! keys for the current mode, with the search position and load warnings on the right.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::text::{cut, put, width};
+use super::theme::Theme;
+use crate::app::{App, Overlay, keymap, text};
+
+pub fn render(app: &App<'_, '_>, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let mut right: Vec<Span<'static>> = Vec::new();
+    if let Some(s) = &app.search
+        && !matches!(app.overlay, Overlay::Prompt { .. })
+    {
+        let n = s.hits.len();
+        let status = match s.rank(app.selected) {
+            Some(k) => format!(" match {}/{n} ", k + 1),
+            None if n == 0 => " no match ".to_string(),
+            None => format!(" {n} match{} ", if n == 1 { "" } else { "es" }),
+        };
+        right.push(Span::styled(status, theme.message));
+    }
+    if !app.warnings.is_empty() {
+        let n = app.warnings.len();
+        right.push(Span::styled(
+            format!(" ⚠ {n} warning{} ", if n == 1 { "" } else { "s" }),
+            theme.warning,
+        ));
+    }
+    let right = Line::from(right);
+    let rw = width(&right);
+    let w = usize::from(area.width);
+    let room = w.saturating_sub(rw);
+    let left = if let Overlay::Prompt { text: typed } = &app.overlay {
+        let typed = text::line(typed);
+        let hint = "   Enter: search · Esc: cancel";
+        let shown = format!("/{typed}▏");
+        // Keep the end of a long query in view, where the typing happens.
+        let keep = room.saturating_sub(text::width(hint)).max(room.min(8));
+        let start = tail_start(&shown, keep);
+        Line::from(vec![
+            Span::styled(shown[start..].to_string(), theme.title),
+            cut(
+                hint,
+                room.saturating_sub(text::width(&shown[start..])),
+                theme.dim,
+            ),
+        ])
+    } else if let Some(m) = &app.message {
+        Line::from(cut(&format!(" {m}"), room, theme.message))
+    } else {
+        hints(app, room, theme)
+    };
+    put(buf, area, 0, &left);
+    if rw > 0 && rw <= w {
+        let x = u16::try_from(w - rw).unwrap_or(0);
+        let r = Rect::new(area.x + x, area.y, area.width - x, 1);
+        put(buf, r, 0, &right);
+    }
+}
+
+/// Where to start `s` so that its last `max` cells show.
+fn tail_start(s: &str, max: usize) -> usize {
+    let mut w = text::width(s);
+    let mut start = 0;
+    for c in text::clusters(s) {
+        if w <= max {
+            break;
+        }
+        w -= c.width;
+        start = c.end;
+    }
+    start
+}
+
+fn hints(app: &App<'_, '_>, room: usize, theme: &Theme) -> Line<'static> {
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (key, hint) in keymap::hints(app.mode()) {
+        let w = text::width(&key) + 1 + hint.len() + 2;
+        if used + w > room {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {hint}  "), theme.dim));
+    }
+    Line::from(spans)
+}

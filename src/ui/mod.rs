@@ -1,0 +1,83 @@
+//! Draws an [`App`] by reference; nothing here changes state. One file per part of the screen:
+//! [`title`], [`timeline`], [`detail`], [`footer`], and the [`help`] and [`picker`] overlays;
+//! [`theme`] holds the one colour theme, [`text`] turns safe text into styled lines.
+
+pub mod detail;
+pub mod footer;
+pub mod help;
+pub mod picker;
+pub mod text;
+pub mod theme;
+pub mod timeline;
+pub mod title;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Borders, Widget};
+
+use crate::app::{App, Overlay, layout};
+use theme::Theme;
+
+/// Draws the whole screen.
+pub fn render(app: &App<'_, '_>, frame: &mut Frame<'_>) {
+    frame.render_widget(app, frame.area());
+}
+
+impl Widget for &App<'_, '_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = theme::of(self);
+        let Some(screen) = layout::screen(area) else {
+            let msg = format!(
+                "terminal too small: {}×{} (needs {}×{})",
+                area.width,
+                area.height,
+                layout::MIN_WIDTH,
+                layout::MIN_HEIGHT
+            );
+            let line = Line::from(text::cut(&msg, usize::from(area.width), theme.warning));
+            text::put(buf, area, 0, &line);
+            return;
+        };
+        title::render(self, &theme, screen.title, buf);
+        timeline::render(self, &theme, screen.timeline, screen.stacked, buf);
+        detail::render(self, &theme, screen.detail, screen.stacked, buf);
+        footer::render(self, &theme, screen.footer, buf);
+        match &self.overlay {
+            Overlay::Help { scroll } => help::render(self, &theme, screen.body, *scroll, buf),
+            Overlay::Picker(p) => picker::render(self, &theme, screen.body, p, buf),
+            Overlay::Prompt { .. } | Overlay::None => {}
+        }
+    }
+}
+
+/// A pane's frame: boxed side by side, a top rule when stacked; thick when focused.
+fn pane_block(
+    name: &str,
+    focused: bool,
+    stacked: bool,
+    theme: &Theme,
+    right: Option<String>,
+) -> Block<'static> {
+    let (kind, style) = if focused {
+        (BorderType::Thick, theme.border_focus)
+    } else {
+        (BorderType::Plain, theme.border)
+    };
+    let title_style = if focused {
+        theme.border_focus
+    } else {
+        Style::new()
+    };
+    let mut block = Block::new()
+        .borders(if stacked { Borders::TOP } else { Borders::ALL })
+        .border_type(kind)
+        .border_style(style)
+        .title(Line::styled(format!(" {name} "), title_style));
+    if let Some(r) = right {
+        block = block.title(Line::styled(r, theme.dim).right_aligned());
+    }
+    block
+}

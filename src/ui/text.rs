@@ -1,0 +1,46 @@
+//! Turning the app's safe text into styled ratatui lines, and putting one line in one row.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::theme::Theme;
+use crate::app::detail::Look;
+use crate::app::text::{self, Seg};
+
+/// A line of the detail pane (or help) as spans.
+#[must_use]
+pub fn line_of(segs: &[Seg<Look>], theme: &Theme) -> Line<'static> {
+    Line::from(
+        segs.iter()
+            .map(|s| Span::styled(s.text.clone(), theme.look(s.role)))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Draws `line` in row `y` of `area`, cut at the area's right edge (never mid-character).
+pub fn put(buf: &mut Buffer, area: Rect, y: u16, line: &Line<'_>) {
+    if y < area.height && area.width > 0 {
+        buf.set_line(area.x, area.y + y, line, area.width);
+    }
+}
+
+/// Fills row `y` of `area` with `style` (for a selected row's full-width highlight).
+pub fn fill(buf: &mut Buffer, area: Rect, y: u16, style: Style) {
+    if y < area.height {
+        buf.set_style(Rect::new(area.x, area.y + y, area.width, 1), style);
+    }
+}
+
+/// Safe text in `style`, cut to `max` cells with `…`.
+#[must_use]
+pub fn cut(s: &str, max: usize, style: Style) -> Span<'static> {
+    Span::styled(text::truncate(s, max).0.into_owned(), style)
+}
+
+/// Width of a line's text in cells.
+#[must_use]
+pub fn width(line: &Line<'_>) -> usize {
+    line.spans.iter().map(|s| text::width(&s.content)).sum()
+}

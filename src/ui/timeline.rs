@@ -1,0 +1,140 @@
+//! The timeline pane: only the rows on screen are built, each event as its `when` at its own
+//! precision, its title, and markers for quotes, claims and disputes.
+
+use ratatui::buffer::Buffer;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::pane_block;
+use super::text::{cut, fill, put};
+use super::theme::Theme;
+use crate::app::layout::Pane;
+use crate::app::search::ranges;
+use crate::app::text;
+use crate::app::window::Row;
+use crate::app::{App, Focus, round_label};
+
+pub fn render(app: &App<'_, '_>, theme: &Theme, pane: Pane, stacked: bool, buf: &mut Buffer) {
+    let focused = app.focus == Focus::Timeline;
+    pane_block("Timeline", focused, stacked, theme, None).render(pane.outer, buf);
+    let area = pane.inner;
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    if app.shown.is_empty() {
+        let msg = if app.timeline.events.is_empty() {
+            "No events."
+        } else {
+            "No event passes the filter. Esc clears it."
+        };
+        put(
+            buf,
+            area,
+            0,
+            &Line::from(cut(msg, usize::from(area.width), theme.dim)),
+        );
+        return;
+    }
+    let h = usize::from(area.height);
+    let top = app.view_top(h);
+    for (y, row) in (0u16..).zip(app.rows(top, h)) {
+        let line = match row {
+            Row::Header(r) => header(app, r, usize::from(area.width), theme),
+            Row::Event(i) => event(app, i, usize::from(area.width), theme),
+        };
+        if row == Row::Event(app.selected) {
+            fill(buf, area, y, theme.selected);
+        }
+        put(buf, area, y, &line);
+    }
+}
+
+fn header(app: &App<'_, '_>, round: Option<u32>, width: usize, theme: &Theme) -> Line<'static> {
+    let label = match round {
+        Some(r) => round_label(&app.timeline.rounds[r as usize]),
+        None => "Not in any round".to_string(),
+    };
+    let head = format!("── {label} ");
+    let (head, _, w) = text::truncate(&head, width);
+    let rule = "─".repeat(width.saturating_sub(w));
+    Line::from(vec![
+        Span::styled(head.into_owned(), theme.header),
+        Span::styled(rule, theme.border),
+    ])
+}
+
+fn event(app: &App<'_, '_>, i: usize, width: usize, theme: &Theme) -> Line<'static> {
+    let pos = app.shown[i] as usize;
+    let e = &app.timeline.events[pos];
+    let selected = i == app.selected;
+    let style = |s: Style| if selected { s.patch(theme.selected) } else { s };
+    let hit = app.search.as_ref().and_then(|s| s.rank(i)).is_some();
+    // The gutter says in plain text what colour says too: `›` selected, `•` a search match.
+    let mut spans = vec![
+        Span::styled(if selected { "›" } else { " " }, style(Style::new())),
+        Span::styled(
+            if hit { "•" } else { " " },
+            style(if hit {
+                theme.hit.remove_modifier(Modifier::UNDERLINED)
+            } else {
+                Style::new()
+            }),
+        ),
+    ];
+    let when = e.when.display();
+    let when_w = app.when_width.min(width / 3).max(4);
+    spans.push(Span::styled(
+        format!("{:<when_w$}  ", text::truncate(&when, when_w).0),
+        style(theme.when),
+    ));
+    let mut marks = Vec::new();
+    if !e.quotes.is_empty() {
+        marks.push(Span::styled(
+            format!(" {}q", e.quotes.len()),
+            style(theme.marker),
+        ));
+    }
+    if !e.claims.is_empty() {
+        marks.push(Span::styled(
+            format!(" {}c", e.claims.len()),
+            style(theme.marker),
+        ));
+    }
+    if app.index.contested[pos] {
+        marks.push(Span::styled(" ≠", style(theme.disputed)));
+    }
+    let marks_w: usize = marks.iter().map(|s| text::width(&s.content)).sum();
+    let used = 2 + when_w + 2;
+    let mut room = width.saturating_sub(used);
+    if room < marks_w + 8 {
+        marks.clear();
+    } else {
+        room -= marks_w;
+    }
+    let title = text::line(&e.title);
+    let (shown, kept, tw) = text::truncate(&title, room);
+    let hits = app
+        .search
+        .as_ref()
+        .map(|s| ranges(&title, &s.needle))
+        .unwrap_or_default();
+    let mut at = 0;
+    for r in hits {
+        let (a, b) = (r.start.min(kept), r.end.min(kept));
+        if a >= b {
+            break;
+        }
+        if a > at {
+            spans.push(Span::styled(shown[at..a].to_string(), style(Style::new())));
+        }
+        spans.push(Span::styled(shown[a..b].to_string(), style(theme.hit)));
+        at = b;
+    }
+    spans.push(Span::styled(shown[at..].to_string(), style(Style::new())));
+    if !marks.is_empty() {
+        spans.push(Span::styled(" ".repeat(room - tw), style(Style::new())));
+        spans.extend(marks);
+    }
+    Line::from(spans)
+}

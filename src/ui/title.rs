@@ -1,0 +1,65 @@
+//! The title bar: the timeline's title, the active filters and search, and the position.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::text::{cut, put};
+use super::theme::Theme;
+use crate::app::{App, text};
+use crate::query::Filter;
+
+pub fn render(app: &App<'_, '_>, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let t = app.timeline;
+    let n = app.shown.len();
+    let sel = if n == 0 { 0 } else { app.selected + 1 };
+    let right = if app.filter == Filter::default() {
+        format!(" {sel}/{n} ")
+    } else {
+        format!(" {sel}/{n} of {} ", t.events.len())
+    };
+    let mut active: Vec<String> = Vec::new();
+    if let Some(p) = app.filter.speaker {
+        active.push(format!(
+            "speaker: {}",
+            text::line(&t.participants[p as usize].name)
+        ));
+    }
+    if let Some(r) = app.filter.round {
+        active.push(format!(
+            "round: {}",
+            text::line(&t.rounds[r as usize].name())
+        ));
+    }
+    if let Some(s) = app.filter.source {
+        active.push(format!(
+            "source: {}",
+            text::line(&t.sources[s as usize].outlet)
+        ));
+    }
+    if let Some(s) = &app.search {
+        active.push(format!("search: “{}”", text::line(&s.query)));
+    }
+    let filters = if active.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", active.join(" · "))
+    };
+    let width = usize::from(area.width);
+    let room = width.saturating_sub(text::width(&right));
+    let title = format!(" {}", text::line(&t.title));
+    let fw = text::width(&filters);
+    let title_room = room.saturating_sub(fw).max(room.min(12));
+    let title_span = cut(&title, title_room, theme.title);
+    let used = text::width(&title_span.content);
+    let filter_span = cut(&filters, room.saturating_sub(used), theme.filters);
+    let used = used + text::width(&filter_span.content);
+    let gap = " ".repeat(room.saturating_sub(used));
+    let line = Line::from(vec![
+        title_span,
+        filter_span,
+        Span::raw(gap),
+        Span::styled(right, theme.position),
+    ]);
+    put(buf, area, 0, &line);
+}
