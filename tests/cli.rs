@@ -100,6 +100,76 @@ fn check_missing_file_or_directory_exits_2() {
     );
 }
 
+/// Runs `check PATH` and fails the test if it takes more than a few seconds, so that a read
+/// that blocks (on a FIFO with no writer, say) shows up as a failure instead of a hung suite.
+fn check_within_seconds(path: &std::path::Path) -> Output {
+    let mut child = roundtable()
+        .arg("check")
+        .arg(path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(10) {
+            child.kill().unwrap();
+            panic!("`check {}` blocked", path.display());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn files_that_are_not_timelines_give_one_line_and_exit_2_without_blocking() {
+    let dir = scratch("not-timelines");
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("fifo.ron");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let latin1 = dir.join("latin1.ron");
+    fs::write(&latin1, b"Timeline(\n    title: \"Caf\xe9\",\n").unwrap();
+    let utf16 = dir.join("utf16.ron");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend("Timeline()".encode_utf16().flat_map(u16::to_le_bytes));
+    fs::write(&utf16, bytes).unwrap();
+    let looped = dir.join("loop.ron");
+    std::os::unix::fs::symlink(&looped, &looped).unwrap();
+
+    let cases: [(&std::path::Path, &str); 5] = [
+        (
+            &fifo,
+            "is a FIFO, not a regular file; roundtable reads only regular files",
+        ),
+        (
+            std::path::Path::new("/dev/zero"),
+            "is a character device, not a regular file; roundtable reads only regular files",
+        ),
+        (&latin1, "is not UTF-8 text: byte 0xe9 at line 2, column 16"),
+        (
+            &utf16,
+            "is UTF-16 text; roundtable reads UTF-8 (convert with `iconv -f UTF-16 -t UTF-8`)",
+        ),
+        (&looped, "cannot read: too many levels of symbolic links"),
+    ];
+    for (path, message) in cases {
+        let o = check_within_seconds(path);
+        assert_eq!(code(&o), 2, "{}", path.display());
+        assert_eq!(
+            stderr(&o),
+            format!("{}: error: {message}\n", path.display())
+        );
+        assert!(o.stdout.is_empty());
+    }
+}
+
 #[test]
 fn check_several_files_reports_each_and_exits_with_the_worst() {
     let o = run(&["check", TALKS, INVALID]);

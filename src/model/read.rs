@@ -56,8 +56,13 @@ fn io_message(e: &io::Error) -> String {
         io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => {
             // Drop the "(os error N)" suffix: the words are what a reader needs.
+            // and start it in lower case, like the rest of the line.
             let s = e.to_string();
-            s.split(" (os error").next().unwrap_or(&s).to_string()
+            let words = s.split(" (os error").next().unwrap_or(&s);
+            let mut chars = words.chars();
+            chars
+                .next()
+                .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
         }
     }
 }
