@@ -10,6 +10,7 @@
 //! What it accepts is checked against the `ron` crate in `tests/conformance.rs`.
 
 mod lex;
+mod parallel;
 mod records;
 mod suggest;
 
@@ -72,6 +73,8 @@ pub struct Parser<'a> {
     last_string: (Offset, Offset),
     /// `#![enable(explicit_struct_names)]`: every struct must be written with its name.
     explicit_struct_names: bool,
+    /// How many threads may read the events list.
+    threads: usize,
 }
 
 /// Reads a whole file. The offsets in diagnostics and records index `src` (a leading byte-order
@@ -79,6 +82,13 @@ pub struct Parser<'a> {
 /// returned even when errors were found, so that validation can report the rest.
 #[must_use]
 pub fn parse(src: &str) -> (Option<Timeline<'_>>, Vec<Diagnostic>) {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    parse_with_threads(src, threads)
+}
+
+/// [`parse`] with at most `threads` threads for the events list (1: strictly in order).
+#[must_use]
+pub fn parse_with_threads(src: &str, threads: usize) -> (Option<Timeline<'_>>, Vec<Diagnostic>) {
     let mut p = Parser {
         src,
         bytes: src.as_bytes(),
@@ -87,6 +97,7 @@ pub fn parse(src: &str) -> (Option<Timeline<'_>>, Vec<Diagnostic>) {
         open: Vec::new(),
         last_string: (0, 0),
         explicit_struct_names: false,
+        threads: threads.clamp(1, 16),
     };
     if src.starts_with('\u{feff}') {
         p.pos = 3;

@@ -150,7 +150,10 @@ impl<'a> Parser<'a> {
     }
 
     /// Reads a list of records, each read by `item`.
-    fn records<T>(&mut self, mut item: impl FnMut(&mut Self) -> PResult<T>) -> PResult<Vec<T>> {
+    pub(super) fn records<T>(
+        &mut self,
+        mut item: impl FnMut(&mut Self) -> PResult<T>,
+    ) -> PResult<Vec<T>> {
         let mut out = Vec::new();
         self.list(|p| {
             out.push(item(p)?);
@@ -187,7 +190,7 @@ impl<'a> Parser<'a> {
                         .flatten()
                         .collect();
                 }
-                _ => events = p.records(Self::event)?,
+                _ => events = p.events()?,
             }
             Ok(())
         })?;
@@ -285,7 +288,7 @@ impl<'a> Parser<'a> {
         }))
     }
 
-    fn event(&mut self) -> PResult<Event<'a>> {
+    pub(super) fn event(&mut self) -> PResult<Event<'a>> {
         const FIELDS: &[&str] = &[
             "id",
             "when",

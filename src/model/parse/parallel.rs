@@ -1,0 +1,216 @@
+//! Reading a long `events` list on every core, with the same result as reading it in order.
+//!
+//! The list is cut at guessed element boundaries (an `Event(` after a `,`), and each piece but
+//! the first is read speculatively on its own thread. A piece is kept only when the in-order
+//! reading arrives exactly at its start (so it really is an element boundary) and the piece
+//! read cleanly; otherwise that stretch is read again in order. Diagnostics and records are
+//! therefore identical to a sequential read, whatever the file holds.
+
+use super::{Open, PResult, Parser};
+use crate::model::types::{Event, Offset};
+
+/// Below this many bytes of events, threads cost more than they save.
+const MIN_PARALLEL_BYTES: usize = 4 << 20;
+
+/// What one speculative reader produced.
+struct Piece<'a> {
+    events: Vec<Event<'a>>,
+    /// Where it stopped: the first element boundary at or after the next cut, or the `]`.
+    end: Offset,
+    clean: bool,
+    last_string: (Offset, Offset),
+}
+
+/// Where an element probably starts at or after `from`: an `Event(` preceded, across
+/// whitespace, by the `,` that ended the previous element.
+fn element_start_after(src: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let i = at + src.get(at..)?.find("Event(")?;
+        let before = src[..i].trim_end_matches([' ', '\t', '\n', '\r']);
+        if before.ends_with(',') {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+}
+
+impl<'a> Parser<'a> {
+    /// A reader of the same text at `pos`, in the same context as `self`.
+    fn fork(&self, pos: Offset) -> Parser<'a> {
+        Parser {
+            src: self.src,
+            bytes: self.bytes,
+            pos,
+            diags: Vec::new(),
+            open: self.open.clone(),
+            last_string: (0, 0),
+            explicit_struct_names: self.explicit_struct_names,
+            threads: 1,
+        }
+    }
+
+    /// Reads elements from the cursor (just inside the list, or just after a `,`) until the
+    /// first element boundary at or after `stop`, or the closing `]`.
+    fn event_run(&mut self, stop: Offset, out: &mut Vec<Event<'a>>) -> PResult<()> {
+        loop {
+            self.ws()?;
+            if self.pos >= stop || self.peek() == Some(b']') {
+                return Ok(());
+            }
+            out.push(self.event()?);
+            self.separator(b']', |found, _| {
+                format!("expected `,` or `]` in a list, found {found}")
+            })?;
+        }
+    }
+
+    /// Reads the `events` list, on several threads when it is long.
+    pub(super) fn events(&mut self) -> PResult<Vec<Event<'a>>> {
+        let threads = self.threads;
+        let rest = self.bytes.len() - self.pos;
+        if threads < 2 || rest < MIN_PARALLEL_BYTES || self.peek() != Some(b'[') {
+            return self.records(Self::event);
+        }
+        let list_start = self.pos;
+        let mut cuts: Vec<Offset> = (1..threads)
+            .filter_map(|k| element_start_after(self.src, list_start + rest / threads * k))
+            .collect();
+        cuts.dedup();
+        if cuts.is_empty() {
+            return self.records(Self::event);
+        }
+        self.open.push((list_start, Open::List));
+        self.pos += 1;
+
+        let mut events = Vec::new();
+        let (first, pieces) = std::thread::scope(|scope| {
+            let handles: Vec<_> = cuts
+                .iter()
+                .enumerate()
+                .map(|(k, &start)| {
+                    let stop = cuts.get(k + 1).copied().unwrap_or(usize::MAX);
+                    let mut p = self.fork(start);
+                    scope.spawn(move || {
+                        let mut events = Vec::new();
+                        let ok = p.event_run(stop, &mut events).is_ok();
+                        Piece {
+                            events,
+                            end: p.pos,
+                            clean: ok && p.diags.is_empty(),
+                            last_string: p.last_string,
+                        }
+                    })
+                })
+                .collect();
+            let first = self.event_run(cuts[0], &mut events);
+            let pieces: Vec<Piece<'a>> = handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect();
+            (first, pieces)
+        });
+        first?;
+        for (k, piece) in pieces.into_iter().enumerate() {
+            if self.pos == cuts[k] && piece.clean {
+                events.extend(piece.events);
+                self.pos = piece.end;
+                self.last_string = piece.last_string;
+            } else {
+                let stop = cuts.get(k + 1).copied().unwrap_or(usize::MAX);
+                self.event_run(stop, &mut events)?;
+            }
+        }
+        // What is left after the last piece, up to the closing `]` (a run stops only there).
+        self.event_run(usize::MAX, &mut events)?;
+        self.pos += 1;
+        self.open.pop();
+        Ok(events)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse_with_threads;
+    use super::*;
+
+    #[test]
+    fn finds_element_starts_after_a_comma_only() {
+        let src = r#"events: [Event(a), "Event(" ,  Event(b)]"#;
+        let first = src.find("Event(").unwrap();
+        assert_eq!(
+            element_start_after(src, first + 1),
+            Some(src.rfind("Event(").unwrap())
+        );
+        assert_eq!(element_start_after(src, src.len()), None);
+    }
+
+    /// A timeline of `n` events, large enough to be split; `event(i)` may alter one.
+    fn big(n: usize, event: impl Fn(usize) -> String) -> String {
+        let mut s = String::from(
+            "Timeline(title: \"t\", sources: [Source(id: \"s\", outlet: \"o\")], \
+             participants: [Participant(id: \"p\", name: \"P\")], events: [\n",
+        );
+        for i in 0..n {
+            s.push_str(&event(i));
+            s.push_str(",\n");
+        }
+        s.push_str("])\n");
+        s
+    }
+
+    fn plain(i: usize) -> String {
+        format!(
+            "    Event(id: \"e{i}\", when: \"2025-07-{:02}\", title: \"Event number {i} {}\", \
+             quotes: [Quote(speaker: \"p\", text: \"words {i}\", source: \"s\")])",
+            i % 28 + 1,
+            "padding ".repeat(40)
+        )
+    }
+
+    /// Reads `src` in order and on 2, 3 and 5 threads, and asserts the same outcome.
+    fn same_as_in_order(src: &str) {
+        assert!(
+            src.len() > MIN_PARALLEL_BYTES,
+            "the test text must be long enough to split"
+        );
+        let (one, one_diags) = parse_with_threads(src, 1);
+        let one = format!("{one:?}");
+        for threads in [2, 3, 5] {
+            let (many, many_diags) = parse_with_threads(src, threads);
+            assert_eq!(many_diags, one_diags, "diagnostics on {threads} threads");
+            assert!(
+                format!("{many:?}") == one,
+                "records differ on {threads} threads"
+            );
+        }
+    }
+
+    #[test]
+    fn a_clean_list_reads_the_same_on_every_thread_count() {
+        same_as_in_order(&big(12_000, plain));
+    }
+
+    #[test]
+    fn errors_in_a_speculative_piece_are_reported_as_in_order() {
+        same_as_in_order(&big(12_000, |i| match i {
+            7_000 => plain(i).replace("when: ", "wen: "),
+            9_500 => plain(i).replace("speaker: \"p\"", "speaker: 3"),
+            _ => plain(i),
+        }));
+        // A syntax error stops reading where an in-order read would.
+        same_as_in_order(&big(12_000, |i| {
+            if i == 8_000 {
+                plain(i).replace("title:", "title")
+            } else {
+                plain(i)
+            }
+        }));
+    }
+
+    #[test]
+    fn a_cut_inside_a_string_is_read_again_in_order() {
+        // Every title holds ", Event(" so most guessed cuts fall inside strings.
+        same_as_in_order(&big(12_000, |i| plain(i).replace("padding", "x, Event(")));
+    }
+}
