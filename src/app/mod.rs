@@ -272,7 +272,7 @@ impl<'t, 'a> App<'t, 'a> {
     pub(crate) fn set_filter(&mut self, mut filter: Filter) {
         filter.search = None;
         let was = self.selected_pos();
-        self.shown = filter.apply(self.index, self.timeline.events.len());
+        self.shown = filter.apply(self.timeline, self.index);
         self.filter = filter;
         let rounds = self.timeline.rounds.len();
         self.round_starts.clear();
@@ -302,7 +302,7 @@ impl<'t, 'a> App<'t, 'a> {
 
     /// Runs a search and selects its first match among the shown events.
     pub(crate) fn run_search(&mut self, query: &str) {
-        let Some(mut s) = Search::run(self.index, query) else {
+        let Some(mut s) = Search::run(self.timeline, query) else {
             self.search = None;
             return;
         };

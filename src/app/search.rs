@@ -5,7 +5,8 @@
 use std::ops::Range;
 
 use super::text;
-use crate::query::{self, Index, fold::fold_into};
+use crate::model::Timeline;
+use crate::query::{self, fold::fold_into};
 
 /// A search the user ran, with its hits among the events shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,16 +22,16 @@ pub struct Search {
 }
 
 impl Search {
-    /// Runs `query` over the folded text built at load. `None` when it folds to nothing.
+    /// Runs `query` over every event's text. `None` when it folds to nothing.
     #[must_use]
-    pub fn run(index: &Index, query: &str) -> Option<Self> {
+    pub fn run(t: &Timeline<'_>, query: &str) -> Option<Self> {
         let needle = query::fold::fold(query);
         if needle.trim().is_empty() {
             return None;
         }
         Some(Search {
             query: query.to_string(),
-            all: query::search(index, query),
+            all: query::search(t, query),
             needle,
             hits: Vec::new(),
         })

@@ -21,7 +21,7 @@ pub fn run(
         err,
         |s, err| {
             let t = &s.loaded.timeline;
-            let positions = s.filter.apply(s.index, t.events.len());
+            let positions = s.filter.apply(t, s.index);
             match args.format {
                 Format::Markdown => markdown::write(t, s.index, &positions, out)?,
                 Format::Json | Format::Ron => {

@@ -36,7 +36,7 @@ pub fn run(
         err,
         |s, _| {
             let t = &s.loaded.timeline;
-            let positions = s.filter.apply(s.index, t.events.len());
+            let positions = s.filter.apply(t, s.index);
             write(t, s.index, &positions, layout, out)?;
             Ok(Exit::Success)
         },

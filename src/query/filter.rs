@@ -125,7 +125,7 @@ impl Filter {
 
     /// Positions (timeline order) of the events that pass every part of the filter.
     #[must_use]
-    pub fn apply(&self, index: &Index, event_count: usize) -> Vec<u32> {
+    pub fn apply(&self, t: &Timeline<'_>, index: &Index) -> Vec<u32> {
         let mut lists: Vec<&[u32]> = Vec::new();
         if let Some(p) = self.speaker {
             lists.push(&index.speaking[p as usize].events);
@@ -138,12 +138,12 @@ impl Filter {
         }
         let hits;
         if let Some(needle) = &self.search {
-            hits = search(index, needle);
+            hits = search(t, needle);
             lists.push(&hits);
         }
         lists.sort_by_key(|l| l.len());
         let Some((first, rest)) = lists.split_first() else {
-            return (0..event_count as u32).collect();
+            return (0..t.events.len() as u32).collect();
         };
         first
             .iter()

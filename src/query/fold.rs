@@ -34,18 +34,54 @@ fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}')
 }
 
+/// The folded form of one character, computed the slow way.
+fn fold_char(c: char, out: &mut String) {
+    if is_combining_mark(c) {
+        return;
+    }
+    // Lower-casing can itself produce a combining mark ('İ' becomes "i\u{307}").
+    out.extend(c.to_lowercase().filter(|&l| !is_combining_mark(l)).map(strip_accent));
+}
+
+/// Folded forms of U+0000–U+07FF (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic), looked up
+/// instead of computed: most text is in these blocks. `NONE` marks a character that folds to
+/// nothing (a combining mark), `MANY` one that folds to several characters.
+const NONE: u32 = u32::MAX;
+const MANY: u32 = u32::MAX - 1;
+
+fn table() -> &'static [u32; 0x800] {
+    static TABLE: std::sync::OnceLock<Box<[u32; 0x800]>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Box::new([0u32; 0x800]);
+        let mut buf = String::new();
+        for (cp, slot) in t.iter_mut().enumerate() {
+            buf.clear();
+            if let Some(c) = char::from_u32(cp as u32) {
+                fold_char(c, &mut buf);
+            }
+            let mut chars = buf.chars();
+            *slot = match (chars.next(), chars.next()) {
+                (None, _) => NONE,
+                (Some(f), None) => f as u32,
+                _ => MANY,
+            };
+        }
+        t
+    })
+}
+
 /// Appends the folded form of `s` to `out`.
 pub fn fold_into(s: &str, out: &mut String) {
     if s.is_ascii() {
         out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
         return;
     }
+    let table = table();
     for c in s.chars() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        for l in c.to_lowercase() {
-            out.push(strip_accent(l));
+        match table.get(c as usize).copied() {
+            Some(NONE) => {}
+            Some(MANY) | None => fold_char(c, out),
+            Some(f) => out.push(char::from_u32(f).unwrap_or(c)),
         }
     }
 }
@@ -69,5 +105,17 @@ mod tests {
         assert_eq!(fold("Zelenskyy"), "zelenskyy");
         assert_eq!(fold("Пёсков"), "песков");
         assert_eq!(fold("Cafe\u{301}"), "cafe");
+        assert_eq!(fold("İstanbul"), "istanbul");
+        assert_eq!(fold("ΑΘΗΝΑ 北京"), "αθηνα 北京");
+    }
+
+    #[test]
+    fn the_table_agrees_with_the_slow_path() {
+        for cp in 0..0x800u32 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let mut slow = String::new();
+            fold_char(c, &mut slow);
+            assert_eq!(fold(&c.to_string()), slow, "U+{cp:04X}");
+        }
     }
 }

@@ -2,7 +2,6 @@
 
 use crate::model::Timeline;
 
-use super::fold::fold_into;
 
 /// How often a participant speaks (quotes) and asserts (claims), and in which events.
 #[derive(Debug, Clone, Default)]
@@ -28,10 +27,6 @@ pub struct Index {
     pub disputed_by: Vec<Vec<u32>>,
     /// Per event: whether any of its claims disputes or is disputed.
     pub contested: Vec<bool>,
-    /// Folded searchable text of all events (titles, summaries, quotes, claims), each event's
-    /// text ending in `\n`; `text_starts[i]` is where event `i` begins.
-    pub text: String,
-    pub text_starts: Vec<usize>,
 }
 
 fn push_unique(list: &mut Vec<u32>, pos: u32) {
@@ -48,8 +43,6 @@ impl Index {
         let mut in_round = vec![Vec::new(); t.rounds.len()];
         let mut disputed_by = vec![Vec::new(); t.claims.len()];
         let mut contested = vec![false; t.events.len()];
-        let mut text = String::new();
-        let mut text_starts = Vec::with_capacity(t.events.len());
         let mut claim_no = 0u32;
         for (pos, e) in t.events.iter().enumerate() {
             let pos = pos as u32;
@@ -79,18 +72,6 @@ impl Index {
                 }
                 claim_no += 1;
             }
-            text_starts.push(text.len());
-            fold_into(&e.title, &mut text);
-            for s in e
-                .summary
-                .iter()
-                .chain(e.quotes.iter().map(|q| &q.text))
-                .chain(e.claims.iter().map(|c| &c.text))
-            {
-                text.push('\n');
-                fold_into(s, &mut text);
-            }
-            text.push('\n');
         }
         // Event sources may repeat an event already pushed by a quote: keep lists sorted, unique.
         for list in &mut citing {
@@ -115,19 +96,6 @@ impl Index {
             in_round,
             disputed_by,
             contested,
-            text,
-            text_starts,
         }
-    }
-
-    /// The folded searchable text of event `pos`.
-    #[must_use]
-    pub fn event_text(&self, pos: usize) -> &str {
-        let end = self
-            .text_starts
-            .get(pos + 1)
-            .copied()
-            .unwrap_or(self.text.len());
-        &self.text[self.text_starts[pos]..end]
     }
 }

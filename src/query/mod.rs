@@ -31,7 +31,7 @@ mod tests {
         let t = load_str(SMALL).unwrap().timeline;
         let index = Index::build(&t);
         let f = Filter::resolve(&t, &index, args)?;
-        Ok(titles(&t, &f.apply(&index, t.events.len())))
+        Ok(titles(&t, &f.apply(&t, &index)))
     }
 
     #[test]
