@@ -25,6 +25,7 @@ pub fn run(
     filters::open(
         cli.file.as_deref(),
         settings.max_size,
+        false,
         &cli.filters.to_args(),
         err,
         |s, err| {

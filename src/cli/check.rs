@@ -4,7 +4,11 @@ use std::io::{self, Write};
 
 use super::Exit;
 use super::args::{CheckArgs, Settings};
+use std::path::Path;
+use std::sync::Arc;
+
 use super::input::Input;
+use super::progress::Watch;
 
 /// Checks each file in turn (the bundled timeline when none is given). The exit is the worst
 /// found: unreadable beats invalid beats valid.
@@ -14,13 +18,43 @@ pub fn run(args: &CheckArgs, settings: &Settings, err: &mut impl Write) -> io::R
     }
     let mut worst = Exit::Success;
     for path in &args.files {
-        let exit = match Input::read(Some(path), settings.max_size, err)? {
-            Some(input) => check_one(&input, err)?,
-            None => Exit::Trouble,
-        };
+        let exit = check_file(path, settings.max_size, err)?;
         worst = worse(worst, exit);
+        if exit == Exit::Cancelled {
+            break;
+        }
     }
     Ok(worst)
+}
+
+/// Reads and checks one file, showing progress when it is slow to load.
+fn check_file(path: &Path, max_size: u64, err: &mut impl Write) -> io::Result<Exit> {
+    let mut watch = Watch::start(&path.to_string_lossy(), true);
+    let progress = Arc::clone(watch.progress());
+    let read = Input::read(Some(path), max_size, Some(&progress));
+    let loaded = read
+        .as_ref()
+        .ok()
+        .map(|input| input.load_quiet(Some(&progress)));
+    if watch.finish() {
+        writeln!(err, "roundtable: cancelled")?;
+        return Ok(Exit::Cancelled);
+    }
+    match (&read, loaded) {
+        (Err((name, e)), _) => {
+            Input::report_unreadable(name, e, err)?;
+            Ok(Exit::Trouble)
+        }
+        (Ok(input), Some(Ok(loaded))) => {
+            input.report_valid(&loaded, err)?;
+            Ok(Exit::Success)
+        }
+        (Ok(input), Some(Err(diags))) => {
+            input.report_invalid(&diags, err)?;
+            Ok(Exit::Invalid)
+        }
+        (Ok(_), None) => Ok(Exit::Invalid),
+    }
 }
 
 fn check_one(input: &Input, err: &mut impl Write) -> io::Result<Exit> {
@@ -38,6 +72,7 @@ fn worse(a: Exit, b: Exit) -> Exit {
         Exit::Success => 0,
         Exit::Invalid => 1,
         Exit::Trouble => 2,
+        Exit::Cancelled => 3,
     };
     if rank(b) > rank(a) { b } else { a }
 }

@@ -17,6 +17,7 @@ pub fn run(
     filters::open(
         args.file.as_deref(),
         settings.max_size,
+        true,
         &args.filters.to_args(),
         err,
         |s, err| {

@@ -6,7 +6,9 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use crate::model::escape::escape_line;
-use crate::model::{self, Diagnostic, Loaded};
+use std::sync::Arc;
+
+use crate::model::{self, Diagnostic, Loaded, Progress, ReadError};
 
 /// A timeline's text and the name messages give it.
 #[derive(Debug)]
@@ -26,33 +28,33 @@ impl Input {
         }
     }
 
-    /// Reads `path` (the bundled timeline when `None`). A file that cannot be read is reported
-    /// on `err` as `FILE: error: …` and gives `None`.
+    /// Reads `path` (the bundled timeline when `None`), counting bytes in `progress`.
     pub fn read(
         path: Option<&Path>,
         max_size: u64,
-        err: &mut impl Write,
-    ) -> io::Result<Option<Self>> {
+        progress: Option<&Progress>,
+    ) -> Result<Self, (String, ReadError)> {
         let Some(path) = path else {
-            return Ok(Some(Self::bundled()));
+            return Ok(Self::bundled());
         };
         let name = path.to_string_lossy().into_owned();
-        match model::read_file(path, max_size) {
-            Ok(text) => Ok(Some(Input {
+        match model::read_file_with(path, max_size, progress) {
+            Ok(text) => Ok(Input {
                 name,
                 text: Cow::Owned(text),
-            })),
-            Err(e) => {
-                let message = e.to_string();
-                writeln!(
-                    err,
-                    "{}: error: {}",
-                    escape_line(&name),
-                    escape_line(&message)
-                )?;
-                Ok(None)
-            }
+            }),
+            Err(e) => Err((name, e)),
         }
+    }
+
+    /// Prints `FILE: error: why` for a file that could not be read.
+    pub fn report_unreadable(name: &str, e: &ReadError, err: &mut impl Write) -> io::Result<()> {
+        writeln!(
+            err,
+            "{}: error: {}",
+            escape_line(name),
+            escape_line(&e.to_string())
+        )
     }
 
     /// The name, safe to print.
@@ -64,13 +66,21 @@ impl Input {
     /// Validates the text. An invalid timeline has every diagnostic and a summary printed on
     /// `err`, exactly as `check` prints them, and gives `None`.
     pub fn load(&self, err: &mut impl Write) -> io::Result<Option<Loaded<'_>>> {
-        match model::load_str(&self.text) {
+        match self.load_quiet(None) {
             Ok(loaded) => Ok(Some(loaded)),
             Err(diags) => {
                 self.report_invalid(&diags, err)?;
                 Ok(None)
             }
         }
+    }
+
+    /// Validates the text, counting events in `progress`; prints nothing.
+    pub fn load_quiet(
+        &self,
+        progress: Option<&Arc<Progress>>,
+    ) -> Result<Loaded<'_>, Vec<Diagnostic>> {
+        model::load_with(&self.text, progress)
     }
 
     /// Prints the diagnostics of a file that failed to load, then its summary line.
@@ -127,13 +137,9 @@ mod tests {
     #[test]
     fn an_unreadable_file_is_named_escaped() {
         let mut err = Vec::new();
-        let got = Input::read(
-            Some(Path::new("/nonexistent/\u{1b}]0;x.ron")),
-            100,
-            &mut err,
-        )
-        .unwrap();
-        assert!(got.is_none());
+        let (name, e) =
+            Input::read(Some(Path::new("/nonexistent/\u{1b}]0;x.ron")), 100, None).unwrap_err();
+        Input::report_unreadable(&name, &e, &mut err).unwrap();
         assert_eq!(
             text(err),
             "/nonexistent/\\x1b]0;x.ron: error: cannot read: no such file\n"

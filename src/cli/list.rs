@@ -32,6 +32,7 @@ pub fn run(
     filters::open(
         args.file.as_deref(),
         settings.max_size,
+        true,
         &args.filters.to_args(),
         err,
         |s, _| {

@@ -14,6 +14,7 @@ pub mod json;
 pub mod list;
 pub mod markdown;
 pub mod mdtext;
+pub mod progress;
 pub mod ronfmt;
 pub mod size;
 pub mod view;
@@ -32,6 +33,8 @@ pub enum Exit {
     Invalid,
     /// 2: a file could not be read, a flag names nothing, or there is no terminal.
     Trouble,
+    /// 130 (as for a command ended by Ctrl-C): the user cancelled a load.
+    Cancelled,
 }
 
 impl From<Exit> for ExitCode {
@@ -40,6 +43,7 @@ impl From<Exit> for ExitCode {
             Exit::Success => ExitCode::SUCCESS,
             Exit::Invalid => ExitCode::from(1),
             Exit::Trouble => ExitCode::from(2),
+            Exit::Cancelled => ExitCode::from(130),
         }
     }
 }

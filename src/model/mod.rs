@@ -6,13 +6,15 @@
 pub mod diag;
 pub mod escape;
 pub mod parse;
+pub mod progress;
 pub mod read;
 pub mod types;
 pub mod validate;
 pub mod when;
 
 pub use diag::{Diagnostic, Severity};
-pub use read::{ReadError, read_file};
+pub use progress::{Progress, Stage};
+pub use read::{ReadError, read_file, read_file_with};
 pub use types::*;
 pub use when::{Precision, When};
 
@@ -32,10 +34,26 @@ pub struct Loaded<'a> {
 /// Reads and validates a timeline from text. `Err` holds every problem found (errors and
 /// warnings), with offsets into `text`; render them with [`diag::render`].
 pub fn load_str(text: &str) -> Result<Loaded<'_>, Vec<Diagnostic>> {
-    let (timeline, mut diags) = parse::parse(text);
+    load_with(text, None)
+}
+
+/// [`load_str`], counting parsed events in `progress` and stopping early when it is
+/// cancelled (the result is then an error to be ignored: check [`Progress::is_cancelled`]).
+pub fn load_with<'a>(
+    text: &'a str,
+    progress: Option<&std::sync::Arc<Progress>>,
+) -> Result<Loaded<'a>, Vec<Diagnostic>> {
+    if let Some(p) = progress {
+        p.set_stage(Stage::Parsing);
+    }
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let (timeline, mut diags) = parse::parse_with(text, threads, progress.cloned());
     let Some(mut timeline) = timeline else {
         return Err(diags);
     };
+    if let Some(p) = progress {
+        p.set_stage(Stage::Checking);
+    }
     diags.extend(validate::validate(&mut timeline, text));
     if diags.iter().any(Diagnostic::is_error) {
         Err(diags)

@@ -7,6 +7,12 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::Path;
+use std::sync::atomic::Ordering::Relaxed;
+
+use super::progress::Progress;
+
+/// How much is read between progress updates and checks for a cancel.
+const BLOCK: u64 = 16 << 20;
 
 /// Default largest file read: 4 GiB.
 pub const DEFAULT_MAX_SIZE: u64 = 4 << 30;
@@ -17,9 +23,18 @@ pub enum ReadError {
     Io(io::Error),
     Directory,
     NotRegular(&'static str),
-    TooLarge { size: u64, limit: u64 },
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
     Utf16,
-    NotUtf8 { line: usize, col: usize, byte: u8 },
+    NotUtf8 {
+        line: usize,
+        col: usize,
+        byte: u8,
+    },
+    /// The user asked to stop (Ctrl-C) while it was being read.
+    Cancelled,
 }
 
 impl fmt::Display for ReadError {
@@ -37,6 +52,7 @@ impl fmt::Display for ReadError {
                     "is {size} bytes, larger than the limit of {limit} bytes (raise it with --max-size)"
                 )
             }
+            ReadError::Cancelled => f.write_str("cancelled"),
             ReadError::Utf16 => f.write_str(
                 "is UTF-16 text; roundtable reads UTF-8 (convert with `iconv -f UTF-16 -t UTF-8`)",
             ),
@@ -104,6 +120,15 @@ fn check_type(meta: &std::fs::Metadata, limit: u64) -> Result<(), ReadError> {
 
 /// Reads `path` as UTF-8 text of at most `limit` bytes.
 pub fn read_file(path: &Path, limit: u64) -> Result<String, ReadError> {
+    read_file_with(path, limit, None)
+}
+
+/// [`read_file`], counting bytes in `progress` and stopping when it is cancelled.
+pub fn read_file_with(
+    path: &Path,
+    limit: u64,
+    progress: Option<&Progress>,
+) -> Result<String, ReadError> {
     check_type(&std::fs::metadata(path).map_err(ReadError::Io)?, limit)?;
     // O_NONBLOCK: should the path become a FIFO between the check and the open, opening it
     // must not wait for a writer. The type is checked again on the open file.
@@ -115,9 +140,27 @@ pub fn read_file(path: &Path, limit: u64) -> Result<String, ReadError> {
     let meta = file.metadata().map_err(ReadError::Io)?;
     check_type(&meta, limit)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(ReadError::Io)?;
+    if let Some(p) = progress {
+        p.total.store(meta.len(), Relaxed);
+    }
+    // In blocks, so that progress shows and a cancel is heard while a large file is read.
+    let mut file = file.take(limit.saturating_add(1));
+    loop {
+        let n = file
+            .by_ref()
+            .take(BLOCK)
+            .read_to_end(&mut bytes)
+            .map_err(ReadError::Io)?;
+        if let Some(p) = progress {
+            p.read.store(bytes.len() as u64, Relaxed);
+            if p.is_cancelled() {
+                return Err(ReadError::Cancelled);
+            }
+        }
+        if n == 0 {
+            break;
+        }
+    }
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge {
             size: bytes.len() as u64,

@@ -40,7 +40,11 @@ fn fold_char(c: char, out: &mut String) {
         return;
     }
     // Lower-casing can itself produce a combining mark ('İ' becomes "i\u{307}").
-    out.extend(c.to_lowercase().filter(|&l| !is_combining_mark(l)).map(strip_accent));
+    out.extend(
+        c.to_lowercase()
+            .filter(|&l| !is_combining_mark(l))
+            .map(strip_accent),
+    );
 }
 
 /// Folded forms of U+0000–U+07FF (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic), looked up
@@ -112,7 +116,9 @@ mod tests {
     #[test]
     fn the_table_agrees_with_the_slow_path() {
         for cp in 0..0x800u32 {
-            let Some(c) = char::from_u32(cp) else { continue };
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
             let mut slow = String::new();
             fold_char(c, &mut slow);
             assert_eq!(fold(&c.to_string()), slow, "U+{cp:04X}");

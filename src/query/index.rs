@@ -2,7 +2,6 @@
 
 use crate::model::Timeline;
 
-
 /// How often a participant speaks (quotes) and asserts (claims), and in which events.
 #[derive(Debug, Clone, Default)]
 pub struct Speaking {

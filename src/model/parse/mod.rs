@@ -16,7 +16,11 @@ mod suggest;
 
 pub use suggest::did_you_mean;
 
+use std::sync::Arc;
+use std::sync::atomic::Ordering::Relaxed;
+
 use super::diag::Diagnostic;
+use super::progress::Progress;
 use super::types::{Offset, Timeline};
 
 /// A syntax error has been recorded; reading cannot go on.
@@ -75,6 +79,7 @@ pub struct Parser<'a> {
     explicit_struct_names: bool,
     /// How many threads may read the events list.
     threads: usize,
+    progress: Option<Arc<Progress>>,
 }
 
 /// Reads a whole file. The offsets in diagnostics and records index `src` (a leading byte-order
@@ -89,6 +94,16 @@ pub fn parse(src: &str) -> (Option<Timeline<'_>>, Vec<Diagnostic>) {
 /// [`parse`] with at most `threads` threads for the events list (1: strictly in order).
 #[must_use]
 pub fn parse_with_threads(src: &str, threads: usize) -> (Option<Timeline<'_>>, Vec<Diagnostic>) {
+    parse_with(src, threads, None)
+}
+
+/// [`parse_with_threads`], counting events in `progress` and stopping when it is cancelled.
+#[must_use]
+pub fn parse_with(
+    src: &str,
+    threads: usize,
+    progress: Option<Arc<Progress>>,
+) -> (Option<Timeline<'_>>, Vec<Diagnostic>) {
     let mut p = Parser {
         src,
         bytes: src.as_bytes(),
@@ -98,6 +113,7 @@ pub fn parse_with_threads(src: &str, threads: usize) -> (Option<Timeline<'_>>, V
         last_string: (0, 0),
         explicit_struct_names: false,
         threads: threads.clamp(1, 16),
+        progress,
     };
     if src.starts_with('\u{feff}') {
         p.pos = 3;
@@ -107,6 +123,18 @@ pub fn parse_with_threads(src: &str, threads: usize) -> (Option<Timeline<'_>>, V
 }
 
 impl<'a> Parser<'a> {
+    /// Counts a parsed event; fails when the load has been cancelled.
+    pub(super) fn tick(&mut self) -> PResult<()> {
+        let Some(p) = &self.progress else {
+            return Ok(());
+        };
+        p.events.fetch_add(1, Relaxed);
+        if p.is_cancelled() {
+            return self.fatal(self.pos, "cancelled");
+        }
+        Ok(())
+    }
+
     pub(super) fn error(&mut self, at: Offset, message: impl Into<String>) {
         self.diags.push(Diagnostic::error(at, message));
     }

@@ -47,6 +47,7 @@ impl<'a> Parser<'a> {
             last_string: (0, 0),
             explicit_struct_names: self.explicit_struct_names,
             threads: 1,
+            progress: self.progress.clone(),
         }
     }
 
@@ -59,6 +60,7 @@ impl<'a> Parser<'a> {
                 return Ok(());
             }
             out.push(self.event()?);
+            self.tick()?;
             self.separator(b']', |found, _| {
                 format!("expected `,` or `]` in a list, found {found}")
             })?;
@@ -70,7 +72,11 @@ impl<'a> Parser<'a> {
         let threads = self.threads;
         let rest = self.bytes.len() - self.pos;
         if threads < 2 || rest < MIN_PARALLEL_BYTES || self.peek() != Some(b'[') {
-            return self.records(Self::event);
+            return self.records(|p| {
+                let event = p.event()?;
+                p.tick()?;
+                Ok(event)
+            });
         }
         let list_start = self.pos;
         let mut cuts: Vec<Offset> = (1..threads)
@@ -78,7 +84,11 @@ impl<'a> Parser<'a> {
             .collect();
         cuts.dedup();
         if cuts.is_empty() {
-            return self.records(Self::event);
+            return self.records(|p| {
+                let event = p.event()?;
+                p.tick()?;
+                Ok(event)
+            });
         }
         self.open.push((list_start, Open::List));
         self.pos += 1;
