@@ -96,14 +96,7 @@ pub fn validate(t: &mut Timeline<'_>, text: &str) -> Vec<Diagnostic> {
     let tables = tables(t, &order, &mut lines, &mut diags);
     resolve_all(t, &tables, &mut diags);
     if !diags.iter().any(Diagnostic::is_error) {
-        let mut slots: Vec<_> = std::mem::take(&mut t.events)
-            .into_iter()
-            .map(Some)
-            .collect();
-        t.events = order
-            .iter()
-            .filter_map(|&i| slots[i as usize].take())
-            .collect();
+        apply_order(&mut t.events, &order);
         t.claims = t
             .events
             .iter()
@@ -117,6 +110,24 @@ pub fn validate(t: &mut Timeline<'_>, text: &str) -> Vec<Diagnostic> {
             .collect();
     }
     diags
+}
+
+/// Rearranges `items` so that `items[pos]` becomes the old `items[order[pos]]`, in place by
+/// following the permutation's cycles (a copy of a large events list would double its cost).
+fn apply_order<T>(items: &mut [T], order: &[u32]) {
+    let mut placed = vec![false; items.len()];
+    for start in 0..items.len() {
+        let mut pos = start;
+        while !placed[pos] {
+            placed[pos] = true;
+            let from = order[pos] as usize;
+            if from == start {
+                break;
+            }
+            items.swap(pos, from);
+            pos = from;
+        }
+    }
 }
 
 /// Event indices in timeline order: by the instant each `when` begins, ties in file order.

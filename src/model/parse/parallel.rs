@@ -135,6 +135,7 @@ impl<'a> Parser<'a> {
         self.event_run(usize::MAX, &mut events)?;
         self.pos += 1;
         self.open.pop();
+        events.shrink_to_fit();
         Ok(events)
     }
 }

@@ -92,6 +92,8 @@ impl<'a> Parser<'a> {
             out.extend(p.text(None)?.map(|s| s.value));
             Ok(())
         })?;
+        // Lists grow by doubling from four: trimmed, a one-quote event holds one quote.
+        out.shrink_to_fit();
         Ok(out)
     }
 
@@ -101,6 +103,8 @@ impl<'a> Parser<'a> {
             out.extend(p.reference()?);
             Ok(())
         })?;
+        // Lists grow by doubling from four: trimmed, a one-quote event holds one quote.
+        out.shrink_to_fit();
         Ok(out)
     }
 
@@ -159,6 +163,8 @@ impl<'a> Parser<'a> {
             out.push(item(p)?);
             Ok(())
         })?;
+        // Lists grow by doubling from four: trimmed, a one-quote event holds one quote.
+        out.shrink_to_fit();
         Ok(out)
     }
 
