@@ -3,6 +3,7 @@
 //! Nothing here knows about terminals: the headless commands and the browser both start from
 //! [`load_str`] or [`read_file`] + [`load_str`].
 
+mod de;
 pub mod diag;
 pub mod escape;
 pub mod parse;

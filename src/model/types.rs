@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::when::When;
 
@@ -75,15 +75,22 @@ impl Serialize for RoundRef {
 }
 
 /// A whole timeline file. After loading, `events` are in timeline order.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename = "Timeline")]
+#[serde(deny_unknown_fields)]
 pub struct Timeline<'a> {
+    #[serde(borrow, deserialize_with = "super::de::str")]
     pub title: Str<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub summary: Option<Str<'a>>,
+    #[serde(default, borrow)]
     pub sources: Vec<Source<'a>>,
+    #[serde(default, borrow)]
     pub participants: Vec<Participant<'a>>,
+    #[serde(default, borrow)]
     pub rounds: Vec<Round<'a>>,
+    #[serde(default, borrow)]
     pub events: Vec<Event<'a>>,
     /// Where every claim lives, in timeline order; `Claim` refs in `disputes` index this.
     #[serde(skip)]
@@ -97,7 +104,7 @@ pub struct ClaimAt {
     pub claim: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum SourceKind {
     #[default]
     Article,
@@ -132,7 +139,7 @@ impl SourceKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum ParticipantKind {
     #[default]
     Person,
@@ -152,49 +159,69 @@ fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename = "Source")]
+#[serde(deny_unknown_fields)]
 pub struct Source<'a> {
+    #[serde(borrow)]
     pub id: Spanned<Str<'a>>,
+    #[serde(borrow, deserialize_with = "super::de::str")]
     pub outlet: Str<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub title: Option<Str<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, borrow)]
     pub published: Option<When<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub url: Option<Str<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, borrow, deserialize_with = "super::de::strs")]
     pub byline: Vec<Str<'a>>,
     #[serde(skip_serializing_if = "is_default")]
+    #[serde(default)]
     pub kind: SourceKind,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename = "Participant")]
+#[serde(deny_unknown_fields)]
 pub struct Participant<'a> {
+    #[serde(borrow)]
     pub id: Spanned<Str<'a>>,
+    #[serde(borrow, deserialize_with = "super::de::str")]
     pub name: Str<'a>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, borrow, deserialize_with = "super::de::strs")]
     pub aliases: Vec<Str<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub role: Option<Str<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub side: Option<Str<'a>>,
     #[serde(skip_serializing_if = "is_default")]
+    #[serde(default)]
     pub kind: ParticipantKind,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename = "Round")]
+#[serde(deny_unknown_fields)]
 pub struct Round<'a> {
     pub number: Spanned<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub title: Option<Str<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, borrow)]
     pub start: Option<When<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, borrow)]
     pub end: Option<When<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub venue: Option<Str<'a>>,
 }
 
@@ -209,57 +236,82 @@ impl Round<'_> {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename = "Event")]
+#[serde(deny_unknown_fields)]
 pub struct Event<'a> {
+    #[serde(borrow)]
     pub id: Spanned<Str<'a>>,
+    #[serde(borrow)]
     pub when: When<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub round: Option<RoundRef>,
+    #[serde(borrow, deserialize_with = "super::de::str")]
     pub title: Str<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub summary: Option<Str<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub location: Option<Str<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, borrow)]
     pub participants: Vec<Ref<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, borrow)]
     pub sources: Vec<Ref<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, borrow, deserialize_with = "super::de::strs")]
     pub tags: Vec<Str<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, borrow)]
     pub quotes: Vec<Quote<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, borrow)]
     pub claims: Vec<Claim<'a>>,
     /// Where the `Event(` record starts.
     #[serde(skip)]
     pub at: Offset,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename = "Quote")]
+#[serde(deny_unknown_fields)]
 pub struct Quote<'a> {
+    #[serde(borrow)]
     pub speaker: Ref<'a>,
+    #[serde(borrow, deserialize_with = "super::de::str")]
     pub text: Str<'a>,
+    #[serde(borrow)]
     pub source: Ref<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub via: Option<Str<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub context: Option<Str<'a>>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename = "Claim")]
+#[serde(deny_unknown_fields)]
 pub struct Claim<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, borrow)]
     pub id: Option<Spanned<Str<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, borrow)]
     pub by: Option<Ref<'a>>,
+    #[serde(borrow, deserialize_with = "super::de::str")]
     pub text: Str<'a>,
+    #[serde(borrow)]
     pub source: Ref<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub via: Option<Str<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, borrow)]
     pub disputes: Vec<Ref<'a>>,
 }
 

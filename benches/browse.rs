@@ -1,0 +1,247 @@
+//! The browser on a large timeline: one frame of the whole screen, filtering by speaker,
+//! searching, and stepping between matches and rounds, at 10k and 1M events side by side.
+//!
+//! ```sh
+//! cargo bench --bench browse                                # 10k and 1M events
+//! ROUNDTABLE_BENCH_MAX=100000 cargo bench --bench browse    # a quick run: 10k only
+//! cargo bench --bench browse -- frame                       # only the frames
+//! ```
+//!
+//! The 1M-event timeline (about 2.4 GB of RON) is generated in memory and loaded once per
+//! process, before the first benchmark that needs it (about 20 s; the setup times go to
+//! stderr); it then takes about 4 GB of memory until the process ends.
+//!
+//! - `frame::*`: `Terminal::draw` of [`ui::render`] into ratatui's `TestBackend` at 160×50
+//!   (title, timeline pane, detail pane, footer), with the first, a middle or the last event
+//!   selected, or with a search active; the goal is frame(1M) ≤ 1.2 × frame(10k).
+//! - `query::*`: `Filter::resolve` + `Filter::apply` for the speaker in the most events
+//!   (goal ≤ 50 ms at 1M), and `query::search` for a word that occurs (`ceasefire`), one
+//!   that does not (`zanzibar`) and a Cyrillic one (`перемирие`) (goal ≤ 200 ms at 1M),
+//!   beside one pass over the same text (`read_searched_text`), the least any scan costs.
+//! - `app::*`: the same through the keys a user presses (`s` + name + Enter, `/` + word +
+//!   Enter), and `n` (next match, goal ≤ 1 ms) and `]` (next round) from wherever the
+//!   previous step left the selection.
+
+mod common;
+
+use divan::Bencher;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use roundtable::app::{Action, App};
+use roundtable::ui;
+
+/// The sizes to measure (`ROUNDTABLE_BENCH_MAX` caps them).
+fn sizes() -> Vec<usize> {
+    common::sizes(&[10_000, 1_000_000])
+}
+
+/// A word in many events, one in none, and a Cyrillic one (folded character by character).
+const OCCURS: &str = "ceasefire";
+const ABSENT: &str = "zanzibar";
+const CYRILLIC: &str = "перемирие";
+
+fn main() {
+    // Made before measuring starts, so that its progress does not interleave with the table.
+    if common::setup_first() {
+        for events in sizes() {
+            let _ = common::fixture(events);
+        }
+    }
+    divan::main();
+}
+
+/// Presses the keys that type `text`.
+fn type_text(app: &mut App<'_, '_>, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(c));
+    }
+}
+
+/// `/`, the word, Enter.
+fn search(app: &mut App<'_, '_>, word: &str) {
+    app.update(Action::OpenSearch);
+    type_text(app, word);
+    app.update(Action::Confirm);
+}
+
+mod frame {
+    use super::{Action, App, Bencher, Terminal, TestBackend, common, sizes, ui};
+
+    /// Draws `app` again and again into one 160×50 test terminal.
+    fn draw(bencher: Bencher<'_, '_>, app: &App<'_, '_>) {
+        let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("a test terminal");
+        bencher.bench_local(|| {
+            terminal
+                .draw(|frame| ui::render(app, frame))
+                .expect("drawing into memory")
+                .area
+        });
+    }
+
+    #[divan::bench(args = sizes())]
+    fn first_event(bencher: Bencher<'_, '_>, events: usize) {
+        let app = common::fixture(events).app();
+        draw(bencher, &app);
+    }
+
+    #[divan::bench(args = sizes())]
+    fn middle_event(bencher: Bencher<'_, '_>, events: usize) {
+        let mut app = common::fixture(events).app();
+        while app.selected() < app.shown().len() / 2 {
+            app.update(Action::NextRound);
+        }
+        draw(bencher, &app);
+    }
+
+    #[divan::bench(args = sizes())]
+    fn last_event(bencher: Bencher<'_, '_>, events: usize) {
+        let mut app = common::fixture(events).app();
+        app.update(Action::LastEvent);
+        draw(bencher, &app);
+    }
+
+    #[divan::bench(args = sizes())]
+    fn searching(bencher: Bencher<'_, '_>, events: usize) {
+        let mut app = common::fixture(events).app();
+        super::search(&mut app, super::OCCURS);
+        app.update(Action::FocusDetail);
+        draw(bencher, &app);
+    }
+}
+
+mod query {
+    use divan::counter::BytesCount;
+    use roundtable::model::{Event, Timeline};
+    use roundtable::query::{Filter, FilterArgs, search as find};
+
+    use super::{Bencher, common, sizes};
+
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn speaker_filter(bencher: Bencher<'_, '_>, events: usize) {
+        let f = common::fixture(events);
+        let t = &f.loaded.timeline;
+        let args = FilterArgs {
+            speaker: Some(f.busiest_speaker().to_string()),
+            ..FilterArgs::default()
+        };
+        bencher.bench(|| {
+            let filter = Filter::resolve(t, &f.index, &args).expect("the speaker resolves");
+            filter.apply(t, &f.index)
+        });
+    }
+
+    /// The text a search reads: every event's title, summary, quotes and claims.
+    fn searched<'t>(t: &'t Timeline<'_>) -> impl Iterator<Item = &'t str> {
+        t.events.iter().flat_map(texts)
+    }
+
+    fn texts<'t>(e: &'t Event<'_>) -> impl Iterator<Item = &'t str> {
+        std::iter::once(e.title.as_ref())
+            .chain(e.summary.as_deref())
+            .chain(e.quotes.iter().map(|q| q.text.as_ref()))
+            .chain(e.claims.iter().map(|c| c.text.as_ref()))
+    }
+
+    fn search(bencher: Bencher<'_, '_>, events: usize, word: &str) {
+        let t = &common::fixture(events).loaded.timeline;
+        let bytes = searched(t).map(str::len).sum::<usize>();
+        bencher
+            .counter(BytesCount::new(bytes))
+            .bench(|| find(t, word));
+    }
+
+    /// The reference for searches: one pass over the same text on one core, OR-ing its bytes
+    /// together, which any scan of it costs at least (mostly bringing it from memory). Events are read
+    /// in timeline order, as a search reads them.
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn read_searched_text(bencher: Bencher<'_, '_>, events: usize) {
+        let t = &common::fixture(events).loaded.timeline;
+        let bytes = searched(t).map(str::len).sum::<usize>();
+        bencher
+            .counter(BytesCount::new(bytes))
+            .bench(|| read_all(searched(t)));
+    }
+
+    /// The same pass with events read in the order the file lists them, so that their text is
+    /// read from memory in ascending addresses (the generator shuffles events in the file).
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn read_searched_text_in_file_order(bencher: Bencher<'_, '_>, events: usize) {
+        let t = &common::fixture(events).loaded.timeline;
+        let bytes = searched(t).map(str::len).sum::<usize>();
+        let mut order: Vec<&Event<'_>> = t.events.iter().collect();
+        order.sort_by_key(|e| e.at);
+        bencher
+            .counter(BytesCount::new(bytes))
+            .bench(|| read_all(order.iter().flat_map(|e| texts(e))));
+    }
+
+    /// Reads every byte, in a loop that compiles to vector instructions.
+    fn read_all<'t>(texts: impl Iterator<Item = &'t str>) -> u8 {
+        texts.fold(0, |acc, s| s.bytes().fold(acc, |a, b| a | b))
+    }
+
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn search_occurs(bencher: Bencher<'_, '_>, events: usize) {
+        search(bencher, events, super::OCCURS);
+    }
+
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn search_absent(bencher: Bencher<'_, '_>, events: usize) {
+        search(bencher, events, super::ABSENT);
+    }
+
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn search_cyrillic(bencher: Bencher<'_, '_>, events: usize) {
+        search(bencher, events, super::CYRILLIC);
+    }
+}
+
+mod app {
+    use super::{Action, Bencher, common, sizes};
+
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn pick_speaker(bencher: Bencher<'_, '_>, events: usize) {
+        let f = common::fixture(events);
+        let name = f.busiest_speaker();
+        let mut app = f.app();
+        bencher.bench_local(|| {
+            app.update(Action::OpenSpeakers);
+            super::type_text(&mut app, name);
+            app.update(Action::Confirm);
+            app.shown().len()
+        });
+    }
+
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn search(bencher: Bencher<'_, '_>, events: usize) {
+        let mut app = common::fixture(events).app();
+        bencher.bench_local(|| {
+            super::search(&mut app, super::OCCURS);
+            app.selected()
+        });
+    }
+
+    #[divan::bench(args = sizes())]
+    fn next_match(bencher: Bencher<'_, '_>, events: usize) {
+        let mut app = common::fixture(events).app();
+        super::search(&mut app, super::OCCURS);
+        assert!(app.search().is_some_and(|s| s.hits.len() > 1));
+        bencher.bench_local(|| {
+            app.update(Action::NextMatch);
+            app.selected()
+        });
+    }
+
+    #[divan::bench(args = sizes())]
+    fn next_round(bencher: Bencher<'_, '_>, events: usize) {
+        let mut app = common::fixture(events).app();
+        bencher.bench_local(|| {
+            app.update(Action::NextRound);
+            // Past the last round, start again from the top.
+            if app.message().is_some() {
+                app.update(Action::FirstEvent);
+            }
+            app.selected()
+        });
+    }
+}

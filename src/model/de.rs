@@ -1,0 +1,164 @@
+//! `serde::Deserialize` for the model types, so that other formats (JSON through `serde_json`)
+//! can be read into the same records the RON reader builds; the benchmarks compare the two.
+//!
+//! Strings borrow from the input whenever the deserializer can lend them (`serde_json` can for
+//! strings without escapes), as the RON reader does. What only the RON reader knows is left
+//! empty: offsets are 0 and references are [`UNRESOLVED`] until validation resolves them.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, de::SeqAccess};
+
+use super::types::{Ref, RoundRef, Spanned, Str, UNRESOLVED};
+use super::when::When;
+
+/// Takes a string, borrowed when the deserializer lends one.
+struct StrVisitor;
+
+impl<'de> Visitor<'de> for StrVisitor {
+    type Value = Str<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Str::Borrowed(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Str::Owned(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Str::Owned(v))
+    }
+}
+
+/// A string field: `#[serde(borrow, deserialize_with = "super::de::str")]`. Serde's derive
+/// borrows only fields spelled `Cow<'a, str>`, not the [`Str`] alias, hence these helpers.
+pub fn str<'de: 'a, 'a, D: Deserializer<'de>>(d: D) -> Result<Str<'a>, D::Error> {
+    d.deserialize_str(StrVisitor)
+}
+
+/// A string that may be left out or `null`.
+pub fn opt_str<'de: 'a, 'a, D: Deserializer<'de>>(d: D) -> Result<Option<Str<'a>>, D::Error> {
+    Ok(Option::<Borrowed<'a>>::deserialize(d)?.map(|s| s.0))
+}
+
+/// A list of strings.
+pub fn strs<'de: 'a, 'a, D: Deserializer<'de>>(d: D) -> Result<Vec<Str<'a>>, D::Error> {
+    struct Strs;
+
+    impl<'de> Visitor<'de> for Strs {
+        type Value = Vec<Str<'de>>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list of strings")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+            while let Some(s) = seq.next_element::<Borrowed<'de>>()? {
+                out.push(s.0);
+            }
+            Ok(out)
+        }
+    }
+
+    d.deserialize_seq(Strs)
+}
+
+/// A string as a value of its own, for `Option` and lists.
+struct Borrowed<'a>(Str<'a>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Borrowed<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        str(d).map(Borrowed)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Spanned<Str<'a>> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Spanned {
+            value: str(d)?,
+            at: 0,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Spanned<u64> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Spanned {
+            value: u64::deserialize(d)?,
+            at: 0,
+        })
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Ref<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Ref {
+            id: str(d)?,
+            at: 0,
+            target: UNRESOLVED,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for RoundRef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(RoundRef {
+            number: u64::deserialize(d)?,
+            at: 0,
+            target: UNRESOLVED,
+        })
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for When<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        When::parse(str(d)?, 0).map_err(de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::super::types::{Event, Timeline};
+    use super::super::when::Precision;
+
+    #[test]
+    fn strings_borrow_unless_escaped() {
+        let json = r#"{"id": "e1", "when": "2025-07-23T16:00Z", "round": 3,
+            "title": "Talks \"end\"", "participants": ["a", "b"],
+            "quotes": [{"speaker": "a", "text": "plain", "source": "s", "via": "tv"}]}"#;
+        let e: Event<'_> = serde_json::from_str(json).unwrap();
+        assert!(matches!(e.id.value, Cow::Borrowed("e1")));
+        assert!(matches!(e.title, Cow::Owned(ref t) if t == "Talks \"end\""));
+        assert_eq!(e.when.precision, Precision::Minute);
+        assert_eq!(e.round.as_ref().map(|r| r.number), Some(3));
+        assert!(
+            e.participants
+                .iter()
+                .all(|p| matches!(p.id, Cow::Borrowed(_)))
+        );
+        let q = &e.quotes[0];
+        assert!(matches!(q.via, Some(Cow::Borrowed("tv"))));
+        assert_eq!((q.speaker.id.as_ref(), q.source.id.as_ref()), ("a", "s"));
+        assert!(e.summary.is_none() && e.claims.is_empty() && e.tags.is_empty());
+    }
+
+    #[test]
+    fn bad_when_and_unknown_fields_are_errors() {
+        let bad = r#"{"id": "e", "when": "2025-02-30", "title": "t"}"#;
+        let err = serde_json::from_str::<Event<'_>>(bad).unwrap_err();
+        assert!(err.to_string().contains("2025-02 has no day 30"), "{err}");
+        let unknown = r#"{"title": "t", "sources": [], "participants": [], "rounds": [],
+            "events": [], "titel": "x"}"#;
+        let err = serde_json::from_str::<Timeline<'_>>(unknown).unwrap_err();
+        assert!(err.to_string().contains("unknown field `titel`"), "{err}");
+    }
+}
