@@ -4,11 +4,22 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// Characters that change how a terminal or a bidirectional renderer treats what follows:
-/// C0 and C1 controls, DEL, and the Unicode bidi embedding, override and isolate marks.
+/// C0 and C1 controls, DEL, the Unicode bidi embedding, override and isolate marks, and the
+/// line and paragraph separators (not controls, but some terminals and editors break lines at
+/// them, so one could make a single line of output look like two).
 #[must_use]
 pub fn is_unsafe(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{2028}'
+                | '\u{2029}'
+        )
 }
 
 fn push_escape(out: &mut String, c: char) {
@@ -61,6 +72,12 @@ mod tests {
         assert_eq!(escape_line("nul\0"), "nul\\x00");
         assert_eq!(escape_line("two\nlines\t"), "two\\nlines\\t");
         assert_eq!(escape_block("two\nlines\t\u{1b}"), "two\nlines\t\\x1b");
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_are_escaped_even_in_blocks() {
+        assert_eq!(escape_line("a\u{2028}b\u{2029}c"), "a\\u{2028}b\\u{2029}c");
+        assert_eq!(escape_block("a\u{2028}b\nc"), "a\\u{2028}b\nc");
     }
 
     #[test]
