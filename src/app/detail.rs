@@ -53,11 +53,22 @@ pub fn side_slot(side: &str) -> u8 {
 /// Width of the labels before field values ("When", "Round", …).
 const LABEL: usize = 10;
 
+/// The most lines the pane holds for one event. A small file can make an event's detail huge
+/// (one long claim contradicted by thousands of others, a long title repeated under each), and
+/// the pane is rebuilt on every key: past this many lines the rest is left to `export`.
+pub const MAX_LINES: usize = 2_000;
+
+/// The last line of a pane cut at [`MAX_LINES`].
+pub const CUT_NOTE: &str =
+    "… this event goes on past what the pane holds; `roundtable export` writes all of it";
+
 struct Doc<'s> {
     lines: Vec<Line>,
     width: usize,
     needle: Option<&'s str>,
     mine: bool,
+    /// Whether something was left out because the pane was full.
+    cut: bool,
 }
 
 impl Doc<'_> {
@@ -93,10 +104,22 @@ impl Doc<'_> {
         out
     }
 
+    /// Whether the pane is full; notes that something was left out.
+    fn full(&mut self) -> bool {
+        self.cut |= self.lines.len() >= MAX_LINES;
+        self.cut
+    }
+
     fn para(&mut self, segs: &[Seg<Look>], indent: usize) {
+        if self.full() {
+            return;
+        }
         let gutter = if self.mine && self.width > 4 { 2 } else { 0 };
         let pad = self.look(Role::Text);
-        for mut line in text::wrap(segs, self.width - gutter, indent, pad) {
+        let wrapped = text::wrap(segs, self.width - gutter, indent, pad);
+        let room = MAX_LINES - self.lines.len();
+        self.cut = wrapped.len() > room;
+        for mut line in wrapped.into_iter().take(room) {
             if gutter > 0 {
                 line.insert(0, self.seg("▌ ", Role::Gutter));
             }
@@ -105,7 +128,7 @@ impl Doc<'_> {
     }
 
     fn blank(&mut self) {
-        if self.lines.last().is_some_and(|l| !l.is_empty()) {
+        if !self.full() && self.lines.last().is_some_and(|l| !l.is_empty()) {
             self.lines.push(Vec::new());
         }
     }
@@ -128,6 +151,9 @@ impl Doc<'_> {
         let lines: Vec<_> = text::lines(s).collect();
         let n = lines.len();
         for (k, l) in lines.iter().enumerate() {
+            if self.full() {
+                return;
+            }
             let lead = if k == 0 {
                 format!("{first}{}", if quoted { "“" } else { "" })
             } else {
@@ -174,6 +200,9 @@ impl Doc<'_> {
     }
 
     fn quote(&mut self, t: &Timeline<'_>, q: &Quote<'_>, indent: usize) {
+        if self.full() {
+            return;
+        }
         self.block(&q.text, Role::Quote, &" ".repeat(indent), true, indent + 1);
         self.who(t, Some(&q.speaker), indent + 2);
         self.attribution(t.source(&q.source), q.via.as_deref(), indent + 2);
@@ -185,6 +214,9 @@ impl Doc<'_> {
 
     /// A claim with its claimant and attribution; with `disputes`, the claims on the other side.
     fn claim(&mut self, app: &App<'_, '_>, at: (usize, usize), indent: usize, disputes: bool) {
+        if self.full() {
+            return;
+        }
         let t = app.timeline;
         let e = &t.events[at.0];
         let c = &e.claims[at.1];
@@ -248,7 +280,7 @@ fn claim_index(t: &Timeline<'_>, at: (usize, usize)) -> usize {
 }
 
 fn safe(s: &str) -> String {
-    text::line(s).into_owned()
+    text::para(s).into_owned()
 }
 
 fn name_role(side: Option<&str>) -> Role {
@@ -280,6 +312,7 @@ pub fn document(app: &App<'_, '_>, width: usize) -> Vec<Line> {
         width: width.max(1),
         needle: app.search.as_ref().map(|s| s.needle.as_str()),
         mine: false,
+        cut: false,
     };
     let Some(pos) = app.selected_pos() else {
         let msg = if app.timeline.events.is_empty() {
@@ -350,6 +383,13 @@ pub fn document(app: &App<'_, '_>, width: usize) -> Vec<Line> {
         }
     }
     sources(&mut d, t, e);
+    if d.cut {
+        // Past the budget, on purpose: the reader must learn that the rest is elsewhere.
+        let note = [d.seg(CUT_NOTE, Role::Dim)];
+        let wrapped = text::wrap(&note, d.width, 0, d.look(Role::Dim));
+        d.lines.push(Vec::new());
+        d.lines.extend(wrapped);
+    }
     d.lines
 }
 
@@ -389,6 +429,9 @@ fn participants(d: &mut Doc<'_>, t: &Timeline<'_>, e: &Event<'_>) {
     }
     d.heading(&format!("Participants ({})", e.participants.len()));
     for r in &e.participants {
+        if d.full() {
+            return;
+        }
         let p = t.participant(r);
         let mut segs = vec![
             d.seg("  ", Role::Text),
@@ -414,6 +457,9 @@ fn sources(d: &mut Doc<'_>, t: &Timeline<'_>, e: &Event<'_>) {
     }
     d.heading(&format!("Sources ({})", e.sources.len()));
     for r in &e.sources {
+        if d.full() {
+            return;
+        }
         let s = t.source(r);
         d.blank();
         let mut segs = vec![

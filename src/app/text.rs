@@ -10,30 +10,72 @@ use crate::model::escape::{escape_line, is_unsafe};
 /// Tab stops every this many cells.
 const TAB: usize = 4;
 
+/// The most bytes of one piece of file text drawn on a single row. No terminal row shows more,
+/// and it keeps a 10 MB title from costing 10 MB of work per row per frame.
+pub const ROW_BYTES: usize = 4 * 1024;
+
+/// The most bytes of one piece of file text wrapped into the detail pane (about 400 lines of
+/// 80 cells); the rest is left to `roundtable export`.
+pub const PARA_BYTES: usize = 32 * 1024;
+
+/// What ends text cut at [`PARA_BYTES`].
+pub const CLIPPED: &str = "… [too long to show here; `roundtable export` writes all of it]";
+
 /// One line of untrusted text, safe to draw: tabs become spaces up to the next stop, and every
-/// other control, newline or bidi mark becomes a visible escape (`\x1b`, `\n`, `\u{202e}`).
+/// other control, newline, bidi mark or line separator becomes a visible escape (`\x1b`, `\n`,
+/// `\u{202e}`, `\u{2028}`). Text longer than [`ROW_BYTES`] is cut there and ends in `…`.
 #[must_use]
 pub fn line(s: &str) -> Cow<'_, str> {
-    let safe = if s.contains('\t') {
-        Cow::Owned(escape_line(&expand_tabs(s)).into_owned())
-    } else {
-        escape_line(s)
-    };
-    // Line and paragraph separators are not controls, but some terminals break lines at them.
-    if safe.contains(['\u{2028}', '\u{2029}']) {
-        Cow::Owned(
-            safe.replace('\u{2028}', "\\u{2028}")
-                .replace('\u{2029}', "\\u{2029}"),
-        )
-    } else {
-        safe
+    clipped(s, ROW_BYTES, "…")
+}
+
+/// Like [`line`], for text to be wrapped over several rows: cut at [`PARA_BYTES`], ending in
+/// [`CLIPPED`].
+#[must_use]
+pub fn para(s: &str) -> Cow<'_, str> {
+    clipped(s, PARA_BYTES, CLIPPED)
+}
+
+/// Multi-line untrusted text, one safe line per line of the text (`\n` or `\r\n`). Text longer
+/// than [`PARA_BYTES`] is cut there, and its last line ends in [`CLIPPED`].
+pub fn lines(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    let (kept, cut) = clip(s, PARA_BYTES);
+    let n = kept.split('\n').count();
+    kept.split('\n').enumerate().map(move |(i, l)| {
+        let safe = escaped(l.strip_suffix('\r').unwrap_or(l));
+        if cut && i + 1 == n {
+            Cow::Owned(format!("{safe}{CLIPPED}"))
+        } else {
+            safe
+        }
+    })
+}
+
+/// `s` cut to at most `max` bytes, at a character boundary; whether anything was cut.
+fn clip(s: &str, max: usize) -> (&str, bool) {
+    if s.len() <= max {
+        return (s, false);
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    (&s[..end], true)
+}
+
+fn clipped<'s>(s: &'s str, max: usize, mark: &str) -> Cow<'s, str> {
+    match clip(s, max) {
+        (s, false) => escaped(s),
+        (kept, true) => Cow::Owned(format!("{}{mark}", escaped(kept))),
     }
 }
 
-/// Multi-line untrusted text, one safe line per line of the text (`\n` or `\r\n`).
-pub fn lines(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    s.split('\n')
-        .map(|l| line(l.strip_suffix('\r').unwrap_or(l)))
+fn escaped(s: &str) -> Cow<'_, str> {
+    if s.contains('\t') {
+        Cow::Owned(escape_line(&expand_tabs(s)).into_owned())
+    } else {
+        escape_line(s)
+    }
 }
 
 fn expand_tabs(s: &str) -> String {
@@ -316,6 +358,21 @@ mod tests {
         assert_eq!(line("a\u{2028}b"), "a\\u{2028}b");
         let got: Vec<_> = lines("one\r\ntwo\u{7}").collect();
         assert_eq!(got, ["one", "two\\x07"]);
+    }
+
+    #[test]
+    fn text_too_long_to_show_is_cut_with_an_ellipsis() {
+        let word = "土".repeat(ROW_BYTES);
+        let shown = line(&word);
+        assert!(shown.len() <= ROW_BYTES + "…".len(), "{}", shown.len());
+        assert!(shown.ends_with("土…"));
+        assert_eq!(para(&word), word.as_str());
+        let long = format!("first\n{}", "x".repeat(PARA_BYTES));
+        let got: Vec<_> = lines(&long).collect();
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].len(), PARA_BYTES - "first\n".len() + CLIPPED.len());
+        assert!(got[1].ends_with(&format!("x{CLIPPED}")));
+        assert!(para(&long).ends_with(&format!("x{CLIPPED}")));
     }
 
     #[test]
