@@ -1,6 +1,6 @@
 //! The interactive browser's entry point: takes a loaded, validated timeline and runs the
 //! terminal UI until the user quits, restoring the terminal on every way out (quit, error,
-//! panic, SIGTERM, SIGHUP).
+//! panic, SIGTERM, SIGHUP, SIGINT).
 
 use std::io::{self, Write};
 use std::panic::{self, PanicHookInfo};
@@ -38,8 +38,9 @@ pub struct Launch<'t, 'a> {
 /// How long the loop waits for input before looking at the signal flag again.
 const TICK: Duration = Duration::from_millis(200);
 
-/// Runs the browser until the user quits. A SIGTERM or SIGHUP ends it too, with the terminal
-/// restored, and comes back as an `Interrupted` error naming the signal.
+/// Runs the browser until the user quits. A SIGTERM, SIGHUP or SIGINT ends it too, with the
+/// terminal restored, and comes back as an `Interrupted` error naming the signal. (Ctrl-C in
+/// the browser is a key, since raw mode turns signals off; `kill -INT` still reaches it.)
 pub fn run(launch: &Launch<'_, '_>) -> io::Result<()> {
     let mut app = App::new(
         launch.name,
@@ -54,14 +55,20 @@ pub fn run(launch: &Launch<'_, '_>) -> io::Result<()> {
     let signals = Signals::register()?;
     let _hook = PanicHook::install();
     let _guard = Guard::enter()?;
+    watch_for_hangup();
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
+    let mut frames = 0_u64;
     loop {
-        terminal.draw(|frame| crate::ui::render(&app, frame))?;
+        frames += 1;
+        terminal.draw(|frame| {
+            fault::on_draw(frames);
+            crate::ui::render(&app, frame);
+        })?;
         if let Some(name) = signals.caught() {
             return Err(io::Error::new(
                 io::ErrorKind::Interrupted,
@@ -103,13 +110,51 @@ fn action_for(ev: &Event, app: &App<'_, '_>) -> Option<Action> {
     }
 }
 
+/// Whether the terminal is in browsing mode and still to be put back.
+static ENTERED: AtomicBool = AtomicBool::new(false);
+
 /// Puts the terminal back as it was: mouse capture off, main screen, cursor shown, raw mode
-/// off. Every step is tried even when one fails.
-fn restore() {
+/// off. Every step is tried even when one fails. Only the first call after [`Guard::enter`]
+/// acts: after a panic the hook restores and prints the message, then unwinding drops the
+/// guard, and leaving the alternate screen a second time would move the cursor back (xterm
+/// restores the cursor saved on entering) and let the shell's prompt overwrite the message.
+///
+/// Returns whether this call did it.
+fn restore() -> bool {
+    if !ENTERED.swap(false, Ordering::SeqCst) {
+        return false;
+    }
     let mut out = io::stdout();
     let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
     let _ = disable_raw_mode();
     let _ = out.flush();
+    true
+}
+
+/// Ends the process when the terminal hangs up (its window closed, the connection dropped).
+/// The event loop cannot do it: crossterm, reading a terminal that hung up, gets end-of-file
+/// and reads again at once, forever, never returning to the loop that would see the SIGHUP.
+/// So a thread waits for the hang-up itself (`poll` reports it whatever is asked for) and, if
+/// the terminal has not been put back already, puts it back as far as it still can and exits.
+fn watch_for_hangup() {
+    use rustix::event::{PollFd, PollFlags, poll};
+    use std::os::fd::AsFd;
+    std::thread::spawn(|| {
+        let stdin = io::stdin();
+        let mut fds = [PollFd::from_borrowed_fd(stdin.as_fd(), PollFlags::empty())];
+        let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+        loop {
+            match poll(&mut fds, None) {
+                Ok(_) if fds[0].revents().intersects(gone) => break,
+                Ok(_) | Err(rustix::io::Errno::INTR) => {}
+                Err(_) => return,
+            }
+        }
+        if restore() {
+            let _ = writeln!(io::stderr(), "roundtable: the terminal hung up");
+            std::process::exit(1);
+        }
+    });
 }
 
 /// The terminal in browsing mode for as long as it lives.
@@ -119,6 +164,7 @@ impl Guard {
     fn enter() -> io::Result<Guard> {
         enable_raw_mode()?;
         // From here on, dropping the guard restores whatever was changed.
+        ENTERED.store(true, Ordering::SeqCst);
         let guard = Guard;
         execute!(
             io::stdout(),
@@ -132,7 +178,7 @@ impl Guard {
 
 impl Drop for Guard {
     fn drop(&mut self) {
-        restore();
+        let _ = restore();
     }
 }
 
@@ -149,7 +195,7 @@ impl PanicHook {
         let previous: Hook = Arc::from(panic::take_hook());
         let chained = Arc::clone(&previous);
         panic::set_hook(Box::new(move |info| {
-            restore();
+            let _ = restore();
             chained(info);
         }));
         PanicHook { previous }
@@ -168,27 +214,30 @@ impl Drop for PanicHook {
     }
 }
 
-/// SIGTERM and SIGHUP, noted by flags the event loop checks; unregistered on drop.
+/// SIGTERM, SIGHUP and SIGINT, noted by flags the event loop checks; unregistered on drop.
+/// Left to their default action, each would end the process with the terminal still raw, on
+/// the alternate screen and capturing the mouse.
 struct Signals {
-    caught: [(&'static str, Arc<AtomicBool>); 2],
+    caught: Vec<(&'static str, Arc<AtomicBool>)>,
     ids: Vec<signal_hook::SigId>,
 }
 
 impl Signals {
     fn register() -> io::Result<Signals> {
-        let term = Arc::new(AtomicBool::new(false));
-        let hup = Arc::new(AtomicBool::new(false));
-        let mut ids = Vec::new();
-        for (sig, flag) in [
-            (signal_hook::consts::SIGTERM, &term),
-            (signal_hook::consts::SIGHUP, &hup),
-        ] {
-            ids.push(signal_hook::flag::register(sig, Arc::clone(flag))?);
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let mut signals = Signals {
+            caught: Vec::new(),
+            ids: Vec::new(),
+        };
+        for (sig, name) in [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGINT, "SIGINT")] {
+            let flag = Arc::new(AtomicBool::new(false));
+            // Pushed one by one, so that a failure part way unregisters what was registered.
+            signals
+                .ids
+                .push(signal_hook::flag::register(sig, Arc::clone(&flag))?);
+            signals.caught.push((name, flag));
         }
-        Ok(Signals {
-            caught: [("SIGTERM", term), ("SIGHUP", hup)],
-            ids,
-        })
+        Ok(signals)
     }
 
     fn caught(&self) -> Option<&'static str> {
@@ -205,4 +254,27 @@ impl Drop for Signals {
             signal_hook::low_level::unregister(id);
         }
     }
+}
+
+/// A test-only way to fail inside drawing, for the tests that check the terminal is restored
+/// after a panic (`tests/faults.rs`). Compiled only with the `fault-injection` feature, which
+/// `cargo test` turns on and a release build never does.
+#[cfg(feature = "fault-injection")]
+mod fault {
+    /// Panics while drawing frame `frame` (counted from 1) when `ROUNDTABLE_FAULT_PANIC_ON_DRAW`
+    /// names it.
+    pub fn on_draw(frame: u64) {
+        let at = std::env::var("ROUNDTABLE_FAULT_PANIC_ON_DRAW").ok();
+        let at = at.and_then(|n| n.parse::<u64>().ok());
+        assert!(
+            at != Some(frame),
+            "fault injected while drawing frame {frame}"
+        );
+    }
+}
+
+#[cfg(not(feature = "fault-injection"))]
+mod fault {
+    #[inline(always)]
+    pub fn on_draw(_frame: u64) {}
 }

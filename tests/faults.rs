@@ -1,0 +1,479 @@
+//! The browser run in a pseudo-terminal, as a user runs it, then made to fail: a panic while
+//! drawing (through the test-only `fault-injection` feature, which `cargo test` turns on), and
+//! SIGTERM, SIGHUP and SIGINT from outside. After each, what the program wrote must end by
+//! putting the terminal back (main screen, cursor shown, mouse capture off) and the terminal's
+//! modes must be exactly what they were before it started (cooked: ICANON and ECHO set).
+//! Also: with only one of stdin and stdout a terminal, the browser refuses with one clear line
+//! and leaves the terminal alone.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Write};
+use std::os::fd::OwnedFd;
+use std::os::unix::fs::OpenOptionsExt;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+use rustix::process::{Pid, Signal, kill_process};
+use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+use rustix::termios::{LocalModes, Termios, Winsize, tcgetattr, tcsetwinsize};
+
+const ENTER_ALT: &[u8] = b"\x1b[?1049h";
+const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
+const HIDE_CURSOR: &[u8] = b"\x1b[?25l";
+const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
+/// Any-event mouse tracking, the last mode `EnableMouseCapture` turns on.
+const MOUSE_ON: &[u8] = b"\x1b[?1003h";
+/// Every mode `DisableMouseCapture` turns off again.
+const MOUSE_OFF: &[&[u8]] = &[
+    b"\x1b[?1000l",
+    b"\x1b[?1002l",
+    b"\x1b[?1003l",
+    b"\x1b[?1006l",
+];
+
+/// How long anything may take before the test gives up on it.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// A pseudo-terminal pair: the master stays with the test, the slave goes to the program.
+struct Pty {
+    master: OwnedFd,
+    slave: std::path::PathBuf,
+}
+
+impl Pty {
+    fn open() -> Pty {
+        let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC)
+            .expect("a pseudo-terminal");
+        grantpt(&master).expect("grantpt");
+        unlockpt(&master).expect("unlockpt");
+        let name = ptsname(&master, Vec::new()).expect("ptsname");
+        let slave = std::path::PathBuf::from(name.to_str().expect("a UTF-8 pty name"));
+        tcsetwinsize(
+            &master,
+            Winsize {
+                ws_row: 24,
+                ws_col: 80,
+                ws_xpixel: 0,
+                ws_ypixel: 0,
+            },
+        )
+        .expect("window size");
+        Pty { master, slave }
+    }
+
+    /// The slave end, opened without making it anyone's controlling terminal.
+    fn slave(&self) -> File {
+        const O_NOCTTY: i32 = 0o400;
+        OpenOptions::new()
+            .read(true)
+            .write(true)
+            .custom_flags(O_NOCTTY)
+            .open(&self.slave)
+            .expect("the pty's slave end")
+    }
+
+    fn modes(&self) -> Termios {
+        tcgetattr(&self.master).expect("the pty's modes")
+    }
+
+    /// Everything the program writes to the terminal, collected by a thread until no process
+    /// holds the slave end open. Open one (a keeper) before, so that the reader does not stop
+    /// before the program starts, and close it only once the output has settled, so that no
+    /// byte still on its way through the terminal is lost.
+    fn record(&self) -> (Arc<Mutex<Vec<u8>>>, JoinHandle<()>) {
+        let mut reader = File::from(self.master.try_clone().expect("a second master fd"));
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&seen);
+        let thread = thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            // Reading ends with EIO once no process holds the slave end open.
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock()
+                    .expect("the output")
+                    .extend_from_slice(&buf[..n]);
+            }
+        });
+        (seen, thread)
+    }
+}
+
+/// The modes that matter, as a comparable value.
+fn modes_of(t: &Termios) -> String {
+    format!(
+        "input {:?} output {:?} control {:?} local {:?}",
+        t.input_modes, t.output_modes, t.control_modes, t.local_modes
+    )
+}
+
+/// Waits until nothing more has arrived for a moment.
+fn settle(output: &Mutex<Vec<u8>>) {
+    let mut len = usize::MAX;
+    loop {
+        let now = output.lock().expect("the output").len();
+        if now == len {
+            return;
+        }
+        len = now;
+        thread::sleep(Duration::from_millis(300));
+    }
+}
+
+/// The end of what was written, for failure messages.
+fn tail(out: &[u8]) -> String {
+    String::from_utf8_lossy(&out[out.len().saturating_sub(300)..]).into_owned()
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// The browser on the bundled timeline in a fresh pty, as the session leader with the pty as
+/// its controlling terminal (`setsid -c`), as in a real terminal window.
+struct Browser {
+    pty: Pty,
+    keeper: File,
+    child: Child,
+    output: Arc<Mutex<Vec<u8>>>,
+    reader: JoinHandle<()>,
+    before: Termios,
+}
+
+impl Browser {
+    fn launch(env: &[(&str, &str)]) -> Browser {
+        let pty = Pty::open();
+        let before = pty.modes();
+        assert!(
+            before
+                .local_modes
+                .contains(LocalModes::ICANON | LocalModes::ECHO),
+            "a new pty starts cooked: {}",
+            modes_of(&before)
+        );
+        let keeper = pty.slave();
+        let (output, reader) = pty.record();
+        let child = Command::new("setsid")
+            .arg("-c")
+            .arg(env!("CARGO_BIN_EXE_roundtable"))
+            .envs(env.iter().copied())
+            .env_remove("NO_COLOR")
+            .stdin(pty.slave())
+            .stdout(pty.slave())
+            .stderr(pty.slave())
+            .spawn()
+            .expect("setsid and roundtable start");
+        let b = Browser {
+            pty,
+            keeper,
+            child,
+            output,
+            reader,
+            before,
+        };
+        // Up and drawing: the alternate screen entered and the footer's last hint drawn.
+        b.wait_for("first frame", |out| {
+            find(out, ENTER_ALT).is_some() && find(out, b" quit").is_some()
+        });
+        b
+    }
+
+    fn output(&self) -> Vec<u8> {
+        self.output.lock().expect("the output").clone()
+    }
+
+    fn wait_for(&self, what: &str, done: impl Fn(&[u8]) -> bool) {
+        let started = Instant::now();
+        while !done(&self.output()) {
+            assert!(
+                started.elapsed() < PATIENCE,
+                "no {what} after {PATIENCE:?}; the output ends with {:?}",
+                tail(&self.output())
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn signal(&self, sig: Signal) {
+        kill_process(Pid::from_child(&self.child), sig).expect("the browser is running");
+    }
+
+    fn type_keys(&self, keys: &[u8]) {
+        let mut master = File::from(self.pty.master.try_clone().expect("a master fd"));
+        master.write_all(keys).expect("keys reach the terminal");
+    }
+
+    /// Waits for the program to end; its exit code and everything it wrote.
+    fn finish(mut self) -> Ended {
+        let started = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("the browser's status") {
+                break status;
+            }
+            if started.elapsed() > PATIENCE {
+                let _ = self.child.kill();
+                panic!("the browser did not end within {PATIENCE:?}");
+            }
+            thread::sleep(Duration::from_millis(20));
+        };
+        settle(&self.output);
+        drop(self.keeper);
+        let _ = self.reader.join();
+        let after = self.pty.modes();
+        Ended {
+            code: status.code(),
+            output: self.output.lock().expect("the output").clone(),
+            before: self.before,
+            after,
+        }
+    }
+}
+
+struct Ended {
+    code: Option<i32>,
+    output: Vec<u8>,
+    before: Termios,
+    after: Termios,
+}
+
+impl Ended {
+    /// What was written after leaving the alternate screen, the cursor shown again: what stays
+    /// on the user's screen.
+    fn left_on_screen(&self) -> String {
+        let from = rfind(&self.output, LEAVE_ALT).map_or(0, |i| i + LEAVE_ALT.len());
+        String::from_utf8_lossy(&self.output[from..])
+            .replace("\x1b[?25h", "")
+            .replace("\r\n", "\n")
+    }
+
+    /// The terminal is as it was: after the last sequence that changed a mode come the ones
+    /// that change it back, nothing changes it again, and the pty's modes are the ones it had
+    /// before the program started.
+    fn assert_restored(&self, what: &str) {
+        let out = &self.output;
+        let shown = || tail(out);
+        let last_enter = [ENTER_ALT, HIDE_CURSOR, MOUSE_ON]
+            .iter()
+            .map(|s| rfind(out, s).unwrap_or_else(|| panic!("{what}: never sent {s:?}")))
+            .max()
+            .unwrap_or(0);
+        let after_enter = &out[last_enter..];
+        for undo in [LEAVE_ALT, SHOW_CURSOR].iter().chain(MOUSE_OFF) {
+            assert!(
+                find(after_enter, undo).is_some(),
+                "{what}: {:?} missing after the last mode change; the output ends with {:?}",
+                String::from_utf8_lossy(undo),
+                shown()
+            );
+        }
+        let leave = rfind(out, LEAVE_ALT).unwrap_or(0);
+        assert!(
+            find(&out[leave..], ENTER_ALT).is_none() && find(&out[leave..], MOUSE_ON).is_none(),
+            "{what}: a mode turned on again after leaving: {:?}",
+            shown()
+        );
+        // Once: leaving again restores the cursor saved on entering (xterm), which would put
+        // the shell's prompt over whatever was printed in between (a panic message).
+        assert_eq!(
+            after_enter
+                .windows(LEAVE_ALT.len())
+                .filter(|w| *w == LEAVE_ALT)
+                .count(),
+            1,
+            "{what}: the alternate screen is left more than once: {:?}",
+            shown()
+        );
+        assert!(
+            self.after
+                .local_modes
+                .contains(LocalModes::ICANON | LocalModes::ECHO),
+            "{what}: the terminal is left raw: {}",
+            modes_of(&self.after)
+        );
+        assert_eq!(
+            modes_of(&self.after),
+            modes_of(&self.before),
+            "{what}: the terminal's modes changed"
+        );
+    }
+}
+
+#[test]
+fn quitting_with_q_restores_the_terminal() {
+    let b = Browser::launch(&[]);
+    b.type_keys(b"jjq");
+    let end = b.finish();
+    assert_eq!(end.code, Some(0), "{}", end.left_on_screen());
+    assert!(
+        !end.left_on_screen().contains("roundtable:"),
+        "{}",
+        end.left_on_screen()
+    );
+    end.assert_restored("q");
+}
+
+#[test]
+fn a_panic_while_drawing_restores_the_terminal_and_reports_the_panic() {
+    // The third frame: drawn 200 ms after the first two, with the browser fully up.
+    let b = Browser::launch(&[("ROUNDTABLE_FAULT_PANIC_ON_DRAW", "3")]);
+    let end = b.finish();
+    end.assert_restored("panic");
+    assert_eq!(end.code, Some(101), "a panic exits 101");
+    // Printed after the main screen is back, so the user can read it.
+    let shown = end.left_on_screen();
+    assert!(
+        shown.contains("fault injected while drawing frame 3"),
+        "the panic message is not on the main screen: {shown:?}"
+    );
+}
+
+/// Sends `sig` to a running browser; it ends, says why, and restores the terminal.
+fn survives(sig: Signal, name: &str) {
+    let b = Browser::launch(&[]);
+    b.type_keys(b"j");
+    b.signal(sig);
+    let end = b.finish();
+    end.assert_restored(name);
+    assert_eq!(end.code, Some(1), "{name}");
+    assert_eq!(
+        end.left_on_screen(),
+        format!("roundtable: terminated by {name}\n"),
+        "{name}"
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    survives(Signal::TERM, "SIGTERM");
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    survives(Signal::HUP, "SIGHUP");
+}
+
+#[test]
+fn sigint_from_kill_restores_the_terminal() {
+    survives(Signal::INT, "SIGINT");
+}
+
+#[test]
+fn ctrl_c_typed_in_raw_mode_is_a_key_that_quits() {
+    let b = Browser::launch(&[]);
+    b.type_keys(b"\x03");
+    let end = b.finish();
+    assert_eq!(end.code, Some(0), "{}", end.left_on_screen());
+    end.assert_restored("Ctrl-C");
+}
+
+/// The browser with a terminal on one side only: it must say what to use instead, exit 2,
+/// write nothing to the terminal and leave its modes alone.
+fn refuses_without_both(stdin_is_tty: bool) {
+    let pty = Pty::open();
+    let before = pty.modes();
+    let keeper = pty.slave();
+    let (output, reader) = pty.record();
+    let mut child = {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_roundtable"));
+        if stdin_is_tty {
+            cmd.stdin(pty.slave()).stdout(Stdio::piped());
+        } else {
+            cmd.stdin(Stdio::null()).stdout(pty.slave());
+        }
+        cmd.stderr(Stdio::piped()).spawn().expect("roundtable runs")
+    };
+    let started = Instant::now();
+    while child.try_wait().expect("its status").is_none() {
+        if started.elapsed() > PATIENCE {
+            let _ = child.kill();
+            panic!("stdin a terminal: {stdin_is_tty}: the browser started instead of refusing");
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+    let o = child.wait_with_output().expect("its output");
+    settle(&output);
+    drop(keeper);
+    let _ = reader.join();
+    let what = if stdin_is_tty {
+        "stdout a pipe"
+    } else {
+        "stdin not a terminal"
+    };
+    assert_eq!(o.status.code(), Some(2), "{what}");
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "roundtable: the browser needs a terminal; for scripts use `roundtable list` or \
+         `roundtable export`\n",
+        "{what}"
+    );
+    assert!(o.stdout.is_empty(), "{what}");
+    assert_eq!(
+        output.lock().expect("the output").as_slice(),
+        b"",
+        "{what}: wrote to the terminal"
+    );
+    assert_eq!(modes_of(&pty.modes()), modes_of(&before), "{what}");
+}
+
+#[test]
+fn with_stdin_a_terminal_but_stdout_a_pipe_the_browser_refuses_cleanly() {
+    refuses_without_both(true);
+}
+
+#[test]
+fn with_stdout_a_terminal_but_stdin_not_the_browser_refuses_cleanly() {
+    refuses_without_both(false);
+}
+
+/// Closing the terminal window: the terminal hangs up (SIGHUP to the session, and reads that
+/// end at once). The browser must end, not spin on a terminal that is gone.
+#[test]
+fn closing_the_terminal_ends_the_browser() {
+    let pty = Pty::open();
+    let mut master = File::from(pty.master);
+    rustix::fs::fcntl_setfl(&master, rustix::fs::OFlags::NONBLOCK).expect("non-blocking");
+    let mut child = Command::new("setsid")
+        .arg("-c")
+        .arg(env!("CARGO_BIN_EXE_roundtable"))
+        .stdin(File::open(&pty.slave).expect("the slave end"))
+        .stdout(
+            OpenOptions::new()
+                .write(true)
+                .open(&pty.slave)
+                .expect("the slave end"),
+        )
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("setsid and roundtable start");
+    let started = Instant::now();
+    let mut out = Vec::new();
+    while find(&out, b" quit").is_none() {
+        assert!(
+            started.elapsed() < PATIENCE,
+            "no first frame: {:?}",
+            tail(&out)
+        );
+        let mut buf = [0u8; 8192];
+        match master.read(&mut buf) {
+            Ok(n) => out.extend_from_slice(&buf[..n]),
+            Err(_) => thread::sleep(Duration::from_millis(20)),
+        }
+    }
+    drop(master);
+    let started = Instant::now();
+    while child.try_wait().expect("its status").is_none() {
+        if started.elapsed() > PATIENCE {
+            let _ = child.kill();
+            panic!("the browser still runs {PATIENCE:?} after its terminal went away");
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(child.wait().expect("its status").code(), Some(1));
+}
