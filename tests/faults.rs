@@ -148,7 +148,7 @@ struct Browser {
 }
 
 impl Browser {
-    fn launch(env: &[(&str, &str)]) -> Browser {
+    fn launch(env: &[(&str, &str)], args: &[&std::ffi::OsStr]) -> Browser {
         let pty = Pty::open();
         let before = pty.modes();
         assert!(
@@ -163,6 +163,7 @@ impl Browser {
         let child = Command::new("setsid")
             .arg("-c")
             .arg(env!("CARGO_BIN_EXE_roundtable"))
+            .args(args)
             .envs(env.iter().copied())
             .env_remove("NO_COLOR")
             .stdin(pty.slave())
@@ -307,7 +308,7 @@ impl Ended {
 
 #[test]
 fn quitting_with_q_restores_the_terminal() {
-    let b = Browser::launch(&[]);
+    let b = Browser::launch(&[], &[]);
     b.type_keys(b"jjq");
     let end = b.finish();
     assert_eq!(end.code, Some(0), "{}", end.left_on_screen());
@@ -322,7 +323,7 @@ fn quitting_with_q_restores_the_terminal() {
 #[test]
 fn a_panic_while_drawing_restores_the_terminal_and_reports_the_panic() {
     // The third frame: drawn 200 ms after the first two, with the browser fully up.
-    let b = Browser::launch(&[("ROUNDTABLE_FAULT_PANIC_ON_DRAW", "3")]);
+    let b = Browser::launch(&[("ROUNDTABLE_FAULT_PANIC_ON_DRAW", "3")], &[]);
     let end = b.finish();
     end.assert_restored("panic");
     assert_eq!(end.code, Some(101), "a panic exits 101");
@@ -336,7 +337,7 @@ fn a_panic_while_drawing_restores_the_terminal_and_reports_the_panic() {
 
 /// Sends `sig` to a running browser; it ends, says why, and restores the terminal.
 fn survives(sig: Signal, name: &str) {
-    let b = Browser::launch(&[]);
+    let b = Browser::launch(&[], &[]);
     b.type_keys(b"j");
     b.signal(sig);
     let end = b.finish();
@@ -366,7 +367,7 @@ fn sigint_from_kill_restores_the_terminal() {
 
 #[test]
 fn ctrl_c_typed_in_raw_mode_is_a_key_that_quits() {
-    let b = Browser::launch(&[]);
+    let b = Browser::launch(&[], &[]);
     b.type_keys(b"\x03");
     let end = b.finish();
     assert_eq!(end.code, Some(0), "{}", end.left_on_screen());
@@ -476,4 +477,40 @@ fn closing_the_terminal_ends_the_browser() {
         thread::sleep(Duration::from_millis(20));
     }
     assert_eq!(child.wait().expect("its status").code(), Some(1));
+}
+
+/// The browser only reads its file: after a session of keys, bytes, modification time and
+/// mode are as they were.
+#[test]
+fn the_browser_never_writes_its_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("browsed");
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    let file = dir.join("talks.ron");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cli/full.ron"),
+        &file,
+    )
+    .expect("a copy of a fixture");
+    let past = std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+    OpenOptions::new()
+        .write(true)
+        .open(&file)
+        .and_then(|f| f.set_modified(past))
+        .expect("an old modification time");
+    let state = |p: &std::path::Path| {
+        let meta = std::fs::metadata(p).expect("the file is there");
+        (
+            std::fs::read(p).expect("readable"),
+            meta.modified().expect("a time"),
+            meta.permissions().mode(),
+        )
+    };
+    let before = state(&file);
+    let b = Browser::launch(&[], &[file.as_os_str()]);
+    b.type_keys(b"jj\t/talks\rnG??q");
+    let end = b.finish();
+    assert_eq!(end.code, Some(0), "{}", end.left_on_screen());
+    end.assert_restored("a session on a file");
+    assert!(state(&file) == before, "the browser changed its file");
 }
