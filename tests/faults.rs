@@ -438,18 +438,15 @@ fn with_stdout_a_terminal_but_stdin_not_the_browser_refuses_cleanly() {
 #[test]
 fn closing_the_terminal_ends_the_browser() {
     let pty = Pty::open();
+    let (stdin, stdout) = (pty.slave(), pty.slave());
+    // No reader thread and no other copy: the master must close entirely.
     let mut master = File::from(pty.master);
     rustix::fs::fcntl_setfl(&master, rustix::fs::OFlags::NONBLOCK).expect("non-blocking");
     let mut child = Command::new("setsid")
         .arg("-c")
         .arg(env!("CARGO_BIN_EXE_roundtable"))
-        .stdin(File::open(&pty.slave).expect("the slave end"))
-        .stdout(
-            OpenOptions::new()
-                .write(true)
-                .open(&pty.slave)
-                .expect("the slave end"),
-        )
+        .stdin(stdin)
+        .stdout(stdout)
         .stderr(Stdio::null())
         .spawn()
         .expect("setsid and roundtable start");

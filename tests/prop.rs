@@ -203,8 +203,7 @@ fn draw_and_check(term: &mut Terminal<TestBackend>, app: &App<'_, '_>) -> Result
     let frame = term
         .draw(|f| ui::render(app, f))
         .map_err(|e| e.to_string())?;
-    let buf = frame.buffer.clone();
-    check_buffer(&buf).map_err(|e| format!("{}×{}: {e}", size.width, size.height))
+    check_buffer(frame.buffer).map_err(|e| format!("{}×{}: {e}", size.width, size.height))
 }
 
 /// Opens `source` at `w`×`h`, applies `inputs`, drawing every `every` inputs and at the end.

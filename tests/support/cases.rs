@@ -316,6 +316,5 @@ fn frame(term: &mut Terminal<TestBackend>, app: &App<'_, '_>) -> Result<(), Stri
     let drawn = term
         .draw(|f| ui::render(app, f))
         .map_err(|e| e.to_string())?;
-    let buf = drawn.buffer.clone();
-    check_buffer(&buf).map_err(|e| format!("at {}×{}: {e}", size.width, size.height))
+    check_buffer(drawn.buffer).map_err(|e| format!("at {}×{}: {e}", size.width, size.height))
 }
