@@ -8,8 +8,8 @@
 //! ```
 //!
 //! The 1M-event timeline (about 2.4 GB of RON) is generated in memory and loaded once per
-//! process, before the first benchmark that needs it (about 20 s; the setup times go to
-//! stderr); it then takes about 4 GB of memory until the process ends.
+//! process, before measuring starts (about 25 s; the setup times go to stderr); it then
+//! takes about 4 GB of memory until the process ends. Results: `docs/performance.md`.
 //!
 //! - `frame::*`: `Terminal::draw` of [`ui::render`] into ratatui's `TestBackend` at 160×50
 //!   (title, timeline pane, detail pane, footer), with the first, a middle or the last event
@@ -17,7 +17,8 @@
 //! - `query::*`: `Filter::resolve` + `Filter::apply` for the speaker in the most events
 //!   (goal ≤ 50 ms at 1M), and `query::search` for a word that occurs (`ceasefire`), one
 //!   that does not (`zanzibar`) and a Cyrillic one (`перемирие`) (goal ≤ 200 ms at 1M),
-//!   beside one pass over the same text (`read_searched_text`), the least any scan costs.
+//!   beside one pass over the same text (`read_searched_text`) and over the whole file
+//!   (`read_whole_file`), the least a scan of the records or of the text costs.
 //! - `app::*`: the same through the keys a user presses (`s` + name + Enter, `/` + word +
 //!   Enter), and `n` (next match, goal ≤ 1 ms) and `]` (next round) from wherever the
 //!   previous step left the selection.
@@ -115,6 +116,7 @@ mod query {
     use roundtable::query::{Filter, FilterArgs, search as find};
 
     use super::{Bencher, common, sizes};
+    use common::Format;
 
     #[divan::bench(args = sizes(), max_time = 4)]
     fn speaker_filter(bencher: Bencher<'_, '_>, events: usize) {
@@ -173,6 +175,16 @@ mod query {
         bencher
             .counter(BytesCount::new(bytes))
             .bench(|| read_all(order.iter().flat_map(|e| texts(e))));
+    }
+
+    /// The same pass over the whole file's text, which lies in one block of memory: what a
+    /// scan costs when nothing has to be looked up on the way.
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn read_whole_file(bencher: Bencher<'_, '_>, events: usize) {
+        let text = common::text(events, Format::Ron);
+        bencher
+            .counter(BytesCount::new(text.len()))
+            .bench(|| read_all(std::iter::once(text)));
     }
 
     /// Reads every byte, in a loop that compiles to vector instructions.
