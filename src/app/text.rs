@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use ratatui::buffer::CellWidth;
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 use crate::model::escape::{escape_line, is_unsafe};
 
@@ -104,10 +105,9 @@ fn char_width(c: char) -> usize {
     usize::from(c.encode_utf8(&mut buf).cell_width())
 }
 
-/// A run of text drawn as one unit, as near as we can tell without grapheme tables: a
-/// character with the zero-width marks that follow it (combining accents, variation
-/// selectors), emoji skin-tone modifiers, anything joined by a zero-width joiner, and
-/// regional-indicator pairs (flags).
+/// A grapheme cluster, what a terminal draws as one unit (a character with its combining
+/// marks, an emoji sequence, a flag), found exactly as ratatui finds them when it draws, so that
+/// what is measured here (to pad, align, cut and wrap) is what ends up on the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cluster {
     pub start: usize,
@@ -118,69 +118,28 @@ pub struct Cluster {
 /// The clusters of already-safe text, in order.
 #[must_use]
 pub fn clusters(s: &str) -> Vec<Cluster> {
-    let mut out: Vec<Cluster> = Vec::new();
-    let mut joined = false;
-    let mut lone_flag = false;
-    for (i, c) in s.char_indices() {
-        let end = i + c.len_utf8();
-        if c.is_ascii() && !joined {
-            // Safe ASCII is one cell and never joins what comes before it.
-            out.push(Cluster {
-                start: i,
-                end,
-                width: 1,
-            });
-            lone_flag = false;
-            continue;
-        }
-        let flag = is_regional_indicator(c);
-        match out.last_mut() {
-            Some(last) if joined || extends(c) || (flag && lone_flag) => {
-                last.end = end;
-                lone_flag = false;
-            }
-            _ => {
-                out.push(Cluster {
-                    start: i,
-                    end,
-                    width: 0,
-                });
-                lone_flag = flag;
-            }
-        }
-        joined = c == '\u{200D}';
-    }
-    for cl in &mut out {
-        if cl.end - cl.start > 1 {
-            cl.width = usize::from(s[cl.start..cl.end].cell_width());
-        }
-    }
-    out
+    s.grapheme_indices(true)
+        .map(|(start, g)| Cluster {
+            start,
+            end: start + g.len(),
+            width: if g.len() == 1 {
+                1
+            } else {
+                usize::from(g.cell_width())
+            },
+        })
+        .collect()
 }
 
-fn is_regional_indicator(c: char) -> bool {
-    matches!(c, '\u{1F1E6}'..='\u{1F1FF}')
-}
-
-/// Whether `c` belongs to the cluster before it.
-fn extends(c: char) -> bool {
-    char_width(c) == 0 || matches!(c, '\u{1F3FB}'..='\u{1F3FF}')
-}
-
-/// Where the cluster that has a character ending at `at` ends: `at` moved past any zero-width
-/// marks or joined characters that follow.
+/// Where the cluster holding the byte before `at` ends: `at` itself when a cluster ends there,
+/// else moved past the marks or joined characters that belong with what comes before.
 #[must_use]
 pub fn cluster_end(s: &str, at: usize) -> usize {
-    let mut end = at;
-    let mut joined = s[..at].ends_with('\u{200D}');
-    for c in s[at..].chars() {
-        if !(joined || extends(c)) {
-            break;
-        }
-        joined = c == '\u{200D}';
-        end += c.len_utf8();
+    let mut cursor = GraphemeCursor::new(at, s.len(), true);
+    if cursor.is_boundary(s, 0) == Ok(true) {
+        return at;
     }
-    end
+    cursor.next_boundary(s, 0).ok().flatten().unwrap_or(s.len())
 }
 
 /// Width of already-safe text in terminal cells.
@@ -405,5 +364,17 @@ mod tests {
         assert_eq!(truncate("土耳其", 4).0, "土…");
         assert_eq!(truncate("土耳其", 6).0, "土耳其");
         assert_eq!(truncate("abc", 0).0, "");
+    }
+
+    /// Found by tests/prop.rs: a flag, a zero-width joiner and an emoji are two clusters to
+    /// ratatui (a joiner joins emoji, not flags), and were measured as one.
+    #[test]
+    fn clusters_are_the_graphemes_ratatui_draws() {
+        let s = "🇺🇦\u{200d}👍🏽";
+        let got: Vec<&str> = clusters(s).iter().map(|c| &s[c.start..c.end]).collect();
+        assert_eq!(got, ["🇺🇦\u{200d}", "👍🏽"]);
+        assert_eq!(width(s), 4);
+        assert_eq!(cluster_end("e\u{301}x", 1), 3);
+        assert_eq!(cluster_end("e\u{301}x", 3), 3);
     }
 }
