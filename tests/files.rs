@@ -18,11 +18,19 @@ fn roundtable(bin: &Path) -> Command {
 
 /// Runs `cmd`, failing the test if it takes more than a few seconds instead of hanging.
 fn within_seconds(cmd: &mut Command) -> Output {
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("roundtable starts");
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    // A binary copied just before can be "busy" for a moment: another test thread that forks
+    // while the copy is open for writing holds it open in the child until that child execs.
+    let mut tries = 0;
+    let mut child = loop {
+        match cmd.spawn() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy && tries < 100 => {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            other => break other.expect("roundtable starts"),
+        }
+    };
     let started = Instant::now();
     while child.try_wait().expect("its status").is_none() {
         if started.elapsed() > Duration::from_secs(20) {
