@@ -2,23 +2,21 @@
 
 use std::io::{self, Write};
 
+use std::path::Path;
+
 use super::Exit;
 use super::args::{CheckArgs, Settings};
-use std::path::Path;
-use std::sync::Arc;
-
-use super::input::Input;
-use super::progress::Watch;
+use super::input;
 
 /// Checks each file in turn (the bundled timeline when none is given). The exit is the worst
-/// found: unreadable beats invalid beats valid.
+/// found: a cancel beats unreadable beats invalid beats valid.
 pub fn run(args: &CheckArgs, settings: &Settings, err: &mut impl Write) -> io::Result<Exit> {
     if args.files.is_empty() {
-        return check_one(&Input::bundled(), err);
+        return check_file(None, settings.max_size, err);
     }
     let mut worst = Exit::Success;
     for path in &args.files {
-        let exit = check_file(path, settings.max_size, err)?;
+        let exit = check_file(Some(path), settings.max_size, err)?;
         worst = worse(worst, exit);
         if exit == Exit::Cancelled {
             break;
@@ -28,43 +26,18 @@ pub fn run(args: &CheckArgs, settings: &Settings, err: &mut impl Write) -> io::R
 }
 
 /// Reads and checks one file, showing progress when it is slow to load.
-fn check_file(path: &Path, max_size: u64, err: &mut impl Write) -> io::Result<Exit> {
-    let mut watch = Watch::start(&path.to_string_lossy(), true);
-    let progress = Arc::clone(watch.progress());
-    let read = Input::read(Some(path), max_size, Some(&progress));
-    let loaded = read
-        .as_ref()
-        .ok()
-        .map(|input| input.load_quiet(Some(&progress)));
-    if watch.finish() {
-        writeln!(err, "roundtable: cancelled")?;
-        return Ok(Exit::Cancelled);
-    }
-    match (&read, loaded) {
-        (Err((name, e)), _) => {
-            Input::report_unreadable(name, e, err)?;
-            Ok(Exit::Trouble)
-        }
-        (Ok(input), Some(Ok(loaded))) => {
-            input.report_valid(&loaded, err)?;
+fn check_file(path: Option<&Path>, max_size: u64, err: &mut impl Write) -> io::Result<Exit> {
+    input::open(
+        path,
+        max_size,
+        true,
+        err,
+        |_| (),
+        |input, loaded, (), err| {
+            input.report_valid(loaded, err)?;
             Ok(Exit::Success)
-        }
-        (Ok(input), Some(Err(diags))) => {
-            input.report_invalid(&diags, err)?;
-            Ok(Exit::Invalid)
-        }
-        (Ok(_), None) => Ok(Exit::Invalid),
-    }
-}
-
-fn check_one(input: &Input, err: &mut impl Write) -> io::Result<Exit> {
-    match input.load(err)? {
-        Some(loaded) => {
-            input.report_valid(&loaded, err)?;
-            Ok(Exit::Success)
-        }
-        None => Ok(Exit::Invalid),
-    }
+        },
+    )
 }
 
 fn worse(a: Exit, b: Exit) -> Exit {

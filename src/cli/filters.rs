@@ -8,12 +8,8 @@ use crate::model::escape::escape_line;
 use crate::model::{Loaded, Timeline};
 use crate::query::{Filter, FilterArgs, Index};
 
-use std::sync::Arc;
-
 use super::Exit;
-use super::input::Input;
-use super::progress::Watch;
-use crate::model::Stage;
+use super::input::{self, Input};
 
 /// A loaded timeline with its index and resolved filter, as `body` receives it.
 pub struct Selected<'s, 'a> {
@@ -27,7 +23,7 @@ pub struct Selected<'s, 'a> {
 /// unreadable file ends in [`Exit::Trouble`], an invalid one in [`Exit::Invalid`] (its errors
 /// printed as `check` prints them), a filter naming nothing in [`Exit::Trouble`], a load the
 /// user cancelled with Ctrl-C in [`Exit::Cancelled`]. A slow load shows its progress (see
-/// [`Watch`]); `headless` says whether Ctrl-C should end the command once it has loaded.
+/// [`super::progress::Watch`]); `headless` says whether Ctrl-C should end the command once it has loaded.
 pub fn open<W: Write>(
     file: Option<&Path>,
     max_size: u64,
@@ -36,51 +32,26 @@ pub fn open<W: Write>(
     err: &mut W,
     body: impl FnOnce(Selected<'_, '_>, &mut W) -> io::Result<Exit>,
 ) -> io::Result<Exit> {
-    let mut watch = file.map(|p| Watch::start(&p.to_string_lossy(), headless));
-    let progress = watch.as_ref().map(|w| Arc::clone(w.progress()));
-    let read = Input::read(file, max_size, progress.as_deref());
-    let loaded = read
-        .as_ref()
-        .ok()
-        .map(|input| input.load_quiet(progress.as_ref()));
-    let index = match &loaded {
-        Some(Ok(loaded)) => {
-            if let Some(p) = &progress {
-                p.set_stage(Stage::Indexing);
-            }
-            Some(Index::build(&loaded.timeline))
-        }
-        _ => None,
-    };
-    // The progress line is gone before anything else is printed.
-    if watch.as_mut().is_some_and(Watch::finish) {
-        writeln!(err, "roundtable: cancelled")?;
-        return Ok(Exit::Cancelled);
-    }
-    let input = match &read {
-        Ok(input) => input,
-        Err((name, e)) => {
-            Input::report_unreadable(name, e, err)?;
-            return Ok(Exit::Trouble);
-        }
-    };
-    let (Some(Ok(loaded)), Some(index)) = (&loaded, index) else {
-        if let Some(Err(diags)) = &loaded {
-            input.report_invalid(diags, err)?;
-        }
-        return Ok(Exit::Invalid);
-    };
-    let Some(filter) = resolve(&loaded.timeline, &index, args, err)? else {
-        return Ok(Exit::Trouble);
-    };
-    body(
-        Selected {
-            input,
-            loaded,
-            index: &index,
-            filter,
-        },
+    input::open(
+        file,
+        max_size,
+        headless,
         err,
+        |l| Index::build(&l.timeline),
+        |input, loaded, index, err| {
+            let Some(filter) = resolve(&loaded.timeline, &index, args, err)? else {
+                return Ok(Exit::Trouble);
+            };
+            body(
+                Selected {
+                    input,
+                    loaded,
+                    index: &index,
+                    filter,
+                },
+                err,
+            )
+        },
     )
 }
 

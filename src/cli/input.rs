@@ -8,7 +8,57 @@ use std::path::Path;
 use crate::model::escape::escape_line;
 use std::sync::Arc;
 
-use crate::model::{self, Diagnostic, Loaded, Progress, ReadError};
+use super::Exit;
+use super::progress::Watch;
+use crate::model::{self, Diagnostic, Loaded, Progress, ReadError, Stage};
+
+/// Reads and validates `path` (the bundled timeline when `None`), showing the progress of a
+/// slow load (see [`Watch`]; `headless` as there). `prepare` runs on the loaded timeline while
+/// the progress line is still up (building an index, say); the line is cleared before anything
+/// is printed and before `body` runs. An unreadable file is reported and ends in
+/// [`Exit::Trouble`], an invalid one in [`Exit::Invalid`] (its diagnostics printed as `check`
+/// prints them), a load cancelled with Ctrl-C in [`Exit::Cancelled`].
+pub fn open<W: Write, P>(
+    path: Option<&Path>,
+    max_size: u64,
+    headless: bool,
+    err: &mut W,
+    prepare: impl FnOnce(&Loaded<'_>) -> P,
+    body: impl FnOnce(&Input, &Loaded<'_>, P, &mut W) -> io::Result<Exit>,
+) -> io::Result<Exit> {
+    let mut watch = path.map(|p| Watch::start(&p.to_string_lossy(), headless));
+    let progress = watch.as_ref().map(|w| Arc::clone(w.progress()));
+    let read = Input::read(path, max_size, progress.as_deref());
+    let loaded = read
+        .as_ref()
+        .ok()
+        .map(|input| input.load_quiet(progress.as_ref()));
+    let prepared = match &loaded {
+        Some(Ok(loaded)) => {
+            if let Some(p) = &progress {
+                p.set_stage(Stage::Indexing);
+            }
+            Some(prepare(loaded))
+        }
+        _ => None,
+    };
+    if watch.as_mut().is_some_and(Watch::finish) {
+        writeln!(err, "roundtable: cancelled")?;
+        return Ok(Exit::Cancelled);
+    }
+    match (&read, loaded, prepared) {
+        (Err((name, e)), _, _) => {
+            Input::report_unreadable(name, e, err)?;
+            Ok(Exit::Trouble)
+        }
+        (Ok(input), Some(Ok(loaded)), Some(prepared)) => body(input, &loaded, prepared, err),
+        (Ok(input), Some(Err(diags)), _) => {
+            input.report_invalid(&diags, err)?;
+            Ok(Exit::Invalid)
+        }
+        (Ok(_), _, _) => Ok(Exit::Invalid),
+    }
+}
 
 /// A timeline's text and the name messages give it.
 #[derive(Debug)]
@@ -61,18 +111,6 @@ impl Input {
     #[must_use]
     pub fn shown_name(&self) -> Cow<'_, str> {
         escape_line(&self.name)
-    }
-
-    /// Validates the text. An invalid timeline has every diagnostic and a summary printed on
-    /// `err`, exactly as `check` prints them, and gives `None`.
-    pub fn load(&self, err: &mut impl Write) -> io::Result<Option<Loaded<'_>>> {
-        match self.load_quiet(None) {
-            Ok(loaded) => Ok(Some(loaded)),
-            Err(diags) => {
-                self.report_invalid(&diags, err)?;
-                Ok(None)
-            }
-        }
     }
 
     /// Validates the text, counting events in `progress`; prints nothing.
@@ -156,7 +194,7 @@ mod tests {
             ),
         };
         let mut err = Vec::new();
-        let loaded = input.load(&mut err).unwrap().unwrap();
+        let loaded = input.load_quiet(None).unwrap();
         input.report_valid(&loaded, &mut err).unwrap();
         let out = text(err);
         assert!(out.ends_with("t.ron: ok, 1 event, 1 warning\n"), "{out}");
@@ -166,7 +204,8 @@ mod tests {
             text: Cow::Borrowed("Timeline(title: \"\", sources: [], participants: [], events: [])"),
         };
         let mut err = Vec::new();
-        assert!(input.load(&mut err).unwrap().is_none());
+        let diags = input.load_quiet(None).unwrap_err();
+        input.report_invalid(&diags, &mut err).unwrap();
         let out = text(err);
         assert!(out.starts_with("bad.ron:1:17: error: "), "{out}");
         assert!(out.ends_with("bad.ron: invalid, 1 error\n"), "{out}");
