@@ -4,8 +4,8 @@
 //! a terminal. The line is cleared before anything else is printed.
 
 use std::io::{self, IsTerminal, Write};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
+use std::sync::{Arc, OnceLock};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
@@ -19,13 +19,23 @@ use crate::model::{Progress, Stage};
 const QUIET: Duration = Duration::from_millis(250);
 const REDRAW: Duration = Duration::from_millis(100);
 
+/// When set, Ctrl-C ends the process as it normally would: after a headless load, when no
+/// watch is turning it into a cancel. One flag, registered once per process, however many
+/// files are loaded (`check` loads one after another).
+fn default_sigint() -> &'static Arc<AtomicBool> {
+    static FLAG: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+    FLAG.get_or_init(|| {
+        let flag = Arc::new(AtomicBool::new(false));
+        let _ = signal_hook::flag::register_conditional_default(SIGINT, Arc::clone(&flag));
+        flag
+    })
+}
+
 /// Watches one load: shows its progress and turns Ctrl-C into a cancel until [`Watch::finish`].
 pub struct Watch {
     progress: Arc<Progress>,
     painter: Option<JoinHandle<()>>,
     sigint: Option<SigId>,
-    /// Once set, Ctrl-C ends the process as it normally would (after a headless load).
-    default_sigint: Arc<AtomicBool>,
     headless: bool,
 }
 
@@ -36,10 +46,8 @@ impl Watch {
     #[must_use]
     pub fn start(name: &str, headless: bool) -> Self {
         let progress = Progress::new();
-        let default_sigint = Arc::new(AtomicBool::new(false));
+        default_sigint().store(false, Relaxed);
         let sigint = signal_hook::flag::register(SIGINT, Arc::clone(&progress.cancel)).ok();
-        let _ =
-            signal_hook::flag::register_conditional_default(SIGINT, Arc::clone(&default_sigint));
         let painter = io::stderr().is_terminal().then(|| {
             let progress = Arc::clone(&progress);
             let name = escape_line(name).into_owned();
@@ -49,7 +57,6 @@ impl Watch {
             progress,
             painter,
             sigint,
-            default_sigint,
             headless,
         }
     }
@@ -69,7 +76,7 @@ impl Watch {
             signal_hook::low_level::unregister(id);
         }
         if self.headless {
-            self.default_sigint.store(true, Relaxed);
+            default_sigint().store(true, Relaxed);
         }
         self.progress.is_cancelled()
     }
