@@ -42,10 +42,7 @@ pub fn search(t: &Timeline<'_>, needle: &str) -> Vec<u32> {
 }
 
 fn scan(events: &[Event<'_>], first: usize, needle: &str) -> Vec<u32> {
-    let mut m = Matcher {
-        needle,
-        scratch: String::new(),
-    };
+    let mut m = Matcher::new(needle);
     events
         .iter()
         .enumerate()
