@@ -136,15 +136,16 @@ fn strs<S: AsRef<str>>(list: &[S]) -> Vec<&str> {
     list.iter().map(AsRef::as_ref).collect()
 }
 
-fn ids<'r>(refs: &'r [model::Ref<'_>]) -> Vec<&'r str> {
-    refs.iter().map(|r| &*r.id).collect()
+fn ids<'t>(refs: &[model::Ref], text: &'t str) -> Vec<std::borrow::Cow<'t, str>> {
+    refs.iter().map(|r| r.id(text)).collect()
 }
 
 fn opt_strs(list: Option<&Vec<String>>) -> Vec<&str> {
     list.map(|l| strs(l)).unwrap_or_default()
 }
 
-fn ours(t: &Timeline<'_>) -> Fields {
+/// What we read from `text`, field by field; references as the ids they are written with.
+fn ours(t: &Timeline<'_>, text: &str) -> Fields {
     let mut f = Fields::default();
     f.put("title", &t.title);
     f.put("summary", t.summary.as_deref());
@@ -189,25 +190,25 @@ fn ours(t: &Timeline<'_>) -> Fields {
         f.put(&format!("{p}.title"), &e.title);
         f.put(&format!("{p}.summary"), e.summary.as_deref());
         f.put(&format!("{p}.location"), e.location.as_deref());
-        f.put(&format!("{p}.participants"), ids(&e.participants));
-        f.put(&format!("{p}.sources"), ids(&e.sources));
+        f.put(&format!("{p}.participants"), ids(&e.participants, text));
+        f.put(&format!("{p}.sources"), ids(&e.sources, text));
         f.put(&format!("{p}.tags"), strs(&e.tags));
         for (j, q) in e.quotes.iter().enumerate() {
             let p = format!("{p}.quotes[{j}]");
-            f.put(&format!("{p}.speaker"), &q.speaker.id);
+            f.put(&format!("{p}.speaker"), q.speaker.id(text));
             f.put(&format!("{p}.text"), &q.text);
-            f.put(&format!("{p}.source"), &q.source.id);
+            f.put(&format!("{p}.source"), q.source.id(text));
             f.put(&format!("{p}.via"), q.via.as_deref());
             f.put(&format!("{p}.context"), q.context.as_deref());
         }
         for (j, c) in e.claims.iter().enumerate() {
             let p = format!("{p}.claims[{j}]");
             f.put(&format!("{p}.id"), c.id.as_ref().map(|id| &id.value));
-            f.put(&format!("{p}.by"), c.by.as_ref().map(|r| &r.id));
+            f.put(&format!("{p}.by"), c.by.as_ref().map(|r| r.id(text)));
             f.put(&format!("{p}.text"), &c.text);
-            f.put(&format!("{p}.source"), &c.source.id);
+            f.put(&format!("{p}.source"), c.source.id(text));
             f.put(&format!("{p}.via"), c.via.as_deref());
-            f.put(&format!("{p}.disputes"), ids(&c.disputes));
+            f.put(&format!("{p}.disputes"), ids(&c.disputes, text));
         }
     }
     f
@@ -294,7 +295,7 @@ fn assert_agree(name: &str, text: &str) {
         Ok(t) => theirs(&t),
         Err(e) => panic!("{name}: ours loads it, ron rejects it: {e}"),
     };
-    let ours = ours(&loaded.timeline);
+    let ours = ours(&loaded.timeline, text);
     assert_eq!(ours.0.join("\n"), theirs.0.join("\n"), "{name}");
 }
 

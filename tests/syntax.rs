@@ -52,7 +52,9 @@ fn fixtures(dir: &str) -> Vec<(String, String)> {
 
 /// What a file loads to, as JSON: two files that load to the same JSON hold the same values.
 fn values(name: &str, text: &str) -> String {
-    serde_json::to_string(&load(name, text).timeline).expect("a timeline serializes")
+    let timeline = load(name, text).timeline;
+    serde_json::to_string(&roundtable::cli::view::View::all(&timeline))
+        .expect("a timeline serializes")
 }
 
 /// What a user is told about a file: its diagnostics, or that it loaded.

@@ -184,7 +184,7 @@ impl Doc<'_> {
     }
 
     /// `— Name, role` for a participant, or `— the outlet itself`.
-    fn who(&mut self, t: &Timeline<'_>, by: Option<&crate::model::Ref<'_>>, indent: usize) {
+    fn who(&mut self, t: &Timeline<'_>, by: Option<&crate::model::Ref>, indent: usize) {
         let mut segs = vec![self.seg(format!("{}— ", " ".repeat(indent)), Role::Dim)];
         match by {
             Some(r) => {

@@ -122,7 +122,7 @@ impl<'t, 'a> Brief<'t, 'a> {
             writeln!(out, ">")?;
             writeln!(out, "> — {}", speaker_line(self.t.participant(&q.speaker)))?;
             writeln!(out)?;
-            writeln!(out, "{}", citation(self.t, &q.source, q.via.as_ref()))?;
+            writeln!(out, "{}", citation(self.t, q.source, q.via.as_ref()))?;
         }
         if !e.claims.is_empty() {
             writeln!(out)?;
@@ -154,7 +154,7 @@ impl<'t, 'a> Brief<'t, 'a> {
         for &n in &self.index.disputed_by[number] {
             writeln!(out, "  - Disputed by {}", self.other_claim(pos, n))?;
         }
-        writeln!(out, "  - {}", citation(t, &c.source, c.via.as_ref()))
+        writeln!(out, "  - {}", citation(t, c.source, c.via.as_ref()))
     }
 
     /// The other side of a dispute, claim `number` (in `Timeline::claims`): who, where (when
@@ -267,8 +267,8 @@ fn speaker_line_bold(p: &Participant<'_>) -> String {
 
 /// `Source: Xinhua, “Headline”, via TASS, published 2025-07-23`: the outlet, the relay and the
 /// publication date behind a quote or claim.
-fn citation(t: &Timeline<'_>, source: &Ref<'_>, via: Option<&Str<'_>>) -> String {
-    let s = t.source(source);
+fn citation(t: &Timeline<'_>, source: Ref, via: Option<&Str<'_>>) -> String {
+    let s = t.source(&source);
     let mut parts = vec![inline(&s.outlet)];
     parts.extend(
         s.title

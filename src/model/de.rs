@@ -3,14 +3,16 @@
 //!
 //! Strings borrow from the input whenever the deserializer can lend them (`serde_json` can for
 //! strings without escapes), as the RON reader does. What only the RON reader knows is left
-//! empty: offsets are 0 and references are [`UNRESOLVED`] until validation resolves them.
+//! empty: offsets are 0 (but for references, see [`from_json`]) and references are
+//! [`UNRESOLVED`] until validation resolves them.
 
+use std::cell::Cell;
 use std::fmt;
 
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, de::SeqAccess};
 
-use super::types::{Ref, RoundRef, Spanned, Str, UNRESOLVED};
+use super::types::{Ref, RoundRef, Spanned, Str, Timeline, UNRESOLVED};
 use super::when::When;
 
 /// Takes a string, borrowed when the deserializer lends one.
@@ -97,13 +99,47 @@ impl<'de> Deserialize<'de> for Spanned<u64> {
     }
 }
 
-impl<'de: 'a, 'a> Deserialize<'de> for Ref<'a> {
+thread_local! {
+    /// Where the text being read by [`from_json`] lies (address, length), so that a reference
+    /// can record where its id stands, as the RON reader's references do.
+    static TEXT: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+}
+
+/// `serde_json::from_str` into a [`Timeline`], with every reference pointing at its id's
+/// opening quote in `json` (validation reads ids again from there). Ids written with escapes
+/// cannot be pointed at and are an error.
+pub fn from_json(json: &str) -> Result<Timeline<'_>, serde_json::Error> {
+    TEXT.set((json.as_ptr() as usize, json.len()));
+    let read = serde_json::from_str(json);
+    TEXT.set((0, 0));
+    read
+}
+
+impl<'de> Deserialize<'de> for Ref {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(Ref {
-            id: str(d)?,
-            at: 0,
-            target: UNRESOLVED,
-        })
+        struct RefVisitor;
+
+        impl<'de> Visitor<'de> for RefVisitor {
+            type Value = Ref;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an id without escapes")
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Ref, E> {
+                let (base, len) = TEXT.get();
+                let at = (v.as_ptr() as usize).wrapping_sub(base);
+                if at == 0 || at > len {
+                    return Err(E::custom("references can only be read by `from_json`"));
+                }
+                Ok(Ref {
+                    at: (at - 1) as u32,
+                    target: UNRESOLVED,
+                })
+            }
+        }
+
+        d.deserialize_str(RefVisitor)
     }
 }
 
@@ -127,28 +163,39 @@ impl<'de: 'a, 'a> Deserialize<'de> for When<'a> {
 mod tests {
     use std::borrow::Cow;
 
-    use super::super::types::{Event, Timeline};
+    use super::super::types::{Event, Quote, Timeline};
     use super::super::when::Precision;
 
     #[test]
     fn strings_borrow_unless_escaped() {
-        let json = r#"{"id": "e1", "when": "2025-07-23T16:00Z", "round": 3,
+        let json = r#"{"title": "t", "sources": [], "participants": [], "events": [
+            {"id": "e1", "when": "2025-07-23T16:00Z", "round": 3,
             "title": "Talks \"end\"", "participants": ["a", "b"],
-            "quotes": [{"speaker": "a", "text": "plain", "source": "s", "via": "tv"}]}"#;
-        let e: Event<'_> = serde_json::from_str(json).unwrap();
+            "quotes": [{"speaker": "a", "text": "plain", "source": "s", "via": "tv"}]}]}"#;
+        let t = super::from_json(json).unwrap();
+        let e = &t.events[0];
         assert!(matches!(e.id.value, Cow::Borrowed("e1")));
         assert!(matches!(e.title, Cow::Owned(ref t) if t == "Talks \"end\""));
         assert_eq!(e.when.precision, Precision::Minute);
         assert_eq!(e.round.as_ref().map(|r| r.number), Some(3));
-        assert!(
-            e.participants
-                .iter()
-                .all(|p| matches!(p.id, Cow::Borrowed(_)))
-        );
+        // References point at their ids in the text.
+        let ids: Vec<_> = e.participants.iter().map(|p| p.id(json)).collect();
+        assert!(matches!(ids[..], [Cow::Borrowed("a"), Cow::Borrowed("b")]));
         let q = &e.quotes[0];
         assert!(matches!(q.via, Some(Cow::Borrowed("tv"))));
-        assert_eq!((q.speaker.id.as_ref(), q.source.id.as_ref()), ("a", "s"));
+        assert_eq!((&*q.speaker.id(json), &*q.source.id(json)), ("a", "s"));
         assert!(e.summary.is_none() && e.claims.is_empty() && e.tags.is_empty());
+    }
+
+    #[test]
+    fn references_need_from_json_and_no_escapes() {
+        let quote = r#"{"speaker": "a", "text": "x", "source": "s"}"#;
+        let err = serde_json::from_str::<Quote<'_>>(quote).unwrap_err();
+        assert!(err.to_string().contains("from_json"), "{err}");
+        let escaped = r#"{"title": "t", "sources": [], "participants": [], "events": [
+            {"id": "e", "when": "2025", "title": "t", "participants": ["\u0061"]}]}"#;
+        let err = super::from_json(escaped).unwrap_err();
+        assert!(err.to_string().contains("an id without escapes"), "{err}");
     }
 
     #[test]

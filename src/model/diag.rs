@@ -85,6 +85,10 @@ impl<'t> LineIndex<'t> {
 /// File names and messages are escaped, so nothing from the file can drive the terminal.
 #[must_use]
 pub fn render(file: &str, text: &str, diags: &[Diagnostic]) -> String {
+    if diags.is_empty() {
+        // The line index costs a pass over the whole text (a tenth of `check` on 240 MB).
+        return String::new();
+    }
     let index = LineIndex::new(text);
     let mut sorted: Vec<&Diagnostic> = diags.iter().collect();
     sorted.sort_by_key(|d| (d.at.unwrap_or(0), std::cmp::Reverse(d.severity)));

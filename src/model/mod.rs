@@ -13,6 +13,7 @@ pub mod types;
 pub mod validate;
 pub mod when;
 
+pub use de::from_json;
 pub use diag::{Diagnostic, Severity};
 pub use progress::{Progress, Stage};
 pub use read::{ReadError, read_file, read_file_with};

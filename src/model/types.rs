@@ -1,9 +1,11 @@
 //! The timeline data model: the records of a format-1 file, borrowing their text from the file.
 //!
 //! Strings borrow from the loaded text (`Cow::Borrowed`) unless the file escaped them, so a
-//! large file costs little more than its own bytes. References between records keep the id as
-//! written, where it stands in the file (for diagnostics), and the index of the record it names
-//! (filled in by validation, so everything after loading follows indices, never looks ids up).
+//! large file costs little more than its own bytes. References between records keep where their id
+//! stands in the file (for diagnostics, and to read the id again) and the index of the record it
+//! names (filled in by validation, so everything after loading follows indices, never looks ids
+//! up). Events, quotes and claims are written out through `cli::view`, which turns references
+//! back into ids.
 
 use std::borrow::Cow;
 
@@ -36,26 +38,39 @@ impl<T: Serialize> Serialize for Spanned<T> {
     }
 }
 
-/// A reference by id to a source, participant or claim.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ref<'a> {
-    pub id: Str<'a>,
-    pub at: Offset,
+/// A reference by id to a source, participant or claim: where its id string stands in the
+/// loaded text (the id itself is read again from there when needed, see [`Ref::id`]), and the
+/// index of the record it names. Eight bytes instead of the id's forty: a large file holds
+/// about fourteen references per event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ref {
+    /// Offset of the id's opening quote in the loaded text.
+    pub at: u32,
     /// Index of the referenced record (`sources`, `participants` or [`Timeline::claims`]).
     pub target: u32,
 }
 
-impl Serialize for Ref<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.id)
-    }
-}
-
-impl Ref<'_> {
+impl Ref {
     /// The resolved index, usable once the timeline has validated.
     #[must_use]
     pub fn ix(&self) -> usize {
         self.target as usize
+    }
+
+    /// Where the id stands in the loaded text.
+    #[must_use]
+    pub fn offset(&self) -> Offset {
+        self.at as Offset
+    }
+
+    /// The id as written, read again from `text` (the text the timeline was loaded from);
+    /// empty for a reference whose value was missing or malformed.
+    #[must_use]
+    pub fn id<'t>(&self, text: &'t str) -> Str<'t> {
+        if self.target == MISSING {
+            return Str::Borrowed("");
+        }
+        super::parse::string_at(text, self.offset()).unwrap_or(Str::Borrowed(""))
     }
 }
 
@@ -75,7 +90,7 @@ impl Serialize for RoundRef {
 }
 
 /// A whole timeline file. After loading, `events` are in timeline order.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(rename = "Timeline")]
 #[serde(deny_unknown_fields)]
 pub struct Timeline<'a> {
@@ -236,7 +251,7 @@ impl Round<'_> {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(rename = "Event")]
 #[serde(deny_unknown_fields)]
 pub struct Event<'a> {
@@ -256,11 +271,11 @@ pub struct Event<'a> {
     #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub location: Option<Str<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[serde(default, borrow)]
-    pub participants: Vec<Ref<'a>>,
+    #[serde(default)]
+    pub participants: Vec<Ref>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[serde(default, borrow)]
-    pub sources: Vec<Ref<'a>>,
+    #[serde(default)]
+    pub sources: Vec<Ref>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default, borrow, deserialize_with = "super::de::strs")]
     pub tags: Vec<Str<'a>>,
@@ -275,16 +290,14 @@ pub struct Event<'a> {
     pub at: Offset,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(rename = "Quote")]
 #[serde(deny_unknown_fields)]
 pub struct Quote<'a> {
-    #[serde(borrow)]
-    pub speaker: Ref<'a>,
+    pub speaker: Ref,
     #[serde(borrow, deserialize_with = "super::de::str")]
     pub text: Str<'a>,
-    #[serde(borrow)]
-    pub source: Ref<'a>,
+    pub source: Ref,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub via: Option<Str<'a>>,
@@ -293,7 +306,7 @@ pub struct Quote<'a> {
     pub context: Option<Str<'a>>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(rename = "Claim")]
 #[serde(deny_unknown_fields)]
 pub struct Claim<'a> {
@@ -301,28 +314,27 @@ pub struct Claim<'a> {
     #[serde(default, borrow)]
     pub id: Option<Spanned<Str<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(default, borrow)]
-    pub by: Option<Ref<'a>>,
+    #[serde(default)]
+    pub by: Option<Ref>,
     #[serde(borrow, deserialize_with = "super::de::str")]
     pub text: Str<'a>,
-    #[serde(borrow)]
-    pub source: Ref<'a>,
+    pub source: Ref,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub via: Option<Str<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[serde(default, borrow)]
-    pub disputes: Vec<Ref<'a>>,
+    #[serde(default)]
+    pub disputes: Vec<Ref>,
 }
 
 impl<'a> Timeline<'a> {
     #[must_use]
-    pub fn source(&self, r: &Ref<'_>) -> &Source<'a> {
+    pub fn source(&self, r: &Ref) -> &Source<'a> {
         &self.sources[r.ix()]
     }
 
     #[must_use]
-    pub fn participant(&self, r: &Ref<'_>) -> &Participant<'a> {
+    pub fn participant(&self, r: &Ref) -> &Participant<'a> {
         &self.participants[r.ix()]
     }
 
@@ -333,7 +345,7 @@ impl<'a> Timeline<'a> {
 
     /// The claim a `disputes` entry names, with the event that holds it.
     #[must_use]
-    pub fn claim(&self, r: &Ref<'_>) -> (&Event<'a>, &Claim<'a>) {
+    pub fn claim(&self, r: &Ref) -> (&Event<'a>, &Claim<'a>) {
         let at = self.claims[r.ix()];
         let event = &self.events[at.event as usize];
         (event, &event.claims[at.claim as usize])

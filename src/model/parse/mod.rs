@@ -21,7 +21,7 @@ use std::sync::atomic::Ordering::Relaxed;
 
 use super::diag::Diagnostic;
 use super::progress::Progress;
-use super::types::{Offset, Timeline};
+use super::types::{Offset, Str, Timeline};
 
 /// A syntax error has been recorded; reading cannot go on.
 #[derive(Debug)]
@@ -82,6 +82,9 @@ pub struct Parser<'a> {
     progress: Option<Arc<Progress>>,
 }
 
+/// The longest text read: offsets in records are 32-bit.
+pub const MAX_TEXT: usize = u32::MAX as usize;
+
 /// Reads a whole file. The offsets in diagnostics and records index `src` (a leading byte-order
 /// mark is skipped, not removed). The timeline is `None` after a syntax error; otherwise it is
 /// returned even when errors were found, so that validation can report the rest.
@@ -104,17 +107,20 @@ pub fn parse_with(
     threads: usize,
     progress: Option<Arc<Progress>>,
 ) -> (Option<Timeline<'_>>, Vec<Diagnostic>) {
-    let mut p = Parser {
-        src,
-        bytes: src.as_bytes(),
-        pos: 0,
-        diags: Vec::new(),
-        open: Vec::new(),
-        last_string: (0, 0),
-        explicit_struct_names: false,
-        threads: threads.clamp(1, 16),
-        progress,
-    };
+    if src.len() > MAX_TEXT {
+        let message = format!(
+            "this file is {} bytes; the largest timeline roundtable can open is {MAX_TEXT} bytes (4 GiB)",
+            src.len()
+        );
+        return (
+            None,
+            vec![Diagnostic {
+                at: None,
+                ..Diagnostic::error(0, message)
+            }],
+        );
+    }
+    let mut p = Parser::new(src, threads.clamp(1, 16), progress);
     if src.starts_with('\u{feff}') {
         p.pos = 3;
     }
@@ -122,7 +128,40 @@ pub fn parse_with(
     (timeline, p.diags)
 }
 
+/// The string literal whose opening quote (or the `r` of a raw string) is at `at` in `src`,
+/// read as the reader read it: borrowed unless it holds escapes. `None` if there is none there.
+#[must_use]
+pub fn string_at(src: &str, at: Offset) -> Option<Str<'_>> {
+    let body = src.get(at..)?.strip_prefix('"');
+    if let Some(body) = body
+        && let Some(end) = body.bytes().position(|b| b == b'"' || b == b'\\')
+        && body.as_bytes()[end] == b'"'
+    {
+        return Some(Str::Borrowed(&body[..end]));
+    }
+    let mut p = Parser::new(src, 1, None);
+    p.pos = at;
+    if !p.at_string() {
+        return None;
+    }
+    p.string_literal().ok()
+}
+
 impl<'a> Parser<'a> {
+    fn new(src: &'a str, threads: usize, progress: Option<Arc<Progress>>) -> Self {
+        Parser {
+            src,
+            bytes: src.as_bytes(),
+            pos: 0,
+            diags: Vec::new(),
+            open: Vec::new(),
+            last_string: (0, 0),
+            explicit_struct_names: false,
+            threads,
+            progress,
+        }
+    }
+
     /// Counts a parsed event; fails when the load has been cancelled.
     pub(super) fn tick(&mut self) -> PResult<()> {
         let Some(p) = &self.progress else {

@@ -70,10 +70,10 @@ impl<'a> Parser<'a> {
         self.optional(Self::when)
     }
 
-    fn reference(&mut self) -> PResult<Option<Ref<'a>>> {
+    /// A reference: only where its id stands is kept (validation reads the id from there).
+    fn reference(&mut self) -> PResult<Option<Ref>> {
         Ok(self.text(None)?.map(|s| Ref {
-            id: s.value,
-            at: s.at,
+            at: s.at as u32,
             target: UNRESOLVED,
         }))
     }
@@ -97,7 +97,7 @@ impl<'a> Parser<'a> {
         Ok(out)
     }
 
-    fn references(&mut self) -> PResult<Vec<Ref<'a>>> {
+    fn references(&mut self) -> PResult<Vec<Ref>> {
         let mut out = Vec::new();
         self.list(|p| {
             out.extend(p.reference()?);
@@ -406,10 +406,9 @@ impl<'a> Parser<'a> {
 }
 
 /// A reference that was missing or malformed (already reported); validation skips it.
-fn missing_ref<'a>(at: usize) -> Ref<'a> {
+fn missing_ref(at: usize) -> Ref {
     Ref {
-        id: Str::Borrowed(""),
-        at,
+        at: at as u32,
         target: MISSING,
     }
 }
