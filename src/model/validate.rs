@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use super::diag::{Diagnostic, LineIndex};
 use super::parse::did_you_mean;
-use super::types::{ClaimAt, MISSING, Offset, Ref, Spanned, Str, Timeline};
+use super::types::{
+    ClaimAt, MISSING, Offset, Participant, Ref, Source, Spanned, Str, Timeline, UNRESOLVED,
+};
 
 /// Lines of earlier declarations, computed only when a duplicate needs one.
 struct Lines<'t> {
@@ -60,6 +62,46 @@ fn id_map<'a: 't, 't>(
     map
 }
 
+/// The declared source and participant ids, for the reader to resolve references with as it
+/// reads them (the same first declarations validation resolves to).
+#[derive(Debug)]
+pub struct Ids<'a> {
+    sources: IdMap<'a>,
+    participants: IdMap<'a>,
+}
+
+impl<'a> Ids<'a> {
+    #[must_use]
+    pub fn new(sources: &[Source<'a>], participants: &[Participant<'a>]) -> Self {
+        fn first<'a: 't, 't>(
+            ids: impl ExactSizeIterator<Item = &'t Spanned<Str<'a>>>,
+        ) -> IdMap<'a> {
+            let mut map: IdMap<'a> = new_map(ids.len());
+            for (i, id) in ids.enumerate() {
+                if !id.value.is_empty() {
+                    map.entry(id.value.clone())
+                        .or_insert((i as u32, id.at as u32));
+                }
+            }
+            map
+        }
+        Ids {
+            sources: first(sources.iter().map(|s| &s.id)),
+            participants: first(participants.iter().map(|p| &p.id)),
+        }
+    }
+
+    #[must_use]
+    pub fn source(&self, id: &str) -> Option<u32> {
+        self.sources.get(id).map(|d| d.0)
+    }
+
+    #[must_use]
+    pub fn participant(&self, id: &str) -> Option<u32> {
+        self.participants.get(id).map(|d| d.0)
+    }
+}
+
 fn unknown(what: &str, id: &str, at: Offset, map: &IdMap<'_>) -> Diagnostic {
     let hint = match did_you_mean(id, map.keys().map(AsRef::as_ref)) {
         Some(s) => format!("; did you mean `{s}`?"),
@@ -79,6 +121,11 @@ fn resolve(
     diags: &mut Vec<Diagnostic>,
 ) {
     if r.target == MISSING {
+        return;
+    }
+    if r.target != UNRESOLVED {
+        // Resolved by the reader, against the same first declarations.
+        uses[r.target as usize] += 1;
         return;
     }
     let id = r.id(text);

@@ -61,12 +61,17 @@ impl<'a> Parser<'a> {
     /// Skips whitespace and comments (`//` to end of line, nested `/* */`).
     pub(super) fn ws(&mut self) -> PResult<()> {
         loop {
+            // Indentation comes in runs of spaces: skip them eight at a time.
+            while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8)
+                && chunk == b"        "
+            {
+                self.pos += 8;
+            }
             match self.peek() {
                 Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) => self.pos += 1,
                 Some(b'/') => match self.bytes.get(self.pos + 1) {
                     Some(b'/') => {
-                        self.pos = self.src[self.pos..]
-                            .find('\n')
+                        self.pos = memchr::memchr(b'\n', &self.bytes[self.pos..])
                             .map_or(self.bytes.len(), |i| self.pos + i + 1);
                     }
                     Some(b'*') => self.block_comment()?,
@@ -130,15 +135,16 @@ impl<'a> Parser<'a> {
         }
         let start = self.pos;
         self.pos += 1;
-        let rest = &self.src[self.pos..];
-        let Some(end) = rest.find('"') else {
-            return self.fatal(start, "this string is never closed with `\"`");
-        };
-        if !rest[..end].contains('\\') {
-            self.pos += end + 1;
-            return Ok(Cow::Borrowed(&rest[..end]));
+        // One vectorised pass finds the end of a plain string or its first escape.
+        match memchr::memchr2(b'"', b'\\', &self.bytes[self.pos..]) {
+            Some(end) if self.bytes[self.pos + end] == b'"' => {
+                let value = &self.src[self.pos..self.pos + end];
+                self.pos += end + 1;
+                Ok(Cow::Borrowed(value))
+            }
+            Some(_) => self.escaped_string(start),
+            None => self.fatal(start, "this string is never closed with `\"`"),
         }
-        self.escaped_string(start)
     }
 
     fn escaped_string(&mut self, start: usize) -> PResult<Str<'a>> {

@@ -22,6 +22,7 @@ use std::sync::atomic::Ordering::Relaxed;
 use super::diag::Diagnostic;
 use super::progress::Progress;
 use super::types::{Offset, Str, Timeline};
+use super::validate::Ids;
 
 /// A syntax error has been recorded; reading cannot go on.
 #[derive(Debug)]
@@ -80,6 +81,9 @@ pub struct Parser<'a> {
     /// How many threads may read the events list.
     threads: usize,
     progress: Option<Arc<Progress>>,
+    /// The declared source and participant ids, once read, to resolve references as they come.
+    ids: Option<Arc<Ids<'a>>>,
+    scratch: records::Scratch<'a>,
 }
 
 /// The longest text read: offsets in records are 32-bit.
@@ -134,7 +138,7 @@ pub fn parse_with(
 pub fn string_at(src: &str, at: Offset) -> Option<Str<'_>> {
     let body = src.get(at..)?.strip_prefix('"');
     if let Some(body) = body
-        && let Some(end) = body.bytes().position(|b| b == b'"' || b == b'\\')
+        && let Some(end) = memchr::memchr2(b'"', b'\\', body.as_bytes())
         && body.as_bytes()[end] == b'"'
     {
         return Some(Str::Borrowed(&body[..end]));
@@ -159,6 +163,8 @@ impl<'a> Parser<'a> {
             explicit_struct_names: false,
             threads,
             progress,
+            ids: None,
+            scratch: records::Scratch::default(),
         }
     }
 
@@ -360,7 +366,10 @@ impl<'a> Parser<'a> {
         }
         self.pos += 1;
         self.open.push((start, Open::Record(name)));
-        let mut seen = vec![false; fields.len()];
+        // Which fields were given, one bit each (records have fewer than 64 fields): a `Vec`
+        // here was an allocation per record, five per event.
+        debug_assert!(fields.len() <= 64);
+        let mut seen = 0u64;
         // Fields that a misspelt unknown field was taken for: not reported missing as well.
         let mut suggested: Vec<&str> = Vec::new();
         loop {
@@ -379,10 +388,10 @@ impl<'a> Parser<'a> {
             self.expect(b':')?;
             self.ws()?;
             if let Some(i) = fields.iter().position(|f| *f == field) {
-                if seen[i] {
+                if seen & (1 << i) != 0 {
                     self.error(at, format!("`{field}` is given twice in this `{name}`"));
                 }
-                seen[i] = true;
+                seen |= 1 << i;
                 on_field(self, i)?;
             } else {
                 let near = did_you_mean(field, fields.iter().copied());
@@ -401,7 +410,7 @@ impl<'a> Parser<'a> {
         }
         self.open.pop();
         for (i, f) in fields.iter().enumerate() {
-            if !seen[i] && required.contains(f) && !suggested.contains(f) {
+            if seen & (1 << i) == 0 && required.contains(f) && !suggested.contains(f) {
                 self.error(
                     start,
                     format!("`{name}` is missing its required field `{f}`"),

@@ -48,6 +48,8 @@ impl<'a> Parser<'a> {
             explicit_struct_names: self.explicit_struct_names,
             threads: 1,
             progress: self.progress.clone(),
+            ids: self.ids.clone(),
+            scratch: super::records::Scratch::default(),
         }
     }
 
@@ -123,6 +125,8 @@ impl<'a> Parser<'a> {
         first?;
         for (k, piece) in pieces.into_iter().enumerate() {
             if self.pos == cuts[k] && piece.clean {
+                // Grown once to hold the piece, not doubled: the copy is the load's peak.
+                events.reserve_exact(piece.events.len());
                 events.extend(piece.events);
                 self.pos = piece.end;
                 self.last_string = piece.last_string;

@@ -1,12 +1,33 @@
 //! The format-1 schema: which records hold which fields, and how each value is read.
 
+use std::sync::Arc;
+
 use super::lex::Unsigned;
 use super::{PResult, Parser, did_you_mean};
 use crate::model::types::{
     Claim, Event, MISSING, Participant, ParticipantKind, Quote, Ref, Round, RoundRef, Source,
     SourceKind, Spanned, Str, Timeline, UNRESOLVED,
 };
+use crate::model::validate::Ids;
 use crate::model::when::{Precision, When};
+
+/// Buffers for the lists inside records, reused from one record to the next.
+#[derive(Default)]
+pub(super) struct Scratch<'a> {
+    refs: Vec<Ref>,
+    strs: Vec<Str<'a>>,
+    quotes: Vec<Quote<'a>>,
+    claims: Vec<Claim<'a>>,
+}
+
+/// What a reference names.
+#[derive(Clone, Copy)]
+enum To {
+    Participant,
+    Source,
+    /// A claim's id: claims are declared among the events, so these wait for validation.
+    Claim,
+}
 
 /// Placeholder for a required value that was missing or malformed (already reported), so the
 /// rest of the file can still be checked.
@@ -70,11 +91,22 @@ impl<'a> Parser<'a> {
         self.optional(Self::when)
     }
 
-    /// A reference: only where its id stands is kept (validation reads the id from there).
-    fn reference(&mut self) -> PResult<Option<Ref>> {
-        Ok(self.text(None)?.map(|s| Ref {
-            at: s.at as u32,
-            target: UNRESOLVED,
+    /// A reference: where its id stands, and the record it names when the file declared its
+    /// sources and participants before its events (the usual order), so that validation has
+    /// only to count it. Otherwise, or when the id is unknown, validation reads the id again
+    /// from where it stands, resolves it or reports it.
+    fn reference(&mut self, to: To) -> PResult<Option<Ref>> {
+        let Some(id) = self.text(None)? else {
+            return Ok(None);
+        };
+        let target = match (&self.ids, to) {
+            (Some(ids), To::Participant) => ids.participant(&id.value),
+            (Some(ids), To::Source) => ids.source(&id.value),
+            _ => None,
+        };
+        Ok(Some(Ref {
+            at: id.at as u32,
+            target: target.unwrap_or(UNRESOLVED),
         }))
     }
 
@@ -86,26 +118,32 @@ impl<'a> Parser<'a> {
         Ok(self.optional(|p| list(p).map(Some))?.unwrap_or_default())
     }
 
-    fn strings(&mut self) -> PResult<Vec<Str<'a>>> {
-        let mut out = Vec::new();
-        self.list(|p| {
-            out.extend(p.text(None)?.map(|s| s.value));
+    /// Reads a list into the reusable buffer `slot`, then allocates it once at its size: a
+    /// one-quote event holds one quote, and no list is grown, trimmed and copied on the way.
+    fn exact<T>(
+        &mut self,
+        slot: for<'s> fn(&'s mut Scratch<'a>) -> &'s mut Vec<T>,
+        mut item: impl FnMut(&mut Self) -> PResult<Option<T>>,
+    ) -> PResult<Vec<T>> {
+        // Taken out while in use: a list nested in one of its own kind gets a fresh buffer.
+        let mut buf = std::mem::take(slot(&mut self.scratch));
+        buf.clear();
+        let read = self.list(|p| {
+            buf.extend(item(p)?);
             Ok(())
-        })?;
-        // Lists grow by doubling from four: trimmed, a one-quote event holds one quote.
-        out.shrink_to_fit();
-        Ok(out)
+        });
+        let mut out = Vec::with_capacity(buf.len());
+        out.append(&mut buf);
+        *slot(&mut self.scratch) = buf;
+        read.map(|()| out)
     }
 
-    fn references(&mut self) -> PResult<Vec<Ref>> {
-        let mut out = Vec::new();
-        self.list(|p| {
-            out.extend(p.reference()?);
-            Ok(())
-        })?;
-        // Lists grow by doubling from four: trimmed, a one-quote event holds one quote.
-        out.shrink_to_fit();
-        Ok(out)
+    fn strings(&mut self) -> PResult<Vec<Str<'a>>> {
+        self.exact(|s| &mut s.strs, |p| Ok(p.text(None)?.map(|s| s.value)))
+    }
+
+    fn references(&mut self, to: To) -> PResult<Vec<Ref>> {
+        self.exact(|s| &mut s.refs, |p| p.reference(to))
     }
 
     fn uint(&mut self) -> PResult<Option<Spanned<u64>>> {
@@ -181,12 +219,19 @@ impl<'a> Parser<'a> {
         let (mut title, mut summary) = (None, None);
         let (mut sources, mut participants, mut rounds, mut events) =
             (vec![], vec![], vec![], vec![]);
+        let (mut seen_sources, mut seen_participants) = (false, false);
         self.record("Timeline", FIELDS, REQUIRED, |p, field| {
             match field {
                 0 => title = p.text(Some("title"))?,
                 1 => summary = p.opt_text()?,
-                2 => sources = p.records(Self::source)?,
-                3 => participants = p.records(Self::participant)?,
+                2 => {
+                    sources = p.records(Self::source)?;
+                    seen_sources = true;
+                }
+                3 => {
+                    participants = p.records(Self::participant)?;
+                    seen_participants = true;
+                }
                 // A round whose number is missing or malformed (reported already) is left out:
                 // there is no number to check for duplicates or to resolve events against.
                 4 => {
@@ -196,7 +241,12 @@ impl<'a> Parser<'a> {
                         .flatten()
                         .collect();
                 }
-                _ => events = p.events()?,
+                _ => {
+                    if seen_sources && seen_participants {
+                        p.ids = Some(Arc::new(Ids::new(&sources, &participants)));
+                    }
+                    events = p.events()?;
+                }
             }
             Ok(())
         })?;
@@ -321,11 +371,15 @@ impl<'a> Parser<'a> {
                 3 => title = p.text(Some("title"))?,
                 4 => summary = p.opt_text()?,
                 5 => location = p.opt_text()?,
-                6 => participants = p.opt_list(Self::references)?,
-                7 => sources = p.opt_list(Self::references)?,
+                6 => participants = p.opt_list(|p| p.references(To::Participant))?,
+                7 => sources = p.opt_list(|p| p.references(To::Source))?,
                 8 => tags = p.opt_list(Self::strings)?,
-                9 => quotes = p.opt_list(|p| p.records(Self::quote))?,
-                _ => claims = p.opt_list(|p| p.records(Self::claim))?,
+                9 => {
+                    quotes = p.opt_list(|p| p.exact(|s| &mut s.quotes, |p| p.quote().map(Some)))?;
+                }
+                _ => {
+                    claims = p.opt_list(|p| p.exact(|s| &mut s.claims, |p| p.claim().map(Some)))?;
+                }
             }
             Ok(())
         })?;
@@ -360,9 +414,9 @@ impl<'a> Parser<'a> {
             &["speaker", "text", "source"],
             |p, field| {
                 match field {
-                    0 => speaker = p.reference()?,
+                    0 => speaker = p.reference(To::Participant)?,
                     1 => text = p.text(Some("text"))?,
-                    2 => source = p.reference()?,
+                    2 => source = p.reference(To::Source)?,
                     3 => via = p.opt_text()?,
                     _ => context = p.opt_text()?,
                 }
@@ -386,11 +440,11 @@ impl<'a> Parser<'a> {
         self.record("Claim", FIELDS, &["text", "source"], |p, field| {
             match field {
                 0 => id = p.optional(|p| p.text(Some("id")))?,
-                1 => by = p.optional(Self::reference)?,
+                1 => by = p.optional(|p| p.reference(To::Participant))?,
                 2 => text = p.text(Some("text"))?,
-                3 => source = p.reference()?,
+                3 => source = p.reference(To::Source)?,
                 4 => via = p.opt_text()?,
-                _ => disputes = p.opt_list(Self::references)?,
+                _ => disputes = p.opt_list(|p| p.references(To::Claim))?,
             }
             Ok(())
         })?;
