@@ -61,14 +61,9 @@ impl<'a> Parser<'a> {
     /// Skips whitespace and comments (`//` to end of line, nested `/* */`).
     pub(super) fn ws(&mut self) -> PResult<()> {
         loop {
-            // Indentation comes in runs of spaces: skip them eight at a time.
-            while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8)
-                && chunk == b"        "
-            {
-                self.pos += 8;
-            }
             match self.peek() {
-                Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) => self.pos += 1,
+                Some(b' ') => self.spaces(),
+                Some(b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) => self.pos += 1,
                 Some(b'/') => match self.bytes.get(self.pos + 1) {
                     Some(b'/') => {
                         self.pos = memchr::memchr(b'\n', &self.bytes[self.pos..])
@@ -86,6 +81,23 @@ impl<'a> Parser<'a> {
                 },
                 _ => return Ok(()),
             }
+        }
+    }
+
+    /// Skips a run of spaces (indentation, mostly) eight bytes at a time.
+    fn spaces(&mut self) {
+        while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            let other = u64::from_le_bytes(word) ^ u64::from_le_bytes([b' '; 8]);
+            if other != 0 {
+                self.pos += (other.trailing_zeros() / 8) as usize;
+                return;
+            }
+            self.pos += 8;
+        }
+        while self.peek() == Some(b' ') {
+            self.pos += 1;
         }
     }
 
