@@ -10,7 +10,7 @@ use super::{Open, PResult, Parser};
 use crate::model::types::{Event, Offset};
 
 /// Below this many bytes of events, threads cost more than they save.
-const MIN_PARALLEL_BYTES: usize = 4 << 20;
+const MIN_PARALLEL_BYTES: usize = 1 << 20;
 
 /// Events per block of a speculative reader's output. The blocks are copied into the one
 /// events list and freed one by one, so that the copy holds at most one block twice in
