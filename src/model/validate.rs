@@ -464,15 +464,17 @@ mod tests {
 
     #[test]
     fn duplicate_event_ids_are_found_among_many_events() {
+        use std::fmt::Write;
         // Enough events for the event ids to be checked on a thread of their own.
         let mut text = String::from(
             "Timeline(title: \"t\", participants: [], sources: [Source(id: \"s\", outlet: \"S\")], events: [\n",
         );
         for i in 0..super::PARALLEL_EVENTS + 10 {
             let id = if i == 4000 { 17 } else { i };
-            text.push_str(&format!(
-                "  Event(id: \"e{id}\", when: \"2025\", title: \"x\", sources: [\"s\"]),\n"
-            ));
+            let _ = writeln!(
+                text,
+                "  Event(id: \"e{id}\", when: \"2025\", title: \"x\", sources: [\"s\"]),"
+            );
         }
         text.push_str("])");
         assert_eq!(
