@@ -114,7 +114,7 @@ pub struct Cli {
     pub file: Option<PathBuf>,
 
     /// Refuse files larger than this: bytes, or a number with K, M, G or T (powers of 1024),
-    /// e.g. 512M [default: 4G]
+    /// e.g. 512M [default: 4G, also the largest timeline roundtable can open]
     #[arg(long, global = true, value_name = "BYTES")]
     pub max_size: Option<String>,
 
