@@ -145,11 +145,12 @@ mod query {
     }
 
     fn search(bencher: Bencher<'_, '_>, events: usize, word: &str) {
-        let t = &common::fixture(events).loaded.timeline;
+        let f = common::fixture(events);
+        let t = &f.loaded.timeline;
         let bytes = searched(t).map(str::len).sum::<usize>();
         bencher
             .counter(BytesCount::new(bytes))
-            .bench(|| find(t, word));
+            .bench(|| find(t, &f.index, Some(f.text), word));
     }
 
     /// The reference for searches: one pass over the same text on one core, OR-ing its bytes

@@ -28,6 +28,8 @@ pub struct Launch<'t, 'a> {
     /// The file name as given (or the bundled file's name), for the title bar.
     pub name: &'t str,
     pub timeline: &'t Timeline<'a>,
+    /// The text the timeline was loaded from, which searches read.
+    pub text: &'t str,
     pub index: &'t Index,
     /// Filters from `--speaker`, `--round`, `--search`, already resolved.
     pub filter: Filter,
@@ -42,9 +44,10 @@ const TICK: Duration = Duration::from_millis(200);
 /// terminal restored, and comes back as an `Interrupted` error naming the signal. (Ctrl-C in
 /// the browser is a key, since raw mode turns signals off; `kill -INT` still reaches it.)
 pub fn run(launch: &Launch<'_, '_>) -> io::Result<()> {
-    let mut app = App::new(
+    let mut app = App::new_with_text(
         launch.name,
         launch.timeline,
+        launch.text,
         launch.index,
         &launch.filter,
         launch.warnings,

@@ -113,8 +113,9 @@ pub fn remove_files() {
     }
 }
 
-/// A loaded, indexed timeline.
+/// A loaded, indexed timeline, with the text it was loaded from.
 pub struct Fixture {
+    pub text: &'static str,
     pub loaded: Loaded<'static>,
     pub index: Index,
 }
@@ -129,7 +130,11 @@ pub fn fixture(events: usize) -> &'static Fixture {
             let loaded = model::load_str(text)
                 .unwrap_or_else(|diags| panic!("{}", model::diag::render("gen.ron", text, &diags)));
             let index = Index::build(&loaded.timeline);
-            Fixture { loaded, index }
+            Fixture {
+                text,
+                loaded,
+                index,
+            }
         })
     })
 }
@@ -138,9 +143,10 @@ impl Fixture {
     /// The browser on this timeline, in a 160×50 terminal, nothing filtered or searched.
     #[must_use]
     pub fn app(&'static self) -> App<'static, 'static> {
-        let mut app = App::new(
+        let mut app = App::new_with_text(
             "gen.ron",
             &self.loaded.timeline,
+            self.text,
             &self.index,
             &Filter::default(),
             &self.loaded.warnings,

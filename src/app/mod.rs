@@ -80,6 +80,8 @@ pub enum Overlay {
 pub struct App<'t, 'a> {
     pub(crate) timeline: &'t Timeline<'a>,
     pub(crate) index: &'t Index,
+    /// The text the timeline was loaded from, when at hand: searches then read it front to back.
+    pub(crate) text: Option<&'t str>,
     pub(crate) name: &'t str,
     pub(crate) warnings: &'t [Diagnostic],
     /// Speaker, round and source filters; its `search` is always `None` (search hides nothing).
@@ -121,11 +123,37 @@ impl<'t, 'a> App<'t, 'a> {
         filter: &Filter,
         warnings: &'t [Diagnostic],
     ) -> Self {
+        Self::open(name, timeline, None, index, filter, warnings)
+    }
+
+    /// [`App::new`] on a timeline loaded from `text`, which searches read in one pass: on a
+    /// large file many times faster than reading the events' strings one by one.
+    #[must_use]
+    pub fn new_with_text(
+        name: &'t str,
+        timeline: &'t Timeline<'a>,
+        text: &'t str,
+        index: &'t Index,
+        filter: &Filter,
+        warnings: &'t [Diagnostic],
+    ) -> Self {
+        Self::open(name, timeline, Some(text), index, filter, warnings)
+    }
+
+    fn open(
+        name: &'t str,
+        timeline: &'t Timeline<'a>,
+        text: Option<&'t str>,
+        index: &'t Index,
+        filter: &Filter,
+        warnings: &'t [Diagnostic],
+    ) -> Self {
         let mut filter = filter.clone();
         let search = filter.search.take();
         let mut app = App {
             timeline,
             index,
+            text,
             name,
             warnings,
             filter: Filter::default(),
@@ -302,7 +330,7 @@ impl<'t, 'a> App<'t, 'a> {
 
     /// Runs a search and selects its first match among the shown events.
     pub(crate) fn run_search(&mut self, query: &str) {
-        let Some(mut s) = Search::run(self.timeline, query) else {
+        let Some(mut s) = Search::run(self.timeline, self.index, self.text, query) else {
             self.search = None;
             return;
         };

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::text;
 use crate::model::Timeline;
-use crate::query::{self, fold::fold_into};
+use crate::query::{self, Index, fold::fold_into};
 
 /// A search the user ran, with its hits among the events shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,16 +22,17 @@ pub struct Search {
 }
 
 impl Search {
-    /// Runs `query` over every event's text. `None` when it folds to nothing.
+    /// Runs `query` over every event's text (read from `text`, the file's, when given; see
+    /// [`query::search`]). `None` when it folds to nothing.
     #[must_use]
-    pub fn run(t: &Timeline<'_>, query: &str) -> Option<Self> {
+    pub fn run(t: &Timeline<'_>, index: &Index, text: Option<&str>, query: &str) -> Option<Self> {
         let needle = query::fold::fold(query);
         if needle.trim().is_empty() {
             return None;
         }
         Some(Search {
             query: query.to_string(),
-            all: query::search(t, query),
+            all: query::search(t, index, text, query),
             needle,
             hits: Vec::new(),
         })

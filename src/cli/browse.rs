@@ -36,6 +36,7 @@ pub fn run(
             let launch = Launch {
                 name: &s.input.name,
                 timeline: &s.loaded.timeline,
+                text: &s.input.text,
                 index: s.index,
                 filter: s.filter,
                 warnings: &s.loaded.warnings,

@@ -138,7 +138,8 @@ impl Filter {
         }
         let hits;
         if let Some(needle) = &self.search {
-            hits = search(t, needle);
+            // The file's text is not at hand here: the events' strings are read instead.
+            hits = search(t, index, None, needle);
             lists.push(&hits);
         }
         lists.sort_by_key(|l| l.len());

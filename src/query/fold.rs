@@ -98,6 +98,28 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Characters above this fold to themselves (a test checks every one), so [`changes`] need not
+/// look at them: Unicode has no case beyond the Supplementary Multilingual Plane.
+const LAST_CHANGING: u32 = 0x1_FFFF;
+
+/// Every character that does not fold to itself, with its folded form (empty for a combining
+/// mark), in code point order: what searching raw text must account for. Made once (about 2 ms).
+pub(crate) fn changes() -> &'static [(char, Box<str>)] {
+    static CHANGES: std::sync::OnceLock<Vec<(char, Box<str>)>> = std::sync::OnceLock::new();
+    CHANGES.get_or_init(|| {
+        let mut out = Vec::new();
+        let mut buf = String::new();
+        for c in (0..=LAST_CHANGING).filter_map(char::from_u32) {
+            buf.clear();
+            fold_into(c.encode_utf8(&mut [0; 4]), &mut buf);
+            if buf.chars().ne(std::iter::once(c)) {
+                out.push((c, Box::from(buf.as_str())));
+            }
+        }
+        out
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +133,21 @@ mod tests {
         assert_eq!(fold("Cafe\u{301}"), "cafe");
         assert_eq!(fold("İstanbul"), "istanbul");
         assert_eq!(fold("ΑΘΗΝΑ 北京"), "αθηνα 北京");
+    }
+
+    #[test]
+    fn changes_list_every_character_that_folds_to_something_else() {
+        let listed: std::collections::HashMap<char, &str> =
+            changes().iter().map(|(c, f)| (*c, &**f)).collect();
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let folded = fold(c.encode_utf8(&mut [0; 4]));
+            let expected = (folded.chars().ne(std::iter::once(c))).then_some(folded.as_str());
+            assert_eq!(listed.get(&c).copied(), expected, "U+{:04X}", c as u32);
+        }
+        assert_eq!(listed.get(&'K'), Some(&"k"));
+        assert_eq!(listed.get(&'\u{212A}'), Some(&"k"), "the Kelvin sign");
+        assert_eq!(listed.get(&'\u{301}'), Some(&""));
+        assert_eq!(listed.get(&'İ'), Some(&"i"));
     }
 
     #[test]

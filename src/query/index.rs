@@ -2,6 +2,8 @@
 
 use crate::model::Timeline;
 
+use super::scan::FileOrder;
+
 /// How often a participant speaks (quotes) and asserts (claims), and in which events.
 #[derive(Debug, Clone, Default)]
 pub struct Speaking {
@@ -26,6 +28,8 @@ pub struct Index {
     pub disputed_by: Vec<Vec<u32>>,
     /// Per event: whether any of its claims disputes or is disputed.
     pub contested: Vec<bool>,
+    /// The events in the order the file lists them, for searching its text front to back.
+    pub file_order: FileOrder,
 }
 
 fn push_unique(list: &mut Vec<u32>, pos: u32) {
@@ -43,7 +47,9 @@ impl Index {
         let mut disputed_by = vec![Vec::new(); t.claims.len()];
         let mut contested = vec![false; t.events.len()];
         let mut claim_no = 0u32;
+        let mut file_order = FileOrder::with_capacity(t.events.len());
         for (pos, e) in t.events.iter().enumerate() {
+            file_order.push(e.at, pos);
             let pos = pos as u32;
             if let Some(r) = &e.round {
                 in_round[r.target as usize].push(pos);
@@ -95,6 +101,7 @@ impl Index {
             in_round,
             disputed_by,
             contested,
+            file_order: file_order.finish(),
         }
     }
 }

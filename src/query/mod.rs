@@ -4,12 +4,14 @@
 pub mod filter;
 pub mod fold;
 pub mod index;
+mod scan;
 pub mod search;
 pub mod speaker;
 
 pub use filter::{Filter, FilterArgs, FilterError};
 pub use index::Index;
-pub use search::search;
+pub use scan::FileOrder;
+pub use search::{search, search_records};
 
 #[cfg(test)]
 mod testdata;

@@ -1,47 +1,202 @@
 //! Case- and accent-insensitive text search over event titles, summaries, quotes and claims.
 //!
-//! The text is searched where it lies (no folded copy of the file is kept, which would cost
-//! half the file's size again): ASCII text with a case-insensitive matcher, other text folded
-//! into a scratch buffer first. Events are split across the machine's cores.
+//! No folded copy of the file is kept (it would cost half the file's size again). With the
+//! file's text at hand, [`search`] reads it front to back (`scan.rs`) and looks at the records
+//! of only the events where the needle could be; without it, the [`Matcher`] reads every
+//! event's strings where they lie ([`search_records`]), ten times slower on a large file. The
+//! [`Matcher`] defines a match: the text search gives the same events. Either way the work is
+//! split across the machine's cores.
 
+use std::borrow::Cow;
 use std::num::NonZeroUsize;
 
 use crate::model::{Event, Timeline};
 
 use super::fold::{fold, fold_into};
+use super::index::Index;
+use super::scan::{self, Judge, Pattern};
 
 /// Positions (timeline order) of the events whose title, summary, quotes or claims contain
 /// `needle`, ignoring case and accents. A needle that folds to nothing matches nothing.
+///
+/// `text` is the text `t` was loaded from, when there is one: the search then reads it in one
+/// pass, many times faster on a large file than reading the events' strings one by one.
 #[must_use]
-pub fn search(t: &Timeline<'_>, needle: &str) -> Vec<u32> {
+pub fn search(t: &Timeline<'_>, index: &Index, text: Option<&str>, needle: &str) -> Vec<u32> {
     let needle = fold(needle);
     if needle.is_empty() {
         return Vec::new();
     }
-    let n = t.events.len();
-    let threads = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
-    let chunk = n.div_ceil(threads.max(1)).max(4096);
-    if chunk >= n {
-        return scan(&t.events, 0, &needle);
+    if let Some(text) = text
+        && index.file_order.fits(t, text)
+        && let Some(pattern) = Pattern::new(&needle, text)
+    {
+        // Below a few megabytes a second thread costs more than it saves.
+        let parts = threads().min(text.len() / (4 << 20)).max(1);
+        return search_text(t, index, text, &pattern, &needle, parts);
+    }
+    search_events(t, &needle)
+}
+
+/// [`search`] without the file's text: every event's strings are read where they lie.
+#[must_use]
+pub fn search_records(t: &Timeline<'_>, needle: &str) -> Vec<u32> {
+    let needle = fold(needle);
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    search_events(t, &needle)
+}
+
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, NonZeroUsize::get)
+}
+
+/// Runs `work` on each part, on its own thread when there are several.
+fn in_parallel<P: Send, R: Send>(parts: Vec<P>, work: impl Fn(P) -> R + Sync) -> Vec<R> {
+    if parts.len() <= 1 {
+        return parts.into_iter().map(work).collect();
     }
     std::thread::scope(|scope| {
-        let handles: Vec<_> = t
-            .events
-            .chunks(chunk)
-            .enumerate()
-            .map(|(k, events)| {
-                let needle = &needle;
-                scope.spawn(move || scan(events, k * chunk, needle))
-            })
+        let work = &work;
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| scope.spawn(move || work(part)))
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
 }
 
-fn scan(events: &[Event<'_>], first: usize, needle: &str) -> Vec<u32> {
+fn search_text(
+    t: &Timeline<'_>,
+    index: &Index,
+    text: &str,
+    pattern: &Pattern,
+    needle: &str,
+    parts: usize,
+) -> Vec<u32> {
+    let runs = index.file_order.runs(text.len(), parts);
+    let found = in_parallel(runs, |(run, end)| {
+        let mut judge = Records {
+            t,
+            text,
+            matcher: Matcher::new(needle),
+        };
+        scan::scan(text, run, end, pattern, &mut judge)
+    });
+    // Back into timeline order: a bit per event, read out in order.
+    let mut bits = vec![0u64; t.events.len().div_ceil(64)];
+    for &pos in found.iter().flatten() {
+        bits[pos as usize / 64] |= 1 << (pos % 64);
+    }
+    let mut out = Vec::with_capacity(found.iter().map(Vec::len).sum());
+    for (w, &word) in bits.iter().enumerate() {
+        let mut word = word;
+        while word != 0 {
+            out.push((w * 64) as u32 + word.trailing_zeros());
+            word &= word - 1;
+        }
+    }
+    out
+}
+
+/// Decides about events from their records: where their strings lie in the text, or failing
+/// that what they hold.
+struct Records<'s, 't, 'a> {
+    t: &'s Timeline<'a>,
+    text: &'t str,
+    matcher: Matcher<'s>,
+}
+
+impl Judge for Records<'_, '_, '_> {
+    fn fetch(&mut self, pos: u32) {
+        // Reading how long the strings are brings in the event's record and its quotes' and
+        // claims', which is what `needle_at` and the matcher wait on.
+        let e = &self.t.events[pos as usize];
+        let quotes = e.quotes.iter().map(|q| q.text.len());
+        let claims = e.claims.iter().map(|c| c.text.len());
+        std::hint::black_box(
+            e.title.len()
+                + e.summary.as_ref().map_or(0, |s| s.len())
+                + quotes.chain(claims).sum::<usize>(),
+        );
+    }
+
+    fn needle_at(&mut self, pos: u32, at: usize) -> Option<bool> {
+        let e = &self.t.events[pos as usize];
+        match at_needle(e, self.text, at, self.matcher.needle) {
+            Place::Match => Some(true),
+            Place::Elsewhere => None,
+            Place::Unsure => Some(self.matcher.event_matches(e)),
+        }
+    }
+
+    fn matches(&mut self, pos: u32) -> bool {
+        self.matcher.event_matches(&self.t.events[pos as usize])
+    }
+}
+
+/// What the raw text at a candidate for the needle says about an event.
+enum Place {
+    /// The needle is there, inside one of the strings searched.
+    Match,
+    /// Not inside any string searched, all of which are the file's text as written: the rest of
+    /// the event's text must tell.
+    Elsewhere,
+    /// Only the event's records can tell (an escaped string, or text that folds unevenly).
+    Unsure,
+}
+
+/// Whether event `e` holds the folded `needle` at byte `at` of `text`, the text it was loaded
+/// from. Only its strings' places are read, not their text (which the scan has just read).
+fn at_needle(e: &Event<'_>, text: &str, at: usize, needle: &str) -> Place {
+    let strings = || {
+        std::iter::once(&e.title)
+            .chain(&e.summary)
+            .chain(e.quotes.iter().map(|q| &q.text))
+            .chain(e.claims.iter().map(|c| &c.text))
+    };
+    let Some(window) = text.get(at..at + needle.len()) else {
+        return Place::Unsure;
+    };
+    let (start, end) = (
+        window.as_ptr().addr(),
+        window.as_ptr().addr() + window.len(),
+    );
+    let inside = strings().any(|s| {
+        let from = s.as_ptr().addr();
+        matches!(s, Cow::Borrowed(_)) && from <= start && end <= from + s.len()
+    });
+    if !inside {
+        return if strings().all(|s| matches!(s, Cow::Borrowed(_))) {
+            Place::Elsewhere
+        } else {
+            Place::Unsure
+        };
+    }
+    // Case is all that folding changes in an ASCII window (no letters there fold to others).
+    let same = if window.is_ascii() {
+        window.eq_ignore_ascii_case(needle)
+    } else {
+        fold(window) == needle
+    };
+    if same { Place::Match } else { Place::Unsure }
+}
+
+fn search_events(t: &Timeline<'_>, needle: &str) -> Vec<u32> {
+    let n = t.events.len();
+    let chunk = n.div_ceil(threads()).max(4096);
+    let parts: Vec<_> = t.events.chunks(chunk).enumerate().collect();
+    in_parallel(parts, |(k, events)| scan_events(events, k * chunk, needle))
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+fn scan_events(events: &[Event<'_>], first: usize, needle: &str) -> Vec<u32> {
     let mut m = Matcher::new(needle);
     events
         .iter()
@@ -86,15 +241,22 @@ impl<'n> Matcher<'n> {
             return true;
         }
         // Beyond ASCII case, only text that can fold differently needs folding: for an ASCII
-        // needle that is Latin letters with accents (U+00C0–U+024F, lead bytes C3–C9), and
-        // combining marks (lead bytes CC–CD); Cyrillic or CJK text cannot fold into ASCII.
-        if ascii_needle && !any_byte(text.as_bytes(), |b| matches!(b, 0xC3..=0xC9 | 0xCC | 0xCD)) {
+        // needle, characters that fold into ASCII or vanish (see `folds_into_ascii`); Cyrillic
+        // or CJK text cannot fold into ASCII.
+        if ascii_needle && !any_byte(text.as_bytes(), folds_into_ascii) {
             return false;
         }
         self.scratch.clear();
         fold_into(text, &mut self.scratch);
         self.scratch.contains(self.needle)
     }
+}
+
+/// Whether `b` can start a character that folds into ASCII or to nothing: Latin letters with
+/// accents (U+00C0–U+024F, lead bytes C3–C9), combining marks (CC–CD), and the Kelvin and
+/// Ångström signs (E2). A test checks this against every character.
+fn folds_into_ascii(b: u8) -> bool {
+    matches!(b, 0xC3..=0xC9 | 0xCC | 0xCD | 0xE2)
 }
 
 /// Whether any byte passes `test`; checked 64 bytes at a time without early exits inside a
@@ -167,6 +329,386 @@ mod tests {
         }
         assert!(contains_ascii_nocase(b"xAx", b"a"));
         assert!(!contains_ascii_nocase(b"", b"a"));
+    }
+
+    use std::fmt::Write;
+
+    /// The text search beside the scan of the records, for every needle and 1 to 3 runs.
+    fn check_text_search(text: &str, needles: &[&str]) -> usize {
+        let t = crate::model::load_str(text)
+            .unwrap_or_else(|d| panic!("{}", crate::model::diag::render("t.ron", text, &d)))
+            .timeline;
+        let index = Index::build(&t);
+        assert!(index.file_order.fits(&t, text));
+        let mut found = 0;
+        for &needle in needles {
+            let expected = search_records(&t, needle);
+            let folded = fold(needle);
+            let pattern = Pattern::new(&folded, text).unwrap();
+            for parts in 1..=3 {
+                let got = search_text(&t, &index, text, &pattern, &folded, parts);
+                assert_eq!(got, expected, "{needle:?} in {parts} runs");
+            }
+            assert_eq!(search(&t, &index, Some(text), needle), expected);
+            found += expected.len();
+        }
+        found
+    }
+
+    /// String contents as RON writes them (escapes included), chosen to be hard for a search of
+    /// the raw text: case, accents, combining marks, escapes, Cyrillic, characters that fold to
+    /// a character of another length (the Kelvin sign, `İ`).
+    const PIECES: &[&str] = &[
+        "ceasefire",
+        "CeaseFire",
+        "CEASE",
+        "fire",
+        " ",
+        ". ",
+        "Türkiye",
+        "TÜRKİYE",
+        "İstanbul",
+        "cafe\u{301}",
+        "CAFE\u{301}S",
+        "cafe\\u{301}",
+        "caf\\u{e9}",
+        "\\\"quoted\\\"",
+        "line\\nbreak",
+        "\\\\",
+        "ПЕРЕМИРИЕ",
+        "перемирие",
+        "Пёремирие",
+        "ПЕРЕМИРИЙ",
+        "\u{212A}elvin",
+        "\\u{212A}ELVIN",
+        "\u{212B}",
+        "zanzibar",
+        "cease\\\n        fire",
+        "ceasefir\\u{65}",
+        "ceasefir\\x45",
+        "’",
+        "—",
+        "e",
+        "a",
+        "k",
+        "ÉÈ",
+    ];
+
+    /// What is looked for, folded or not; some only in ids, tags, sources or comments.
+    const NEEDLES: &[&str] = &[
+        "ceasefire",
+        "cease",
+        "fire",
+        "e fire",
+        "turkiye",
+        "TÜRKIYE",
+        "istanbul",
+        "i",
+        "cafe",
+        "cafes",
+        "café",
+        "перемирие",
+        "пЁремирие",
+        "перемирий",
+        "kelvin",
+        "k",
+        "a",
+        "é",
+        "\"quoted\"",
+        "\"",
+        "line\nbreak",
+        "\\",
+        "zanzibar",
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "x’",
+        "ex",
+        "only-in-ids",
+        "tagged",
+        "told via",
+        "in context",
+        "somewhere",
+        "source title",
+        "commented",
+    ];
+
+    #[test]
+    fn text_search_finds_what_the_records_hold() {
+        let text = r#"Timeline(title: "T", participants: [Participant(id: "p", name: "P")],
+    sources: [Source(id: "s", outlet: "S")],
+    events: [
+        Event(id: "only-in-ids", when: "2025-02", title: "Türkiye — CAFE\u{301}S", tags: ["tagged"],
+              location: "Somewhere", quotes: [Quote(speaker: "p", text: "x", source: "s", via: "told via", context: "in context")]),
+        // commented ceasefire
+        Event(id: "b", when: "2025-01", title: "cease\
+                fire \"quoted\" ПЕРЕМИРИЕ", claims: [Claim(source: "s", text: "\u{212A}elvin")]),
+    ],
+)"#;
+        assert!(check_text_search(text, NEEDLES) > 0);
+        let t = crate::model::load_str(text).unwrap().timeline;
+        let index = Index::build(&t);
+        for (needle, hits) in [
+            ("ceasefire", vec![0]),
+            ("turkiye", vec![1]),
+            ("kelvin", vec![0]),
+            ("cafes", vec![1]),
+            ("\"quoted\"", vec![0]),
+            ("перемирие", vec![0]),
+            ("tagged", vec![]),
+            ("told via", vec![]),
+            ("somewhere", vec![]),
+            ("only-in-ids", vec![]),
+            ("commented", vec![]),
+        ] {
+            assert_eq!(search(&t, &index, Some(text), needle), hits, "{needle}");
+        }
+    }
+
+    #[test]
+    fn the_bundled_timeline_searches_alike_both_ways() {
+        let found = check_text_search(
+            crate::model::BUNDLED,
+            &[
+                "istanbul",
+                "memorand",
+                "peskov",
+                "ПЕСКОВ",
+                "ciragan",
+                "july",
+                "’s",
+                "—",
+                "“",
+                "a",
+                "e",
+                "2025",
+                "the third round",
+                "xinhua-2025",
+                "rt-live",
+                "wire",
+            ],
+        );
+        assert!(found > 10);
+    }
+
+    #[test]
+    fn only_the_searched_strings_of_an_event_count() {
+        // Plainly written, so that the raw text alone tells; the last event's text runs on
+        // into the sources listed after the events.
+        let text = r#"Timeline(title: "ceasefire", participants: [Participant(id: "p", name: "P")],
+    events: [
+        Event(id: "ceasefire-1", when: "2025", title: "One", location: "ceasefire", tags: ["x", "ceasefire"],
+              quotes: [Quote(speaker: "p", text: "No.", source: "s", via: "ceasefire", context: "ceasefire")]),
+        Event(id: "ceasefire-2", when: "2025", title: "Two", summary: "A CeaseFire."),
+        Event(id: "ceasefire-3", when: "2025", title: "Three", claims: [Claim(source: "s", via: "ceasefire", text: "No.")]),
+    ],
+    sources: [Source(id: "s", outlet: "S", title: "ceasefire")],
+    summary: "ceasefire",
+)"#;
+        let t = crate::model::load_str(text).unwrap().timeline;
+        let index = Index::build(&t);
+        assert_eq!(search(&t, &index, Some(text), "ceasefire"), [1]);
+        check_text_search(text, &["ceasefire", "one", "no.", "x"]);
+    }
+
+    #[test]
+    fn a_match_is_found_at_every_offset_from_its_event() {
+        // The scan restarts at each event after a match: event k holds the needle k bytes
+        // further in, so that some event puts it at every offset from a 64-byte block.
+        let mut text = String::from(
+            "Timeline(title: \"T\", participants: [], sources: [Source(id: \"s\", outlet: \"S\")], events: [\n",
+        );
+        for k in 0..160 {
+            writeln!(
+                text,
+                "Event(id: \"e{k}\", when: \"2025\", title: \"{}CeaseFire\", summary: \"{}ПЕРЕМИРИЕ\"),",
+                "y".repeat(k),
+                "ю".repeat(k % 70),
+            ).unwrap();
+        }
+        text += "])";
+        check_text_search(&text, &["ceasefire", "перемирие", "yc", "fire", "юп"]);
+        let t = crate::model::load_str(&text).unwrap().timeline;
+        let index = Index::build(&t);
+        assert_eq!(search(&t, &index, Some(&text), "ceasefire").len(), 160);
+        assert_eq!(search(&t, &index, Some(&text), "перемирие").len(), 160);
+    }
+
+    #[test]
+    fn without_the_text_the_records_are_read() {
+        let json = r#"{"title": "T", "sources": [], "participants": [], "events": [
+            {"id": "a", "when": "2025", "title": "Ceasefire"},
+            {"id": "b", "when": "2024", "title": "Truce"}]}"#;
+        let t: Timeline<'_> = serde_json::from_str(json).unwrap();
+        let index = Index::build(&t);
+        assert!(!index.file_order.fits(&t, json), "no offsets");
+        assert_eq!(search(&t, &index, Some(json), "ceasefire"), [0]);
+        assert_eq!(search(&t, &index, None, "ceasefire"), [0]);
+        // A text the timeline was not loaded from is not used.
+        let text = super::super::testdata::SMALL;
+        let small = crate::model::load_str(text).unwrap().timeline;
+        let other = format!("{text}\n{}", text.replace("Talks end", "Talks end!"));
+        assert!(!Index::build(&small).file_order.fits(&small, &other));
+    }
+
+    mod generated {
+        use std::fmt::Write;
+
+        use super::{NEEDLES, PIECES, check_text_search};
+        use proptest::prelude::*;
+        use proptest::sample::select;
+
+        /// String content: pieces and runs of padding that move them across 64-byte blocks.
+        fn content() -> impl Strategy<Value = String> {
+            let piece = prop_oneof![
+                3 => select(PIECES).prop_map(String::from),
+                1 => (0..130usize).prop_map(|n| "x".repeat(n)),
+            ];
+            proptest::collection::vec(piece, 0..8).prop_map(|v| v.concat())
+        }
+
+        /// Titles, quotes and claims must hold some text.
+        fn nonblank(s: String) -> String {
+            if s.trim().is_empty() { s + "z" } else { s }
+        }
+
+        #[derive(Debug, Clone)]
+        struct Ev {
+            day: u8,
+            title: String,
+            summary: Option<String>,
+            quotes: Vec<String>,
+            claims: Vec<String>,
+            /// For the fields a search must not read.
+            elsewhere: String,
+            /// Bits choosing how the event is written: comments inside it, raw strings, `Some`,
+            /// keys apart from their values.
+            style: u8,
+        }
+
+        fn event() -> impl Strategy<Value = Ev> {
+            (
+                (1..29u8, content(), proptest::option::of(content())),
+                proptest::collection::vec(content(), 0..3),
+                proptest::collection::vec(content(), 0..3),
+                (select(NEEDLES), any::<u8>()),
+            )
+                .prop_map(
+                    |((day, title, summary), quotes, claims, (elsewhere, style))| Ev {
+                        day,
+                        title: nonblank(title),
+                        summary,
+                        quotes: quotes.into_iter().map(nonblank).collect(),
+                        claims: claims.into_iter().map(nonblank).collect(),
+                        elsewhere: elsewhere.replace(['"', '\\', '\n'], "_"),
+                        style,
+                    },
+                )
+        }
+
+        fn ron(events: &[Ev], sources_last: bool, trailer: &str) -> String {
+            let sources = "sources: [Source(id: \"s\", outlet: \"S\", title: \"ceasefire перемирие source title\")]";
+            let mut o = String::from(
+                "Timeline(title: \"T\", participants: [Participant(id: \"p\", name: \"Cease Fire\")],\n",
+            );
+            if !sources_last {
+                o += sources;
+                o += ",\n";
+            }
+            o += "events: [";
+            for (k, e) in events.iter().enumerate() {
+                let x = &e.elsewhere;
+                let style = |bit: u8| e.style & (1 << bit) != 0;
+                if style(0) {
+                    write!(o, "\n// commented {x}\n/* {x} */").unwrap();
+                }
+                // Strings a search must not read, written so that the text looks like a title.
+                let other = if style(1) {
+                    format!("r#\"{x}\", title: \"{x}\"#")
+                } else if style(2) {
+                    format!("r\"{x}\"")
+                } else {
+                    format!("\"{x}\"")
+                };
+                let key = |name: &str| {
+                    if style(3) {
+                        format!("{name} :\n      ")
+                    } else {
+                        format!("{name}: ")
+                    }
+                };
+                write!(
+                    o,
+                    "Event(id: \"{k}-{x}\", when: \"2025-01-{:02}\", {}\"{}\", location: {other}, tags: [\"{x}\", {other}],",
+                    e.day,
+                    key("title"),
+                    e.title
+                ).unwrap();
+                if style(4) {
+                    write!(o, "\n/* title: \"{x} */ // text: \"{x}\n").unwrap();
+                }
+                if let Some(s) = &e.summary {
+                    if style(5) {
+                        write!(o, " summary: Some(\"{s}\"),").unwrap();
+                    } else {
+                        write!(o, " {}\"{s}\",", key("summary")).unwrap();
+                    }
+                }
+                o += " quotes: [";
+                for q in &e.quotes {
+                    write!(
+                    o,
+                        "Quote(speaker: \"p\", {}\"{q}\", source: \"s\", via: {other}, context: \"{x}\"),",
+                        key("text")
+                    ).unwrap();
+                }
+                o += "], claims: [";
+                for c in &e.claims {
+                    let via = if style(6) {
+                        format!("Some({other})")
+                    } else {
+                        other.clone()
+                    };
+                    write!(
+                        o,
+                        "Claim(source: \"s\", via: {via}, {}\"{c}\"),",
+                        key("text")
+                    )
+                    .unwrap();
+                }
+                o += "]),";
+            }
+            o += "]";
+            if sources_last {
+                o += ",\n";
+                o += sources;
+            }
+            o += trailer;
+            o
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+            #[test]
+            fn text_search_agrees_with_the_records(
+                events in proptest::collection::vec(event(), 1..10),
+                sources_last in any::<bool>(),
+                trailer in select(&[")", ",\n)\n// ceasefire перемирие\n"][..]),
+            ) {
+                check_text_search(&ron(&events, sources_last, trailer), NEEDLES);
+            }
+        }
+    }
+
+    #[test]
+    fn every_character_folding_into_ascii_is_folded() {
+        for (c, f) in super::super::fold::changes() {
+            if !c.is_ascii() && (f.is_empty() || f.chars().any(|x| x.is_ascii())) {
+                let lead = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+                assert!(folds_into_ascii(lead), "U+{:04X} folds to {f:?}", *c as u32);
+            }
+        }
+        let mut m = Matcher::new("kelvin");
+        assert!(m.matches("\u{212A}elvin’s scale"), "the Kelvin sign");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use ratatui::backend::TestBackend;
 use roundtable::app::{Action, App, keymap};
 use roundtable::cli::{json, list, markdown, ronfmt, view::View};
 use roundtable::model::{self, Diagnostic, diag, read};
-use roundtable::query::{Filter, FilterArgs, Index};
+use roundtable::query::{self, Filter, FilterArgs, Index};
 use roundtable::ui;
 
 use super::generate::{self, Text};
@@ -266,8 +266,20 @@ pub fn render(data: &[u8]) -> Result<(), String> {
         search: args.search.clone(),
         ..Filter::default()
     });
+    // The browser searches the file's text; the events' records must give the same matches.
+    if let Some(q) = &args.search {
+        let (read, scanned) = (
+            query::search(t, &index, Some(&text), q),
+            query::search_records(t, q),
+        );
+        if read != scanned {
+            return Err(format!(
+                "searching the text for {q:?} found {read:?}, the records {scanned:?}"
+            ));
+        }
+    }
     let name = launch.name.render();
-    let mut app = App::new(&name, t, &index, &filter, &loaded.warnings);
+    let mut app = App::new_with_text(&name, t, &text, &index, &filter, &loaded.warnings);
     if !launch.color {
         app = app.without_color();
     }
