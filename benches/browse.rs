@@ -128,7 +128,7 @@ mod query {
         };
         bencher.bench(|| {
             let filter = Filter::resolve(t, &f.index, &args).expect("the speaker resolves");
-            filter.apply(t, &f.index)
+            filter.apply(t, &f.index, None)
         });
     }
 

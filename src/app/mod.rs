@@ -300,7 +300,7 @@ impl<'t, 'a> App<'t, 'a> {
     pub(crate) fn set_filter(&mut self, mut filter: Filter) {
         filter.search = None;
         let was = self.selected_pos();
-        self.shown = filter.apply(self.timeline, self.index);
+        self.shown = filter.apply(self.timeline, self.index, self.text);
         self.filter = filter;
         let rounds = self.timeline.rounds.len();
         self.round_starts.clear();

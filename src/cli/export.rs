@@ -22,7 +22,7 @@ pub fn run(
         err,
         |s, err| {
             let t = &s.loaded.timeline;
-            let positions = s.filter.apply(t, s.index);
+            let positions = s.filter.apply(t, s.index, Some(&s.input.text));
             match args.format {
                 Format::Markdown => markdown::write(t, s.index, &positions, out)?,
                 Format::Json | Format::Ron => {

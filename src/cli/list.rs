@@ -37,7 +37,7 @@ pub fn run(
         err,
         |s, _| {
             let t = &s.loaded.timeline;
-            let positions = s.filter.apply(t, s.index);
+            let positions = s.filter.apply(t, s.index, Some(&s.input.text));
             write(t, s.index, &positions, layout, out)?;
             Ok(Exit::Success)
         },

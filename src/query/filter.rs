@@ -123,9 +123,10 @@ impl Filter {
             && self.search.is_none()
     }
 
-    /// Positions (timeline order) of the events that pass every part of the filter.
+    /// Positions (timeline order) of the events that pass every part of the filter. `text`,
+    /// the text `t` was loaded from, lets a search read it in one pass (see [`search`]).
     #[must_use]
-    pub fn apply(&self, t: &Timeline<'_>, index: &Index) -> Vec<u32> {
+    pub fn apply(&self, t: &Timeline<'_>, index: &Index, text: Option<&str>) -> Vec<u32> {
         let mut lists: Vec<&[u32]> = Vec::new();
         if let Some(p) = self.speaker {
             lists.push(&index.speaking[p as usize].events);
@@ -138,8 +139,7 @@ impl Filter {
         }
         let hits;
         if let Some(needle) = &self.search {
-            // The file's text is not at hand here: the events' strings are read instead.
-            hits = search(t, index, None, needle);
+            hits = search(t, index, text, needle);
             lists.push(&hits);
         }
         lists.sort_by_key(|l| l.len());

@@ -33,7 +33,7 @@ mod tests {
         let t = load_str(SMALL).unwrap().timeline;
         let index = Index::build(&t);
         let f = Filter::resolve(&t, &index, args)?;
-        Ok(titles(&t, &f.apply(&t, &index)))
+        Ok(titles(&t, &f.apply(&t, &index, Some(SMALL))))
     }
 
     #[test]
