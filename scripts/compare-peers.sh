@@ -340,7 +340,7 @@ def summary(key, rs):
     if len(secs) > 1:
         t += f" ({min(secs):.2f}–{max(secs):.2f})"
     ratio = rss / (size / MB)
-    return (t, f"{rss:,.0f}", f"{ratio:.2f}×" if ratio < 1 else f"{ratio:.1f}×", len(good)), None
+    return (t, f"{rss:,.0f}", f"{ratio:.2f}×", len(good)), None
 
 def count(n):
     return f"{n // 1000000}M" if n % 1000000 == 0 else f"{n // 1000}k" if n % 1000 == 0 else str(n)
