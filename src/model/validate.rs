@@ -463,6 +463,50 @@ mod tests {
     }
 
     #[test]
+    fn references_resolve_alike_whether_declarations_come_first_or_last() {
+        let declarations = r#"sources: [Source(id: "s", outlet: "S"), Source(id: "t", outlet: "T")],
+            participants: [Participant(id: "a", name: "A"), Participant(id: "b", name: "B"),
+                           Participant(id: "a", name: "A again")]"#;
+        let events = r#"events: [Event(id: "e", when: "2025", title: "x", participants: ["b", "a"],
+            sources: ["t"], quotes: [Quote(speaker: "b", text: "q", source: "s"),
+                                     Quote(speaker: "zed", text: "q", source: "s")],
+            claims: [Claim(by: "a", text: "c", source: "t")])]"#;
+        // Declared first, the reader resolves references as it reads them; declared after
+        // the events, validation does. Targets and reports must not tell the two apart.
+        // On one line, so that line numbers in messages are the same.
+        let first = format!("Timeline(title: \"t\", {declarations}, {events})").replace('\n', " ");
+        let last = format!("Timeline(title: \"t\", {events}, {declarations})").replace('\n', " ");
+        let outcome = |text: &str| {
+            let (t, mut diags) = crate::model::parse::parse(text);
+            let mut t = t.unwrap();
+            diags.extend(super::validate(&mut t, text));
+            let e = &t.events[0];
+            let targets: Vec<u32> = e
+                .participants
+                .iter()
+                .chain(&e.sources)
+                .chain(e.quotes.iter().flat_map(|q| [&q.speaker, &q.source]))
+                .chain(e.claims.iter().flat_map(|c| c.by.iter().chain([&c.source])))
+                .map(|r| r.target)
+                .collect();
+            let messages: Vec<String> = diags.into_iter().map(|d| d.message).collect();
+            (targets, messages)
+        };
+        let (targets, messages) = outcome(&first);
+        assert_eq!(
+            targets,
+            [1, 0, 1, 1, 0, crate::model::UNRESOLVED, 0, 0, 1],
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("unknown participant `zed`"))
+        );
+        assert_eq!(outcome(&last), (targets, messages));
+    }
+
+    #[test]
     fn duplicate_event_ids_are_found_among_many_events() {
         use std::fmt::Write;
         // Enough events for the event ids to be checked on a thread of their own.
