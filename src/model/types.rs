@@ -1,11 +1,11 @@
 //! The timeline data model: the records of a format-1 file, borrowing their text from the file.
 //!
 //! Strings borrow from the loaded text (`Cow::Borrowed`) unless the file escaped them, so a
-//! large file costs little more than its own bytes. References between records keep where their id
-//! stands in the file (for diagnostics, and to read the id again) and the index of the record it
-//! names (filled in by validation, so everything after loading follows indices, never looks ids
-//! up). Events, quotes and claims are written out through `cli::view`, which turns references
-//! back into ids.
+//! large file costs little more than its own bytes. A reference between records keeps where its
+//! id stands in the file (for diagnostics, and to read the id again) and the index of the record
+//! it names, filled in by the reader or by validation: everything after loading follows indices
+//! and never looks ids up. Written out again (the export commands), references become the ids
+//! of the records they name.
 
 use std::borrow::Cow;
 
