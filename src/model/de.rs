@@ -132,8 +132,10 @@ impl<'de> Deserialize<'de> for Ref {
                 if at == 0 || at > len {
                     return Err(E::custom("references can only be read by `from_json`"));
                 }
+                let at = u32::try_from(at - 1)
+                    .map_err(|_| E::custom("a reference beyond 4 GiB into the text"))?;
                 Ok(Ref {
-                    at: (at - 1) as u32,
+                    at,
                     target: UNRESOLVED,
                 })
             }

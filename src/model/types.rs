@@ -327,6 +327,25 @@ pub struct Claim<'a> {
     pub disputes: Vec<Ref>,
 }
 
+impl Event<'_> {
+    /// Every reference the event holds: participants, sources, and its quotes' and claims'.
+    pub fn refs_mut(&mut self) -> impl Iterator<Item = &mut Ref> {
+        self.participants
+            .iter_mut()
+            .chain(&mut self.sources)
+            .chain(
+                self.quotes
+                    .iter_mut()
+                    .flat_map(|q| [&mut q.speaker, &mut q.source]),
+            )
+            .chain(self.claims.iter_mut().flat_map(|c| {
+                c.by.iter_mut()
+                    .chain(std::iter::once(&mut c.source))
+                    .chain(&mut c.disputes)
+            }))
+    }
+}
+
 impl<'a> Timeline<'a> {
     #[must_use]
     pub fn source(&self, r: &Ref) -> &Source<'a> {

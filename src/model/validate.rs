@@ -507,6 +507,22 @@ mod tests {
     }
 
     #[test]
+    fn participants_given_again_after_the_events_are_the_ones_resolved_against() {
+        // The reader resolved `c` to the third of the first list; the list kept has one.
+        let text = "Timeline(title: \"t\", sources: [Source(id: \"s\", outlet: \"S\")],\n\
+            participants: [Participant(id: \"a\", name: \"A\"), Participant(id: \"b\", name: \"B\"),\n\
+            Participant(id: \"c\", name: \"C\")],\n\
+            events: [Event(id: \"e\", when: \"2025\", title: \"x\",\n\
+            quotes: [Quote(speaker: \"c\", text: \"q\", source: \"s\"), Quote(speaker: \"a\", text: \"q\", source: \"s\")])],\n\
+            participants: [Participant(id: \"c\", name: \"C\")])";
+        assert_eq!(
+            report(text),
+            "t.ron:5:70: error: unknown participant `a`; did you mean `c`?\n\
+             t.ron:6:1: error: `participants` is given twice in this `Timeline`\n"
+        );
+    }
+
+    #[test]
     fn duplicate_event_ids_are_found_among_many_events() {
         use std::fmt::Write;
         // Enough events for the event ids to be checked on a thread of their own.

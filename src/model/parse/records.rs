@@ -220,6 +220,9 @@ impl<'a> Parser<'a> {
         let (mut sources, mut participants, mut rounds, mut events) =
             (vec![], vec![], vec![], vec![]);
         let (mut seen_sources, mut seen_participants) = (false, false);
+        // Set when sources or participants are given (again) after events were resolved
+        // against them: a file that repeats a field, an error reported already.
+        let mut stale = false;
         self.record("Timeline", FIELDS, REQUIRED, |p, field| {
             match field {
                 0 => title = p.text(Some("title"))?,
@@ -227,10 +230,12 @@ impl<'a> Parser<'a> {
                 2 => {
                     sources = p.records(Self::source)?;
                     seen_sources = true;
+                    stale |= p.ids.is_some();
                 }
                 3 => {
                     participants = p.records(Self::participant)?;
                     seen_participants = true;
+                    stale |= p.ids.is_some();
                 }
                 // A round whose number is missing or malformed (reported already) is left out:
                 // there is no number to check for duplicates or to resolve events against.
@@ -246,10 +251,19 @@ impl<'a> Parser<'a> {
                         p.ids = Some(Arc::new(Ids::new(&sources, &participants)));
                     }
                     events = p.events()?;
+                    stale = false;
                 }
             }
             Ok(())
         })?;
+        if stale {
+            // Validation resolves them all again, against the lists the timeline keeps.
+            for r in events.iter_mut().flat_map(Event::refs_mut) {
+                if r.target != MISSING {
+                    r.target = UNRESOLVED;
+                }
+            }
+        }
         Ok(Timeline {
             title: title.unwrap_or_else(blank).value,
             summary,
