@@ -248,11 +248,11 @@ fn list_shows_every_bundled_event_in_timeline_order() {
     );
     assert_eq!(
         lines[4],
-        "2025-07-21\t3\t0\t5\tdisputed\tZelensky announces the next meeting for 23 July in Istanbul"
+        "2025-07-21\t3\t0\t7\tdisputed\tZelensky announces the next meeting for 23 July in Istanbul"
     );
     assert_eq!(
         lines[5],
-        "2025-07-22\t3\t3\t2\t-\tPeskov: third round expected this week, no breakthroughs"
+        "2025-07-22\t3\t3\t3\t-\tPeskov: third round expected this week, breakthroughs unlikely"
     );
     assert_eq!(
         lines.last().copied(),
@@ -284,7 +284,7 @@ fn list_speaker_by_unique_part_of_a_name() {
     assert_eq!(
         list_titles(&["--speaker", "peskov"]),
         [
-            "Peskov: third round expected this week, no breakthroughs",
+            "Peskov: third round expected this week, breakthroughs unlikely",
             "Peskov: talks to focus on the memorandums and POW exchanges"
         ]
     );
@@ -308,12 +308,10 @@ fn list_round_keeps_that_rounds_events_in_order() {
     let all = bundled_titles();
     assert_eq!(round3.len(), 19);
     assert_eq!(round3[..], all[4..]);
+    // The exchange agreements followed the two rounds, at no round the report names.
     assert_eq!(
         list_titles(&["--round", "2"]),
-        [
-            "Prisoner exchanges agreed after the first two rounds",
-            "Second round: draft memoranda exchanged"
-        ]
+        ["Second round: draft memoranda exchanged"]
     );
 }
 
@@ -327,7 +325,7 @@ fn list_source_keeps_events_citing_it_anywhere() {
             "Prisoner exchanges agreed after the first two rounds",
             "Second round: draft memoranda exchanged",
             "Zelensky announces the next meeting for 23 July in Istanbul",
-            "Peskov: third round expected this week, no breakthroughs"
+            "Peskov: third round expected this week, breakthroughs unlikely"
         ]
     );
 }
@@ -337,7 +335,7 @@ fn list_search_reads_titles_summaries_quotes_and_claims() {
     // "sacred" is only in a quote; "halfwit" in a quote and a summary.
     assert_eq!(
         list_titles(&["--search", "SACRED"]),
-        ["Medinsky: Russia has reviewed Kiev's list of 339 children"]
+        ["Medinsky: Russia has reviewed Kiev's list of some 339 children"]
     );
     assert_eq!(
         list_titles(&["--search", "gauleiter"]),
@@ -360,7 +358,7 @@ fn list_filters_combine() {
             "--search",
             "memoranda"
         ]),
-        ["Peskov: third round expected this week, no breakthroughs"]
+        ["Peskov: third round expected this week, breakthroughs unlikely"]
     );
     assert!(list_titles(&["--speaker", "peskov", "--round", "2"]).is_empty());
 }
