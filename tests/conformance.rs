@@ -36,6 +36,8 @@ struct RSource {
     url: Option<String>,
     byline: Option<Vec<String>>,
     kind: Option<RSourceKind>,
+    republishes: Option<String>,
+    language: Option<String>,
 }
 
 #[derive(Deserialize, Debug, Default)]
@@ -83,6 +85,7 @@ struct RRound {
 struct REvent {
     id: String,
     when: String,
+    end: Option<String>,
     round: Option<u64>,
     title: String,
     summary: Option<String>,
@@ -102,6 +105,10 @@ struct RQuote {
     source: String,
     via: Option<String>,
     context: Option<String>,
+    channel: Option<String>,
+    also: Option<Vec<String>>,
+    lang: Option<String>,
+    original: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -113,6 +120,10 @@ struct RClaim {
     source: String,
     via: Option<String>,
     disputes: Option<Vec<String>>,
+    channel: Option<String>,
+    also: Option<Vec<String>>,
+    lang: Option<String>,
+    confirms: Option<Vec<String>>,
 }
 
 fn ron_read(text: &str) -> Result<RTimeline, ron::error::SpannedError> {
@@ -161,6 +172,11 @@ fn ours(t: &Timeline<'_>, text: &str) -> Fields {
         f.put(&format!("{p}.url"), s.url.as_deref());
         f.put(&format!("{p}.byline"), strs(&s.byline));
         f.put(&format!("{p}.kind"), s.kind);
+        f.put(
+            &format!("{p}.republishes"),
+            s.republishes.map(|r| r.id(text)),
+        );
+        f.put(&format!("{p}.language"), s.language.as_deref());
     }
     for (i, x) in t.participants.iter().enumerate() {
         let p = format!("participants[{i}]");
@@ -186,6 +202,7 @@ fn ours(t: &Timeline<'_>, text: &str) -> Fields {
         let p = format!("events[{i}]");
         f.put(&format!("{p}.id"), &e.id.value);
         f.put(&format!("{p}.when"), &e.when.raw);
+        f.put(&format!("{p}.end"), e.end.as_ref().map(|w| &w.raw));
         f.put(&format!("{p}.round"), e.round.as_ref().map(|r| r.number));
         f.put(&format!("{p}.title"), &e.title);
         f.put(&format!("{p}.summary"), e.summary.as_deref());
@@ -200,6 +217,10 @@ fn ours(t: &Timeline<'_>, text: &str) -> Fields {
             f.put(&format!("{p}.source"), q.source.id(text));
             f.put(&format!("{p}.via"), q.via.as_deref());
             f.put(&format!("{p}.context"), q.context.as_deref());
+            f.put(&format!("{p}.channel"), q.channel());
+            f.put(&format!("{p}.also"), ids(q.also(), text));
+            f.put(&format!("{p}.lang"), q.lang());
+            f.put(&format!("{p}.original"), q.original());
         }
         for (j, c) in e.claims.iter().enumerate() {
             let p = format!("{p}.claims[{j}]");
@@ -209,6 +230,10 @@ fn ours(t: &Timeline<'_>, text: &str) -> Fields {
             f.put(&format!("{p}.source"), c.source.id(text));
             f.put(&format!("{p}.via"), c.via.as_deref());
             f.put(&format!("{p}.disputes"), ids(&c.disputes, text));
+            f.put(&format!("{p}.channel"), c.channel());
+            f.put(&format!("{p}.also"), ids(c.also(), text));
+            f.put(&format!("{p}.lang"), c.lang());
+            f.put(&format!("{p}.confirms"), ids(c.confirms(), text));
         }
     }
     f
@@ -230,6 +255,8 @@ fn theirs(t: &RTimeline) -> Fields {
             &format!("{p}.kind"),
             s.kind.as_ref().unwrap_or(&RSourceKind::default()),
         );
+        f.put(&format!("{p}.republishes"), s.republishes.as_deref());
+        f.put(&format!("{p}.language"), s.language.as_deref());
     }
     for (i, x) in t.participants.iter().enumerate() {
         let p = format!("participants[{i}]");
@@ -255,6 +282,7 @@ fn theirs(t: &RTimeline) -> Fields {
         let p = format!("events[{i}]");
         f.put(&format!("{p}.id"), &e.id);
         f.put(&format!("{p}.when"), &e.when);
+        f.put(&format!("{p}.end"), e.end.as_deref());
         f.put(&format!("{p}.round"), e.round);
         f.put(&format!("{p}.title"), &e.title);
         f.put(&format!("{p}.summary"), e.summary.as_deref());
@@ -272,6 +300,10 @@ fn theirs(t: &RTimeline) -> Fields {
             f.put(&format!("{p}.source"), &q.source);
             f.put(&format!("{p}.via"), q.via.as_deref());
             f.put(&format!("{p}.context"), q.context.as_deref());
+            f.put(&format!("{p}.channel"), q.channel.as_deref());
+            f.put(&format!("{p}.also"), opt_strs(q.also.as_ref()));
+            f.put(&format!("{p}.lang"), q.lang.as_deref());
+            f.put(&format!("{p}.original"), q.original.as_deref());
         }
         for (j, c) in e.claims.iter().flatten().enumerate() {
             let p = format!("{p}.claims[{j}]");
@@ -281,6 +313,10 @@ fn theirs(t: &RTimeline) -> Fields {
             f.put(&format!("{p}.source"), &c.source);
             f.put(&format!("{p}.via"), c.via.as_deref());
             f.put(&format!("{p}.disputes"), opt_strs(c.disputes.as_ref()));
+            f.put(&format!("{p}.channel"), c.channel.as_deref());
+            f.put(&format!("{p}.also"), opt_strs(c.also.as_ref()));
+            f.put(&format!("{p}.lang"), c.lang.as_deref());
+            f.put(&format!("{p}.confirms"), opt_strs(c.confirms.as_ref()));
         }
     }
     f

@@ -42,7 +42,9 @@ fn content(e: &Event<'_>, text: &str) -> String {
         .iter()
         .map(|q| {
             let (speaker, source) = (q.speaker.id(text), q.source.id(text));
-            (speaker, &q.text, source, &q.via, &q.context)
+            let lang = (q.lang(), q.original());
+            let provenance = (q.channel(), ids(q.also(), text), lang);
+            (speaker, &q.text, source, &q.via, &q.context, provenance)
         })
         .collect();
     let claims: Vec<_> = e
@@ -56,13 +58,16 @@ fn content(e: &Event<'_>, text: &str) -> String {
                 c.source.id(text),
                 &c.via,
                 ids(&c.disputes, text),
+                (c.channel(), ids(c.also(), text), c.lang()),
+                ids(c.confirms(), text),
             )
         })
         .collect();
     format!(
-        "{} {} {:?} {} {:?} {:?} {:?} {:?} {:?} {quotes:?} {claims:?}",
+        "{} {} {:?} {:?} {} {:?} {:?} {:?} {:?} {:?} {quotes:?} {claims:?}",
         e.id.value,
         e.when.raw,
+        e.end.as_ref().map(|w| &w.raw),
         e.round.as_ref().map(|r| r.number),
         e.title,
         e.summary,
@@ -103,7 +108,15 @@ fn generated_json_reads_into_the_same_events_as_the_ron() {
     }
     assert_eq!(from_ron.title, from_json.title);
     assert_eq!(from_ron.summary, from_json.summary);
-    let sources = |t: &Timeline<'_>| format!("{:?}", serde_json::to_value(&t.sources).unwrap());
+    // Sources hold references (`republishes`): written as a document with no events.
+    let sources = |t: &Timeline<'_>| {
+        let none: &[&Event<'_>] = &[];
+        let doc = model::write::Document {
+            timeline: t,
+            events: none,
+        };
+        format!("{:?}", serde_json::to_value(&doc).unwrap()["sources"])
+    };
     let people = |t: &Timeline<'_>| format!("{:?}", serde_json::to_value(&t.participants).unwrap());
     let rounds = |t: &Timeline<'_>| format!("{:?}", serde_json::to_value(&t.rounds).unwrap());
     assert_eq!(sources(from_ron), sources(&from_json));

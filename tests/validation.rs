@@ -221,9 +221,36 @@ rejected! {
     // All of the above are reported in one run, in file order.
     several_errors: [
         "tests/fixtures/invalid/several_errors.ron:6:38: error: `outlet` must not be empty",
-        "tests/fixtures/invalid/several_errors.ron:22:13: error: unknown field `date` in `Event`; expected one of `id`, `when`, `round`, `title`, `summary`, `location`, `participants`, `sources`, `tags`, `quotes`, `claims`",
+        "tests/fixtures/invalid/several_errors.ron:22:13: error: unknown field `date` in `Event`; expected one of `id`, `when`, `end`, `round`, `title`, `summary`, `location`, `participants`, `sources`, `tags`, `quotes`, `claims`",
         "tests/fixtures/invalid/several_errors.ron:42:19: error: `2025-07-32T16:00Z` is not a valid when: 2025-07 has no day 32",
         "tests/fixtures/invalid/several_errors.ron:49:30: error: unknown participant `pesko`; did you mean `peskov`?",
+    ],
+    // 1.1, rule 7: `republishes`, `also` and `confirms` name declared ids; no circles.
+    unknown_republishes: [
+        "tests/fixtures/invalid/unknown_republishes.ron:6:109: error: unknown source `rt-lve`; did you mean `rt-live`?",
+    ],
+    unknown_also: [
+        "tests/fixtures/invalid/unknown_also.ron:51:28: error: unknown source `xinhau`; did you mean `xinhua`?",
+    ],
+    unknown_confirms: [
+        "tests/fixtures/invalid/unknown_confirms.ron:28:32: error: unknown claim `date-tas`; did you mean `date-tass`?",
+    ],
+    republishes_circle: [
+        "tests/fixtures/invalid/republishes_circle.ron:6:109: error: `republishes` goes round in a circle: `xinhua` → `rt-live` → `xinhua`; one of these must be the original publication",
+    ],
+    // 1.1, rule 8.
+    end_before_when: [
+        "tests/fixtures/invalid/end_before_when.ron:42:18: error: this event ends before it begins: `2025-07-22` is over before `2025-07-23T16:00Z`",
+    ],
+    confirms_and_disputes: [
+        "tests/fixtures/invalid/confirms_and_disputes.ron:36:32: error: claim `date-tass` both confirms and disputes `date-zelensky`: a claim can do one or the other",
+    ],
+    original_without_lang: [
+        "tests/fixtures/invalid/original_without_lang.ron:51:31: error: `original` needs `lang`: name the language of the original words with a BCP 47 tag such as `ru`",
+    ],
+    language_tag_malformed: [
+        "tests/fixtures/invalid/language_tag_malformed.ron:6:106: error: `english` is not a language tag: it must start with a language code of 2 or 3 letters; write a BCP 47 tag such as `en`, `ru` or `zh-Hans`",
+        "tests/fixtures/invalid/language_tag_malformed.ron:51:27: error: `ru_RU` is not a language tag: its parts are joined by `-`, not `_`; write a BCP 47 tag such as `en`, `ru` or `zh-Hans`",
     ],
 }
 
@@ -239,6 +266,13 @@ warned! {
     ],
     unreferenced_source: [
         "tests/fixtures/warn/unreferenced_source.ron:7:20: warning: source `tass` is declared but nothing cites it",
+    ],
+    // 1.1, rule 9.
+    also_repeats_source: [
+        "tests/fixtures/warn/also_repeats_source.ron:51:28: warning: `also` repeats the statement's own source `rt-live`",
+    ],
+    claim_confirms_itself: [
+        "tests/fixtures/warn/claim_confirms_itself.ron:36:32: warning: claim `date-tass` confirms itself",
     ],
 }
 

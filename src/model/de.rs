@@ -12,7 +12,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, de::SeqAccess};
 
-use super::types::{Ref, RoundRef, Spanned, Str, Timeline, UNRESOLVED};
+use super::types::{Claim, Provenance, Quote, Ref, RoundRef, Spanned, Str, Timeline, UNRESOLVED};
 use super::when::When;
 
 /// Takes a string, borrowed when the deserializer lends one.
@@ -158,6 +158,100 @@ impl<'de> Deserialize<'de> for RoundRef {
 impl<'de: 'a, 'a> Deserialize<'de> for When<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         When::parse(str(d)?, 0).map_err(de::Error::custom)
+    }
+}
+
+/// A quote as the format writes it, every field flat (FORMAT.md "Quote" and 1.1's additions):
+/// read, then turned into a [`Quote`] with its format-1.1 fields boxed.
+#[derive(Deserialize)]
+#[serde(rename = "Quote", deny_unknown_fields)]
+struct QuoteFields<'a> {
+    speaker: Ref,
+    #[serde(borrow, deserialize_with = "str")]
+    text: Str<'a>,
+    source: Ref,
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    via: Option<Str<'a>>,
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    context: Option<Str<'a>>,
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    channel: Option<Str<'a>>,
+    #[serde(default)]
+    also: Vec<Ref>,
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    lang: Option<Str<'a>>,
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    original: Option<Str<'a>>,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Quote<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let q = QuoteFields::deserialize(d)?;
+        if q.original.is_some() && q.lang.is_none() {
+            return Err(de::Error::custom("`original` needs `lang`"));
+        }
+        let provenance = Provenance {
+            channel: q.channel,
+            also: q.also,
+            lang: q.lang,
+            original: q.original,
+            confirms: Vec::new(),
+        };
+        Ok(Quote {
+            speaker: q.speaker,
+            text: q.text,
+            source: q.source,
+            via: q.via,
+            context: q.context,
+            provenance: provenance.boxed(),
+        })
+    }
+}
+
+/// A claim as the format writes it, every field flat; see [`QuoteFields`].
+#[derive(Deserialize)]
+#[serde(rename = "Claim", deny_unknown_fields)]
+struct ClaimFields<'a> {
+    #[serde(default, borrow)]
+    id: Option<Spanned<Str<'a>>>,
+    #[serde(default)]
+    by: Option<Ref>,
+    #[serde(borrow, deserialize_with = "str")]
+    text: Str<'a>,
+    source: Ref,
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    via: Option<Str<'a>>,
+    #[serde(default)]
+    disputes: Vec<Ref>,
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    channel: Option<Str<'a>>,
+    #[serde(default)]
+    also: Vec<Ref>,
+    #[serde(default, borrow, deserialize_with = "opt_str")]
+    lang: Option<Str<'a>>,
+    #[serde(default)]
+    confirms: Vec<Ref>,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Claim<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let c = ClaimFields::deserialize(d)?;
+        let provenance = Provenance {
+            channel: c.channel,
+            also: c.also,
+            lang: c.lang,
+            original: None,
+            confirms: c.confirms,
+        };
+        Ok(Claim {
+            id: c.id,
+            by: c.by,
+            text: c.text,
+            source: c.source,
+            via: c.via,
+            disputes: c.disputes,
+            provenance: provenance.boxed(),
+        })
     }
 }
 

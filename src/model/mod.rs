@@ -6,12 +6,16 @@
 mod de;
 pub mod diag;
 pub mod escape;
+pub mod lang;
 pub mod parse;
 pub mod progress;
 pub mod read;
+mod republish;
+mod resolve;
 pub mod types;
 pub mod validate;
 pub mod when;
+pub mod write;
 
 pub use de::from_json;
 pub use diag::{Diagnostic, Severity};

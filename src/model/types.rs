@@ -174,7 +174,7 @@ fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(rename = "Source")]
 #[serde(deny_unknown_fields)]
 pub struct Source<'a> {
@@ -197,6 +197,14 @@ pub struct Source<'a> {
     #[serde(skip_serializing_if = "is_default")]
     #[serde(default)]
     pub kind: SourceKind,
+    /// Format 1.1: the source this publication reprints (FORMAT.md "Version 1.1 / Source");
+    /// resolved by validation, which rejects chains that come back to where they started.
+    #[serde(default)]
+    pub republishes: Option<Ref>,
+    /// Format 1.1: the BCP 47 language tag the publication appeared in (`"en"`, `"zh-Hans"`),
+    /// checked for shape by the reader.
+    #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
+    pub language: Option<Str<'a>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -259,6 +267,10 @@ pub struct Event<'a> {
     pub id: Spanned<Str<'a>>,
     #[serde(borrow)]
     pub when: When<'a>,
+    /// Format 1.1: when the event ended, at any precision; validation rejects an `end` whose
+    /// whole period lies before `when` begins (FORMAT.md "Version 1.1 / Event").
+    #[serde(default, borrow)]
+    pub end: Option<When<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub round: Option<RoundRef>,
@@ -290,41 +302,99 @@ pub struct Event<'a> {
     pub at: Offset,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename = "Quote")]
-#[serde(deny_unknown_fields)]
+/// Words a participant said, verbatim (FORMAT.md "Quote"). Read from JSON through
+/// `de::QuoteFields`, which holds the format's flat fields.
+#[derive(Debug, Clone)]
 pub struct Quote<'a> {
     pub speaker: Ref,
-    #[serde(borrow, deserialize_with = "super::de::str")]
     pub text: Str<'a>,
     pub source: Ref,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub via: Option<Str<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub context: Option<Str<'a>>,
+    /// Format 1.1 fields, boxed: absent from most statements, and eight bytes when absent.
+    pub provenance: Option<Box<Provenance<'a>>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename = "Claim")]
-#[serde(deny_unknown_fields)]
+/// An assertion of fact, attributed (FORMAT.md "Claim"). Read from JSON through
+/// `de::ClaimFields`, which holds the format's flat fields.
+#[derive(Debug, Clone)]
 pub struct Claim<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(default, borrow)]
     pub id: Option<Spanned<Str<'a>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(default)]
     pub by: Option<Ref>,
-    #[serde(borrow, deserialize_with = "super::de::str")]
     pub text: Str<'a>,
     pub source: Ref,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub via: Option<Str<'a>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[serde(default)]
     pub disputes: Vec<Ref>,
+    /// Format 1.1 fields, boxed as for [`Quote::provenance`].
+    pub provenance: Option<Box<Provenance<'a>>>,
+}
+
+/// The format-1.1 provenance of a quote or claim (FORMAT.md "Version 1.1 / Quote and Claim"):
+/// how it was said, which other publications carry it, and in what language. Kept behind a
+/// `Box` on [`Quote`] and [`Claim`], allocated only for a statement that gives one of these.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Provenance<'a> {
+    /// How or where it was said or published (`"told reporters"`); not a relay.
+    pub channel: Option<Str<'a>>,
+    /// Other sources carrying the same statement with the same attribution.
+    pub also: Vec<Ref>,
+    /// BCP 47 tag of the language the words were first said or written in.
+    pub lang: Option<Str<'a>>,
+    /// Quotes only: the words verbatim in `lang`; the reader requires `lang` beside it.
+    pub original: Option<Str<'a>>,
+    /// Claims only: claims asserting the same fact, indices into [`Timeline::claims`].
+    pub confirms: Vec<Ref>,
+}
+
+impl Provenance<'_> {
+    /// `None` when no field is given, so that statements without provenance allocate nothing.
+    #[must_use]
+    pub fn boxed(self) -> Option<Box<Self>> {
+        (self != Self::default()).then(|| Box::new(self))
+    }
+}
+
+/// The format-1.1 fields shared by quotes and claims, read through their [`Provenance`].
+macro_rules! provenance_accessors {
+    ($t:ident) => {
+        impl<'a> $t<'a> {
+            /// How or where it was said (`channel`), if the file says.
+            #[must_use]
+            pub fn channel(&self) -> Option<&str> {
+                self.provenance.as_ref()?.channel.as_deref()
+            }
+
+            /// The other sources that carry it (`also`); empty when none.
+            #[must_use]
+            pub fn also(&self) -> &[Ref] {
+                self.provenance.as_ref().map_or(&[], |p| &p.also)
+            }
+
+            /// The BCP 47 tag of the original language (`lang`), if given.
+            #[must_use]
+            pub fn lang(&self) -> Option<&str> {
+                self.provenance.as_ref()?.lang.as_deref()
+            }
+        }
+    };
+}
+provenance_accessors!(Quote);
+provenance_accessors!(Claim);
+
+impl Quote<'_> {
+    /// The words in the original language (`original`), if the source gives them.
+    #[must_use]
+    pub fn original(&self) -> Option<&str> {
+        self.provenance.as_ref()?.original.as_deref()
+    }
+}
+
+impl Claim<'_> {
+    /// The claims this one confirms (`confirms`); empty when none.
+    #[must_use]
+    pub fn confirms(&self) -> &[Ref] {
+        self.provenance.as_ref().map_or(&[], |p| &p.confirms)
+    }
 }
 
 impl Event<'_> {
@@ -333,15 +403,20 @@ impl Event<'_> {
         self.participants
             .iter_mut()
             .chain(&mut self.sources)
-            .chain(
-                self.quotes
-                    .iter_mut()
-                    .flat_map(|q| [&mut q.speaker, &mut q.source]),
-            )
+            .chain(self.quotes.iter_mut().flat_map(|q| {
+                [&mut q.speaker, &mut q.source]
+                    .into_iter()
+                    .chain(q.provenance.iter_mut().flat_map(|p| &mut p.also))
+            }))
             .chain(self.claims.iter_mut().flat_map(|c| {
                 c.by.iter_mut()
                     .chain(std::iter::once(&mut c.source))
                     .chain(&mut c.disputes)
+                    .chain(
+                        c.provenance
+                            .iter_mut()
+                            .flat_map(|p| p.also.iter_mut().chain(&mut p.confirms)),
+                    )
             }))
     }
 }

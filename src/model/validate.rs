@@ -3,140 +3,10 @@
 
 use std::collections::HashMap;
 
-use super::diag::{Diagnostic, LineIndex};
-use super::parse::did_you_mean;
-use super::types::{
-    ClaimAt, MISSING, Offset, Participant, Ref, Source, Spanned, Str, Timeline, UNRESOLVED,
-};
-
-/// Lines of earlier declarations, computed only when a duplicate needs one.
-struct Lines<'t> {
-    text: &'t str,
-    index: Option<LineIndex<'t>>,
-}
-
-impl Lines<'_> {
-    fn line(&mut self, at: Offset) -> usize {
-        self.index
-            .get_or_insert_with(|| LineIndex::new(self.text))
-            .line_col(at)
-            .0
-    }
-}
-
-/// Ids to the index of the record that declares them first, and where it does. Keys borrow
-/// from the file, as the records do; foldhash (seeded per map) because hashing every reference
-/// with the standard library's `SipHash` was a sixth of a load.
-type IdMap<'a> = HashMap<Str<'a>, (u32, u32), foldhash::fast::RandomState>;
-
-fn new_map<K, V>(capacity: usize) -> HashMap<K, V, foldhash::fast::RandomState> {
-    HashMap::with_capacity_and_hasher(capacity, foldhash::fast::RandomState::default())
-}
-
-/// Maps each id to its first declaration, reporting later ones as duplicates.
-fn id_map<'a: 't, 't>(
-    what: &str,
-    ids: impl Iterator<Item = &'t Spanned<Str<'a>>>,
-    capacity: usize,
-    lines: &mut Lines<'_>,
-    diags: &mut Vec<Diagnostic>,
-) -> IdMap<'a> {
-    let mut map: IdMap<'a> = new_map(capacity);
-    for (i, id) in ids.enumerate() {
-        if id.value.is_empty() {
-            continue;
-        }
-        if let Some(&(_, first)) = map.get(id.value.as_ref()) {
-            let line = lines.line(first as Offset);
-            diags.push(Diagnostic::error(
-                id.at,
-                format!(
-                    "duplicate {what} id `{}`: already declared on line {line}",
-                    id.value
-                ),
-            ));
-        } else {
-            map.insert(id.value.clone(), (i as u32, id.at as u32));
-        }
-    }
-    map
-}
-
-/// The declared source and participant ids, for the reader to resolve references with as it
-/// reads them (the same first declarations validation resolves to).
-#[derive(Debug)]
-pub struct Ids<'a> {
-    sources: IdMap<'a>,
-    participants: IdMap<'a>,
-}
-
-impl<'a> Ids<'a> {
-    #[must_use]
-    pub fn new(sources: &[Source<'a>], participants: &[Participant<'a>]) -> Self {
-        fn first<'a: 't, 't>(
-            ids: impl ExactSizeIterator<Item = &'t Spanned<Str<'a>>>,
-        ) -> IdMap<'a> {
-            let mut map: IdMap<'a> = new_map(ids.len());
-            for (i, id) in ids.enumerate() {
-                if !id.value.is_empty() {
-                    map.entry(id.value.clone())
-                        .or_insert((i as u32, id.at as u32));
-                }
-            }
-            map
-        }
-        Ids {
-            sources: first(sources.iter().map(|s| &s.id)),
-            participants: first(participants.iter().map(|p| &p.id)),
-        }
-    }
-
-    #[must_use]
-    pub fn source(&self, id: &str) -> Option<u32> {
-        self.sources.get(id).map(|d| d.0)
-    }
-
-    #[must_use]
-    pub fn participant(&self, id: &str) -> Option<u32> {
-        self.participants.get(id).map(|d| d.0)
-    }
-}
-
-fn unknown(what: &str, id: &str, at: Offset, map: &IdMap<'_>) -> Diagnostic {
-    let hint = match did_you_mean(id, map.keys().map(AsRef::as_ref)) {
-        Some(s) => format!("; did you mean `{s}`?"),
-        None => format!(": no {what} has this id"),
-    };
-    Diagnostic::error(at, format!("unknown {what} `{id}`{hint}"))
-}
-
-/// Resolves `r` (its id read again from `text`) in `map`, counting the use; reports it when
-/// unknown.
-fn resolve(
-    what: &str,
-    r: &mut Ref,
-    text: &str,
-    map: &IdMap<'_>,
-    uses: &mut [u32],
-    diags: &mut Vec<Diagnostic>,
-) {
-    if r.target == MISSING {
-        return;
-    }
-    if r.target != UNRESOLVED {
-        // Resolved by the reader, against the same first declarations.
-        uses[r.target as usize] += 1;
-        return;
-    }
-    let id = r.id(text);
-    match map.get(id.as_ref()) {
-        Some(&(i, _)) => {
-            r.target = i;
-            uses[i as usize] += 1;
-        }
-        None => diags.push(unknown(what, &id, r.offset(), map)),
-    }
-}
+use super::diag::Diagnostic;
+pub use super::resolve::Ids;
+use super::resolve::{IdMap, Lines, id_map, new_map, resolve};
+use super::types::{Claim, ClaimAt, MISSING, Offset, Ref, Timeline};
 
 /// The id tables every reference resolves against.
 struct Tables<'a> {
@@ -340,69 +210,147 @@ fn unknown_round(
     Diagnostic::error(at, format!("unknown round {number}; {list}"))
 }
 
+/// Resolves references against the tables, counting the uses of each declaration.
+struct Resolver<'t, 'a> {
+    tables: &'t Tables<'a>,
+    text: &'t str,
+    source_uses: Vec<u32>,
+    participant_uses: Vec<u32>,
+    claim_uses: Vec<u32>,
+    diags: &'t mut Vec<Diagnostic>,
+}
+
+impl Resolver<'_, '_> {
+    fn source(&mut self, r: &mut Ref) {
+        let (t, uses) = (&self.tables.sources, &mut self.source_uses);
+        resolve("source", r, self.text, t, uses, self.diags);
+    }
+
+    fn participant(&mut self, r: &mut Ref) {
+        let (t, uses) = (&self.tables.participants, &mut self.participant_uses);
+        resolve("participant", r, self.text, t, uses, self.diags);
+    }
+
+    fn claim(&mut self, r: &mut Ref) {
+        let (t, uses) = (&self.tables.claims, &mut self.claim_uses);
+        resolve("claim", r, self.text, t, uses, self.diags);
+    }
+
+    /// A statement's `also` (FORMAT.md 1.1 rules 7 and 9): each names a declared source, and
+    /// one that repeats the statement's own `source` is worth a warning.
+    fn also(&mut self, also: &mut [Ref], source: Ref) {
+        for r in also {
+            self.source(r);
+            if r.target == source.target && r.target < MISSING {
+                self.diags.push(Diagnostic::warning(
+                    r.offset(),
+                    format!(
+                        "`also` repeats the statement's own source `{}`",
+                        r.id(self.text)
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+impl Resolver<'_, '_> {
+    /// A claim's references, with the rules on `disputes` and `confirms` (FORMAT.md rules 8
+    /// and 9): a claim that disputes or confirms itself is worth a warning; one that both
+    /// confirms and disputes the same claim is an error.
+    fn claim_links(&mut self, c: &mut Claim<'_>) {
+        let text = self.text;
+        if let Some(by) = &mut c.by {
+            self.participant(by);
+        }
+        self.source(&mut c.source);
+        let own = c.id.as_ref().map(|id| &id.value);
+        for d in &mut c.disputes {
+            self.claim(d);
+            if d.target != MISSING && own.is_some_and(|id| *id == d.id(text)) {
+                self.diags.push(Diagnostic::warning(
+                    d.offset(),
+                    format!("claim `{}` disputes itself", d.id(text)),
+                ));
+            }
+        }
+        let Some(p) = &mut c.provenance else {
+            return;
+        };
+        self.also(&mut p.also, c.source);
+        for r in &mut p.confirms {
+            self.claim(r);
+            if r.target >= MISSING {
+                continue;
+            }
+            let named = r.id(text);
+            if own.is_some_and(|id| *id == named) {
+                self.diags.push(Diagnostic::warning(
+                    r.offset(),
+                    format!("claim `{named}` confirms itself"),
+                ));
+            }
+            if c.disputes.iter().any(|d| d.target == r.target) {
+                let who = own.map_or_else(|| "this claim".into(), |id| format!("claim `{id}`"));
+                self.diags.push(Diagnostic::error(
+                    r.offset(),
+                    format!(
+                        "{who} both confirms and disputes `{named}`: a claim can do one or the other"
+                    ),
+                ));
+            }
+        }
+    }
+}
+
 /// Resolves every reference in file order, and reports what is unknown or unattributed.
 fn resolve_all(t: &mut Timeline<'_>, text: &str, tables: &Tables<'_>, diags: &mut Vec<Diagnostic>) {
-    let mut source_uses = vec![0u32; t.sources.len()];
-    let mut participant_uses = vec![0u32; t.participants.len()];
-    let mut claim_uses = vec![0u32; tables.claim_count];
+    let mut rs = Resolver {
+        tables,
+        text,
+        source_uses: vec![0u32; t.sources.len()],
+        participant_uses: vec![0u32; t.participants.len()],
+        claim_uses: vec![0u32; tables.claim_count],
+        diags,
+    };
+    for s in &mut t.sources {
+        if let Some(r) = &mut s.republishes {
+            rs.source(r);
+        }
+    }
     for e in &mut t.events {
         if let Some(r) = &mut e.round {
             match tables.rounds.get(&r.number) {
                 Some(&i) => r.target = i,
-                None => diags.push(unknown_round(r.number, r.at, &tables.rounds)),
+                None => rs.diags.push(unknown_round(r.number, r.at, &tables.rounds)),
             }
+        }
+        if let Some(end) = &e.end
+            && period::ends_before(end, &e.when)
+        {
+            rs.diags.push(Diagnostic::error(
+                end.at,
+                format!(
+                    "this event ends before it begins: `{}` is over before `{}`",
+                    end.raw, e.when.raw
+                ),
+            ));
         }
         for r in &mut e.participants {
-            let uses = &mut participant_uses;
-            resolve("participant", r, text, &tables.participants, uses, diags);
+            rs.participant(r);
         }
         for r in &mut e.sources {
-            resolve("source", r, text, &tables.sources, &mut source_uses, diags);
+            rs.source(r);
         }
         for q in &mut e.quotes {
-            let uses = &mut participant_uses;
-            resolve(
-                "participant",
-                &mut q.speaker,
-                text,
-                &tables.participants,
-                uses,
-                diags,
-            );
-            resolve(
-                "source",
-                &mut q.source,
-                text,
-                &tables.sources,
-                &mut source_uses,
-                diags,
-            );
+            rs.participant(&mut q.speaker);
+            rs.source(&mut q.source);
+            if let Some(p) = &mut q.provenance {
+                rs.also(&mut p.also, q.source);
+            }
         }
         for c in &mut e.claims {
-            if let Some(by) = &mut c.by {
-                let uses = &mut participant_uses;
-                resolve("participant", by, text, &tables.participants, uses, diags);
-            }
-            resolve(
-                "source",
-                &mut c.source,
-                text,
-                &tables.sources,
-                &mut source_uses,
-                diags,
-            );
-            for d in &mut c.disputes {
-                resolve("claim", d, text, &tables.claims, &mut claim_uses, diags);
-                if let Some(id) = &c.id
-                    && d.target != MISSING
-                    && id.value == d.id(text)
-                {
-                    diags.push(Diagnostic::warning(
-                        d.offset(),
-                        format!("claim `{}` disputes itself", id.value),
-                    ));
-                }
-            }
+            rs.claim_links(c);
         }
         if e.sources.is_empty() && e.quotes.is_empty() && e.claims.is_empty() {
             // An event whose id is missing (reported already) is pointed at by its start.
@@ -411,12 +359,19 @@ fn resolve_all(t: &mut Timeline<'_>, text: &str, tables: &Tables<'_>, diags: &mu
             } else {
                 (e.id.at, format!("event `{}`", e.id.value))
             };
-            diags.push(Diagnostic::warning(
+            rs.diags.push(Diagnostic::warning(
                 at,
                 format!("{event} is not attributed: it has no sources, quotes or claims"),
             ));
         }
     }
+    let Resolver {
+        source_uses,
+        participant_uses,
+        diags,
+        ..
+    } = rs;
+    diags.extend(super::republish::circles(&t.sources));
     // A duplicate declaration is reported as such, not as unused as well.
     let first = |map: &IdMap<'_>, id: &str, i: usize| map.get(id).map(|d| d.0) == Some(i as u32);
     for (i, (s, &uses)) in t.sources.iter().zip(&source_uses).enumerate() {
@@ -437,6 +392,27 @@ fn resolve_all(t: &mut Timeline<'_>, text: &str, tables: &Tables<'_>, diags: &mu
                 ),
             ));
         }
+    }
+}
+
+/// Periods of `when` values, for the `end` rule. Stands in for `When::begins`/`When::ends`.
+mod period {
+    use crate::model::when::{Precision, When};
+    use chrono::{DateTime, Datelike, Months, TimeDelta};
+
+    /// Whether the whole period `end` names lies before the instant `when` begins.
+    pub fn ends_before(end: &When<'_>, when: &When<'_>) -> bool {
+        let Some(start) = DateTime::from_timestamp(end.instant, 0) else {
+            return false;
+        };
+        let over = match end.precision {
+            Precision::Year => start.with_year(start.year() + 1),
+            Precision::Month => start.checked_add_months(Months::new(1)),
+            Precision::Day => start.checked_add_signed(TimeDelta::days(1)),
+            Precision::Minute => start.checked_add_signed(TimeDelta::minutes(1)),
+            Precision::Second => start.checked_add_signed(TimeDelta::seconds(1)),
+        };
+        over.is_some_and(|over| over.timestamp() <= when.instant)
     }
 }
 

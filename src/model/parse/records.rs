@@ -5,8 +5,8 @@ use std::sync::Arc;
 use super::lex::Unsigned;
 use super::{PResult, Parser, did_you_mean};
 use crate::model::types::{
-    Claim, Event, MISSING, Participant, ParticipantKind, Quote, Ref, Round, RoundRef, Source,
-    SourceKind, Spanned, Str, Timeline, UNRESOLVED,
+    Claim, Event, MISSING, Participant, ParticipantKind, Provenance, Quote, Ref, Round, RoundRef,
+    Source, SourceKind, Spanned, Str, Timeline, UNRESOLVED,
 };
 use crate::model::validate::Ids;
 use crate::model::when::{Precision, When};
@@ -25,8 +25,9 @@ pub(super) struct Scratch<'a> {
 enum To {
     Participant,
     Source,
-    /// A claim's id: claims are declared among the events, so these wait for validation.
-    Claim,
+    /// Resolved by validation alone: claim ids (claims are declared among the events) and a
+    /// source's `republishes` (sources are still being read when it is).
+    Later,
 }
 
 /// Placeholder for a required value that was missing or malformed (already reported), so the
@@ -89,6 +90,20 @@ impl<'a> Parser<'a> {
 
     fn opt_when(&mut self) -> PResult<Option<When<'a>>> {
         self.optional(Self::when)
+    }
+
+    /// An optional BCP 47 language tag (`language`, `lang`), checked for shape.
+    fn opt_lang(&mut self) -> PResult<Option<Str<'a>>> {
+        self.optional(|p| {
+            let Some(s) = p.text(None)? else {
+                return Ok(None);
+            };
+            if let Err(why) = crate::model::lang::check(&s.value) {
+                p.error(s.at, why);
+                return Ok(None);
+            }
+            Ok(Some(s.value))
+        })
     }
 
     /// A reference: where its id stands, and the record it names when the file declared its
@@ -284,10 +299,12 @@ impl<'a> Parser<'a> {
             "url",
             "byline",
             "kind",
+            "republishes",
+            "language",
         ];
         let (mut id, mut outlet, mut title, mut published, mut url) =
             (None, None, None, None, None);
-        let (mut byline, mut kind) = (vec![], None);
+        let (mut byline, mut kind, mut republishes, mut language) = (vec![], None, None, None);
         self.record("Source", FIELDS, &["id", "outlet"], |p, field| {
             match field {
                 0 => id = p.text(Some("id"))?,
@@ -296,7 +313,9 @@ impl<'a> Parser<'a> {
                 3 => published = p.opt_when()?,
                 4 => url = p.opt_text()?,
                 5 => byline = p.opt_list(Self::strings)?,
-                _ => kind = p.optional(|p| p.variant("source kind", &SourceKind::ALL))?,
+                6 => kind = p.optional(|p| p.variant("source kind", &SourceKind::ALL))?,
+                7 => republishes = p.optional(|p| p.reference(To::Later))?,
+                _ => language = p.opt_lang()?,
             }
             Ok(())
         })?;
@@ -308,6 +327,8 @@ impl<'a> Parser<'a> {
             url,
             byline,
             kind: kind.unwrap_or_default(),
+            republishes,
+            language,
         })
     }
 
@@ -362,6 +383,7 @@ impl<'a> Parser<'a> {
         const FIELDS: &[&str] = &[
             "id",
             "when",
+            "end",
             "round",
             "title",
             "summary",
@@ -372,8 +394,8 @@ impl<'a> Parser<'a> {
             "quotes",
             "claims",
         ];
-        let (mut id, mut when, mut round, mut title, mut summary, mut location) =
-            (None, None, None, None, None, None);
+        let (mut id, mut when, mut end, mut round, mut title, mut summary, mut location) =
+            (None, None, None, None, None, None, None);
         let (mut participants, mut sources, mut tags, mut quotes, mut claims) =
             (vec![], vec![], vec![], vec![], vec![]);
         let at = self.pos;
@@ -381,14 +403,15 @@ impl<'a> Parser<'a> {
             match field {
                 0 => id = p.text(Some("id"))?,
                 1 => when = p.when()?,
-                2 => round = p.optional(Self::uint)?,
-                3 => title = p.text(Some("title"))?,
-                4 => summary = p.opt_text()?,
-                5 => location = p.opt_text()?,
-                6 => participants = p.opt_list(|p| p.references(To::Participant))?,
-                7 => sources = p.opt_list(|p| p.references(To::Source))?,
-                8 => tags = p.opt_list(Self::strings)?,
-                9 => {
+                2 => end = p.opt_when()?,
+                3 => round = p.optional(Self::uint)?,
+                4 => title = p.text(Some("title"))?,
+                5 => summary = p.opt_text()?,
+                6 => location = p.opt_text()?,
+                7 => participants = p.opt_list(|p| p.references(To::Participant))?,
+                8 => sources = p.opt_list(|p| p.references(To::Source))?,
+                9 => tags = p.opt_list(Self::strings)?,
+                10 => {
                     quotes = p.opt_list(|p| p.exact(|s| &mut s.quotes, |p| p.quote().map(Some)))?;
                 }
                 _ => {
@@ -400,6 +423,7 @@ impl<'a> Parser<'a> {
         Ok(Event {
             id: id.unwrap_or_else(blank),
             when: when.unwrap_or_else(blank_when),
+            end,
             round: round.map(|r| RoundRef {
                 number: r.value,
                 at: r.at,
@@ -418,9 +442,13 @@ impl<'a> Parser<'a> {
     }
 
     fn quote(&mut self) -> PResult<Quote<'a>> {
-        const FIELDS: &[&str] = &["speaker", "text", "source", "via", "context"];
+        const FIELDS: &[&str] = &[
+            "speaker", "text", "source", "via", "context", "channel", "also", "lang", "original",
+        ];
         let (mut speaker, mut text, mut source, mut via, mut context) =
             (None, None, None, None, None);
+        let mut prov = Provenance::default();
+        let mut original_at = None;
         let at = self.pos;
         self.record(
             "Quote",
@@ -432,24 +460,43 @@ impl<'a> Parser<'a> {
                     1 => text = p.text(Some("text"))?,
                     2 => source = p.reference(To::Source)?,
                     3 => via = p.opt_text()?,
-                    _ => context = p.opt_text()?,
+                    4 => context = p.opt_text()?,
+                    5 => prov.channel = p.opt_text()?,
+                    6 => prov.also = p.opt_list(|p| p.references(To::Source))?,
+                    7 => prov.lang = p.opt_lang()?,
+                    _ => {
+                        original_at = Some(p.pos);
+                        prov.original = p.opt_text()?;
+                    }
                 }
                 Ok(())
             },
         )?;
+        if let Some(original_at) = original_at
+            && prov.lang.is_none()
+        {
+            self.error(
+                original_at,
+                "`original` needs `lang`: name the language of the original words with a BCP 47 tag such as `ru`",
+            );
+        }
         Ok(Quote {
             speaker: speaker.unwrap_or_else(|| missing_ref(at)),
             text: text.unwrap_or_else(blank).value,
             source: source.unwrap_or_else(|| missing_ref(at)),
             via,
             context,
+            provenance: prov.boxed(),
         })
     }
 
     fn claim(&mut self) -> PResult<Claim<'a>> {
-        const FIELDS: &[&str] = &["id", "by", "text", "source", "via", "disputes"];
+        const FIELDS: &[&str] = &[
+            "id", "by", "text", "source", "via", "disputes", "channel", "also", "lang", "confirms",
+        ];
         let (mut id, mut by, mut text, mut source, mut via, mut disputes) =
             (None, None, None, None, None, vec![]);
+        let mut prov = Provenance::default();
         let at = self.pos;
         self.record("Claim", FIELDS, &["text", "source"], |p, field| {
             match field {
@@ -458,7 +505,11 @@ impl<'a> Parser<'a> {
                 2 => text = p.text(Some("text"))?,
                 3 => source = p.reference(To::Source)?,
                 4 => via = p.opt_text()?,
-                _ => disputes = p.opt_list(|p| p.references(To::Claim))?,
+                5 => disputes = p.opt_list(|p| p.references(To::Later))?,
+                6 => prov.channel = p.opt_text()?,
+                7 => prov.also = p.opt_list(|p| p.references(To::Source))?,
+                8 => prov.lang = p.opt_lang()?,
+                _ => prov.confirms = p.opt_list(|p| p.references(To::Later))?,
             }
             Ok(())
         })?;
@@ -469,6 +520,7 @@ impl<'a> Parser<'a> {
             source: source.unwrap_or_else(|| missing_ref(at)),
             via,
             disputes,
+            provenance: prov.boxed(),
         })
     }
 }
