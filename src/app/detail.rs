@@ -5,7 +5,8 @@ use super::App;
 use super::round_label;
 use super::search::ranges;
 use super::text::{self, Seg};
-use crate::model::{Claim, Event, Precision, Quote, Source, Timeline, When};
+use crate::model::{Claim, Event, Precision, Quote, Timeline, When};
+use crate::query::attribution::Attribution;
 
 /// What a piece of the detail pane is; the theme decides how each looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,19 +169,38 @@ impl Doc<'_> {
         }
     }
 
-    fn attribution(&mut self, source: &Source<'_>, via: Option<&str>, indent: usize) {
+    /// `RT · told reporters · via TASS · 2025-07-23`, then the publications that also carry
+    /// it: the outlet, how it was said (channel) and the relay, never one for the other.
+    fn attribution(&mut self, a: &Attribution<'_, '_>, indent: usize) {
         let pad = " ".repeat(indent);
         let mut segs = vec![
-            self.seg(pad, Role::Dim),
-            self.seg(safe(&source.outlet), Role::Outlet),
+            self.seg(pad.clone(), Role::Dim),
+            self.seg(safe(&a.source.outlet), Role::Outlet),
         ];
-        if let Some(v) = via {
+        if let Some(original) = a.reprints {
+            segs.push(self.seg(
+                format!(" (reprinting {})", safe(&original.outlet)),
+                Role::Dim,
+            ));
+        }
+        if let Some(c) = a.channel {
+            segs.push(self.seg(format!(" · {}", safe(c)), Role::Dim));
+        }
+        if let Some(v) = a.via {
             segs.push(self.seg(format!(" · via {}", safe(v)), Role::Dim));
         }
-        if let Some(p) = &source.published {
+        if let Some(p) = &a.source.published {
             segs.push(self.seg(format!(" · {}", safe(&p.display())), Role::Dim));
         }
         self.para(&segs, indent + 2);
+        if !a.also.is_empty() {
+            let outlets: Vec<String> = a.also.iter().map(|s| safe(&s.outlet)).collect();
+            let segs = vec![
+                self.seg(format!("{pad}also in "), Role::Dim),
+                self.seg(outlets.join(", "), Role::Outlet),
+            ];
+            self.para(&segs, indent + 2);
+        }
     }
 
     /// `— Name, role` for a participant, or `— the outlet itself`.
@@ -205,7 +225,7 @@ impl Doc<'_> {
         }
         self.block(&q.text, Role::Quote, &" ".repeat(indent), true, indent + 1);
         self.who(t, Some(&q.speaker), indent + 2);
-        self.attribution(t.source(&q.source), q.via.as_deref(), indent + 2);
+        self.attribution(&Attribution::of_quote(t, q), indent + 2);
         if let Some(c) = &q.context {
             let first = format!("{}context: ", " ".repeat(indent + 2));
             self.block(c, Role::Dim, &first, false, indent + 4);
@@ -228,7 +248,12 @@ impl Doc<'_> {
             indent + 2,
         );
         self.who(t, c.by.as_ref(), indent + 2);
-        self.attribution(t.source(&c.source), c.via.as_deref(), indent + 2);
+        self.attribution(&Attribution::of_claim(t, c), indent + 2);
+        let group = app.index.corroboration.group(claim_index(t, at));
+        if group.members.len() > 1 || group.outlets > 1 {
+            let segs = vec![self.seg(format!("{}{group}", " ".repeat(indent + 2)), Role::Dim)];
+            self.para(&segs, indent + 4);
+        }
         if !disputes {
             let pos = t.events[at.0].when.display();
             let here = app.selected_pos().map(|p| p as usize);

@@ -4,8 +4,10 @@
 
 use std::io::{self, Write};
 
-use crate::model::{Claim, Participant, Ref, Round, Str, Timeline};
+use crate::model::{Claim, Participant, Round, Timeline};
 use crate::query::Index;
+use crate::query::attribution::Attribution;
+use crate::query::corroboration::attributions;
 
 use super::mdtext::{block, inline};
 
@@ -122,7 +124,7 @@ impl<'t, 'a> Brief<'t, 'a> {
             writeln!(out, ">")?;
             writeln!(out, "> — {}", speaker_line(self.t.participant(&q.speaker)))?;
             writeln!(out)?;
-            writeln!(out, "{}", citation(self.t, q.source, q.via.as_ref()))?;
+            writeln!(out, "{}", citation(&Attribution::of_quote(self.t, q)))?;
         }
         if !e.claims.is_empty() {
             writeln!(out)?;
@@ -154,7 +156,12 @@ impl<'t, 'a> Brief<'t, 'a> {
         for &n in &self.index.disputed_by[number] {
             writeln!(out, "  - Disputed by {}", self.other_claim(pos, n))?;
         }
-        writeln!(out, "  - {}", citation(t, c.source, c.via.as_ref()))
+        writeln!(out, "  - {}", citation(&Attribution::of_claim(t, c)))?;
+        let group = self.index.corroboration.group(number);
+        if group.members.len() > 1 || group.outlets > 1 {
+            writeln!(out, "  - Corroboration: {group}")?;
+        }
+        Ok(())
     }
 
     /// The other side of a dispute, claim `number` (in `Timeline::claims`): who, where (when
@@ -185,8 +192,17 @@ impl<'t, 'a> Brief<'t, 'a> {
             let refs = e
                 .sources
                 .iter()
-                .chain(e.quotes.iter().map(|q| &q.source))
-                .chain(e.claims.iter().map(|c| &c.source));
+                .copied()
+                .chain(
+                    e.quotes
+                        .iter()
+                        .flat_map(|q| attributions(&q.source, q.also())),
+                )
+                .chain(
+                    e.claims
+                        .iter()
+                        .flat_map(|c| attributions(&c.source, c.also())),
+                );
             for r in refs {
                 cited[r.ix()] = true;
             }
@@ -199,6 +215,11 @@ impl<'t, 'a> Brief<'t, 'a> {
         writeln!(out)?;
         for (s, _) in t.sources.iter().zip(&cited).filter(|(_, c)| **c) {
             let mut what = vec![s.kind.label().to_string()];
+            what.extend(s.language.as_deref().map(|l| format!("in {}", inline(l))));
+            what.extend(
+                s.republishes
+                    .map(|r| format!("reprinting {}", inline(&t.source(&r).outlet))),
+            );
             what.extend(
                 s.published
                     .as_ref()
@@ -265,22 +286,33 @@ fn speaker_line_bold(p: &Participant<'_>) -> String {
     }
 }
 
-/// `Source: Xinhua, “Headline”, via TASS, published 2025-07-23`: the outlet, the relay and the
-/// publication date behind a quote or claim.
-fn citation(t: &Timeline<'_>, source: Ref, via: Option<&Str<'_>>) -> String {
-    let s = t.source(&source);
+/// `Source: RT, told reporters, published 2025-07-23` or `Source: Xinhua, “Headline”, via
+/// TASS, …`: the outlet, how it was said (channel) and the relay, kept apart, and the
+/// publication date; then the publication a reprint comes from and the others that carry it.
+fn citation(a: &Attribution<'_, '_>) -> String {
+    let s = a.source;
     let mut parts = vec![inline(&s.outlet)];
+    parts.extend(
+        a.reprints
+            .map(|o| format!("reprinting {}", inline(&o.outlet))),
+    );
     parts.extend(
         s.title
             .as_deref()
             .map(|title| format!("“{}”", inline(title))),
     );
-    parts.extend(via.map(|via| format!("via {}", inline(via))));
+    parts.extend(a.channel.map(inline));
+    parts.extend(a.via.map(|via| format!("via {}", inline(via))));
     parts.push(match &s.published {
         Some(p) => format!("published {}", p.display()),
         None => "publication date not given".to_string(),
     });
-    format!("Source: {}", parts.join(", "))
+    let line = format!("Source: {}", parts.join(", "));
+    if a.also.is_empty() {
+        return line;
+    }
+    let also: Vec<String> = a.also.iter().map(|s| inline(&s.outlet)).collect();
+    format!("{line}; also carried by {}", also.join(", "))
 }
 
 #[cfg(test)]
@@ -293,6 +325,8 @@ mod tests {
         sources: [
             Source(id: "x", outlet: "Xinhua", title: "New round", published: "2025-07-23T16:43+08:00"),
             Source(id: "rt", outlet: "RT", kind: LiveFeed),
+            Source(id: "pd", outlet: "People's Daily Online", republishes: "x"),
+            Source(id: "ria", outlet: "RIA Novosti"),
         ],
         participants: [
             Participant(id: "peskov", name: "Dmitry Peskov", role: "Kremlin spokesman"),
@@ -309,8 +343,13 @@ mod tests {
                   ]),
             Event(id: "brief", when: "2025-07-23", round: 3, title: "Peskov briefing",
                   quotes: [Quote(speaker: "peskov", text: "No magic.", source: "rt",
-                                 via: "told reporters", context: "On outcomes")],
-                  claims: [Claim(text: "Talks began late.", source: "rt", disputes: ["d23"])]),
+                                 channel: "told reporters", context: "On outcomes")],
+                  claims: [Claim(text: "Talks began late.", source: "rt", disputes: ["d23"]),
+                           Claim(id: "late-ria", text: "The talks began two hours late.",
+                                 source: "ria", via: "a source", also: ["pd"],
+                                 confirms: ["late-rt"]),
+                           Claim(id: "late-rt", text: "The talks started late.", source: "rt",
+                                 via: "A source ")]),
         ],
     )"#;
 
@@ -332,13 +371,40 @@ mod tests {
             ),
             "{md}"
         );
+        // How it was said is not a relay: `told reporters`, never `via told reporters`.
         assert!(
-            md.contains("\n\nSource: RT, via told reporters, publication date not given\n"),
+            md.contains("\n\nSource: RT, told reporters, publication date not given\n"),
             "{md}"
         );
         assert!(
             md.contains("\n  - Source: RT, publication date not given\n"),
             "{md}"
+        );
+    }
+
+    #[test]
+    fn reprints_other_carriers_and_corroboration_are_cited() {
+        let md = brief(None);
+        // Two outlets (RIA Novosti, RT; People's Daily reprints Xinhua: a third), one relay.
+        assert!(
+            md.contains(
+                "- **The outlet itself**: The talks began two hours late.\n\
+                 \x20 - Source: RIA Novosti, via a source, publication date not given; also carried by People's Daily Online\n\
+                 \x20 - Corroboration: 3 outlets · 1 independent origin\n"
+            ),
+            "{md}"
+        );
+        let t = load_str(TEXT).unwrap().timeline;
+        let pd = t.sources.iter().find(|s| s.id.value == "pd").unwrap();
+        assert_eq!(
+            citation(&Attribution {
+                source: pd,
+                channel: None,
+                via: None,
+                reprints: Some(&t.sources[0]),
+                also: vec![],
+            }),
+            "Source: People's Daily Online, reprinting Xinhua, publication date not given"
         );
     }
 
@@ -397,7 +463,9 @@ mod tests {
             md.ends_with(
                 "\n## Sources\n\n\
              - **Xinhua**, “New round” (article, published 2025-07-23 16:43+08:00)\n\
-             - **RT** (live feed)\n"
+             - **RT** (live feed)\n\
+             - **People's Daily Online** (article, reprinting Xinhua)\n\
+             - **RIA Novosti** (article)\n"
             ),
             "{md}"
         );

@@ -2,6 +2,7 @@
 
 use crate::model::Timeline;
 
+use super::corroboration::Corroboration;
 use super::scan::FileOrder;
 
 /// How often a participant speaks (quotes) and asserts (claims), and in which events.
@@ -20,7 +21,8 @@ pub struct Index {
     pub speaking: Vec<Speaking>,
     /// Per participant: folded id, name and aliases, for matching names as typed.
     pub names: Vec<Vec<String>>,
-    /// Per source: positions of the events citing it anywhere (event, quote or claim).
+    /// Per source: positions of the events citing it anywhere (event, quote or claim, their
+    /// `also` included).
     pub citing: Vec<Vec<u32>>,
     /// Per round: positions of its events.
     pub in_round: Vec<Vec<u32>>,
@@ -30,6 +32,8 @@ pub struct Index {
     pub contested: Vec<bool>,
     /// The events in the order the file lists them, for searching its text front to back.
     pub file_order: FileOrder,
+    /// Every claim's corroboration group, outlets and independent origins.
+    pub corroboration: Corroboration,
 }
 
 fn push_unique(list: &mut Vec<u32>, pos: u32) {
@@ -62,6 +66,9 @@ impl Index {
                 sp.quotes += 1;
                 push_unique(&mut sp.events, pos);
                 push_unique(&mut citing[q.source.ix()], pos);
+                for r in q.also() {
+                    push_unique(&mut citing[r.ix()], pos);
+                }
             }
             for c in &e.claims {
                 if let Some(by) = &c.by {
@@ -70,6 +77,9 @@ impl Index {
                     push_unique(&mut sp.events, pos);
                 }
                 push_unique(&mut citing[c.source.ix()], pos);
+                for r in c.also() {
+                    push_unique(&mut citing[r.ix()], pos);
+                }
                 for d in &c.disputes {
                     disputed_by[d.ix()].push(claim_no);
                     contested[pos as usize] = true;
@@ -102,6 +112,7 @@ impl Index {
             disputed_by,
             contested,
             file_order: file_order.finish(),
+            corroboration: Corroboration::build(t),
         }
     }
 }

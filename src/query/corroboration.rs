@@ -1,0 +1,399 @@
+//! Corroboration (FORMAT.md "Corroboration: outlets and independent origins"), computed once at
+//! load: which claims assert the same fact, how many outlets carry them, and how many
+//! independent origins stand behind them. The one place these numbers are decided.
+
+use crate::model::{Claim, Quote, Ref, Timeline};
+
+/// Where an attribution comes from, in FORMAT.md's order: the claimant, else the relay, else
+/// the publication (after following `republishes`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Origin<'t> {
+    /// The claimant (`by`): an index into [`Timeline::participants`].
+    Claimant(u32),
+    /// The relay (`via`), trimmed and lower-cased, so that `" TASS"` and `"tass"` are one.
+    Relay(String),
+    /// The publication's `outlet`, after following `republishes` to the one it reprints.
+    Publication(&'t str),
+}
+
+/// One claim's corroboration group and its numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Group<'c> {
+    /// The claims of the group (indices into [`Timeline::claims`], ascending, so in timeline
+    /// order); at least the claim asked about.
+    pub members: &'c [u32],
+    /// Distinct outlets carrying the group's claims (`source` and `also`, each followed
+    /// through `republishes`); at least 1.
+    pub outlets: u32,
+    /// Distinct independent origins of those attributions; at least 1.
+    pub origins: u32,
+}
+
+impl Group<'_> {
+    /// Two or more independent origins: the claim is corroborated.
+    #[must_use]
+    pub fn is_corroborated(&self) -> bool {
+        self.origins >= 2
+    }
+
+    /// Several outlets but a single origin: the signature of circular reporting.
+    #[must_use]
+    pub fn is_circular(&self) -> bool {
+        self.outlets >= 2 && self.origins == 1
+    }
+}
+
+impl std::fmt::Display for Group<'_> {
+    /// `3 outlets · 1 independent origin`: the numbers as FORMAT.md names them.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = |n: u32| if n == 1 { "" } else { "s" };
+        write!(
+            f,
+            "{} outlet{} · {} independent origin{}",
+            self.outlets,
+            s(self.outlets),
+            self.origins,
+            s(self.origins)
+        )
+    }
+}
+
+/// Every claim's corroboration group, built once at load by [`Corroboration::build`].
+#[derive(Debug, Clone, Default)]
+pub struct Corroboration {
+    /// Per claim (index into [`Timeline::claims`]): its group's index into `groups`.
+    group_of: Vec<u32>,
+    /// Per group: where its members start in `members`, and its numbers.
+    groups: Vec<GroupRow>,
+    /// The members of every group, group after group; `groups[g + 1].start` ends group `g`.
+    members: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct GroupRow {
+    start: u32,
+    outlets: u32,
+    origins: u32,
+}
+
+/// The source a publication reprints, followed to one that reprints nothing. Validation has
+/// rejected circles; the walk is bounded all the same, so no timeline can make it loop.
+#[must_use]
+pub fn original_source(t: &Timeline<'_>, source: Ref) -> usize {
+    let mut at = source.ix();
+    for _ in 0..t.sources.len() {
+        match t.sources.get(at).and_then(|s| s.republishes) {
+            Some(next) if next.ix() < t.sources.len() => at = next.ix(),
+            _ => break,
+        }
+    }
+    at
+}
+
+/// The outlet that carries `source`, as FORMAT.md counts outlets: the `outlet` of the
+/// publication it reprints, if it reprints one.
+#[must_use]
+pub fn outlet<'t>(t: &'t Timeline<'_>, source: Ref) -> &'t str {
+    &t.sources[original_source(t, source)].outlet
+}
+
+/// The origin of one attribution of `claim`: by the `source` or one of the `also` sources.
+#[must_use]
+pub fn origin<'t>(t: &'t Timeline<'_>, claim: &Claim<'_>, source: Ref) -> Origin<'t> {
+    if let Some(by) = claim.by {
+        return Origin::Claimant(by.target);
+    }
+    if let Some(via) = &claim.via {
+        return Origin::Relay(via.trim().to_lowercase());
+    }
+    Origin::Publication(outlet(t, source))
+}
+
+/// Every source carrying a statement: its `source`, then each of its `also`, in file order.
+pub fn attributions<'s>(source: &'s Ref, also: &'s [Ref]) -> impl Iterator<Item = Ref> + 's {
+    std::iter::once(*source).chain(also.iter().copied())
+}
+
+/// The distinct outlets carrying `quote` (its `source` and `also`, after `republishes`), in
+/// the order first met. A quote's origin is always its speaker, so only outlets are counted.
+#[must_use]
+pub fn quote_outlets<'t>(t: &'t Timeline<'_>, quote: &Quote<'_>) -> Vec<&'t str> {
+    let mut out: Vec<&str> = Vec::new();
+    for r in attributions(&quote.source, quote.also()) {
+        let o = outlet(t, r);
+        if !out.contains(&o) {
+            out.push(o);
+        }
+    }
+    out
+}
+
+impl Corroboration {
+    /// Builds every claim's group from `confirms`, followed both ways and transitively
+    /// (union-find), then counts each group's outlets and origins. Time: about linear in the
+    /// number of claims plus their attributions. `t` must have loaded (references resolved).
+    #[must_use]
+    pub fn build(t: &Timeline<'_>) -> Self {
+        let n = t.claims.len();
+        let mut parent: Vec<u32> = (0..n as u32).collect();
+        for (i, c) in t.claims.iter().enumerate() {
+            let claim = &t.events[c.event as usize].claims[c.claim as usize];
+            for r in claim.confirms() {
+                union(&mut parent, i as u32, r.target);
+            }
+        }
+        // Groups numbered by their first member, members listed in claim order.
+        let mut group_of = vec![u32::MAX; n];
+        let mut sizes: Vec<u32> = Vec::new();
+        for i in 0..n {
+            let root = find(&mut parent, i as u32) as usize;
+            if group_of[root] == u32::MAX {
+                group_of[root] = sizes.len() as u32;
+                sizes.push(0);
+            }
+            group_of[i] = group_of[root];
+            sizes[group_of[i] as usize] += 1;
+        }
+        let mut groups = Vec::with_capacity(sizes.len());
+        let mut start = 0u32;
+        for size in &sizes {
+            groups.push(GroupRow {
+                start,
+                ..GroupRow::default()
+            });
+            start += size;
+        }
+        let mut fill: Vec<u32> = groups.iter().map(|g| g.start).collect();
+        let mut members = vec![0u32; n];
+        for (i, &g) in group_of.iter().enumerate() {
+            members[fill[g as usize] as usize] = i as u32;
+            fill[g as usize] += 1;
+        }
+        let mut built = Corroboration {
+            group_of,
+            groups,
+            members,
+        };
+        for g in 0..built.groups.len() {
+            let (outlets, origins) = built.count(t, g);
+            built.groups[g].outlets = outlets;
+            built.groups[g].origins = origins;
+        }
+        built
+    }
+
+    /// The members of group `g`.
+    fn members_of(&self, g: usize) -> &[u32] {
+        let start = self.groups[g].start as usize;
+        let end = self
+            .groups
+            .get(g + 1)
+            .map_or(self.members.len(), |next| next.start as usize);
+        &self.members[start..end]
+    }
+
+    /// Distinct outlets and origins of group `g`.
+    fn count(&self, t: &Timeline<'_>, g: usize) -> (u32, u32) {
+        let members = self.members_of(g);
+        let claim = |i: u32| {
+            let at = t.claims[i as usize];
+            &t.events[at.event as usize].claims[at.claim as usize]
+        };
+        // The usual claim: alone, carried by one source.
+        if let [only] = members
+            && claim(*only).also().is_empty()
+        {
+            return (1, 1);
+        }
+        let mut outlets: Vec<&str> = Vec::new();
+        let mut origins: Vec<Origin<'_>> = Vec::new();
+        for &i in members {
+            let c = claim(i);
+            for r in attributions(&c.source, c.also()) {
+                outlets.push(outlet(t, r));
+                origins.push(origin(t, c, r));
+            }
+        }
+        outlets.sort_unstable();
+        outlets.dedup();
+        origins.sort_unstable();
+        origins.dedup();
+        (outlets.len() as u32, origins.len() as u32)
+    }
+
+    /// The group of claim `claim` (an index into [`Timeline::claims`]). Panics if `claim` is
+    /// out of range for the timeline this was built from.
+    #[must_use]
+    pub fn group(&self, claim: usize) -> Group<'_> {
+        let g = self.group_of[claim] as usize;
+        let row = self.groups[g];
+        Group {
+            members: self.members_of(g),
+            outlets: row.outlets,
+            origins: row.origins,
+        }
+    }
+
+    /// How many groups there are (a claim with no `confirms` link is a group of its own).
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// Whether there are no claims at all.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+}
+
+fn find(parent: &mut [u32], mut i: u32) -> u32 {
+    while parent[i as usize] != i {
+        // Path halving keeps the trees flat.
+        let grand = parent[parent[i as usize] as usize];
+        parent[i as usize] = grand;
+        i = grand;
+    }
+    i
+}
+
+fn union(parent: &mut [u32], a: u32, b: u32) {
+    if (b as usize) >= parent.len() {
+        return;
+    }
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    // The smaller root wins, so that a group's root is its first claim.
+    if ra < rb {
+        parent[rb as usize] = ra;
+    } else {
+        parent[ra as usize] = rb;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load_str;
+
+    const FIXTURE: &str = include_str!("../../tests/fixtures/valid/corroboration.ron");
+
+    /// The claim table index of the claim with id `id`.
+    fn claim(t: &Timeline<'_>, id: &str) -> usize {
+        t.claims
+            .iter()
+            .position(|at| {
+                let c = &t.events[at.event as usize].claims[at.claim as usize];
+                c.id.as_ref().is_some_and(|i| i.value == id)
+            })
+            .unwrap_or_else(|| panic!("no claim `{id}`"))
+    }
+
+    /// The ids of a group's members, sorted.
+    fn ids(t: &Timeline<'_>, g: &Group<'_>) -> Vec<String> {
+        let mut ids: Vec<String> = g
+            .members
+            .iter()
+            .map(|&i| {
+                let at = t.claims[i as usize];
+                let c = &t.events[at.event as usize].claims[at.claim as usize];
+                c.id.as_ref()
+                    .map(|i| i.value.to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    fn numbers(id: &str) -> (Vec<String>, u32, u32) {
+        let t = load_str(FIXTURE).unwrap().timeline;
+        let c = Corroboration::build(&t);
+        let g = c.group(claim(&t, id));
+        (ids(&t, &g), g.outlets, g.origins)
+    }
+
+    #[test]
+    fn circular_reporting_is_three_outlets_one_origin() {
+        let want = (
+            vec!["circ-ria".into(), "circ-rt".into(), "circ-xinhua".into()],
+            3,
+            1,
+        );
+        // The same group from each of its members: `confirms` is followed both ways.
+        for id in ["circ-rt", "circ-ria", "circ-xinhua"] {
+            assert_eq!(numbers(id), want, "from {id}");
+        }
+    }
+
+    #[test]
+    fn two_publications_asserting_it_are_two_origins() {
+        let want = (vec!["venue-kyiv".into(), "venue-xinhua".into()], 2, 2);
+        assert_eq!(numbers("venue-xinhua"), want);
+        assert_eq!(numbers("venue-kyiv"), want);
+    }
+
+    #[test]
+    fn one_claimant_is_one_origin_however_many_outlets() {
+        let want = (vec!["memo-rt".into(), "memo-xinhua".into()], 2, 1);
+        assert_eq!(numbers("memo-xinhua"), want);
+    }
+
+    #[test]
+    fn a_reprint_counts_as_the_publication_it_reprints() {
+        // `mirror` reprints `people`, which reprints `xinhua`: one outlet, one origin.
+        assert_eq!(numbers("reprint"), (vec!["reprint".into()], 1, 1));
+    }
+
+    #[test]
+    fn disputes_do_not_join_a_group() {
+        assert_eq!(numbers("length-kyiv"), (vec!["length-kyiv".into()], 1, 1));
+    }
+
+    #[test]
+    fn relays_differing_in_case_and_spaces_are_one_origin() {
+        let t = load_str(FIXTURE).unwrap().timeline;
+        let origins: Vec<Origin<'_>> = ["circ-rt", "circ-ria", "circ-xinhua"]
+            .iter()
+            .map(|id| {
+                let at = t.claims[claim(&t, id)];
+                let c = &t.events[at.event as usize].claims[at.claim as usize];
+                origin(&t, c, c.source)
+            })
+            .collect();
+        assert_eq!(origins, vec![Origin::Relay("tass".into()); 3]);
+    }
+
+    #[test]
+    fn a_quote_counts_its_outlets_after_reprints() {
+        let t = load_str(FIXTURE).unwrap().timeline;
+        let q = t
+            .events
+            .iter()
+            .flat_map(|e| &e.quotes)
+            .next()
+            .expect("the fixture has a quote");
+        assert_eq!(quote_outlets(&t, q), ["RT", "TASS", "Xinhua"]);
+    }
+
+    #[test]
+    fn numbers_read_as_format_md_names_them() {
+        let t = load_str(FIXTURE).unwrap().timeline;
+        let c = Corroboration::build(&t);
+        assert_eq!(
+            c.group(claim(&t, "circ-rt")).to_string(),
+            "3 outlets · 1 independent origin"
+        );
+        assert_eq!(
+            c.group(claim(&t, "reprint")).to_string(),
+            "1 outlet · 1 independent origin"
+        );
+    }
+
+    #[test]
+    fn groups_are_counted_once_each() {
+        let t = load_str(FIXTURE).unwrap().timeline;
+        // 9 claims: {3 circular}, {2 venue}, {2 memo}, reprint, length-kyiv.
+        assert_eq!(t.claims.len(), 9);
+        assert_eq!(Corroboration::build(&t).len(), 5);
+    }
+}
