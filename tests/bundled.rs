@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use roundtable::model::{self, BUNDLED, Claim, Event, Timeline};
+use roundtable::query::corroboration::Corroboration;
 
 /// The seeds the bundled file was built from, one per source id.
 const SEEDS: [(&str, &str); 2] = [
@@ -668,4 +669,55 @@ fn both_sources_are_in_english() {
         .map(|s| (s.id.value.as_ref(), s.language.as_deref()))
         .collect();
     assert_eq!(languages, [(XINHUA, Some("en")), (RT, Some("en"))]);
+}
+
+/// The corroboration numbers (FORMAT.md "Corroboration"), worked out by hand from the file:
+/// a claim with a claimant has that participant as its origin, one without has its outlet.
+#[test]
+fn corroboration_numbers_are_the_hand_computed_ones() {
+    let t = timeline();
+    let index = |id: &str| {
+        t.claims
+            .iter()
+            .position(|at| {
+                let c = &t.events[at.event as usize].claims[at.claim as usize];
+                c.id.as_ref().is_some_and(|i| i.value == id)
+            })
+            .unwrap_or_else(|| panic!("no claim `{id}`"))
+    };
+    let corroboration = Corroboration::build(&t);
+    // (claim, the other members of its group, outlets, independent origins)
+    let expected: [(&str, &[&str], u32, u32); 11] = [
+        // Peskov in Xinhua and Peskov in RT: one claimant, two outlets.
+        ("peskov-memoranda-focus", &["peskov-focus-rt"], 2, 1),
+        // Zelensky (in Xinhua) and RT itself.
+        ("r3-date-zelensky", &["r3-held-rt"], 2, 2),
+        ("r3-venue-zelensky", &["r3-venue-rt"], 2, 2),
+        ("ua-delegation-head-xinhua", &["ua-same-team"], 2, 2),
+        // Each outlet asserting it itself.
+        ("r2-memos-xinhua", &["memos-rt"], 2, 2),
+        ("umerov-title-xinhua", &["umerov-title-rt"], 2, 2),
+        ("two-earlier-rounds", &["two-earlier-rounds-xinhua"], 2, 2),
+        // Alone: the two TASS sources are neither one origin nor one group.
+        ("r3-date-tass", &[], 1, 1),
+        ("talks-in-russian", &[], 1, 1),
+        ("peskov-this-week", &[], 1, 1),
+        ("face-to-face", &[], 1, 1),
+    ];
+    for (id, others, outlets, origins) in expected {
+        let g = corroboration.group(index(id));
+        let mut want: Vec<usize> = others.iter().map(|o| index(o)).collect();
+        want.push(index(id));
+        want.sort_unstable();
+        let members: Vec<usize> = g.members.iter().map(|&m| m as usize).collect();
+        assert_eq!(members, want, "members of the group of `{id}`");
+        assert_eq!((g.outlets, g.origins), (outlets, origins), "`{id}`");
+    }
+    assert_eq!(
+        corroboration.group(index("peskov-focus-rt")).to_string(),
+        "2 outlets · 1 independent origin"
+    );
+    // 58 claims, 7 `confirms` links each joining two claims otherwise alone.
+    assert_eq!(t.claims.len(), 58);
+    assert_eq!(corroboration.len(), 51);
 }
