@@ -40,12 +40,19 @@ fn seed_file(prefix: &str) -> Option<String> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
-            p.file_name()
+            let txt = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+            txt && p
+                .file_name()
                 .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
+                .is_some_and(|n| n.starts_with(prefix))
         })
         .collect();
-    assert_eq!(names.len(), 1, "one seed {prefix}*.txt in {}", dir.display());
+    assert_eq!(
+        names.len(),
+        1,
+        "one seed {prefix}*.txt in {}",
+        dir.display()
+    );
     let path = names.remove(0);
     Some(std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
 }
@@ -103,8 +110,8 @@ fn claim<'t>(t: &'t Timeline<'static>, id: &str) -> &'t Claim<'static> {
         .unwrap_or_else(|| panic!("no claim `{id}`"))
 }
 
-fn claim_id(t: &Timeline<'static>, r: &model::Ref) -> String {
-    t.claim(r)
+fn claim_id(t: &Timeline<'static>, r: model::Ref) -> String {
+    t.claim(&r)
         .1
         .id
         .as_ref()
@@ -112,15 +119,15 @@ fn claim_id(t: &Timeline<'static>, r: &model::Ref) -> String {
 }
 
 fn confirms(t: &Timeline<'static>, c: &Claim<'static>) -> Vec<String> {
-    c.confirms().iter().map(|r| claim_id(t, r)).collect()
+    c.confirms().iter().map(|&r| claim_id(t, r)).collect()
 }
 
 fn disputes(t: &Timeline<'static>, c: &Claim<'static>) -> Vec<String> {
-    c.disputes.iter().map(|r| claim_id(t, r)).collect()
+    c.disputes.iter().map(|&r| claim_id(t, r)).collect()
 }
 
-fn source_id(t: &Timeline<'static>, r: &model::Ref) -> String {
-    t.source(r).id.value.to_string()
+fn source_id(t: &Timeline<'static>, r: model::Ref) -> String {
+    t.source(&r).id.value.to_string()
 }
 
 #[test]
@@ -183,14 +190,18 @@ fn every_quote_is_verbatim_in_its_sources_seed() {
     let mut quotes = 0;
     for e in &t.events {
         for q in &e.quotes {
-            let source = source_id(&t, &q.source);
+            let source = source_id(&t, q.source);
             assert!(
                 seeds.of(&source).contains(q.text.as_ref()),
                 "event `{}`: the quote {:?} is not in the seed of `{source}`",
                 e.id.value,
                 q.text
             );
-            assert_eq!(q.original(), None, "no seed gives words in another language");
+            assert_eq!(
+                q.original(),
+                None,
+                "no seed gives words in another language"
+            );
             quotes += 1;
         }
     }
@@ -203,7 +214,10 @@ fn every_quote_is_verbatim_in_its_sources_seed() {
 #[test]
 fn how_a_statement_was_made_is_its_channel_not_a_relay() {
     let Some(seeds) = seeds() else { return };
-    seeds.assert_says(XINHUA, "Kremlin spokesman Dmitry Peskov said at a news briefing");
+    seeds.assert_says(
+        XINHUA,
+        "Kremlin spokesman Dmitry Peskov said at a news briefing",
+    );
     seeds.assert_says(XINHUA, "according to his Telegram channel");
     seeds.assert_says(RT, "Peskov told reporters");
     seeds.assert_says(RT, "Medinsky told reporters");
@@ -256,7 +270,10 @@ fn how_a_statement_was_made_is_its_channel_not_a_relay() {
     assert_eq!(
         quote_channels,
         pairs(&[
-            ("It’s hardly possible to talk about this now.", "told reporters"),
+            (
+                "It’s hardly possible to talk about this now.",
+                "told reporters"
+            ),
             ("We need to see how it goes", "told reporters"),
             ("No one expects an easy path.", "told reporters"),
             (
@@ -284,8 +301,8 @@ fn umerovs_two_titles_confirm_each_other_and_are_no_dispute() {
     let t = timeline();
     let x = claim(&t, "umerov-title-xinhua");
     let r = claim(&t, "umerov-title-rt");
-    assert_eq!(source_id(&t, &x.source), XINHUA);
-    assert_eq!(source_id(&t, &r.source), RT);
+    assert_eq!(source_id(&t, x.source), XINHUA);
+    assert_eq!(source_id(&t, r.source), RT);
     assert!(x.text.contains(xinhua_words), "{}", x.text);
     assert!(r.text.contains(rt_words), "{}", r.text);
     assert_eq!(confirms(&t, r), ["umerov-title-xinhua"]);
@@ -313,7 +330,11 @@ fn the_two_tass_sources_are_two_participants() {
     let (Some(date_by), Some(language_by)) = (date.by, language.by) else {
         panic!("both TASS claims name their claimant");
     };
-    assert_ne!(date_by.ix(), language_by.ix(), "one participant for two sources");
+    assert_ne!(
+        date_by.ix(),
+        language_by.ix(),
+        "one participant for two sources"
+    );
     let has_alias = |r: &model::Ref, phrase: &str| {
         t.participant(r)
             .aliases
@@ -334,7 +355,10 @@ fn the_carrying_pages_web_editors_are_no_byline_and_the_page_is_not_named() {
     seeds.assert_says(XINHUA, "(Web editor: Zhong Wenxing, Liang Jun)");
     for name in ["People's Daily", "People’s Daily"] {
         assert!(!seeds.xinhua.contains(name), "the seed names the site");
-        assert!(!BUNDLED.contains(name), "the file names a site the seed does not");
+        assert!(
+            !BUNDLED.contains(name),
+            "the file names a site the seed does not"
+        );
     }
     let t = timeline();
     for s in &t.sources {
@@ -455,12 +479,8 @@ fn summaries_keep_the_attributions_the_reports_give() {
     }
     // And whatever a claim is relayed through is named where the event is summed up.
     for e in &t.events {
-        let said = format!(
-            "{} {}",
-            e.title,
-            e.summary.as_deref().unwrap_or_default()
-        )
-        .to_lowercase();
+        let said =
+            format!("{} {}", e.title, e.summary.as_deref().unwrap_or_default()).to_lowercase();
         for via in e.claims.iter().filter_map(|c| c.via.as_deref()) {
             assert!(
                 said.contains(&via.to_lowercase()),
@@ -475,7 +495,10 @@ fn summaries_keep_the_attributions_the_reports_give() {
 #[test]
 fn no_title_makes_the_teams_40_minute_meeting_the_round() {
     let Some(seeds) = seeds() else { return };
-    seeds.assert_says(RT, "The meeting involving the two teams lasted for about 40 minutes.");
+    seeds.assert_says(
+        RT,
+        "The meeting involving the two teams lasted for about 40 minutes.",
+    );
     let t = timeline();
     let titled: Vec<&str> = t
         .events
@@ -493,56 +516,109 @@ fn no_title_makes_the_teams_40_minute_meeting_the_round() {
     }
 }
 
+/// RT's feed entries, each event with words from the entry it reports (their places in the
+/// feed give the order of posting).
+const FEED_ENTRIES: [(&str, &str); 15] = [
+    (
+        "r3-face-to-face",
+        "are holding a face-to-face meeting, a source has told RT",
+    ),
+    (
+        "r3-fidan-joins",
+        "has been joined by Turkish Foreign Minister Hakan Fidan",
+    ),
+    (
+        "r3-opening",
+        "The meeting was opened by Türkiye’s top diplomat",
+    ),
+    ("r3-closed-doors", "have continued behind closed doors"),
+    (
+        "r3-press-conference",
+        "Journalists are soon expected to be allowed into the Ciragan Palace",
+    ),
+    (
+        "r3-talks-end",
+        "The talks between the two delegations have concluded",
+    ),
+    (
+        "r3-working-groups",
+        "Moscow proposed establishing three working groups",
+    ),
+    (
+        "r3-bodies",
+        "Russia has offered to hand over an additional 3,000 fallen Ukrainian soldiers",
+    ),
+    ("r3-truces", "temporary truces of up to 24 hours"),
+    (
+        "r3-kursk-civilians",
+        "Russian civilians seized during the invasion of Kursk Region",
+    ),
+    (
+        "r3-swap-completed",
+        "The final batch of some 250 servicemen",
+    ),
+    (
+        "r3-putin-zelensky-meeting",
+        "Asked about the prospects of a meeting between Russian President Vladimir Putin",
+    ),
+    (
+        "r3-lviv-remains",
+        "asked Medinsky whether Russia is ready to consider exchanging the remains",
+    ),
+    (
+        "r3-children",
+        "Russia has reviewed the list of some 339 displaced Ukrainian children",
+    ),
+    (
+        "r3-defense-ministry-swap",
+        "the Russian Defense Ministry confirmed the latest prisoner swap",
+    ),
+];
+
+/// Events taken from the feed's opening text, above its entries, with words from there.
+const FEED_OPENING: [(&str, &str); 2] = [
+    ("r3-peskov-expectations", "Peskov said earlier in the day"),
+    (
+        "r3-delegations",
+        "The Russian delegation is headed by presidential aide Vladimir Medinsky",
+    ),
+];
+
 /// Audit fault 6c: same-day events from RT's feed follow its order of posting. The feed
 /// lists its entries newest first, under the heading "23 July 2025", so the expected order
 /// is the reverse of the order in which each event's words appear there.
 #[test]
 fn same_day_feed_entries_follow_the_feeds_order_of_posting() {
     let Some(seeds) = seeds() else { return };
-    // Each event, with words from the feed entry it reports.
-    let entries = [
-        ("r3-face-to-face", "are holding a face-to-face meeting, a source has told RT"),
-        ("r3-fidan-joins", "has been joined by Turkish Foreign Minister Hakan Fidan"),
-        ("r3-opening", "The meeting was opened by Türkiye’s top diplomat"),
-        ("r3-closed-doors", "have continued behind closed doors"),
-        ("r3-press-conference", "Journalists are soon expected to be allowed into the Ciragan Palace"),
-        ("r3-talks-end", "The talks between the two delegations have concluded"),
-        ("r3-working-groups", "Moscow proposed establishing three working groups"),
-        ("r3-bodies", "Russia has offered to hand over an additional 3,000 fallen Ukrainian soldiers"),
-        ("r3-truces", "temporary truces of up to 24 hours"),
-        ("r3-kursk-civilians", "Russian civilians seized during the invasion of Kursk Region"),
-        ("r3-swap-completed", "The final batch of some 250 servicemen"),
-        ("r3-putin-zelensky-meeting", "Asked about the prospects of a meeting between Russian President Vladimir Putin"),
-        ("r3-lviv-remains", "asked Medinsky whether Russia is ready to consider exchanging the remains"),
-        ("r3-children", "Russia has reviewed the list of some 339 displaced Ukrainian children"),
-        ("r3-defense-ministry-swap", "the Russian Defense Ministry confirmed the latest prisoner swap"),
-    ];
-    // Events taken from the feed's opening text, above its entries.
-    let opening = [
-        ("r3-peskov-expectations", "Peskov said earlier in the day"),
-        ("r3-delegations", "The Russian delegation is headed by presidential aide Vladimir Medinsky"),
-    ];
     let feed = &seeds.rt;
     let heading = "This live feed has ended.\n23 July 2025\n";
     let Some(start) = feed.find(heading) else {
         panic!("the feed's entries heading is missing");
     };
     let position = |words: &str| {
-        let at = feed.find(words).unwrap_or_else(|| panic!("the feed lacks {words:?}"));
+        let at = feed
+            .find(words)
+            .unwrap_or_else(|| panic!("the feed lacks {words:?}"));
         assert_eq!(feed.matches(words).count(), 1, "{words:?} is not unique");
         at
     };
-    let mut posted: Vec<(usize, &str)> = entries
+    let mut posted: Vec<(usize, &str)> = FEED_ENTRIES
         .iter()
         .map(|&(id, words)| (position(words), id))
         .collect();
-    assert!(posted.iter().all(|&(at, _)| at > start), "an entry is above the heading");
-    for (_, words) in opening {
-        assert!(position(words) < start, "{words:?} is not in the opening text");
+    assert!(
+        posted.iter().all(|&(at, _)| at > start),
+        "an entry is above the heading"
+    );
+    for (_, words) in FEED_OPENING {
+        assert!(
+            position(words) < start,
+            "{words:?} is not in the opening text"
+        );
     }
     // Newest first in the feed: the timeline runs from the bottom of the feed up.
-    posted.sort_by(|a, b| b.0.cmp(&a.0));
-    let mut expected: Vec<&str> = opening.iter().map(|&(id, _)| id).collect();
+    posted.sort_by_key(|&(at, _)| std::cmp::Reverse(at));
+    let mut expected: Vec<&str> = FEED_OPENING.iter().map(|&(id, _)| id).collect();
     expected.extend(posted.iter().map(|&(_, id)| id));
 
     let t = timeline();
@@ -609,8 +685,8 @@ fn claims_both_reports_make_are_joined_by_confirms() {
     for (x, r, x_words, r_words) in pairs {
         seeds.assert_says(XINHUA, x_words);
         seeds.assert_says(RT, r_words);
-        assert_eq!(source_id(&t, &claim(&t, x).source), XINHUA, "{x}");
-        assert_eq!(source_id(&t, &claim(&t, r).source), RT, "{r}");
+        assert_eq!(source_id(&t, claim(&t, x).source), XINHUA, "{x}");
+        assert_eq!(source_id(&t, claim(&t, r).source), RT, "{r}");
         // `confirms` is shown from both sides (FORMAT.md): either claim may name the other.
         let (from_r, from_x) = (confirms(&t, claim(&t, r)), confirms(&t, claim(&t, x)));
         assert!(
@@ -661,7 +737,10 @@ fn the_third_round_date_dispute_is_kept() {
 fn both_sources_are_in_english() {
     let Some(seeds) = seeds() else { return };
     seeds.assert_says(XINHUA, "New round of direct talks between Russia, Ukraine");
-    seeds.assert_says(RT, "The third round of Russia-Ukraine peace talks in Istanbul has ended.");
+    seeds.assert_says(
+        RT,
+        "The third round of Russia-Ukraine peace talks in Istanbul has ended.",
+    );
     let t = timeline();
     let languages: Vec<(&str, Option<&str>)> = t
         .sources
