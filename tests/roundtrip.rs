@@ -142,15 +142,18 @@ fn json_uses_the_file_formats_field_names() {
         "On the timing of the third round"
     );
     assert_eq!(event["claims"][0]["by"], "peskov");
-    assert_eq!(event["claims"][0]["via"], "news briefing");
+    // How Peskov said it is its channel, not a relay (issue 9's audit of the bundled file).
+    assert_eq!(event["claims"][0]["channel"], "news briefing");
+    assert_eq!(event["claims"][0]["via"], Value::Null);
     assert_eq!(json["sources"][0]["kind"], "Wire");
+    assert_eq!(json["sources"][0]["language"], "en");
     assert_eq!(json["participants"][0]["id"], "putin");
     assert_eq!(json["rounds"][2]["number"], 3);
     assert_eq!(json["rounds"][2]["venue"], "Ciragan Palace, Istanbul");
 
     let json: Value =
         serde_json::from_slice(&export(&["--format", "json", "--round", "3"]).stdout).unwrap();
-    let announce = &json["events"][0]["claims"][1];
+    let announce = &json["events"][0]["claims"][2];
     assert_eq!(announce["id"], "r3-date-tass");
     assert_eq!(
         announce["disputes"],
