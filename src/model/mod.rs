@@ -10,6 +10,7 @@ pub mod lang;
 pub mod parse;
 pub mod progress;
 pub mod read;
+pub mod span;
 mod republish;
 mod resolve;
 pub mod types;

@@ -11,32 +11,17 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+pub use super::span::{Offset, Spanned};
 use super::when::When;
 
 /// Text taken from the file: borrowed when it needed no unescaping.
 pub type Str<'a> = Cow<'a, str>;
-
-/// Byte offset into the loaded text, where a value starts (its opening quote, digit or name).
-pub type Offset = usize;
 
 /// Marks an index that validation has not resolved (only seen in files that failed to load).
 pub const UNRESOLVED: u32 = u32::MAX;
 
 /// Marks a reference whose value was missing or malformed, already reported by the reader.
 pub const MISSING: u32 = u32::MAX - 1;
-
-/// A value together with the offset it was read from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Spanned<T> {
-    pub value: T,
-    pub at: Offset,
-}
-
-impl<T: Serialize> Serialize for Spanned<T> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.value.serialize(s)
-    }
-}
 
 /// A reference by id to a source, participant or claim: where its id string stands in the
 /// loaded text (the id itself is read again from there when needed, see [`Ref::id`]), and the
