@@ -22,4 +22,3 @@ impl<T: Serialize> Serialize for Spanned<T> {
         self.value.serialize(s)
     }
 }
-
