@@ -225,6 +225,11 @@ impl Doc<'_> {
         }
         self.block(&q.text, Role::Quote, &" ".repeat(indent), true, indent + 1);
         self.who(t, Some(&q.speaker), indent + 2);
+        if let Some(original) = q.original() {
+            let lang = safe(q.lang().unwrap_or_default());
+            let first = format!("{}original ({lang}): ", " ".repeat(indent + 2));
+            self.block(original, Role::Dim, &first, false, indent + 4);
+        }
         self.attribution(&Attribution::of_quote(t, q), indent + 2);
         if let Some(c) = &q.context {
             let first = format!("{}context: ", " ".repeat(indent + 2));
@@ -431,6 +436,10 @@ fn header(d: &mut Doc<'_>, t: &Timeline<'_>, e: &Event<'_>) {
     d.blank();
     let when = vec![d.seg(when_text(&e.when), Role::Text)];
     d.field("When", when);
+    if let Some(end) = &e.end {
+        let v = vec![d.seg(when_text(end), Role::Text)];
+        d.field("Until", v);
+    }
     if let Some(r) = &e.round {
         let v = vec![d.seg(round_label(t.round(r)), Role::Text)];
         d.field("Round", v);

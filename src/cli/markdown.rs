@@ -96,7 +96,16 @@ impl<'t, 'a> Brief<'t, 'a> {
     fn event(&self, pos: usize, out: &mut impl Write) -> io::Result<()> {
         let e = &self.t.events[pos];
         writeln!(out)?;
-        writeln!(out, "### {} — {}", e.when.display(), inline(&e.title))?;
+        match &e.end {
+            Some(end) => writeln!(
+                out,
+                "### {} to {} — {}",
+                e.when.display(),
+                end.display(),
+                inline(&e.title)
+            )?,
+            None => writeln!(out, "### {} — {}", e.when.display(), inline(&e.title))?,
+        }
         if let Some(location) = &e.location {
             writeln!(out)?;
             writeln!(out, "Location: {}", inline(location))?;
@@ -123,6 +132,10 @@ impl<'t, 'a> Brief<'t, 'a> {
             out.write_all(block(&q.text, "> ").as_bytes())?;
             writeln!(out, ">")?;
             writeln!(out, "> — {}", speaker_line(self.t.participant(&q.speaker)))?;
+            if let (Some(original), Some(lang)) = (q.original(), q.lang()) {
+                writeln!(out)?;
+                writeln!(out, "Original ({}): {}", inline(lang), inline(original))?;
+            }
             writeln!(out)?;
             writeln!(out, "{}", citation(&Attribution::of_quote(self.t, q)))?;
         }
@@ -405,6 +418,24 @@ mod tests {
                 also: vec![],
             }),
             "Source: People's Daily Online, reprinting Xinhua, publication date not given"
+        );
+    }
+
+    #[test]
+    fn an_end_and_the_original_words_are_shown() {
+        let text = include_str!("../../tests/fixtures/valid/corroboration.ron");
+        let t = load_str(text).unwrap().timeline;
+        let index = Index::build(&t);
+        let mut out = Vec::new();
+        write(&t, &index, &[0, 1], &mut out).unwrap();
+        let md = String::from_utf8(out).unwrap();
+        assert!(
+            md.contains("\n### 2025-07-23 16:00Z to 2025-07-23 16:40Z — The two teams meet\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("> — Dmitry Peskov\n\nOriginal (ru): Никто не ожидает лёгкого пути.\n\nSource: RT, told reporters,"),
+            "{md}"
         );
     }
 

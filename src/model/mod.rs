@@ -12,6 +12,7 @@ pub mod progress;
 pub mod read;
 mod republish;
 mod resolve;
+pub mod span;
 pub mod types;
 pub mod validate;
 pub mod when;

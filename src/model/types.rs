@@ -11,32 +11,17 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+pub use super::span::{Offset, Spanned};
 use super::when::When;
 
 /// Text taken from the file: borrowed when it needed no unescaping.
 pub type Str<'a> = Cow<'a, str>;
-
-/// Byte offset into the loaded text, where a value starts (its opening quote, digit or name).
-pub type Offset = usize;
 
 /// Marks an index that validation has not resolved (only seen in files that failed to load).
 pub const UNRESOLVED: u32 = u32::MAX;
 
 /// Marks a reference whose value was missing or malformed, already reported by the reader.
 pub const MISSING: u32 = u32::MAX - 1;
-
-/// A value together with the offset it was read from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Spanned<T> {
-    pub value: T,
-    pub at: Offset,
-}
-
-impl<T: Serialize> Serialize for Spanned<T> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.value.serialize(s)
-    }
-}
 
 /// A reference by id to a source, participant or claim: where its id string stands in the
 /// loaded text (the id itself is read again from there when needed, see [`Ref::id`]), and the
@@ -77,7 +62,9 @@ impl Ref {
 /// A reference by number to a declared round.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoundRef {
+    /// The round number as written.
     pub number: u64,
+    /// Where the number stands in the loaded text.
     pub at: Offset,
     /// Index into [`Timeline::rounds`].
     pub target: u32,
@@ -94,17 +81,23 @@ impl Serialize for RoundRef {
 #[serde(rename = "Timeline")]
 #[serde(deny_unknown_fields)]
 pub struct Timeline<'a> {
+    /// Shown in the window title bar (FORMAT.md "Top level"); never empty.
     #[serde(borrow, deserialize_with = "super::de::str")]
     pub title: Str<'a>,
+    /// Free text about the whole timeline.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub summary: Option<Str<'a>>,
+    /// The publications cited, in file order; references index this.
     #[serde(default, borrow)]
     pub sources: Vec<Source<'a>>,
+    /// People, organisations and groups, in file order; references index this.
     #[serde(default, borrow)]
     pub participants: Vec<Participant<'a>>,
+    /// The phases events can belong to, in file order; [`RoundRef::target`] indexes this.
     #[serde(default, borrow)]
     pub rounds: Vec<Round<'a>>,
+    /// The events, in timeline order once loaded (by the instant `when` begins, ties in file order).
     #[serde(default, borrow)]
     pub events: Vec<Event<'a>>,
     /// Where every claim lives, in timeline order; `Claim` refs in `disputes` index this.
@@ -115,22 +108,32 @@ pub struct Timeline<'a> {
 /// The position of one claim: `events[event].claims[claim]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClaimAt {
+    /// Index into [`Timeline::events`] (timeline order).
     pub event: u32,
+    /// Index into that event's `claims`.
     pub claim: u32,
 }
 
+/// What sort of publication a source is (FORMAT.md "Source").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum SourceKind {
+    /// A news article (the default).
     #[default]
     Article,
+    /// A live feed of short dated entries.
     LiveFeed,
+    /// A news agency's wire story.
     Wire,
+    /// Radio or television.
     Broadcast,
+    /// An official statement.
     Statement,
+    /// Anything else.
     Other,
 }
 
 impl SourceKind {
+    /// Every variant with the name the file writes it with.
     pub const ALL: [(&'static str, Self); 6] = [
         ("Article", Self::Article),
         ("LiveFeed", Self::LiveFeed),
@@ -154,15 +157,20 @@ impl SourceKind {
     }
 }
 
+/// What sort of participant (FORMAT.md "Participant").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum ParticipantKind {
+    /// A person (the default).
     #[default]
     Person,
+    /// An organisation speaking as one (a ministry).
     Organization,
+    /// An anonymous or collective source ("a source from TASS").
     Group,
 }
 
 impl ParticipantKind {
+    /// Every variant with the name the file writes it with.
     pub const ALL: [(&'static str, Self); 3] = [
         ("Person", Self::Person),
         ("Organization", Self::Organization),
@@ -174,26 +182,34 @@ fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
 }
 
+/// A publication cited by the file (FORMAT.md "Source", and 1.1's additions).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename = "Source")]
 #[serde(deny_unknown_fields)]
 pub struct Source<'a> {
+    /// Unique among sources; what references name.
     #[serde(borrow)]
     pub id: Spanned<Str<'a>>,
+    /// The publisher as readers know it ("Xinhua"); never empty.
     #[serde(borrow, deserialize_with = "super::de::str")]
     pub outlet: Str<'a>,
+    /// The headline of the piece.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub title: Option<Str<'a>>,
+    /// When it was published, at the precision known.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default, borrow)]
     pub published: Option<When<'a>>,
+    /// Where it can be read.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub url: Option<Str<'a>>,
+    /// Reporters or editors, as credited by the piece itself.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default, borrow, deserialize_with = "super::de::strs")]
     pub byline: Vec<Str<'a>>,
+    /// What sort of publication it is.
     #[serde(skip_serializing_if = "is_default")]
     #[serde(default)]
     pub kind: SourceKind,
@@ -207,42 +223,55 @@ pub struct Source<'a> {
     pub language: Option<Str<'a>>,
 }
 
+/// A person, organisation or group (FORMAT.md "Participant").
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename = "Participant")]
 #[serde(deny_unknown_fields)]
 pub struct Participant<'a> {
+    /// Unique among participants; what references name.
     #[serde(borrow)]
     pub id: Spanned<Str<'a>>,
+    /// The display name; never empty.
     #[serde(borrow, deserialize_with = "super::de::str")]
     pub name: Str<'a>,
+    /// Other spellings and short forms, matched by filters and search.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default, borrow, deserialize_with = "super::de::strs")]
     pub aliases: Vec<Str<'a>>,
+    /// Title or function.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub role: Option<Str<'a>>,
+    /// The party the participant belongs to; groups and colours the browser.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub side: Option<Str<'a>>,
+    /// Person, organisation or (anonymous) group.
     #[serde(skip_serializing_if = "is_default")]
     #[serde(default)]
     pub kind: ParticipantKind,
 }
 
+/// A phase of the process events can belong to (FORMAT.md "Round").
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename = "Round")]
 #[serde(deny_unknown_fields)]
 pub struct Round<'a> {
+    /// Unique among rounds; what an event's `round` names.
     pub number: Spanned<u64>,
+    /// The display name; `Round N` when absent (see [`Round::name`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub title: Option<Str<'a>>,
+    /// When the round began, if known.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default, borrow)]
     pub start: Option<When<'a>>,
+    /// When it ended, if known.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default, borrow)]
     pub end: Option<When<'a>>,
+    /// Where it was held.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub venue: Option<Str<'a>>,
@@ -259,41 +288,53 @@ impl Round<'_> {
     }
 }
 
+/// One news event (FORMAT.md "Event", and 1.1's `end`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename = "Event")]
 #[serde(deny_unknown_fields)]
 pub struct Event<'a> {
+    /// Unique among events.
     #[serde(borrow)]
     pub id: Spanned<Str<'a>>,
+    /// When it happened, at the precision known.
     #[serde(borrow)]
     pub when: When<'a>,
     /// Format 1.1: when the event ended, at any precision; validation rejects an `end` whose
     /// whole period lies before `when` begins (FORMAT.md "Version 1.1 / Event").
     #[serde(default, borrow)]
     pub end: Option<When<'a>>,
+    /// The round it belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub round: Option<RoundRef>,
+    /// One line; never empty.
     #[serde(borrow, deserialize_with = "super::de::str")]
     pub title: Str<'a>,
+    /// Free text, may be long.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub summary: Option<Str<'a>>,
+    /// Where it happened.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub location: Option<Str<'a>>,
+    /// Who took part (participant references).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default)]
     pub participants: Vec<Ref>,
+    /// Where the event itself was reported (source references).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default)]
     pub sources: Vec<Ref>,
+    /// Topics ("prisoner exchange").
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default, borrow, deserialize_with = "super::de::strs")]
     pub tags: Vec<Str<'a>>,
+    /// What participants said, verbatim.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default, borrow)]
     pub quotes: Vec<Quote<'a>>,
+    /// What was asserted, attributed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default, borrow)]
     pub claims: Vec<Claim<'a>>,
@@ -306,10 +347,15 @@ pub struct Event<'a> {
 /// `de::QuoteFields`, which holds the format's flat fields.
 #[derive(Debug, Clone)]
 pub struct Quote<'a> {
+    /// Who said it (a participant reference).
     pub speaker: Ref,
+    /// The words, verbatim, without surrounding quote marks; never empty.
     pub text: Str<'a>,
+    /// Where it was published (a source reference).
     pub source: Ref,
+    /// The relay the outlet depends on ("TASS"); see [`Quote::channel`] for how it was said.
     pub via: Option<Str<'a>>,
+    /// What it was said about or in answer to.
     pub context: Option<Str<'a>>,
     /// Format 1.1 fields, boxed: absent from most statements, and eight bytes when absent.
     pub provenance: Option<Box<Provenance<'a>>>,
@@ -319,11 +365,17 @@ pub struct Quote<'a> {
 /// `de::ClaimFields`, which holds the format's flat fields.
 #[derive(Debug, Clone)]
 pub struct Claim<'a> {
+    /// Unique among claims; needed only to be named by `disputes` or `confirms`.
     pub id: Option<Spanned<Str<'a>>>,
+    /// Who asserts it; `None` when the outlet asserts it itself.
     pub by: Option<Ref>,
+    /// The assertion, in the file author's words; never empty.
     pub text: Str<'a>,
+    /// Where it was published (a source reference).
     pub source: Ref,
+    /// The relay the outlet depends on; see [`Claim::channel`] for how it was said.
     pub via: Option<Str<'a>>,
+    /// Claims this one contradicts (indices into [`Timeline::claims`]).
     pub disputes: Vec<Ref>,
     /// Format 1.1 fields, boxed as for [`Quote::provenance`].
     pub provenance: Option<Box<Provenance<'a>>>,
@@ -422,16 +474,19 @@ impl Event<'_> {
 }
 
 impl<'a> Timeline<'a> {
+    /// The source a resolved reference names. Panics on an unresolved one.
     #[must_use]
     pub fn source(&self, r: &Ref) -> &Source<'a> {
         &self.sources[r.ix()]
     }
 
+    /// The participant a resolved reference names. Panics on an unresolved one.
     #[must_use]
     pub fn participant(&self, r: &Ref) -> &Participant<'a> {
         &self.participants[r.ix()]
     }
 
+    /// The round a resolved round reference names. Panics on an unresolved one.
     #[must_use]
     pub fn round(&self, r: &RoundRef) -> &Round<'a> {
         &self.rounds[r.target as usize]
