@@ -206,12 +206,14 @@ fn fraction(raw: &str) -> Option<&str> {
     Some(fraction_kept(frac))
 }
 
-/// Nanoseconds in a fraction of a second written as `digits` (one or more).
+/// Nanoseconds in a fraction of a second written as `frac` (one or more digits, of which the
+/// first nine count).
 fn fraction_nanos(frac: &str) -> Option<u32> {
-    if frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
+    if !frac.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let kept = fraction_kept(frac);
+    // An empty fraction (`16:00:00.Z`) fails to parse.
     let n: u32 = kept.parse().ok()?;
     Some(n * 10_u32.pow((FRACTION_DIGITS - kept.len()) as u32))
 }
@@ -221,20 +223,13 @@ fn invalid(s: &str, why: impl fmt::Display) -> WhenError {
 }
 
 /// `2025-7-3` written with a two-digit month and day (`2025-07-03`), when that makes it valid.
-/// Only called on a value already rejected, so a valid file pays nothing for it.
+/// Only called on a value already rejected, so a valid file pays nothing for it; a value with
+/// nothing to pad comes back unchanged and is rejected again.
 fn padded(s: &str) -> Option<String> {
     let date = split_date_time(s).map_or(s, |(date, _)| date);
     let mut fields = date.split('-');
-    let mut fixed = fields
-        .next()
-        .filter(|y| digits(y, 4).is_some())?
-        .to_string();
-    let mut any_short = false;
+    let mut fixed = fields.next().unwrap_or_default().to_string();
     for field in fields {
-        if !(1..=2).contains(&field.len()) || !field.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        any_short |= field.len() == 1;
         fixed.push('-');
         if field.len() == 1 {
             fixed.push('0');
@@ -242,7 +237,7 @@ fn padded(s: &str) -> Option<String> {
         fixed.push_str(field);
     }
     fixed.push_str(&s[date.len()..]);
-    (any_short && parse_fields(&fixed).is_ok()).then_some(fixed)
+    parse_fields(&fixed).is_ok().then_some(fixed)
 }
 
 fn parse_parts(s: &str) -> Result<Parts, WhenError> {
@@ -775,6 +770,15 @@ mod tests {
             "`2100-02-29` is not a valid when: 2100-02 has no day 29"
         );
         assert!(When::parse("2000-02-29".into(), 0).is_ok());
+    }
+
+    #[test]
+    fn an_error_displays_as_its_message() {
+        let e = When::parse("2025-13".into(), 0).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "`2025-13` is not a valid when: there is no month 13"
+        );
     }
 
     #[test]
