@@ -108,7 +108,7 @@ fn crlf_positions_in_an_error_case() {
         report("crlf.ron", text),
         "crlf.ron:3:3: error: unknown field `sorces` in `Timeline`; did you mean `sources`?\n\
          crlf.ron:5:22: warning: event `e` is not attributed: it has no sources, quotes or claims\n\
-         crlf.ron:5:33: error: `2025-07-23T16:00` has a time of day but no UTC offset: add `Z` or an offset such as `+03:00`\n"
+         crlf.ron:5:33: error: `2025-07-23T16:00` has a time of day but no UTC offset: add `Z` or an offset such as `+03:00`, or keep the day alone (`2025-07-23`) if the zone is unknown\n"
     );
 }
 

@@ -189,13 +189,13 @@ rejected! {
 
     // 5. Malformed or impossible `when` values.
     when_malformed: [
-        "tests/fixtures/invalid/when_malformed.ron:19:19: error: `21 July 2025` is not a valid when: expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] followed by Z or ±HH:MM",
+        "tests/fixtures/invalid/when_malformed.ron:19:19: error: `21 July 2025` is not a valid when: expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS[.fraction]] followed by Z or ±HH:MM",
     ],
     when_impossible_date: [
         "tests/fixtures/invalid/when_impossible_date.ron:19:19: error: `2025-02-30` is not a valid when: 2025-02 has no day 30",
     ],
     when_time_without_offset: [
-        "tests/fixtures/invalid/when_time_without_offset.ron:41:19: error: `2025-07-23T16:00` has a time of day but no UTC offset: add `Z` or an offset such as `+03:00`",
+        "tests/fixtures/invalid/when_time_without_offset.ron:41:19: error: `2025-07-23T16:00` has a time of day but no UTC offset: add `Z` or an offset such as `+03:00`, or keep the day alone (`2025-07-23`) if the zone is unknown",
     ],
 
     // 6. Empty `title`, `text`, `name`, `outlet` or `id`.

@@ -62,13 +62,14 @@ fn apply_order<T>(items: &mut [T], order: &[u32]) {
     }
 }
 
-/// Event indices in timeline order: by the instant each `when` begins, ties in file order.
-/// The instants are copied out first, so that the sort compares a dense array instead of
-/// reaching into a 320-byte record per comparison.
+/// Event indices in timeline order: by the instant each `when` begins (to the nanosecond,
+/// `When::begins`), ties in file order (a stable sort). The keys are copied out first, so
+/// that the sort compares a dense array instead of reaching into a 320-byte record per
+/// comparison.
 fn timeline_order(t: &Timeline<'_>) -> Vec<u32> {
-    let instants: Vec<i64> = t.events.iter().map(|e| e.when.instant).collect();
+    let begins: Vec<(i64, u32)> = t.events.iter().map(|e| e.when.begins()).collect();
     let mut order: Vec<u32> = (0..t.events.len() as u32).collect();
-    order.sort_by_key(|&i| instants[i as usize]);
+    order.sort_by_key(|&i| begins[i as usize]);
     order
 }
 

@@ -45,6 +45,7 @@ fn blank_when<'a>() -> When<'a> {
         at: 0,
         precision: Precision::Year,
         instant: 0,
+        nanos: 0,
         offset: None,
     }
 }
