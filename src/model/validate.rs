@@ -327,7 +327,8 @@ fn resolve_all(t: &mut Timeline<'_>, text: &str, tables: &Tables<'_>, diags: &mu
             }
         }
         if let Some(end) = &e.end
-            && period::ends_before(end, &e.when)
+            // FORMAT.md 1.1, rule 8: the whole of `end`'s period lies before `when` begins.
+            && end.ends() <= e.when.begins()
         {
             rs.diags.push(Diagnostic::error(
                 end.at,
@@ -393,27 +394,6 @@ fn resolve_all(t: &mut Timeline<'_>, text: &str, tables: &Tables<'_>, diags: &mu
                 ),
             ));
         }
-    }
-}
-
-/// Periods of `when` values, for the `end` rule. Stands in for `When::begins`/`When::ends`.
-mod period {
-    use crate::model::when::{Precision, When};
-    use chrono::{DateTime, Datelike, Months, TimeDelta};
-
-    /// Whether the whole period `end` names lies before the instant `when` begins.
-    pub fn ends_before(end: &When<'_>, when: &When<'_>) -> bool {
-        let Some(start) = DateTime::from_timestamp(end.instant, 0) else {
-            return false;
-        };
-        let over = match end.precision {
-            Precision::Year => start.with_year(start.year() + 1),
-            Precision::Month => start.checked_add_months(Months::new(1)),
-            Precision::Day => start.checked_add_signed(TimeDelta::days(1)),
-            Precision::Minute => start.checked_add_signed(TimeDelta::minutes(1)),
-            Precision::Second => start.checked_add_signed(TimeDelta::seconds(1)),
-        };
-        over.is_some_and(|over| over.timestamp() <= when.instant)
     }
 }
 
