@@ -193,6 +193,7 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let value = self.string_body()?;
         self.last_string = (start, self.pos);
+        self.last_string_diags = self.diags.len();
         Ok(value)
     }
 
@@ -521,7 +522,7 @@ impl<'a> Parser<'a> {
     /// Reports an error after which nothing more can be read (the file ends inside a string,
     /// a comment or a list; the load was cancelled), and ends reading.
     pub(super) fn stop<T>(&mut self, at: usize, message: impl Into<String>) -> PResult<T> {
-        self.stopped = true;
+        self.rec.stopped = true;
         self.fatal(at, message)
     }
 }

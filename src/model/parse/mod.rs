@@ -38,7 +38,8 @@ pub type PResult<T> = Result<T, Fatal>;
 /// Something opened and not yet closed, named when the file ends inside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Open {
-    Record(&'static str),
+    /// A record, by its name and the names of its fields.
+    Record(&'static str, &'static [&'static str]),
     List,
     Some,
     /// A bracket inside a value that is being skipped.
@@ -48,7 +49,7 @@ enum Open {
 impl Open {
     fn describe(self) -> (String, char) {
         match self {
-            Open::Record(name) => (format!("`{name}(…)`"), ')'),
+            Open::Record(name, _) => (format!("`{name}(…)`"), ')'),
             Open::List => ("list".into(), ']'),
             Open::Some => ("`Some(…)`".into(), ')'),
             Open::Bracket(b) => (format!("`{}`", b as char), closing(b) as char),
@@ -58,7 +59,7 @@ impl Open {
     /// The bracket that closes it.
     fn close(self) -> u8 {
         match self {
-            Open::Record(_) | Open::Some => b')',
+            Open::Record(..) | Open::Some => b')',
             Open::List => b']',
             Open::Bracket(b) => closing(b),
         }
@@ -90,6 +91,8 @@ pub struct Parser<'a> {
     open: Vec<(Offset, Open)>,
     /// Where the last string literal read starts and ends, for the hint about a missing `"`.
     last_string: (Offset, Offset),
+    /// How many diagnostics there were when it had been read.
+    last_string_diags: usize,
     /// `#![enable(explicit_struct_names)]`: every struct must be written with its name.
     explicit_struct_names: bool,
     /// How many threads may read the events list.
@@ -98,19 +101,25 @@ pub struct Parser<'a> {
     /// The declared source and participant ids, once read, to resolve references as they come.
     ids: Option<Arc<Ids<'a>>>,
     scratch: records::Scratch<'a>,
-    /// An error was reported after which nothing more can be read (the file ends inside
-    /// something, or the load was cancelled).
-    stopped: bool,
+    rec: Recovery,
     /// Where a list or record was ended because its closing bracket is missing (reported):
     /// a `,` missing there too is part of the same mistake.
     lenient_at: Option<Offset>,
-    /// Set when resynchronising skips what looks like a field (`name:`) inside brackets.
-    skipped_field: bool,
-    /// Set when resynchronising skips what may be data (a string, a bracket, a value begun):
+    /// A line number known at an offset (0-based line, offset), for messages named lines.
+    line_cache: (Offset, usize),
+}
+
+/// What getting past syntax errors has done so far.
+#[derive(Debug, Default)]
+struct Recovery {
+    /// An error was reported after which nothing more can be read (the file ends inside
+    /// something, or the load was cancelled).
+    stopped: bool,
+    /// Resynchronising skipped what may be data (a string, a bracket, a value begun):
     /// validating what was read could then report what is missing only because it was skipped.
     lossy: bool,
-    /// A line number known at an offset (0-based line, offset), for messages naming lines.
-    line_cache: (Offset, usize),
+    /// Resynchronising skipped what may be a field (`name:`), or a field's name was unreadable.
+    skipped_field: bool,
 }
 
 /// The longest text read: offsets in records are 32-bit.
@@ -160,7 +169,7 @@ pub fn parse_with(
     if src.starts_with('\u{feff}') {
         p.pos = 3;
     }
-    let timeline = p.document().ok().filter(|_| !p.lossy);
+    let timeline = p.document().ok().filter(|_| !p.rec.lossy);
     (timeline, p.diags)
 }
 
@@ -192,15 +201,14 @@ impl<'a> Parser<'a> {
             diags: Vec::new(),
             open: Vec::new(),
             last_string: (0, 0),
+            last_string_diags: 0,
             explicit_struct_names: false,
             threads,
             progress,
             ids: None,
             scratch: records::Scratch::default(),
-            stopped: false,
+            rec: Recovery::default(),
             lenient_at: None,
-            skipped_field: false,
-            lossy: false,
             line_cache: (0, 0),
         }
     }
@@ -225,7 +233,7 @@ impl<'a> Parser<'a> {
         self.top_ws()?;
         while self.peek() == Some(b'#') {
             if self.attribute().is_err() {
-                if self.stopped {
+                if self.rec.stopped {
                     return Err(Fatal);
                 }
                 self.skip_attribute_rest();
@@ -237,6 +245,18 @@ impl<'a> Parser<'a> {
                 self.pos,
                 "the file is empty: a timeline file holds one `Timeline(…)`",
             );
+        }
+        if !self.at_str("Timeline")
+            && self.peek() != Some(b'(')
+            && let Some(start) = self.src[self.pos..]
+                .match_indices("Timeline")
+                .map(|(i, _)| self.pos + i)
+                .find(|&i| self.record_name_at(i) == Some("Timeline"))
+        {
+            // Something stands before the timeline: reported, and passed over.
+            let found = self.found();
+            self.error(self.pos, format!("expected `Timeline(…)`, found {found}"));
+            self.pos = start;
         }
         let timeline = self.timeline()?;
         self.top_ws()?;
@@ -250,13 +270,14 @@ impl<'a> Parser<'a> {
         Ok(timeline)
     }
 
-    /// Whitespace and comments outside the timeline; a stray `/` is reported and passed over.
+    /// Whitespace and comments outside the timeline; a stray `/` is reported and its line
+    /// passed over.
     fn top_ws(&mut self) -> PResult<()> {
         loop {
             match self.ws() {
                 Ok(()) => return Ok(()),
-                Err(Fatal) if self.stopped => return Err(Fatal),
-                Err(Fatal) => self.pos += 1,
+                Err(Fatal) if self.rec.stopped => return Err(Fatal),
+                Err(Fatal) => self.skip_broken_comment(),
             }
         }
     }
@@ -366,16 +387,45 @@ impl<'a> Parser<'a> {
     pub(super) fn record(
         &mut self,
         name: &'static str,
-        fields: &[&'static str],
+        fields: &'static [&'static str],
         required: &[&str],
-        mut on_field: impl FnMut(&mut Self, usize) -> PResult<()>,
+        on_field: impl FnMut(&mut Self, usize) -> PResult<()>,
     ) -> PResult<Offset> {
         let start = self.pos;
         if let Some(found) = self.ident() {
-            if found != name {
-                self.error(start, format!("expected `{name}(…)`, found `{found}(…)`"));
+            if let Some(field) = found.strip_prefix(name)
+                && fields.contains(&field)
+                && self.trivia_end(self.pos).and_then(|i| self.bytes.get(i)) == Some(&b':')
+            {
+                // `Participantid: "x", …)`, the `(` deleted: read as the record it was meant to be.
+                self.pos = start + name.len();
+                self.error(self.pos, format!("missing `(` after `{name}`"));
+                self.open.push((start, Open::Record(name, fields)));
+                return self.fields(start, name, fields, required, on_field);
             }
             self.ws()?;
+            if found != name && self.peek() == Some(b'(') {
+                self.error(start, format!("expected `{name}(…)`, found `{found}(…)`"));
+            } else if found != name {
+                self.pos = start;
+                return self.unexpected(|found| format!("expected `{name}(`, found {found}"));
+            }
+            if self.peek() != Some(b'(') && self.field_name_at(self.pos).is_some() {
+                // `Round number: 3, …)`: read as the record it was meant to be.
+                self.error(self.pos, format!("missing `(` after `{found}`"));
+                self.open.push((start, Open::Record(name, fields)));
+                return self.fields(start, name, fields, required, on_field);
+            }
+        } else if self.peek() == Some(b'(')
+            && self
+                .trivia_end(self.pos + 1)
+                .is_some_and(|next| self.record_name_at(next) == Some(name))
+        {
+            // `(Source(…)`: a `(` too many before the record.
+            self.error(self.pos, format!("unexpected `(` before `{name}(…)`"));
+            self.pos += 1;
+            self.ws()?;
+            return self.record(name, fields, required, on_field);
         } else if self.explicit_struct_names && self.peek() == Some(b'(') {
             self.error(
                 start,
@@ -394,7 +444,20 @@ impl<'a> Parser<'a> {
             return self.unexpected(|found| format!("expected `{name}(`, found {found}"));
         }
         self.pos += 1;
-        self.open.push((start, Open::Record(name)));
+        self.open.push((start, Open::Record(name, fields)));
+        self.fields(start, name, fields, required, on_field)
+    }
+
+    /// Reads the fields of the record `name` open at the top of `self.open` (see
+    /// [`Self::record`]), and its `)`.
+    fn fields(
+        &mut self,
+        start: Offset,
+        name: &'static str,
+        fields: &'static [&'static str],
+        required: &[&str],
+        mut on_field: impl FnMut(&mut Self, usize) -> PResult<()>,
+    ) -> PResult<Offset> {
         let depth = self.open.len();
         let mut fields_read = Fields {
             name,
@@ -404,6 +467,7 @@ impl<'a> Parser<'a> {
             seen: 0,
             suggested: Vec::new(),
             comma: None,
+            named: false,
         };
         debug_assert!(fields.len() <= 64);
         // Set when resynchronising may have skipped a field: none is then reported missing.
@@ -411,11 +475,12 @@ impl<'a> Parser<'a> {
         loop {
             let step = match self.field(depth, &mut fields_read, &mut on_field) {
                 Ok(step) => step,
-                Err(Fatal) if self.stopped => return Err(Fatal),
+                Err(Fatal) if self.rec.stopped => return Err(Fatal),
                 Err(Fatal) => {
-                    self.skipped_field = false;
+                    // A field whose name could not be read may be the one missing.
+                    self.rec.skipped_field = !fields_read.named;
                     let resume = self.resync(depth)?;
-                    lossy |= self.skipped_field;
+                    lossy |= self.rec.skipped_field;
                     fields_read.comma = None;
                     match resume {
                         Resume::Comma(at) => {
@@ -462,39 +527,28 @@ impl<'a> Parser<'a> {
         on_field: &mut impl FnMut(&mut Self, usize) -> PResult<()>,
     ) -> PResult<Step> {
         let name = record.name;
+        record.named = false;
         self.ws()?;
         if self.peek() == Some(b')') {
-            return Ok(Step::Closed);
-        }
-        if let Some(step) = self.unclosed_at_field(depth, record.comma) {
-            return Ok(step);
+            return Ok(self.own_close(depth));
         }
         let at = self.pos;
+        // `name:`, the usual shape, is read without looking for mistakes.
         let field = match self.ident() {
-            Some(field) => field,
-            None => match self.quoted_field_name() {
-                Some(field) => field,
-                None => {
-                    let expected = |found: &str| {
-                        format!("expected a field name or `)` in `{name}`, found {found}")
-                    };
-                    if let Some(b @ (b']' | b'}')) = self.peek() {
-                        let message = expected(&self.found());
-                        if let Some(step) = self.wrong_closer(depth, b, &message) {
-                            return Ok(step);
-                        }
-                    }
-                    return self.unexpected(expected);
+            Some(field) if self.peek() == Some(b':') => {
+                self.pos += 1;
+                field
+            }
+            _ => {
+                self.pos = at;
+                match self.field_name(depth, record)? {
+                    Ok(field) => field,
+                    Err(step) => return Ok(step),
                 }
-            },
+            }
         };
         record.comma = None;
-        self.ws()?;
-        if self.peek() == Some(b':') {
-            self.pos += 1;
-        } else {
-            self.missing_colon(field)?;
-        }
+        record.named = true;
         self.ws()?;
         // Lengths and first letters tell most field names apart without a `memcmp` call.
         let is = |f: &&str| {
@@ -521,6 +575,49 @@ impl<'a> Parser<'a> {
             self.skip_value()?;
         }
         self.separator(depth, &mut record.comma)
+    }
+
+    /// Reads a field name and its `:` written in any other way than `name:`, or finds what
+    /// mistake stands instead: `Ok(Err(step))` when the record ends there (its `)` missing).
+    fn field_name(&mut self, depth: usize, record: &Fields<'_>) -> PResult<Result<&'a str, Step>> {
+        let name = record.name;
+        if let Some(step) = self.unclosed_at_field(depth, record.comma) {
+            return Ok(Err(step));
+        }
+        if let Some(quote) = self.stray_quote_before_field() {
+            self.error(
+                self.pos,
+                format!("unexpected `{quote}` before a field name"),
+            );
+            self.pos += quote.len_utf8();
+            self.ws()?;
+        }
+        let field = match self.ident() {
+            Some(field) => field,
+            None => {
+                if let Some(field) = self.quoted_field_name() {
+                    field
+                } else {
+                    let expected = |found: &str| {
+                        format!("expected a field name or `)` in `{name}`, found {found}")
+                    };
+                    if let Some(b @ (b']' | b'}')) = self.peek() {
+                        let message = expected(&self.found());
+                        if let Some(step) = self.wrong_closer(depth, b, &message) {
+                            return Ok(Err(step));
+                        }
+                    }
+                    return self.unexpected(expected);
+                }
+            }
+        };
+        self.ws()?;
+        if self.peek() == Some(b':') {
+            self.pos += 1;
+        } else {
+            self.missing_colon(field)?;
+        }
+        Ok(Ok(field))
     }
 
     /// `"name":`, a field name in quotes as JSON writes it: reported, and read as the name.
@@ -575,7 +672,11 @@ impl<'a> Parser<'a> {
         if self.peek() == Some(b'[') {
             self.open.push((self.pos, Open::List));
             self.pos += 1;
-        } else if self.opening_bracket_missing() {
+        } else if self
+            .record_name_at(self.pos)
+            .is_some_and(|name| name != "Some")
+            || self.opening_bracket_missing()
+        {
             // `["a", "b"]` typed as `"a", "b"]`: read as the list it was meant to be.
             let found = self.found();
             self.error(
@@ -610,7 +711,7 @@ impl<'a> Parser<'a> {
             let before = self.pos;
             let step = match self.list_item(depth, &mut comma, &mut count, item, &mut pause) {
                 Ok(step) => step,
-                Err(Fatal) if self.stopped => return Err(Fatal),
+                Err(Fatal) if self.rec.stopped => return Err(Fatal),
                 Err(Fatal) => {
                     comma = None;
                     match self.resync(depth)? {
@@ -650,7 +751,7 @@ impl<'a> Parser<'a> {
     ) -> PResult<Step> {
         self.ws()?;
         if self.peek() == Some(b']') {
-            return Ok(Step::Closed);
+            return Ok(self.own_close(depth));
         }
         if pause(self, *count) {
             return Ok(Step::Paused);
@@ -659,6 +760,22 @@ impl<'a> Parser<'a> {
             return Ok(step);
         }
         *comma = None;
+        // A string item starts with its text, rarely with a space: a `"` then spaces may be
+        // one too many, before a record.
+        if matches!(self.peek(), Some(b'"' | 0xE2))
+            && matches!(
+                self.bytes.get(self.pos + 1),
+                Some(b' ' | b'\t' | b'\n' | 0x80)
+            )
+            && let Some(quote) = self.stray_quote_before_field()
+        {
+            self.error(
+                self.pos,
+                format!("unexpected `{quote}` before an item of the list"),
+            );
+            self.pos += quote.len_utf8();
+            self.ws()?;
+        }
         item(self)?;
         *count += 1;
         self.separator(depth, comma)
@@ -710,6 +827,8 @@ impl<'a> Parser<'a> {
         }
         let found = self.found();
         if let Some(end) = self.opening_quote_missing() {
+            // The value is given up: what refers to it would be reported unknown.
+            self.rec.lossy = true;
             self.error(
                 self.pos,
                 format!(
@@ -807,6 +926,8 @@ struct Fields<'f> {
     suggested: Vec<&'static str>,
     /// Where the `,` after the last field stands, if one was read.
     comma: Option<Offset>,
+    /// False while a field's name is being read, true once it has been.
+    named: bool,
 }
 
 fn list_names(fields: &[&str]) -> String {

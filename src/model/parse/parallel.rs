@@ -53,15 +53,14 @@ impl<'a> Parser<'a> {
             diags: Vec::new(),
             open: self.open.clone(),
             last_string: (0, 0),
+            last_string_diags: 0,
             explicit_struct_names: self.explicit_struct_names,
             threads: 1,
             progress: self.progress.clone(),
             ids: self.ids.clone(),
             scratch: super::records::Scratch::default(),
-            stopped: false,
+            rec: super::Recovery::default(),
             lenient_at: None,
-            skipped_field: false,
-            lossy: false,
             line_cache: (0, 0),
         }
     }

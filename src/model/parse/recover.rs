@@ -74,13 +74,13 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
                 return Ok(Step::Next);
             }
-            Some(b) if b == open.close() => return Ok(Step::Closed),
-            None => return self.unexpected(|found| found.to_string()),
+            Some(b) if b == open.close() => return Ok(self.own_close(depth)),
+            None => return self.unexpected(ToString::to_string),
             _ if lenient => return Ok(Step::Next),
             _ => {}
         }
         let record = match open {
-            Open::Record(name) => Some(name),
+            Open::Record(name, _) => Some(name),
             _ => None,
         };
         let hint = self.unclosed_string_hint(value_end);
@@ -94,7 +94,7 @@ impl<'a> Parser<'a> {
                 );
                 return Ok(Step::Next);
             }
-            if self.container_is_record(depth) {
+            if self.container_field_at(depth, at) {
                 self.missing_close(depth, at);
                 self.lenient_at = Some(at);
                 return Ok(Step::Unclosed);
@@ -132,12 +132,26 @@ impl<'a> Parser<'a> {
             }
         }
         if !hint.is_empty() {
+            self.drop_string_diags();
             self.error(at, format!("{expected}{hint}"));
             if let Some(line_end) = self.resume_after_first_line() {
                 // What the string swallowed is read again: the value read holds it too.
-                self.lossy = true;
+                self.rec.lossy = true;
                 self.pos = line_end;
             }
+            return Err(Fatal);
+        }
+        if let Some((comma, next)) = self.string_runs_into_field(value_end, record.is_none()) {
+            self.drop_string_diags();
+            let before = next.map_or(String::new(), |next| format!(" {next}:"));
+            self.error(
+                at,
+                format!("{expected}; is a `\"` missing before `,{before}`?"),
+            );
+            // The string is read again as it was meant to end, before the `,`; its value
+            // read holds the rest, so what refers to it is not checked.
+            self.rec.lossy = true;
+            self.pos = comma;
             return Err(Fatal);
         }
         if let Some(end) = self.stray_quote_end(value_end) {
@@ -151,6 +165,35 @@ impl<'a> Parser<'a> {
             return Err(Fatal);
         }
         self.fatal(at, expected)
+    }
+
+    /// At the closing bracket of the list or record open at `depth`: it ends it, unless a field
+    /// of this record follows it (`title: "x" )` then `when:`): then it is one too many
+    /// (reported, and passed over).
+    pub(super) fn own_close(&mut self, depth: usize) -> Step {
+        let at = self.pos;
+        let Some(next) = self.trivia_end(at + 1) else {
+            return Step::Closed;
+        };
+        match self.open[depth - 1].1 {
+            Open::Record(name, _) if self.field_of(depth - 1, next) => {
+                let field = self.field_name_at(next).unwrap_or_default();
+                self.error(
+                    at,
+                    format!("unexpected `)` before the field `{field}` of `{name}`"),
+                );
+            }
+            // `[a, b] c]`: an item follows, and what follows a list does not.
+            Open::List
+                if (self.bytes.get(next) == Some(&b'"') || self.record_name_at(next).is_some())
+                    && !self.fits_after_item(depth.checked_sub(2), at + 1) =>
+            {
+                self.error(at, "unexpected `]` before an item of the list");
+            }
+            _ => return Step::Closed,
+        }
+        self.pos = next;
+        Step::Next
     }
 
     /// A closing bracket `b` that is not the one of the list or record open at `depth`. When
@@ -182,62 +225,80 @@ impl<'a> Parser<'a> {
 
     /// At a field of the record open at `depth`: the next record of its list, or a bracket that
     /// closes an enclosing list, means that this record's `)` is missing. A `,` read after the
-    /// last field (at `comma`) is given back, as the separator of the list's items.
+    /// last field (at `comma`) is given back, as the separator of the list's items; a `,` left
+    /// where the `)` was deleted (`…],` `,` then the next record) is left to the list too.
     pub(super) fn unclosed_at_field(
         &mut self,
         depth: usize,
         comma: Option<Offset>,
     ) -> Option<Step> {
         let at = self.pos;
-        let Open::Record(name) = self.open[depth - 1].1 else {
+        let Open::Record(name, _) = self.open[depth - 1].1 else {
             return None;
         };
-        if self.container_is_list(depth) {
-            if self.record_name_at(at) == Some(name) {
-                self.missing_close(depth, at);
-                self.give_back(comma, at);
-                return Some(Step::Unclosed);
-            }
-            // `…],` then the next record: the `)` was deleted and its `,` left.
-            if self.peek() == Some(b',')
-                && self
-                    .trivia_end(at + 1)
-                    .is_some_and(|next| self.record_name_at(next) == Some(name))
-            {
-                self.missing_close(depth, at);
-                return Some(Step::Unclosed);
-            }
-        }
-        self.closes_enclosing(depth, at)
-    }
-
-    /// At an item of the list open at `depth`: a field of the record it is the value of, or a
-    /// bracket that closes an enclosing list or record, means that the list's `]` is missing.
-    pub(super) fn unclosed_at_item(&mut self, depth: usize, comma: Option<Offset>) -> Option<Step> {
-        let at = self.pos;
-        if self.container_is_record(depth) && self.field_name_at(at).is_some() {
+        let sibling =
+            |p: &Self, at| p.container_is_list(depth) && p.record_name_at(at) == Some(name);
+        if sibling(self, at) {
             self.missing_close(depth, at);
             self.give_back(comma, at);
             return Some(Step::Unclosed);
         }
-        self.closes_enclosing(depth, at)
+        if self.closes_enclosing(depth, at) {
+            self.missing_close(depth, at);
+            return Some(Step::Unclosed);
+        }
+        if self.peek() == Some(b',')
+            && let Some(next) = self.trivia_end(at + 1)
+            && (sibling(self, next) || self.closes_enclosing(depth, next))
+        {
+            self.missing_close(depth, at);
+            return Some(Step::Unclosed);
+        }
+        None
     }
 
-    /// A bracket at `at` that closes an enclosing list or record, followed by what fits there:
-    /// the one open at `depth` is missing its closing bracket (reported).
-    fn closes_enclosing(&mut self, depth: usize, at: Offset) -> Option<Step> {
-        let b = self.bytes.get(at).copied()?;
+    /// At an item of the list open at `depth`: a field of the record it is the value of, or a
+    /// bracket that closes an enclosing list or record, means that the list's `]` is missing;
+    /// a `,` read after the last item, or left where the `]` was deleted, is left to the record.
+    pub(super) fn unclosed_at_item(&mut self, depth: usize, comma: Option<Offset>) -> Option<Step> {
+        let at = self.pos;
+        if self.peek() == Some(b'"') {
+            // A string item, the usual shape.
+            return None;
+        }
+        let field = |p: &Self, at| p.container_field_at(depth, at);
+        if field(self, at) {
+            self.missing_close(depth, at);
+            self.give_back(comma, at);
+            return Some(Step::Unclosed);
+        }
+        if self.closes_enclosing(depth, at) {
+            self.missing_close(depth, at);
+            return Some(Step::Unclosed);
+        }
+        if self.peek() == Some(b',')
+            && let Some(next) = self.trivia_end(at + 1)
+            && (field(self, next) || self.closes_enclosing(depth, next))
+        {
+            self.missing_close(depth, at);
+            return Some(Step::Unclosed);
+        }
+        None
+    }
+
+    /// Whether the bracket at `at` closes a list or record enclosing the one open at `depth`,
+    /// and what follows it fits there: then this one is missing its closing bracket.
+    fn closes_enclosing(&self, depth: usize, at: Offset) -> bool {
+        let Some(b) = self.bytes.get(at).copied() else {
+            return false;
+        };
         if !matches!(b, b')' | b']' | b'}') || b == self.open[depth - 1].1.close() {
-            return None;
+            return false;
         }
-        let i = (0..depth - 1)
+        (0..depth - 1)
             .rev()
-            .find(|&i| self.open[i].1.close() == b)?;
-        if !self.fits_after_item(i.checked_sub(1), at + 1) {
-            return None;
-        }
-        self.missing_close(depth, at);
-        Some(Step::Unclosed)
+            .find(|&i| self.open[i].1.close() == b)
+            .is_some_and(|i| self.fits_after_item(i.checked_sub(1), at + 1))
     }
 
     /// After `Some(value` (a `,` after it read, at `comma`), no `)`: when what follows fits
@@ -247,10 +308,7 @@ impl<'a> Parser<'a> {
         let container = depth.checked_sub(2);
         let fits = match comma {
             Some(_) => self.fits_after_comma(container, at),
-            None => {
-                self.fits_after_item(container, at)
-                    || (self.container_is_record(depth) && self.field_name_at(at).is_some())
-            }
+            None => self.fits_after_item(container, at) || self.container_field_at(depth, at),
         };
         if self.peek().is_none() || !fits {
             return self.unexpected(|found| format!("expected `)`, found {found}"));
@@ -281,8 +339,20 @@ impl<'a> Parser<'a> {
         );
     }
 
-    fn container_is_record(&self, depth: usize) -> bool {
-        depth >= 2 && matches!(self.open[depth - 2].1, Open::Record(_))
+    /// Whether a field of the record that encloses the list or record open at `depth` starts
+    /// at `at`.
+    fn container_field_at(&self, depth: usize, at: Offset) -> bool {
+        depth >= 2 && self.field_of(depth - 2, at)
+    }
+
+    /// Whether a field of the record `open[i]` starts at `at` (`Sourceid:` is not one: a record
+    /// `Source(id:` with its `(` deleted).
+    fn field_of(&self, i: usize, at: Offset) -> bool {
+        let Open::Record(_, fields) = self.open[i].1 else {
+            return false;
+        };
+        self.field_name_at(at)
+            .is_some_and(|field| fields.contains(&field))
     }
 
     fn container_is_list(&self, depth: usize) -> bool {
@@ -317,7 +387,7 @@ impl<'a> Parser<'a> {
             return true;
         }
         match open {
-            Open::Record(_) => self.field_name_at(at).is_some(),
+            Open::Record(..) => self.field_of(i, at),
             Open::Some => false,
             Open::List | Open::Bracket(_) => {
                 self.value_starts_at(at) && self.field_name_at(at).is_none()
@@ -329,33 +399,33 @@ impl<'a> Parser<'a> {
     /// opened after it may still be open) to where it can go on. Reports nothing, except that
     /// the file ends inside it.
     pub(super) fn resync(&mut self, depth: usize) -> PResult<Resume> {
-        let in_record = matches!(self.open[depth - 1].1, Open::Record(_));
+        let in_record = matches!(self.open[depth - 1].1, Open::Record(..));
         // Brackets left open: a value was begun and is given up.
-        self.lossy |= self.open.len() > depth;
+        self.rec.lossy |= self.open.len() > depth;
         loop {
             let reported = self.diags.len();
             if self.ws().is_err() {
-                if self.stopped {
+                if self.rec.stopped {
                     return Err(Fatal);
                 }
-                // A lone `/`: part of what is skipped.
+                // A lone `/`, part of what is skipped.
                 self.diags.truncate(reported);
-                self.pos += 1;
+                self.skip_broken_comment();
                 continue;
             }
             let at = self.pos;
             let Some(b) = self.peek() else {
-                return self.unexpected(|found| found.to_string());
+                return self.unexpected(ToString::to_string);
             };
             let inside = self.open.len() > depth;
             if self.at_string() {
-                self.lossy = true;
+                self.rec.lossy = true;
                 self.skip_string_quietly();
                 continue;
             }
             match b {
                 b'(' | b'[' | b'{' => {
-                    self.lossy = true;
+                    self.rec.lossy = true;
                     self.open.push((at, Open::Bracket(b)));
                     self.pos += 1;
                 }
@@ -383,6 +453,29 @@ impl<'a> Parser<'a> {
                 _ => self.pos += self.src[at..].chars().next().map_or(1, char::len_utf8),
             }
         }
+    }
+
+    /// At a lone `/` (reported): a line comment with one `/` lost, skipped to the end of its
+    /// line; or, when a field, a record, a string or a bracket follows it, a `/` too many.
+    pub(super) fn skip_broken_comment(&mut self) {
+        let next = self.bytes[self.pos + 1..]
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count()
+            + self.pos
+            + 1;
+        let code = self.field_name_at(next).is_some()
+            || self.record_name_at(next).is_some()
+            || matches!(
+                self.bytes.get(next),
+                Some(b'"' | b'(' | b')' | b'[' | b']' | b',')
+            );
+        self.pos = if code {
+            next
+        } else {
+            memchr::memchr(b'\n', &self.bytes[self.pos..])
+                .map_or(self.bytes.len(), |i| self.pos + i)
+        };
     }
 
     /// A closing bracket met while resynchronising: closes a bracket opened in the skipped
@@ -428,7 +521,7 @@ impl<'a> Parser<'a> {
                 if in_record {
                     return Some(Resume::Item);
                 }
-                if self.container_is_record(depth) {
+                if self.container_field_at(depth, at) {
                     self.lenient_at = Some(at);
                     return Some(Resume::Outer);
                 }
@@ -436,14 +529,14 @@ impl<'a> Parser<'a> {
                 if !in_record {
                     return Some(Resume::Item);
                 }
-                let own = matches!(self.open[depth - 1].1, Open::Record(own) if own == name);
+                let own = matches!(self.open[depth - 1].1, Open::Record(own, _) if own == name);
                 if own && self.container_is_list(depth) {
                     self.lenient_at = Some(at);
                     return Some(Resume::Outer);
                 }
             }
         } else if self.field_name_at(at).is_some() {
-            self.skipped_field = true;
+            self.rec.skipped_field = true;
         }
         if self.ident().is_none() {
             self.pos += 1;
@@ -452,7 +545,8 @@ impl<'a> Parser<'a> {
     }
 
     /// Skips the string literal at the cursor without reading its escapes or reporting
-    /// anything; one character when it is never closed.
+    /// anything; one character when it is never closed, or when a `"` string would run across
+    /// a line: among mistakes, that is far more often a `"` too many than a string of lines.
     fn skip_string_quietly(&mut self) {
         let at = self.pos;
         let end = match self.bytes[at] {
@@ -462,10 +556,10 @@ impl<'a> Parser<'a> {
                     let Some(rest) = self.bytes.get(i..) else {
                         break None;
                     };
-                    match memchr::memchr2(b'"', b'\\', rest) {
+                    match memchr::memchr3(b'"', b'\\', b'\n', rest) {
                         Some(j) if rest[j] == b'\\' => i += j + 2,
-                        Some(j) => break Some(i + j + 1),
-                        None => break None,
+                        Some(j) if rest[j] == b'"' => break Some(i + j + 1),
+                        _ => break None,
                     }
                 }
             }
@@ -491,6 +585,46 @@ impl<'a> Parser<'a> {
         };
         self.pos =
             end.unwrap_or_else(|| at + self.src[at..].chars().next().map_or(1, char::len_utf8));
+    }
+
+    /// Drops what was reported about the last string's value (a `when` that is not one, at its
+    /// start): when the string swallowed what follows it, that is about the text swallowed,
+    /// and the missing quote is the mistake.
+    fn drop_string_diags(&mut self) {
+        let (start, _) = self.last_string;
+        let kept = self.last_string_diags;
+        let mut i = 0;
+        self.diags.retain(|d| {
+            i += 1;
+            i <= kept || d.at != Some(start)
+        });
+    }
+
+    /// When the plain string that ends at `value_end` holds `, name:` (`id: "zelensky, name:
+    /// "Volodymyr Zelensky"`) or, as an item of a list, ends with `,` (`["zelensky, "nsdc"]`;
+    /// in a field, `"He said, "no""` is a `"` inside the text): its closing quote is missing
+    /// before that `,`. Returns where the `,` is, and the field's name.
+    fn string_runs_into_field(
+        &self,
+        value_end: Offset,
+        in_list: bool,
+    ) -> Option<(Offset, Option<&'a str>)> {
+        let (start, end) = self.last_string;
+        if end != value_end || self.bytes.get(start) != Some(&b'"') {
+            return None;
+        }
+        let body_end = end - 1;
+        let body = &self.bytes[start + 1..body_end];
+        let trimmed = body.len() - body.iter().rev().take_while(|&&b| b == b' ').count();
+        if in_list && trimmed > 0 && body[trimmed - 1] == b',' {
+            return Some((start + trimmed, None));
+        }
+        memchr::memchr_iter(b',', body).find_map(|i| {
+            let comma = start + 1 + i;
+            let (name, name_end) = self.ident_at(self.trivia_end(comma + 1)?)?;
+            let colon = self.trivia_end(name_end)?;
+            (colon < body_end && self.bytes[colon] == b':').then_some((comma, Some(name)))
+        })
     }
 
     /// When the string that ends at `value_end` runs across lines, the likely cause of what
@@ -578,11 +712,22 @@ impl<'a> Parser<'a> {
         best
     }
 
+    /// A quote at the cursor followed by a field or a record (`"title: "x"`, `" Event(`): it
+    /// is one too many.
+    pub(super) fn stray_quote_before_field(&self) -> Option<char> {
+        let quote = self.src[self.pos..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '"' | '\'' | '“' | '”' | '„' | '‘' | '’'))?;
+        let next = self.trivia_end(self.pos + quote.len_utf8())?;
+        (self.field_name_at(next).is_some() || self.record_name_at(next).is_some()).then_some(quote)
+    }
+
     /// When the word at the cursor, where a value is expected, is followed on its line by a
     /// `"` that ends a value with no `"` to open it (`title: The talks",`): where that string
     /// ends, just after that `"`.
     pub(super) fn opening_quote_missing(&self) -> Option<Offset> {
-        if !self.peek().is_some_and(|b| is_ident_char(b)) {
+        if !self.peek().is_some_and(is_ident_char) {
             return None;
         }
         let line_end = memchr::memchr(b'\n', &self.bytes[self.pos..])
@@ -719,7 +864,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The name of the record that starts at `at` (`Name(`), if one does.
-    fn record_name_at(&self, at: Offset) -> Option<&'a str> {
+    pub(super) fn record_name_at(&self, at: Offset) -> Option<&'a str> {
         let (name, end) = self.ident_at(at)?;
         let next = self.trivia_end(end)?;
         (self.bytes.get(next) == Some(&b'(')).then_some(name)
