@@ -246,7 +246,7 @@ impl<'a> Parser<'a> {
                 "the file is empty: a timeline file holds one `Timeline(…)`",
             );
         }
-        if !self.at_str("Timeline")
+        if self.record_name_at(self.pos).is_none()
             && self.peek() != Some(b'(')
             && let Some(start) = self.src[self.pos..]
                 .match_indices("Timeline")
@@ -838,7 +838,15 @@ impl<'a> Parser<'a> {
             self.pos = end;
             return Ok(());
         }
-        self.error(self.pos, format!("expected {expected}, found {found}"));
+        let hint = if self.peek() == Some(b'\'') && self.bytes.get(self.pos + 2) != Some(&b'\'') {
+            "; strings are written between `\"`, not `'`"
+        } else {
+            ""
+        };
+        self.error(
+            self.pos,
+            format!("expected {expected}, found {found}{hint}"),
+        );
         self.skip_value()
     }
 

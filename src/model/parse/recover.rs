@@ -116,6 +116,14 @@ impl<'a> Parser<'a> {
             }
         }
         let found = self.found();
+        if matches!(self.peek(), Some(b';' | b'.'))
+            && self.fits_after_comma(Some(depth - 1), at + 1)
+        {
+            // A `,` mistyped: what follows is what follows a `,` here.
+            self.error(at, format!("expected `,`, found {found}"));
+            self.pos += 1;
+            return Ok(Step::Next);
+        }
         let expected = match record {
             Some(name) => format!("expected `,` or `)` after a field of `{name}`, found {found}"),
             None => format!("expected `,` or `]` in a list, found {found}"),
@@ -493,7 +501,11 @@ impl<'a> Parser<'a> {
             self.pos += 1;
             return None;
         }
-        if self.open[depth - 1].1.close() == b {
+        // With brackets of the skipped text still open, this one's bracket is taken for its
+        // own only where it fits: `{{))` has a `)` too many, not a record closed.
+        if self.open[depth - 1].1.close() == b
+            && (!inside || self.fits_after_item(depth.checked_sub(2), at + 1))
+        {
             self.open.truncate(depth);
             return Some(Resume::Close);
         }
@@ -668,7 +680,10 @@ impl<'a> Parser<'a> {
     /// of the line), and is the last such before the next field or record on the line.
     fn stray_quote_end(&self, value_end: Offset) -> Option<Offset> {
         let (start, end) = self.last_string;
+        // The text goes on right after the `"` that ended it early: a word.
         if end != value_end
+            || self.pos != end
+            || !self.peek().is_some_and(is_ident_char)
             || self.bytes.get(start) != Some(&b'"')
             || memchr::memchr(b'\n', &self.bytes[start..self.pos]).is_some()
         {
