@@ -348,7 +348,7 @@ fn getting_past_deep_nesting_does_not_overflow_the_stack() {
              events: [Event(id: \"e\", when: \"2025\", title: \"x\", sources: [\"s\"])])"
         )
     };
-    let inputs = vec![
+    let inputs = [
         timeline(&format!("{}{}", "[(".repeat(DEPTH), ")]".repeat(DEPTH))),
         timeline(&format!("{}{}", "[(".repeat(DEPTH), "]".repeat(DEPTH))),
         timeline(&format!("{}{}", "{".repeat(DEPTH), ")".repeat(DEPTH))),

@@ -139,40 +139,10 @@ impl<'a> Parser<'a> {
                 return Err(Fatal);
             }
         }
-        if !hint.is_empty() {
-            self.drop_string_diags();
-            self.error(at, format!("{expected}{hint}"));
-            if let Some(line_end) = self.resume_after_first_line() {
-                // What the string swallowed is read again: the value read holds it too.
-                self.rec.lossy = true;
-                self.pos = line_end;
-            }
-            return Err(Fatal);
+        if !self.string_mistake(value_end, record.is_none(), &expected, &hint) {
+            self.error(at, expected);
         }
-        if let Some((comma, next)) = self.string_runs_into_field(value_end, record.is_none()) {
-            self.drop_string_diags();
-            let before = next.map_or(String::new(), |next| format!(" {next}:"));
-            self.error(
-                at,
-                format!("{expected}; is a `\"` missing before `,{before}`?"),
-            );
-            // The string is read again as it was meant to end, before the `,`; its value
-            // read holds the rest, so what refers to it is not checked.
-            self.rec.lossy = true;
-            self.pos = comma;
-            return Err(Fatal);
-        }
-        if let Some(end) = self.stray_quote_end(value_end) {
-            self.error(
-                at,
-                format!(
-                    "{expected}; if the `\"` before it belongs to the text, write it as `\\\"`"
-                ),
-            );
-            self.pos = end;
-            return Err(Fatal);
-        }
-        self.fatal(at, expected)
+        Err(Fatal)
     }
 
     /// At the closing bracket of the list or record open at `depth`: it ends it, unless a field
@@ -202,6 +172,51 @@ impl<'a> Parser<'a> {
         }
         self.pos = next;
         Step::Next
+    }
+
+    /// After the value that ends at `value_end`, what stands at the cursor is wrong: when
+    /// that value is a string, says (`expected`, then a hint) which quote is missing or one
+    /// too many, and moves the cursor to where reading can resume. Otherwise reports nothing
+    /// and returns false.
+    fn string_mistake(
+        &mut self,
+        value_end: Offset,
+        in_list: bool,
+        expected: &str,
+        hint: &str,
+    ) -> bool {
+        let at = self.pos;
+        if !hint.is_empty() {
+            self.drop_string_diags();
+            self.error(at, format!("{expected}{hint}"));
+            if let Some(line_end) = self.resume_after_first_line() {
+                // What the string swallowed is read again: the value read holds it too.
+                self.rec.lossy = true;
+                self.pos = line_end;
+            }
+        } else if let Some((comma, next)) = self.string_runs_into_field(value_end, in_list) {
+            self.drop_string_diags();
+            let before = next.map_or(String::new(), |next| format!(" {next}:"));
+            self.error(
+                at,
+                format!("{expected}; is a `\"` missing before `,{before}`?"),
+            );
+            // The string is read again as it was meant to end, before the `,`; its value
+            // read holds the rest, so what refers to it is not checked.
+            self.rec.lossy = true;
+            self.pos = comma;
+        } else if let Some(end) = self.stray_quote_end(value_end) {
+            self.error(
+                at,
+                format!(
+                    "{expected}; if the `\"` before it belongs to the text, write it as `\\\"`"
+                ),
+            );
+            self.pos = end;
+        } else {
+            return false;
+        }
+        true
     }
 
     /// A closing bracket `b` that is not the one of the list or record open at `depth`. When
