@@ -3,10 +3,10 @@
 use std::borrow::Cow;
 
 use super::{Fatal, PResult, Parser};
-use crate::model::types::Str;
+use crate::model::types::{Offset, Str};
 
 /// Whitespace as RON defines it (Unicode `Pattern_White_Space`).
-fn is_ws_char(c: char) -> bool {
+pub(super) fn is_ws_char(c: char) -> bool {
     matches!(
         c,
         ' ' | '\t'
@@ -41,11 +41,64 @@ fn quote_token(token: &str) -> String {
     }
 }
 
+/// The typographic quotes a word processor puts where `"` was typed: `“ ” „` and `‘ ’`, as
+/// the third byte of their UTF-8 encoding (all start `E2 80`).
+const DOUBLE_QUOTES: [u8; 3] = [0x9C, 0x9D, 0x9E];
+const SINGLE_QUOTES: [u8; 2] = [0x98, 0x99];
+
+/// When `bytes` starts with a typographic quote: its length, and where (from the start of
+/// `bytes`) and how long the quote that closes it on the same line is, if there is one. A
+/// double quote is closed by the next double quote, typographic or straight; a single one by
+/// the next single quote that ends a value (followed by `,`, `)`, `]`, a comment or the end
+/// of the line), or else the line's last, since `’` is also an apostrophe (`‘Don’t’`).
+pub(super) fn typographic(bytes: &[u8]) -> Option<(usize, Option<(usize, usize)>)> {
+    let third = match bytes {
+        [0xE2, 0x80, b, ..] if DOUBLE_QUOTES.contains(b) || SINGLE_QUOTES.contains(b) => *b,
+        _ => return None,
+    };
+    let line_end = memchr::memchr(b'\n', bytes).unwrap_or(bytes.len());
+    let line = &bytes[..line_end];
+    let quote_at = |i: usize, set: &[u8]| {
+        line.get(i..i + 3)
+            .is_some_and(|q| q[0] == 0xE2 && q[1] == 0x80 && set.contains(&q[2]))
+    };
+    if DOUBLE_QUOTES.contains(&third) {
+        let close = (3..line.len()).find_map(|i| {
+            if line[i] == b'"' {
+                Some((i, 1))
+            } else if quote_at(i, &DOUBLE_QUOTES) {
+                Some((i, 3))
+            } else {
+                None
+            }
+        });
+        return Some((3, close));
+    }
+    let ends_value = |after: usize| {
+        let rest = &line[after..];
+        let n = rest
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count();
+        matches!(rest.get(n), None | Some(b',' | b')' | b']' | b'\r' | b'/'))
+    };
+    let mut last = None;
+    for i in 3..line.len() {
+        if quote_at(i, &SINGLE_QUOTES) {
+            if ends_value(i + 3) {
+                return Some((3, Some((i, 3))));
+            }
+            last = Some((i, 3));
+        }
+    }
+    Some((3, last))
+}
+
 pub(super) fn is_ident_start(b: u8) -> bool {
     b.is_ascii_alphabetic() || b == b'_'
 }
 
-fn is_ident_char(b: u8) -> bool {
+pub(super) fn is_ident_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
@@ -108,7 +161,7 @@ impl<'a> Parser<'a> {
         while level > 0 {
             let rest = &self.bytes[self.pos..];
             let Some(i) = rest.iter().position(|&b| b == b'/' || b == b'*') else {
-                return self.fatal(start, "this block comment is never closed with `*/`");
+                return self.stop(start, "this block comment is never closed with `*/`");
             };
             self.pos += i;
             if self.at_str("/*") {
@@ -124,11 +177,13 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// True when the next value is a string literal (`"…"`, `r"…"`, `r#"…"#`).
+    /// True when the next value is a string literal (`"…"`, `r"…"`, `r#"…"#`), or what a word
+    /// processor makes of one (`“…”`, `‘…’`: read, with an error saying to use `"`).
     pub(super) fn at_string(&self) -> bool {
         match self.peek() {
             Some(b'"') => true,
             Some(b'r') => matches!(self.bytes.get(self.pos + 1), Some(b'"' | b'#')),
+            Some(0xE2) => typographic(&self.bytes[self.pos..]).is_some(),
             _ => false,
         }
     }
@@ -138,12 +193,15 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let value = self.string_body()?;
         self.last_string = (start, self.pos);
+        self.last_string_diags = self.diags.len();
         Ok(value)
     }
 
     fn string_body(&mut self) -> PResult<Str<'a>> {
-        if self.peek() == Some(b'r') {
-            return self.raw_string();
+        match self.peek() {
+            Some(b'r') => return self.raw_string(),
+            Some(0xE2) => return self.typographic_string(),
+            _ => {}
         }
         let start = self.pos;
         self.pos += 1;
@@ -155,16 +213,19 @@ impl<'a> Parser<'a> {
                 Ok(Cow::Borrowed(value))
             }
             Some(_) => self.escaped_string(start),
-            None => self.fatal(start, "this string is never closed with `\"`"),
+            None => self.stop(start, "this string is never closed with `\"`"),
         }
     }
 
     fn escaped_string(&mut self, start: usize) -> PResult<Str<'a>> {
         let mut out = String::new();
+        // Only a string's first malformed escape is reported: the same mistake is often made
+        // throughout a string (a URL copied from JSON, every `/` written `\/`).
+        let mut reported = false;
         loop {
             let rest = &self.src[self.pos..];
             let Some(i) = rest.find(['"', '\\']) else {
-                return self.fatal(start, "this string is never closed with `\"`");
+                return self.stop(start, "this string is never closed with `\"`");
             };
             out.push_str(&rest[..i]);
             self.pos += i;
@@ -172,18 +233,25 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
                 return Ok(Cow::Owned(out));
             }
-            self.escape(&mut out)?;
+            if let Some((at, message)) = self.escape(&mut out)?
+                && !reported
+            {
+                self.error(at, message);
+                reported = true;
+            }
         }
     }
 
     /// Reads one escape at `\`: `\" \' \\ \n \r \t \0 \xHH \u{H…}` or a line continuation
     /// (a `\` at the end of a line, LF or CRLF, drops the line break and the next line's
-    /// leading whitespace).
-    fn escape(&mut self, out: &mut String) -> PResult<()> {
+    /// leading whitespace). A malformed escape is left out of the string, which reads on, and
+    /// returned (where it is, what is wrong) to be reported: it is one mistake inside a string
+    /// that is otherwise whole.
+    fn escape(&mut self, out: &mut String) -> PResult<Option<(Offset, String)>> {
         let at = self.pos;
         self.pos += 1;
         let Some(b) = self.peek() else {
-            return self.fatal(at, "this string is never closed with `\"`");
+            return self.stop(at, "this string is never closed with `\"`");
         };
         self.pos += 1;
         match b {
@@ -197,11 +265,11 @@ impl<'a> Parser<'a> {
             b'\n' | b'\r' => {
                 if b == b'\r' {
                     if self.peek() != Some(b'\n') {
-                        self.pos = at;
-                        return self.fatal(
+                        return Ok(Some((
                             at,
-                            "unknown escape: `\\` followed by a carriage return without a line feed",
-                        );
+                            "unknown escape: `\\` followed by a carriage return without a line feed"
+                                .into(),
+                        )));
                     }
                     self.pos += 1;
                 }
@@ -218,7 +286,10 @@ impl<'a> Parser<'a> {
                         .and_then(|h| u8::from_str_radix(h, 16).ok());
                     let Some(byte) = hex.filter(|_| self.bytes[self.pos].is_ascii_hexdigit())
                     else {
-                        return self.fatal(at, "`\\x` must be followed by two hex digits");
+                        return Ok(Some((
+                            at,
+                            "`\\x` must be followed by two hex digits".into(),
+                        )));
                     };
                     self.pos += 2;
                     bytes.push(byte);
@@ -227,7 +298,10 @@ impl<'a> Parser<'a> {
                         break;
                     }
                     if bytes.len() == 4 || !self.at_str("\\x") {
-                        return self.fatal(at, "`\\x` escapes here do not form a UTF-8 character");
+                        return Ok(Some((
+                            at,
+                            "`\\x` escapes here do not form a UTF-8 character".into(),
+                        )));
                     }
                     self.pos += 2;
                 }
@@ -246,23 +320,23 @@ impl<'a> Parser<'a> {
                     .and_then(|h| u32::from_str_radix(h, 16).ok())
                     .and_then(char::from_u32);
                 let (Some(c), Some(end)) = (c, hex_end) else {
-                    return self.fatal(at, "`\\u` must be followed by `{…}` holding 1 to 6 hex digits of a Unicode character");
+                    return Ok(Some((at, "`\\u` must be followed by `{…}` holding 1 to 6 hex digits of a Unicode character".into())));
                 };
                 out.push(c);
                 self.pos = end + 1;
             }
             _ => {
                 let escape: String = self.src[at..].chars().take(2).collect();
-                self.pos = at;
-                return self.fatal(
+                self.pos = at + escape.len();
+                return Ok(Some((
                     at,
                     format!(
                         "unknown escape `{escape}`: RON strings have \\\" \\' \\\\ \\n \\r \\t \\0 \\xHH and \\u{{HHHH}}"
                     ),
-                );
+                )));
             }
         }
-        Ok(())
+        Ok(None)
     }
 
     fn raw_string(&mut self) -> PResult<Str<'a>> {
@@ -281,13 +355,48 @@ impl<'a> Parser<'a> {
         close.extend(std::iter::repeat_n('#', hashes));
         let rest = &self.src[self.pos..];
         let Some(end) = rest.find(&close) else {
-            return self.fatal(
+            return self.stop(
                 start,
                 format!("this raw string is never closed with `{close}`"),
             );
         };
         self.pos += end + close.len();
         Ok(Cow::Borrowed(&rest[..end]))
+    }
+
+    /// Reads a string a word processor wrote between typographic quotes (`“…”`, `‘…’`, `„…“`):
+    /// reported, with the fix, and read as the text between them, so that what refers to it
+    /// still resolves. The caller has checked [`Self::at_string`].
+    fn typographic_string(&mut self) -> PResult<Str<'a>> {
+        let start = self.pos;
+        let Some((open_len, close)) = typographic(&self.bytes[start..]) else {
+            return self.fatal(start, "expected a string");
+        };
+        let open = &self.src[start..start + open_len];
+        let Some((body_end, close_len)) = close else {
+            self.pos = start + open.len();
+            return self.fatal(
+                start,
+                format!(
+                    "strings are written between straight quotes `\"`, not typographic ones: write `\"` instead of `{open}`, and close the string with `\"` on the same line"
+                ),
+            );
+        };
+        let close = &self.src[start + body_end..start + body_end + close_len];
+        let message = if open == close {
+            format!(
+                "strings are written between straight quotes `\"`, not typographic ones: write `\"` instead of `{open}`"
+            )
+        } else {
+            format!(
+                "strings are written between straight quotes `\"`, not typographic ones: write `\"` instead of `{open}` and `{close}`"
+            )
+        };
+        self.error(start, message);
+        self.pos = start + body_end + close_len;
+        Ok(Cow::Borrowed(
+            &self.src[start + open.len()..start + body_end],
+        ))
     }
 
     /// Reads an identifier (`Event`, `title`, `r#type`) if one is next.
@@ -403,8 +512,17 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Reports a syntax error at `at`; the innermost list or record being read resumes after
+    /// it (see `recover.rs`).
     pub(super) fn fatal<T>(&mut self, at: usize, message: impl Into<String>) -> PResult<T> {
         self.error(at, message);
         Err(Fatal)
+    }
+
+    /// Reports an error after which nothing more can be read (the file ends inside a string,
+    /// a comment or a list; the load was cancelled), and ends reading.
+    pub(super) fn stop<T>(&mut self, at: usize, message: impl Into<String>) -> PResult<T> {
+        self.rec.stopped = true;
+        self.fatal(at, message)
     }
 }

@@ -3,15 +3,18 @@
 //! It reads the RON syntax the format allows (named or anonymous structs, lists, strings with
 //! RON's escapes, raw strings, unsigned integers, unit enum variants, `Some(…)`/`None` or bare
 //! values for optional fields, comments, trailing commas, `#![enable(…)]` attributes) and keeps
-//! the offset of every value. Syntax errors stop it; type errors, unknown, duplicate and missing
-//! fields, bad `when` values and empty names are reported and reading goes on, so one run
-//! reports every problem.
+//! the offset of every value. Every problem is reported and reading goes on, so that one run
+//! reports them all: type errors, unknown, duplicate and missing fields, bad `when` values and
+//! empty names where they stand; after a syntax error the reader resumes at the next item or
+//! field of the list or record it was in (`recover.rs`). Only the end of the file inside a
+//! string, a comment or a bracket ends reading.
 //!
 //! What it accepts is checked against the `ron` crate in `tests/conformance.rs`.
 
 mod lex;
 mod parallel;
 mod records;
+mod recover;
 mod suggest;
 
 pub use suggest::did_you_mean;
@@ -23,17 +26,20 @@ use super::diag::Diagnostic;
 use super::progress::Progress;
 use super::types::{Offset, Str, Timeline};
 use super::validate::Ids;
+use recover::{ListEnd, Resume, Step};
 
-/// A syntax error has been recorded; reading cannot go on.
+/// A syntax error has been recorded: the value being read is given up, and the innermost list
+/// or record resumes after it, unless [`Parser::stop`] ended reading.
 #[derive(Debug)]
 pub struct Fatal;
 
 pub type PResult<T> = Result<T, Fatal>;
 
 /// Something opened and not yet closed, named when the file ends inside it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Open {
-    Record(&'static str),
+    /// A record, by its name and the names of its fields.
+    Record(&'static str, &'static [&'static str]),
     List,
     Some,
     /// A bracket inside a value that is being skipped.
@@ -43,10 +49,19 @@ enum Open {
 impl Open {
     fn describe(self) -> (String, char) {
         match self {
-            Open::Record(name) => (format!("`{name}(…)`"), ')'),
+            Open::Record(name, _) => (format!("`{name}(…)`"), ')'),
             Open::List => ("list".into(), ']'),
             Open::Some => ("`Some(…)`".into(), ')'),
             Open::Bracket(b) => (format!("`{}`", b as char), closing(b) as char),
+        }
+    }
+
+    /// The bracket that closes it.
+    fn close(self) -> u8 {
+        match self {
+            Open::Record(..) | Open::Some => b')',
+            Open::List => b']',
+            Open::Bracket(b) => closing(b),
         }
     }
 }
@@ -76,6 +91,8 @@ pub struct Parser<'a> {
     open: Vec<(Offset, Open)>,
     /// Where the last string literal read starts and ends, for the hint about a missing `"`.
     last_string: (Offset, Offset),
+    /// How many diagnostics there were when it had been read.
+    last_string_diags: usize,
     /// `#![enable(explicit_struct_names)]`: every struct must be written with its name.
     explicit_struct_names: bool,
     /// How many threads may read the events list.
@@ -84,14 +101,38 @@ pub struct Parser<'a> {
     /// The declared source and participant ids, once read, to resolve references as they come.
     ids: Option<Arc<Ids<'a>>>,
     scratch: records::Scratch<'a>,
+    rec: Recovery,
+    /// Where a list or record was ended because its closing bracket is missing (reported):
+    /// a `,` missing there too is part of the same mistake.
+    lenient_at: Option<Offset>,
+    /// A line number known at an offset (0-based line, offset), for messages named lines.
+    line_cache: (Offset, usize),
+}
+
+/// What getting past syntax errors has done so far.
+#[derive(Debug, Default)]
+struct Recovery {
+    /// An error was reported after which nothing more can be read (the file ends inside
+    /// something, or the load was cancelled).
+    stopped: bool,
+    /// Resynchronising skipped what may be data (a string, a bracket, a value begun):
+    /// validating what was read could then report what is missing only because it was skipped.
+    lossy: bool,
+    /// Resynchronising skipped what may be a field (`name:`), or a field's name was unreadable.
+    skipped_field: bool,
 }
 
 /// The longest text read: offsets in records are 32-bit.
 pub const MAX_TEXT: usize = u32::MAX as usize;
 
 /// Reads a whole file. The offsets in diagnostics and records index `src` (a leading byte-order
-/// mark is skipped, not removed). The timeline is `None` after a syntax error; otherwise it is
-/// returned even when errors were found, so that validation can report the rest.
+/// mark is skipped, not removed). The timeline holds what could be read, even after errors
+/// (syntax errors included: the diagnostics then hold an error, so it must not be used as a
+/// valid timeline), so that validation can report the rest. It is `None` when reading stopped
+/// early (the file is empty, is not a `Timeline(…)`, ends inside a string, a comment or a
+/// bracket, or the load was cancelled), and when getting past a syntax error skipped what may
+/// have been data (a string, a record): references to what was skipped, or from it, would be
+/// reported as unknown or unused although the file may hold them.
 #[must_use]
 pub fn parse(src: &str) -> (Option<Timeline<'_>>, Vec<Diagnostic>) {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
@@ -128,7 +169,7 @@ pub fn parse_with(
     if src.starts_with('\u{feff}') {
         p.pos = 3;
     }
-    let timeline = p.document().ok();
+    let timeline = p.document().ok().filter(|_| !p.rec.lossy);
     (timeline, p.diags)
 }
 
@@ -160,11 +201,15 @@ impl<'a> Parser<'a> {
             diags: Vec::new(),
             open: Vec::new(),
             last_string: (0, 0),
+            last_string_diags: 0,
             explicit_struct_names: false,
             threads,
             progress,
             ids: None,
             scratch: records::Scratch::default(),
+            rec: Recovery::default(),
+            lenient_at: None,
+            line_cache: (0, 0),
         }
     }
 
@@ -175,7 +220,7 @@ impl<'a> Parser<'a> {
         };
         p.events.fetch_add(1, Relaxed);
         if p.is_cancelled() {
-            return self.fatal(self.pos, "cancelled");
+            return self.stop(self.pos, "cancelled");
         }
         Ok(())
     }
@@ -185,27 +230,67 @@ impl<'a> Parser<'a> {
     }
 
     fn document(&mut self) -> PResult<Timeline<'a>> {
-        self.ws()?;
+        self.top_ws()?;
         while self.peek() == Some(b'#') {
-            self.attribute()?;
-            self.ws()?;
+            if self.attribute().is_err() {
+                if self.rec.stopped {
+                    return Err(Fatal);
+                }
+                self.skip_attribute_rest();
+            }
+            self.top_ws()?;
         }
         if self.peek().is_none() {
-            return self.fatal(
+            return self.stop(
                 self.pos,
                 "the file is empty: a timeline file holds one `Timeline(…)`",
             );
         }
+        if self.record_name_at(self.pos).is_none()
+            && self.peek() != Some(b'(')
+            && let Some(start) = self.src[self.pos..]
+                .match_indices("Timeline")
+                .map(|(i, _)| self.pos + i)
+                .find(|&i| self.record_name_at(i) == Some("Timeline"))
+        {
+            // Something stands before the timeline: reported, and passed over.
+            let found = self.found();
+            self.error(self.pos, format!("expected `Timeline(…)`, found {found}"));
+            self.pos = start;
+        }
         let timeline = self.timeline()?;
-        self.ws()?;
+        self.top_ws()?;
         if self.peek().is_some() {
             let found = self.found();
-            return self.fatal(
+            self.error(
                 self.pos,
                 format!("unexpected {found} after the end of the timeline"),
             );
         }
         Ok(timeline)
+    }
+
+    /// Whitespace and comments outside the timeline; a stray `/` is reported and its line
+    /// passed over.
+    fn top_ws(&mut self) -> PResult<()> {
+        loop {
+            match self.ws() {
+                Ok(()) => return Ok(()),
+                Err(Fatal) if self.rec.stopped => return Err(Fatal),
+                Err(Fatal) => self.skip_broken_comment(),
+            }
+        }
+    }
+
+    /// After a malformed attribute (reported): goes on at the timeline or the next attribute
+    /// if the mistake stands there, else after the next `]` on the line, else on the next line.
+    fn skip_attribute_rest(&mut self) {
+        if self.at_str("Timeline") || matches!(self.peek(), Some(b'(' | b'#')) {
+            return;
+        }
+        let rest = &self.bytes[self.pos..];
+        let line = &rest[..memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1)];
+        self.pos += memchr::memchr(b']', line).map_or(line.len(), |i| i + 1);
     }
 
     /// `#![enable(implicit_some, …)]`, `#![type = "…"]` or `#![schema = "…"]`, as RON reads
@@ -279,171 +364,421 @@ impl<'a> Parser<'a> {
     }
 
     /// Fails with `message(found)` at the cursor; at the end of the file, names instead the
-    /// innermost thing the file leaves open, where it was opened.
+    /// innermost thing the file leaves open, where it was opened, and ends reading.
     pub(super) fn unexpected<T>(&mut self, message: impl FnOnce(&str) -> String) -> PResult<T> {
-        if let (None, Some(&(at, open))) = (self.peek(), self.open.last()) {
-            let (what, close) = open.describe();
-            return self.fatal(at, format!("this {what} is never closed with `{close}`"));
+        if self.peek().is_none() {
+            return match self.open.last() {
+                Some(&(at, open)) => {
+                    let (what, close) = open.describe();
+                    self.stop(at, format!("this {what} is never closed with `{close}`"))
+                }
+                None => self.stop(self.pos, message("the end of the file")),
+            };
         }
         let found = self.found();
         self.fatal(self.pos, message(&found))
     }
 
-    /// After a field or list item: a `,`, or the `close` that ends the enclosing record or
-    /// list. Otherwise fails with `what(found, next_field)`, `next_field` being the name of a
-    /// field that starts at the cursor (`name:`), if one does.
-    fn separator(
-        &mut self,
-        close: u8,
-        what: impl FnOnce(&str, Option<&str>) -> String,
-    ) -> PResult<()> {
-        let value_end = self.pos;
-        self.ws()?;
-        match self.peek() {
-            Some(b',') => {
-                self.pos += 1;
-                Ok(())
-            }
-            Some(b) if b == close => Ok(()),
-            _ => {
-                let hint = self.unclosed_string_hint(value_end);
-                let next_field = self.field_name_at_cursor();
-                self.unexpected(|found| format!("{}{hint}", what(found, next_field)))
-            }
-        }
-    }
-
-    /// The name of the field that starts at the cursor (`name:`), if one does; reads ahead
-    /// without moving the cursor or reporting anything.
-    fn field_name_at_cursor(&mut self) -> Option<&'a str> {
-        let (pos, reported) = (self.pos, self.diags.len());
-        let field = self
-            .ident()
-            .filter(|_| self.ws().is_ok() && self.peek() == Some(b':'));
-        self.pos = pos;
-        self.diags.truncate(reported);
-        field
-    }
-
-    /// When the value that ends at `value_end` is a string running across lines, the likely
-    /// cause of what follows it being wrong is a missing closing quote.
-    fn unclosed_string_hint(&self, value_end: Offset) -> String {
-        let (start, end) = self.last_string;
-        if end != value_end || !self.src[start..end].contains('\n') {
-            return String::new();
-        }
-        let line = self.src[..start].bytes().filter(|&b| b == b'\n').count() + 1;
-        format!(
-            "; the string that starts on line {line} runs across lines: is its closing `\"` missing?"
-        )
-    }
-
     /// Reads `Name(field: value, …)` (the name may be omitted). For each field, `on_field` is
     /// called with the field's index in `fields` and must read its value. Unknown fields are
     /// reported and skipped, duplicates reported; missing `required` ones reported at the start.
-    /// Returns the offset of the record.
+    /// A syntax error inside is reported and reading resumes at the next field. Returns the
+    /// offset of the record.
     pub(super) fn record(
         &mut self,
         name: &'static str,
-        fields: &[&'static str],
+        fields: &'static [&'static str],
         required: &[&str],
-        mut on_field: impl FnMut(&mut Self, usize) -> PResult<()>,
+        on_field: impl FnMut(&mut Self, usize) -> PResult<()>,
     ) -> PResult<Offset> {
         let start = self.pos;
         if let Some(found) = self.ident() {
-            if found != name {
-                self.error(start, format!("expected `{name}(…)`, found `{found}(…)`"));
+            if let Some(field) = found.strip_prefix(name)
+                && fields.contains(&field)
+                && self.trivia_end(self.pos).and_then(|i| self.bytes.get(i)) == Some(&b':')
+            {
+                // `Participantid: "x", …)`, the `(` deleted: read as the record it was meant to be.
+                self.pos = start + name.len();
+                self.error(self.pos, format!("missing `(` after `{name}`"));
+                self.open.push((start, Open::Record(name, fields)));
+                return self.fields(start, name, fields, required, on_field);
             }
             self.ws()?;
+            if found != name && self.peek() == Some(b'(') {
+                self.error(start, format!("expected `{name}(…)`, found `{found}(…)`"));
+            } else if found != name {
+                self.pos = start;
+                return self.unexpected(|found| format!("expected `{name}(`, found {found}"));
+            }
+            if self.peek() != Some(b'(') && self.field_name_at(self.pos).is_some() {
+                // `Round number: 3, …)`: read as the record it was meant to be.
+                self.error(self.pos, format!("missing `(` after `{found}`"));
+                self.open.push((start, Open::Record(name, fields)));
+                return self.fields(start, name, fields, required, on_field);
+            }
+        } else if self.peek() == Some(b'(')
+            && self
+                .trivia_end(self.pos + 1)
+                .is_some_and(|next| self.record_name_at(next) == Some(name))
+        {
+            // `(Source(…)`: a `(` too many before the record.
+            self.error(self.pos, format!("unexpected `(` before `{name}(…)`"));
+            self.pos += 1;
+            self.ws()?;
+            return self.record(name, fields, required, on_field);
         } else if self.explicit_struct_names && self.peek() == Some(b'(') {
             self.error(
                 start,
                 format!("`explicit_struct_names` is enabled: write `{name}(…)`, not `(…)`"),
             );
         }
+        if self.peek() == Some(b'{') {
+            return self.fatal(
+                self.pos,
+                format!(
+                    "expected `{name}(`, found `{{`: records are written `{name}(…)`, not `{{…}}`"
+                ),
+            );
+        }
         if self.peek() != Some(b'(') {
             return self.unexpected(|found| format!("expected `{name}(`, found {found}"));
         }
         self.pos += 1;
-        self.open.push((start, Open::Record(name)));
-        // Which fields were given, one bit each (records have fewer than 64 fields): a `Vec`
-        // here was an allocation per record, five per event.
+        self.open.push((start, Open::Record(name, fields)));
+        self.fields(start, name, fields, required, on_field)
+    }
+
+    /// Reads the fields of the record `name` open at the top of `self.open` (see
+    /// [`Self::record`]), and its `)`.
+    fn fields(
+        &mut self,
+        start: Offset,
+        name: &'static str,
+        fields: &'static [&'static str],
+        required: &[&str],
+        mut on_field: impl FnMut(&mut Self, usize) -> PResult<()>,
+    ) -> PResult<Offset> {
+        let depth = self.open.len();
+        let mut fields_read = Fields {
+            name,
+            names: fields,
+            // Which fields were given, one bit each (records have fewer than 64 fields): a
+            // `Vec` here was an allocation per record, five per event.
+            seen: 0,
+            suggested: Vec::new(),
+            comma: None,
+            named: false,
+        };
         debug_assert!(fields.len() <= 64);
-        let mut seen = 0u64;
-        // Fields that a misspelt unknown field was taken for: not reported missing as well.
-        let mut suggested: Vec<&str> = Vec::new();
+        // Set when resynchronising may have skipped a field: none is then reported missing.
+        let mut lossy = false;
         loop {
-            self.ws()?;
-            if self.peek() == Some(b')') {
-                self.pos += 1;
-                break;
-            }
-            let at = self.pos;
-            let Some(field) = self.ident() else {
-                return self.unexpected(|found| {
-                    format!("expected a field name or `)` in `{name}`, found {found}")
-                });
-            };
-            self.ws()?;
-            self.expect(b':')?;
-            self.ws()?;
-            // Lengths and first letters tell most field names apart without a `memcmp` call.
-            let is = |f: &&str| {
-                f.len() == field.len() && f.as_bytes()[0] == field.as_bytes()[0] && *f == field
-            };
-            if let Some(i) = fields.iter().position(is) {
-                if seen & (1 << i) != 0 {
-                    self.error(at, format!("`{field}` is given twice in this `{name}`"));
+            let step = match self.field(depth, &mut fields_read, &mut on_field) {
+                Ok(step) => step,
+                Err(Fatal) if self.rec.stopped => return Err(Fatal),
+                Err(Fatal) => {
+                    // A field whose name could not be read may be the one missing.
+                    self.rec.skipped_field = !fields_read.named;
+                    let resume = self.resync(depth)?;
+                    lossy |= self.rec.skipped_field;
+                    fields_read.comma = None;
+                    match resume {
+                        Resume::Comma(at) => {
+                            fields_read.comma = Some(at);
+                            Step::Next
+                        }
+                        Resume::Close => Step::Closed,
+                        Resume::Item => Step::Next,
+                        Resume::Outer => Step::Unclosed,
+                    }
                 }
-                seen |= 1 << i;
-                on_field(self, i)?;
-            } else {
-                let near = did_you_mean(field, fields.iter().copied());
-                let hint = match near {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("expected one of {}", list_names(fields)),
-                };
-                suggested.extend(near);
-                self.error(at, format!("unknown field `{field}` in `{name}`; {hint}"));
-                self.skip_value()?;
+            };
+            match step {
+                Step::Next | Step::Paused => {}
+                Step::Closed => {
+                    self.pos += 1;
+                    break;
+                }
+                Step::Unclosed => break,
             }
-            self.separator(b')', |found, next_field| match next_field {
-                Some(next) => format!("missing `,` before the field `{next}` of `{name}`"),
-                None => format!("expected `,` or `)` after a field of `{name}`, found {found}"),
-            })?;
         }
-        self.open.pop();
-        for (i, f) in fields.iter().enumerate() {
-            if seen & (1 << i) == 0 && required.contains(f) && !suggested.contains(f) {
-                self.error(
-                    start,
-                    format!("`{name}` is missing its required field `{f}`"),
-                );
+        self.open.truncate(depth - 1);
+        if !lossy {
+            let Fields {
+                seen, suggested, ..
+            } = fields_read;
+            for (i, f) in fields.iter().enumerate() {
+                if seen & (1 << i) == 0 && required.contains(f) && !suggested.contains(f) {
+                    self.error(
+                        start,
+                        format!("`{name}` is missing its required field `{f}`"),
+                    );
+                }
             }
         }
         Ok(start)
     }
 
+    /// Reads one field of the record open at `depth` and what follows it.
+    fn field(
+        &mut self,
+        depth: usize,
+        record: &mut Fields<'_>,
+        on_field: &mut impl FnMut(&mut Self, usize) -> PResult<()>,
+    ) -> PResult<Step> {
+        let name = record.name;
+        record.named = false;
+        self.ws()?;
+        if self.peek() == Some(b')') {
+            return Ok(self.own_close(depth));
+        }
+        let at = self.pos;
+        // `name:`, the usual shape, is read without looking for mistakes.
+        let field = match self.ident() {
+            Some(field) if self.peek() == Some(b':') => {
+                self.pos += 1;
+                field
+            }
+            _ => {
+                self.pos = at;
+                match self.field_name(depth, record)? {
+                    Ok(field) => field,
+                    Err(step) => return Ok(step),
+                }
+            }
+        };
+        record.comma = None;
+        record.named = true;
+        self.ws()?;
+        // Lengths and first letters tell most field names apart without a `memcmp` call.
+        let is = |f: &&str| {
+            f.len() == field.len() && f.as_bytes()[0] == field.as_bytes()[0] && *f == field
+        };
+        if let Some(i) = record.names.iter().position(is) {
+            if record.seen & (1 << i) != 0 {
+                self.error(at, format!("`{field}` is given twice in this `{name}`"));
+            }
+            record.seen |= 1 << i;
+            on_field(self, i)?;
+        } else {
+            let near = did_you_mean(field, record.names.iter().copied());
+            let hint = match near {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("expected one of {}", list_names(record.names)),
+            };
+            record.suggested.extend(near);
+            self.error(at, format!("unknown field `{field}` in `{name}`; {hint}"));
+            if !self.at_value_start() {
+                // Reported; what stands there is not a value to skip.
+                return Err(Fatal);
+            }
+            self.skip_value()?;
+        }
+        self.separator(depth, &mut record.comma)
+    }
+
+    /// Reads a field name and its `:` written in any other way than `name:`, or finds what
+    /// mistake stands instead: `Ok(Err(step))` when the record ends there (its `)` missing).
+    fn field_name(&mut self, depth: usize, record: &Fields<'_>) -> PResult<Result<&'a str, Step>> {
+        let name = record.name;
+        if let Some(step) = self.unclosed_at_field(depth, record.comma) {
+            return Ok(Err(step));
+        }
+        if let Some(quote) = self.stray_quote_before_field() {
+            self.error(
+                self.pos,
+                format!("unexpected `{quote}` before a field name"),
+            );
+            self.pos += quote.len_utf8();
+            self.ws()?;
+        }
+        let field = match self.ident() {
+            Some(field) => field,
+            None => {
+                if let Some(field) = self.quoted_field_name() {
+                    field
+                } else {
+                    let expected = |found: &str| {
+                        format!("expected a field name or `)` in `{name}`, found {found}")
+                    };
+                    if let Some(b @ (b']' | b'}')) = self.peek() {
+                        let message = expected(&self.found());
+                        if let Some(step) = self.wrong_closer(depth, b, &message) {
+                            return Ok(Err(step));
+                        }
+                    }
+                    return self.unexpected(expected);
+                }
+            }
+        };
+        self.ws()?;
+        if self.peek() == Some(b':') {
+            self.pos += 1;
+        } else {
+            self.missing_colon(field)?;
+        }
+        Ok(Ok(field))
+    }
+
+    /// `"name":`, a field name in quotes as JSON writes it: reported, and read as the name.
+    fn quoted_field_name(&mut self) -> Option<&'a str> {
+        let rest = self.bytes.get(self.pos + 1..)?;
+        if self.peek() != Some(b'"') || !rest.first().copied().is_some_and(lex::is_ident_start) {
+            return None;
+        }
+        let len = rest
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_')
+            .count();
+        let end = self.pos + 1 + len;
+        if self.bytes.get(end) != Some(&b'"')
+            || self.trivia_end(end + 1).and_then(|i| self.bytes.get(i)) != Some(&b':')
+        {
+            return None;
+        }
+        let field = &self.src[self.pos + 1..end];
+        self.error(
+            self.pos,
+            format!("field names are written without quotes: write `{field}:`, not `\"{field}\":`"),
+        );
+        self.pos = end + 1;
+        Some(field)
+    }
+
+    /// After a field name, something other than `:`: reported. When a value follows (`title
+    /// "x"`, `title = "x"`), it is read as the field's, so that the field is not lost too.
+    fn missing_colon(&mut self, field: &str) -> PResult<()> {
+        let found = self.found();
+        let message = format!("expected `:` after the field name `{field}`, found {found}");
+        if self.peek() == Some(b'=') {
+            self.error(self.pos, message);
+            self.pos += 1;
+            return Ok(());
+        }
+        if self.at_value_start()
+            && self.field_name_at(self.pos).is_none()
+            && !matches!(self.peek(), Some(b'('))
+        {
+            self.error(self.pos, message);
+            return Ok(());
+        }
+        self.unexpected(|_| message)
+    }
+
     /// Reads `[item, …]`, calling `item` with the cursor at each element. Anything other than
-    /// a list is reported and skipped.
+    /// a list is reported and skipped. A syntax error in an item is reported and reading
+    /// resumes at the next one.
     pub(super) fn list(&mut self, mut item: impl FnMut(&mut Self) -> PResult<()>) -> PResult<()> {
-        if self.peek() != Some(b'[') {
+        if self.peek() == Some(b'[') {
+            self.open.push((self.pos, Open::List));
+            self.pos += 1;
+        } else if self
+            .record_name_at(self.pos)
+            .is_some_and(|name| name != "Some")
+            || self.opening_bracket_missing()
+        {
+            // `["a", "b"]` typed as `"a", "b"]`: read as the list it was meant to be.
+            let found = self.found();
+            self.error(
+                self.pos,
+                format!("expected a list `[…]`, found {found}; is its opening `[` missing?"),
+            );
+            self.open.push((self.pos, Open::List));
+        } else {
             return self.mismatch("a list `[…]`");
         }
-        self.open.push((self.pos, Open::List));
-        self.pos += 1;
-        loop {
-            self.ws()?;
-            if self.peek() == Some(b']') {
-                self.pos += 1;
-                self.open.pop();
-                return Ok(());
-            }
-            item(self)?;
-            self.separator(b']', |found, _| {
-                format!("expected `,` or `]` in a list, found {found}")
-            })?;
+        let depth = self.open.len();
+        if self.items(depth, &mut item, |_, _| false)? == ListEnd::Bracket {
+            self.pos += 1;
         }
+        self.open.truncate(depth - 1);
+        Ok(())
+    }
+
+    /// Reads the items of the list open at `depth`, from the cursor, until its end or until
+    /// `pause(self, items read)` says to stop before the next item. The `]` is left unread.
+    fn items(
+        &mut self,
+        depth: usize,
+        item: &mut impl FnMut(&mut Self) -> PResult<()>,
+        mut pause: impl FnMut(&Self, usize) -> bool,
+    ) -> PResult<ListEnd> {
+        let mut count = 0;
+        // Where the `,` after the last item stands: a list found not closed gives it back to
+        // the record it is a field of.
+        let mut comma = None;
+        loop {
+            let before = self.pos;
+            let step = match self.list_item(depth, &mut comma, &mut count, item, &mut pause) {
+                Ok(step) => step,
+                Err(Fatal) if self.rec.stopped => return Err(Fatal),
+                Err(Fatal) => {
+                    comma = None;
+                    match self.resync(depth)? {
+                        Resume::Comma(at) => {
+                            comma = Some(at);
+                            Step::Next
+                        }
+                        Resume::Close => Step::Closed,
+                        // Cannot stay in place: an item that fails where it starts is skipped.
+                        Resume::Item if self.pos <= before => {
+                            self.pos = before
+                                + self.src[before..].chars().next().map_or(1, char::len_utf8);
+                            Step::Next
+                        }
+                        Resume::Item => Step::Next,
+                        Resume::Outer => Step::Unclosed,
+                    }
+                }
+            };
+            match step {
+                Step::Next => {}
+                Step::Closed => return Ok(ListEnd::Bracket),
+                Step::Unclosed => return Ok(ListEnd::Unclosed),
+                Step::Paused => return Ok(ListEnd::Paused),
+            }
+        }
+    }
+
+    /// Reads one item of the list open at `depth` and what follows it.
+    fn list_item(
+        &mut self,
+        depth: usize,
+        comma: &mut Option<Offset>,
+        count: &mut usize,
+        item: &mut impl FnMut(&mut Self) -> PResult<()>,
+        pause: &mut impl FnMut(&Self, usize) -> bool,
+    ) -> PResult<Step> {
+        self.ws()?;
+        if self.peek() == Some(b']') {
+            return Ok(self.own_close(depth));
+        }
+        if pause(self, *count) {
+            return Ok(Step::Paused);
+        }
+        if let Some(step) = self.unclosed_at_item(depth, *comma) {
+            return Ok(step);
+        }
+        *comma = None;
+        // A string item starts with its text, rarely with a space: a `"` then spaces may be
+        // one too many, before a record.
+        if matches!(self.peek(), Some(b'"' | 0xE2))
+            && matches!(
+                self.bytes.get(self.pos + 1),
+                Some(b' ' | b'\t' | b'\n' | 0x80)
+            )
+            && let Some(quote) = self.stray_quote_before_field()
+        {
+            self.error(
+                self.pos,
+                format!("unexpected `{quote}` before an item of the list"),
+            );
+            self.pos += quote.len_utf8();
+            self.ws()?;
+        }
+        item(self)?;
+        *count += 1;
+        self.separator(depth, comma)
     }
 
     /// Reads an optional field's value: `None`, `Some(v)` or a bare `v`.
@@ -459,16 +794,22 @@ impl<'a> Parser<'a> {
                 if self.peek() == Some(b'(') {
                     self.pos += 1;
                     self.open.push((start, Open::Some));
+                    let depth = self.open.len();
                     self.ws()?;
                     let v = inner(self)?;
                     self.ws()?;
                     // RON allows a trailing comma here too: `Some("x",)`.
-                    if self.peek() == Some(b',') {
+                    let comma = (self.peek() == Some(b',')).then_some(self.pos);
+                    if comma.is_some() {
                         self.pos += 1;
                         self.ws()?;
                     }
-                    self.expect(b')')?;
-                    self.open.pop();
+                    if self.peek() == Some(b')') {
+                        self.pos += 1;
+                    } else {
+                        self.unclosed_some(depth, comma)?;
+                    }
+                    self.open.truncate(depth - 1);
                     return Ok(v);
                 }
             }
@@ -480,12 +821,38 @@ impl<'a> Parser<'a> {
 
     /// Reports that the value at the cursor is not `expected`, then skips it.
     pub(super) fn mismatch(&mut self, expected: &str) -> PResult<()> {
-        if self.peek().is_none() {
+        if self.peek().is_none() || !self.at_value_start() {
+            // A value is missing (`title: ,`): the record or list resumes from here.
             return self.unexpected(|found| format!("expected {expected}, found {found}"));
         }
         let found = self.found();
-        self.error(self.pos, format!("expected {expected}, found {found}"));
+        if let Some(end) = self.opening_quote_missing() {
+            // The value is given up: what refers to it would be reported unknown.
+            self.rec.lossy = true;
+            self.error(
+                self.pos,
+                format!(
+                    "expected {expected}, found {found}; is the opening `\"` of a string missing before it?"
+                ),
+            );
+            self.pos = end;
+            return Ok(());
+        }
+        let hint = if self.peek() == Some(b'\'') && self.bytes.get(self.pos + 2) != Some(&b'\'') {
+            "; strings are written between `\"`, not `'`"
+        } else {
+            ""
+        };
+        self.error(
+            self.pos,
+            format!("expected {expected}, found {found}{hint}"),
+        );
         self.skip_value()
+    }
+
+    /// True when a value of some RON shape starts at the cursor.
+    pub(super) fn at_value_start(&self) -> bool {
+        self.value_starts_at(self.pos)
     }
 
     /// Skips one value of any RON shape without recursion, so no nesting depth can exhaust
@@ -537,6 +904,10 @@ impl<'a> Parser<'a> {
                 }
                 Some(b) if lex::is_ident_start(b) => {
                     self.ident();
+                    // `Name(…)`: a struct or an enum variant with content is one value.
+                    if self.trivia_end(self.pos).and_then(|i| self.bytes.get(i)) == Some(&b'(') {
+                        continue;
+                    }
                 }
                 Some(b'0'..=b'9' | b'-' | b'+' | b'.') => {
                     self.pos += self.number_len();
@@ -551,6 +922,20 @@ impl<'a> Parser<'a> {
             }
         }
     }
+}
+
+/// The fields of one record being read.
+struct Fields<'f> {
+    name: &'static str,
+    names: &'f [&'static str],
+    /// Which fields were given, one bit each.
+    seen: u64,
+    /// Fields that a misspelt unknown field was taken for: not reported missing as well.
+    suggested: Vec<&'static str>,
+    /// Where the `,` after the last field stands, if one was read.
+    comma: Option<Offset>,
+    /// False while a field's name is being read, true once it has been.
+    named: bool,
 }
 
 fn list_names(fields: &[&str]) -> String {

@@ -6,6 +6,7 @@
 //! read cleanly; otherwise that stretch is read again in order. Diagnostics and records are
 //! therefore identical to a sequential read, whatever the file holds.
 
+use super::recover::ListEnd;
 use super::{Open, PResult, Parser};
 use crate::model::types::{Event, Offset};
 
@@ -22,6 +23,8 @@ struct Piece<'a> {
     blocks: Vec<Vec<Event<'a>>>,
     /// Where it stopped: the first element boundary at or after the next cut, or the `]`.
     end: Offset,
+    /// How its last run ended: paused at the next cut, or at the `]`.
+    ended: ListEnd,
     clean: bool,
     last_string: (Offset, Offset),
 }
@@ -50,36 +53,37 @@ impl<'a> Parser<'a> {
             diags: Vec::new(),
             open: self.open.clone(),
             last_string: (0, 0),
+            last_string_diags: 0,
             explicit_struct_names: self.explicit_struct_names,
             threads: 1,
             progress: self.progress.clone(),
             ids: self.ids.clone(),
             scratch: super::records::Scratch::default(),
+            rec: super::Recovery::default(),
+            lenient_at: None,
+            line_cache: (0, 0),
         }
     }
 
     /// Reads elements from the cursor (just inside the list, or just after a `,`) until the
-    /// first element boundary at or after `stop`, or the closing `]`.
-    fn event_run(&mut self, stop: Offset, out: &mut Vec<Event<'a>>) -> PResult<()> {
-        self.event_block(stop, out, usize::MAX).map(drop)
+    /// first element boundary at or after `stop`, or the end of the list.
+    fn event_run(&mut self, stop: Offset, out: &mut Vec<Event<'a>>) -> PResult<ListEnd> {
+        self.event_block(stop, out, usize::MAX)
     }
 
-    /// [`Self::event_run`], returning early (with `false`) once `out` holds `max` events.
-    fn event_block(&mut self, stop: Offset, out: &mut Vec<Event<'a>>, max: usize) -> PResult<bool> {
-        loop {
-            self.ws()?;
-            if self.pos >= stop || self.peek() == Some(b']') {
-                return Ok(true);
-            }
-            if out.len() >= max {
-                return Ok(false);
-            }
-            out.push(self.event()?);
-            self.tick()?;
-            self.separator(b']', |found, _| {
-                format!("expected `,` or `]` in a list, found {found}")
-            })?;
-        }
+    /// [`Self::event_run`], pausing also once `max` events have been read.
+    fn event_block(
+        &mut self,
+        stop: Offset,
+        out: &mut Vec<Event<'a>>,
+        max: usize,
+    ) -> PResult<ListEnd> {
+        let depth = self.open.len();
+        let mut read = |p: &mut Self| {
+            out.push(p.event()?);
+            p.tick()
+        };
+        self.items(depth, &mut read, |p, n| p.pos >= stop || n >= max)
     }
 
     /// Reads the `events` list, on several threads when it is long.
@@ -107,6 +111,7 @@ impl<'a> Parser<'a> {
         }
         self.open.push((list_start, Open::List));
         self.pos += 1;
+        let depth = self.open.len();
 
         let mut events = Vec::new();
         let (first, pieces) = std::thread::scope(|scope| {
@@ -118,20 +123,22 @@ impl<'a> Parser<'a> {
                     let mut p = self.fork(start);
                     scope.spawn(move || {
                         let mut blocks = Vec::new();
-                        let ok = loop {
+                        let ended = loop {
                             let mut block = Vec::with_capacity(BLOCK);
                             let read = p.event_block(stop, &mut block, BLOCK);
+                            let full = block.len() >= BLOCK;
                             blocks.push(block);
                             match read {
-                                Ok(false) => {}
-                                Ok(true) => break true,
-                                Err(_) => break false,
+                                Ok(ListEnd::Paused) if full && p.pos < stop => {}
+                                Ok(ended) => break Some(ended),
+                                Err(_) => break None,
                             }
                         };
                         Piece {
                             blocks,
                             end: p.pos,
-                            clean: ok && p.diags.is_empty(),
+                            ended: ended.unwrap_or(ListEnd::Unclosed),
+                            clean: ended.is_some() && p.diags.is_empty(),
                             last_string: p.last_string,
                         }
                     })
@@ -144,25 +151,34 @@ impl<'a> Parser<'a> {
                 .collect();
             (first, pieces)
         });
-        first?;
+        let mut ended = first?;
         let speculated: usize = pieces.iter().flat_map(|p| &p.blocks).map(Vec::len).sum();
         events.reserve_exact(speculated);
         for (k, piece) in pieces.into_iter().enumerate() {
+            if ended != ListEnd::Paused {
+                // The list ended before this guess: it was not an element of it.
+                break;
+            }
             if self.pos == cuts[k] && piece.clean {
                 for block in piece.blocks {
                     events.extend(block);
                 }
                 self.pos = piece.end;
                 self.last_string = piece.last_string;
+                ended = piece.ended;
             } else {
                 let stop = cuts.get(k + 1).copied().unwrap_or(usize::MAX);
-                self.event_run(stop, &mut events)?;
+                ended = self.event_run(stop, &mut events)?;
             }
         }
-        // What is left after the last piece, up to the closing `]` (a run stops only there).
-        self.event_run(usize::MAX, &mut events)?;
-        self.pos += 1;
-        self.open.pop();
+        // What is left after the last piece, up to the end of the list (a run stops only there).
+        if ended == ListEnd::Paused {
+            ended = self.event_run(usize::MAX, &mut events)?;
+        }
+        if ended == ListEnd::Bracket {
+            self.pos += 1;
+        }
+        self.open.truncate(depth - 1);
         events.shrink_to_fit();
         Ok(events)
     }
