@@ -136,6 +136,7 @@ fn event(when: When, round: Option<u8>, title: &[&str]) -> Event {
 
 /// A small timeline of talks: two rounds, three participants, two sources, six events with
 /// quotes, claims and a dispute, written with the readable `NASTY` pieces.
+#[allow(clippy::too_many_lines)] // data, one record after another
 fn talks() -> Timeline {
     let mut events = vec![
         event(july(23, Some((16, 0, 0))), Some(1), &["土耳其", " ", "x"]),
@@ -269,6 +270,7 @@ fn keys(s: &str) -> Vec<Step> {
 }
 
 /// The seeds of `fuzz/seeds/render`, each pressing keys at a real size.
+#[allow(clippy::too_many_lines)] // data, one session after another
 fn seeds() -> Vec<(&'static str, Session)> {
     use Code::{Down, End, Enter, Esc, PageDown, Tab};
     use Step::{Click, Draw, Resize, Wheel};

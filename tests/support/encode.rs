@@ -28,7 +28,7 @@ pub fn encode<T: Encode>(value: &T) -> Vec<u8> {
 
 /// Variant `k` of an enum of `n`.
 fn variant(out: &mut Vec<u8>, k: u32, n: u32) {
-    let x = ((u64::from(k) << 32) + u64::from(n) - 1) / u64::from(n);
+    let x = (u64::from(k) << 32).div_ceil(u64::from(n));
     out.extend_from_slice(&(x as u32).to_le_bytes());
 }
 

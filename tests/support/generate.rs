@@ -467,119 +467,22 @@ impl Timeline {
         top.insert("title".into(), Value::String(nonempty(&self.title)));
         put(&mut top, "summary", text_value(self.summary.as_ref()));
         let mut sources: Vec<Value> = (self.sources.iter().zip(&names.sources))
-            .map(|(s, id)| {
-                let mut m = Map::new();
-                m.insert("id".into(), json!(id));
-                m.insert("outlet".into(), json!(nonempty(&s.outlet)));
-                put(&mut m, "title", nonempty_value(s.title.as_ref()));
-                put(
-                    &mut m,
-                    "published",
-                    s.published.as_ref().map(|w| json!(w.render())),
-                );
-                put(&mut m, "url", text_value(s.url.as_ref()));
-                m.insert("byline".into(), texts(&s.byline));
-                let kind = SOURCE_KINDS[usize::from(s.kind) % SOURCE_KINDS.len()];
-                m.insert("kind".into(), json!(kind));
-                Value::Object(m)
-            })
+            .map(|(s, id)| s.document(id))
             .collect();
         sources.push(json!({"id": "plain", "outlet": "Plain"}));
         top.insert("sources".into(), Value::Array(sources));
         let mut participants: Vec<Value> = (self.participants.iter().zip(&names.participants))
-            .map(|(p, id)| {
-                let mut m = Map::new();
-                m.insert("id".into(), json!(id));
-                m.insert("name".into(), json!(nonempty(&p.name)));
-                m.insert("aliases".into(), texts(&p.aliases));
-                put(&mut m, "role", text_value(p.role.as_ref()));
-                put(&mut m, "side", text_value(p.side.as_ref()));
-                let kind = PARTICIPANT_KINDS[usize::from(p.kind) % PARTICIPANT_KINDS.len()];
-                m.insert("kind".into(), json!(kind));
-                Value::Object(m)
-            })
+            .map(|(p, id)| p.document(id))
             .collect();
         participants.push(json!({"id": "someone", "name": "Someone"}));
         top.insert("participants".into(), Value::Array(participants));
         let rounds = (self.rounds.iter().zip(&names.rounds))
-            .map(|(r, n)| {
-                let mut m = Map::new();
-                m.insert("number".into(), json!(n));
-                put(&mut m, "title", nonempty_value(r.title.as_ref()));
-                put(&mut m, "start", r.start.as_ref().map(|w| json!(w.render())));
-                put(&mut m, "end", r.end.as_ref().map(|w| json!(w.render())));
-                put(&mut m, "venue", text_value(r.venue.as_ref()));
-                Value::Object(m)
-            })
+            .map(|(r, &n)| r.document(n))
             .collect();
         top.insert("rounds".into(), rounds);
         let mut claim_number = 0;
         let events = (self.events.iter().zip(self.event_ids()))
-            .map(|(e, id)| {
-                let mut m = Map::new();
-                m.insert("id".into(), json!(id));
-                m.insert("when".into(), json!(e.when.render()));
-                if let Some(r) = e.round.filter(|_| !names.rounds.is_empty()) {
-                    m.insert("round".into(), json!(pick(&names.rounds, r.into())));
-                }
-                m.insert("title".into(), json!(nonempty(&e.title)));
-                put(&mut m, "summary", text_value(e.summary.as_ref()));
-                put(&mut m, "location", text_value(e.location.as_ref()));
-                let ids = |list: &[u8], of: &[String]| -> Value {
-                    list.iter().map(|&i| json!(pick(of, i.into()))).collect()
-                };
-                m.insert(
-                    "participants".into(),
-                    ids(&e.participants, &names.participants),
-                );
-                m.insert("sources".into(), ids(&e.sources, &names.sources));
-                m.insert("tags".into(), texts(&e.tags));
-                let quotes = (e.quotes.iter())
-                    .map(|q| {
-                        let mut m = Map::new();
-                        m.insert(
-                            "speaker".into(),
-                            json!(pick(&names.participants, q.speaker.into())),
-                        );
-                        m.insert("text".into(), json!(nonempty(&q.text)));
-                        m.insert(
-                            "source".into(),
-                            json!(pick(&names.sources, q.source.into())),
-                        );
-                        put(&mut m, "via", text_value(q.via.as_ref()));
-                        put(&mut m, "context", text_value(q.context.as_ref()));
-                        Value::Object(m)
-                    })
-                    .collect();
-                m.insert("quotes".into(), quotes);
-                let claims = (e.claims.iter())
-                    .map(|c| {
-                        let mut m = Map::new();
-                        if let Some(id) = &c.id {
-                            m.insert("id".into(), json!(numbered(claim_number, id)));
-                        }
-                        claim_number += 1;
-                        if let Some(by) = c.by {
-                            m.insert("by".into(), json!(pick(&names.participants, by.into())));
-                        }
-                        m.insert("text".into(), json!(nonempty(&c.text)));
-                        m.insert(
-                            "source".into(),
-                            json!(pick(&names.sources, c.source.into())),
-                        );
-                        put(&mut m, "via", text_value(c.via.as_ref()));
-                        if !names.claims.is_empty() {
-                            let disputes = (c.disputes.iter())
-                                .map(|&d| json!(pick(&names.claims, d.into())))
-                                .collect();
-                            m.insert("disputes".into(), disputes);
-                        }
-                        Value::Object(m)
-                    })
-                    .collect();
-                m.insert("claims".into(), claims);
-                Value::Object(m)
-            })
+            .map(|(e, id)| e.document(&id, &names, &mut claim_number))
             .collect();
         top.insert("events".into(), events);
         Value::Object(top)
@@ -592,6 +495,126 @@ impl Timeline {
         write_ron(&mut out, "Timeline", &self.document());
         out.push('\n');
         out
+    }
+}
+
+impl Source {
+    fn document(&self, id: &str) -> Value {
+        let mut m = Map::new();
+        m.insert("id".into(), json!(id));
+        m.insert("outlet".into(), json!(nonempty(&self.outlet)));
+        put(&mut m, "title", nonempty_value(self.title.as_ref()));
+        let published = self.published.as_ref().map(|w| json!(w.render()));
+        put(&mut m, "published", published);
+        put(&mut m, "url", text_value(self.url.as_ref()));
+        m.insert("byline".into(), texts(&self.byline));
+        let kind = SOURCE_KINDS[usize::from(self.kind) % SOURCE_KINDS.len()];
+        m.insert("kind".into(), json!(kind));
+        Value::Object(m)
+    }
+}
+
+impl Participant {
+    fn document(&self, id: &str) -> Value {
+        let mut m = Map::new();
+        m.insert("id".into(), json!(id));
+        m.insert("name".into(), json!(nonempty(&self.name)));
+        m.insert("aliases".into(), texts(&self.aliases));
+        put(&mut m, "role", text_value(self.role.as_ref()));
+        put(&mut m, "side", text_value(self.side.as_ref()));
+        let kind = PARTICIPANT_KINDS[usize::from(self.kind) % PARTICIPANT_KINDS.len()];
+        m.insert("kind".into(), json!(kind));
+        Value::Object(m)
+    }
+}
+
+impl Round {
+    fn document(&self, number: u64) -> Value {
+        let mut m = Map::new();
+        m.insert("number".into(), json!(number));
+        put(&mut m, "title", nonempty_value(self.title.as_ref()));
+        put(
+            &mut m,
+            "start",
+            self.start.as_ref().map(|w| json!(w.render())),
+        );
+        put(&mut m, "end", self.end.as_ref().map(|w| json!(w.render())));
+        put(&mut m, "venue", text_value(self.venue.as_ref()));
+        Value::Object(m)
+    }
+}
+
+impl Quote {
+    fn document(&self, names: &Names) -> Value {
+        let mut m = Map::new();
+        let speaker = pick(&names.participants, self.speaker.into());
+        m.insert("speaker".into(), json!(speaker));
+        m.insert("text".into(), json!(nonempty(&self.text)));
+        m.insert(
+            "source".into(),
+            json!(pick(&names.sources, self.source.into())),
+        );
+        put(&mut m, "via", text_value(self.via.as_ref()));
+        put(&mut m, "context", text_value(self.context.as_ref()));
+        Value::Object(m)
+    }
+}
+
+impl Claim {
+    /// `number` is the claim's place among all the file's claims, which its id starts with.
+    fn document(&self, number: usize, names: &Names) -> Value {
+        let mut m = Map::new();
+        if let Some(id) = &self.id {
+            m.insert("id".into(), json!(numbered(number, id)));
+        }
+        if let Some(by) = self.by {
+            m.insert("by".into(), json!(pick(&names.participants, by.into())));
+        }
+        m.insert("text".into(), json!(nonempty(&self.text)));
+        m.insert(
+            "source".into(),
+            json!(pick(&names.sources, self.source.into())),
+        );
+        put(&mut m, "via", text_value(self.via.as_ref()));
+        if !names.claims.is_empty() {
+            let disputes = (self.disputes.iter())
+                .map(|&d| json!(pick(&names.claims, d.into())))
+                .collect();
+            m.insert("disputes".into(), disputes);
+        }
+        Value::Object(m)
+    }
+}
+
+impl Event {
+    /// `claim_number` counts the claims of the events before this one.
+    fn document(&self, id: &str, names: &Names, claim_number: &mut usize) -> Value {
+        let mut m = Map::new();
+        m.insert("id".into(), json!(id));
+        m.insert("when".into(), json!(self.when.render()));
+        if let Some(r) = self.round.filter(|_| !names.rounds.is_empty()) {
+            m.insert("round".into(), json!(pick(&names.rounds, r.into())));
+        }
+        m.insert("title".into(), json!(nonempty(&self.title)));
+        put(&mut m, "summary", text_value(self.summary.as_ref()));
+        put(&mut m, "location", text_value(self.location.as_ref()));
+        let ids = |list: &[u8], of: &[String]| -> Value {
+            list.iter().map(|&i| json!(pick(of, i.into()))).collect()
+        };
+        let participants = ids(&self.participants, &names.participants);
+        m.insert("participants".into(), participants);
+        m.insert("sources".into(), ids(&self.sources, &names.sources));
+        m.insert("tags".into(), texts(&self.tags));
+        let quotes = self.quotes.iter().map(|q| q.document(names)).collect();
+        m.insert("quotes".into(), quotes);
+        let claims = (self.claims.iter())
+            .map(|c| {
+                *claim_number += 1;
+                c.document(*claim_number - 1, names)
+            })
+            .collect();
+        m.insert("claims".into(), claims);
+        Value::Object(m)
     }
 }
 
