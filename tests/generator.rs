@@ -6,6 +6,8 @@ mod generator;
 
 use std::sync::LazyLock;
 
+use chrono::{DateTime, NaiveDate};
+
 use generator::{Format, Options};
 use roundtable::cli::view::View;
 use roundtable::model::{self, Event};
@@ -64,21 +66,69 @@ fn same_seed_same_bytes_other_seed_other_bytes() {
     assert_ne!(*RON, generate(EVENTS, 2, Format::Ron));
 }
 
+/// The instant at which a `when` begins, worked out with chrono from the text rather than by
+/// roundtable's parser (FORMAT.md, "When": a year begins on 1 January, a month on its first
+/// day, a day at 00:00 UTC), as seconds and nanoseconds.
+fn begins(raw: &str) -> (i64, u32) {
+    let day = |y: &str, m: &str, d: &str| {
+        let date =
+            NaiveDate::from_ymd_opt(y.parse().unwrap(), m.parse().unwrap(), d.parse().unwrap());
+        date.unwrap().and_hms_opt(0, 0, 0).unwrap().and_utc()
+    };
+    let at = match raw.len() {
+        4 => day(raw, "1", "1"),
+        7 => day(&raw[..4], &raw[5..7], "1"),
+        10 => day(&raw[..4], &raw[5..7], &raw[8..10]),
+        _ => {
+            // RFC 3339 wants seconds; the format lets them be left out.
+            let full = if raw.as_bytes()[16] == b':' {
+                raw.to_string()
+            } else {
+                format!("{}:00{}", &raw[..16], &raw[16..])
+            };
+            DateTime::parse_from_rfc3339(&full)
+                .unwrap_or_else(|e| panic!("{raw}: {e}"))
+                .to_utc()
+        }
+    };
+    (at.timestamp(), at.timestamp_subsec_nanos())
+}
+
 #[test]
 fn events_are_shuffled_in_the_file_and_sorted_when_loaded() {
+    // The file's order, and each event's `when`, from the JSON the generator wrote.
+    let json: serde_json::Value = serde_json::from_str(&JSON).expect("valid JSON");
+    let listed: Vec<(&str, &str)> = json["events"]
+        .as_array()
+        .expect("an events list")
+        .iter()
+        .map(|e| (e["id"].as_str().unwrap(), e["when"].as_str().unwrap()))
+        .collect();
+    let mut expected = listed.clone();
+    // Stable: events that begin at the same instant keep the file's order.
+    expected.sort_by_key(|&(_, when)| begins(when));
+    let expected: Vec<&str> = expected.iter().map(|&(id, _)| id).collect();
+    let in_file: Vec<&str> = listed.iter().map(|&(id, _)| id).collect();
+    assert_ne!(expected, in_file, "the file is not shuffled");
+    let ties = listed.len() - {
+        let mut at: Vec<_> = listed.iter().map(|&(_, w)| begins(w)).collect();
+        at.sort_unstable();
+        at.dedup();
+        at.len()
+    };
+    assert!(
+        ties > 10,
+        "only {ties} events share an instant with another"
+    );
+
     let loaded = load(&RON);
-    let events = &loaded.timeline.events;
-    assert!(
-        events
-            .windows(2)
-            .all(|w| w[0].when.instant <= w[1].when.instant)
-    );
-    let listed = file_order(events);
-    assert!(
-        !listed
-            .windows(2)
-            .all(|w| w[0].when.instant <= w[1].when.instant)
-    );
+    let got: Vec<&str> = loaded
+        .timeline
+        .events
+        .iter()
+        .map(|e| e.id.value.as_ref())
+        .collect();
+    assert_eq!(got, expected);
 }
 
 #[test]

@@ -1,7 +1,9 @@
-//! Property tests: any text in any field, any terminal size from 0×0 to 300×100 and any key
-//! sequence. No panic; no drawn cell holds a control, bidi or separator character; every row
-//! is exactly as wide as the screen; text measured by the app is as wide as ratatui draws it;
-//! exports give back every string exactly.
+//! Property tests: timelines of any shape with any text in any field, any terminal size from
+//! 0×0 to 300×100 and any key sequence. A generated timeline loads, in the order of its `when`s
+//! with ties in file order, and its filters keep exactly the events they should (computed from
+//! the generated data); no panic; no drawn cell holds a control, bidi or separator character;
+//! every row is exactly as wide as the screen; text measured by the app is as wide as ratatui
+//! draws it; exports give back every value exactly.
 //!
 //! Case counts are set per test (`cases`) so that the whole file runs in a few seconds in a
 //! debug build; raise them with `PROPTEST_CASES=N` for a longer search.
@@ -22,7 +24,10 @@ use roundtable::cli::{json, ronfmt, view::View};
 use roundtable::model::{self, BUNDLED, escape};
 use roundtable::query::{Filter, FilterArgs, Index};
 use roundtable::ui;
-use support::generate::{NASTY, lit};
+use support::cases::check_generated;
+use support::generate::{
+    self, Claim, Event, NASTY, Participant, Piece, Quote, Round, Source, Text, When,
+};
 use support::screen::{check_buffer, forbidden};
 
 /// Cases per property, unless `PROPTEST_CASES` says otherwise.
@@ -51,104 +56,220 @@ fn any_text() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..6).prop_map(|v| v.concat())
 }
 
-/// Text for a field that must not be blank.
-fn nonblank(s: &str) -> String {
-    if s.trim().is_empty() {
-        format!("x{s}")
-    } else {
-        s.to_string()
-    }
+/// A piece of hostile text, as [`any_text`] makes them.
+fn hostile_piece() -> BoxedStrategy<Piece> {
+    prop_oneof![
+        3 => any::<String>().prop_map(Piece::Text),
+        3 => any::<u8>().prop_map(Piece::Nasty),
+        1 => (any::<u8>(), 1..120u16).prop_map(|(i, n)| Piece::Repeat(i, n)),
+        1 => "[a-z ]{0,40}".prop_map(Piece::Text),
+    ]
+    .boxed()
 }
 
-/// The strings of one timeline, one per field that holds text.
-#[derive(Debug, Clone)]
-struct Fields(Vec<String>);
+/// Words such as a timeline holds, for tests about its shape rather than its text.
+const WORDS: &[&str] = &[
+    "ceasefire",
+    "Peskov",
+    "Песков",
+    "Türkiye",
+    "memoranda",
+    "prisoner exchange",
+    "round",
+    "Istanbul",
+    "a source from TASS",
+    "1,000 for 1,000",
+];
 
-const FIELDS: usize = 27;
-
-fn any_fields() -> impl Strategy<Value = Fields> {
-    proptest::collection::vec(any_text(), FIELDS).prop_map(Fields)
+fn plain_piece() -> BoxedStrategy<Piece> {
+    prop_oneof![
+        4 => select(WORDS).prop_map(|w| Piece::Text(w.to_string())),
+        1 => "[a-z]{1,8}".prop_map(Piece::Text),
+    ]
+    .boxed()
 }
 
-impl Fields {
-    /// A timeline with every text field taken from `self`: two sources, two participants, a
-    /// round, two events with a quote and two claims, one disputing the other. Ids get a prefix
-    /// so that the references resolve and stay unique.
-    fn ron(&self) -> String {
-        let f = |i: usize| self.0[i].as_str();
-        let id = |prefix: &str, i: usize| format!("{prefix}{}", f(i));
-        let mut o = String::from("Timeline(title: ");
-        let s = |o: &mut String, v: &str| lit(o, v);
-        s(&mut o, &nonblank(f(0)));
-        o.push_str(", summary: ");
-        s(&mut o, f(1));
-        o.push_str(", sources: [Source(id: ");
-        s(&mut o, &id("s:", 2));
-        o.push_str(", outlet: ");
-        s(&mut o, &nonblank(f(3)));
-        o.push_str(", title: ");
-        s(&mut o, &nonblank(f(4)));
-        o.push_str(", url: ");
-        s(&mut o, f(5));
-        o.push_str(", byline: [");
-        s(&mut o, f(6));
-        o.push_str(
-            "], published: \"2025-07-23T19:00+03:00\"), Source(id: \"plain\", outlet: \"P\")],",
-        );
-        o.push_str(" participants: [Participant(id: ");
-        s(&mut o, &id("p:", 7));
-        o.push_str(", name: ");
-        s(&mut o, &nonblank(f(8)));
-        o.push_str(", aliases: [");
-        s(&mut o, f(9));
-        o.push_str("], role: ");
-        s(&mut o, f(10));
-        o.push_str(", side: ");
-        s(&mut o, f(11));
-        o.push_str("), Participant(id: \"q\", name: ");
-        s(&mut o, &nonblank(f(12)));
-        o.push_str(", kind: Group)], rounds: [Round(number: 1, title: ");
-        s(&mut o, &nonblank(f(13)));
-        o.push_str(", start: \"2025-07\", venue: ");
-        s(&mut o, f(14));
-        o.push_str(")], events: [Event(id: ");
-        s(&mut o, &id("e:", 15));
-        o.push_str(", when: \"2025-07-23T16:00Z\", round: 1, title: ");
-        s(&mut o, &nonblank(f(16)));
-        o.push_str(", summary: ");
-        s(&mut o, f(17));
-        o.push_str(", location: ");
-        s(&mut o, f(18));
-        o.push_str(", tags: [");
-        s(&mut o, f(19));
-        let (src, p) = (id("s:", 2), id("p:", 7));
-        o.push_str("], participants: [");
-        s(&mut o, &p);
-        o.push_str("], sources: [");
-        s(&mut o, &src);
-        o.push_str("], quotes: [Quote(speaker: ");
-        s(&mut o, &p);
-        o.push_str(", text: ");
-        s(&mut o, &nonblank(f(20)));
-        o.push_str(", source: ");
-        s(&mut o, &src);
-        o.push_str(", via: ");
-        s(&mut o, f(21));
-        o.push_str(", context: ");
-        s(&mut o, f(22));
-        o.push_str(")], claims: [Claim(id: ");
-        s(&mut o, &id("c:", 23));
-        o.push_str(", by: \"q\", text: ");
-        s(&mut o, &nonblank(f(24)));
-        o.push_str(", source: \"plain\", via: ");
-        s(&mut o, f(25));
-        o.push_str(")]), Event(id: \"e2\", when: \"2025\", title: ");
-        s(&mut o, &nonblank(f(26)));
-        o.push_str(", sources: [\"plain\"], claims: [Claim(text: \"Counter\", source: \"plain\", disputes: [");
-        s(&mut o, &id("c:", 23));
-        o.push_str("])])])\n");
-        o
-    }
+/// A `when` at any precision; mostly from a few days of 2024–2025 at midnight UTC, 03:00+03:00
+/// and the like, so that many events begin at the same instant written differently
+/// (`2025`, `2025-01-01`, `2025-01-01T03:00+03:00`), sometimes anywhere from year 1 to 9999.
+fn when() -> impl Strategy<Value = When> {
+    let near = (
+        2023..=2024u16,
+        proptest::option::of(0..2u8),
+        proptest::option::of(0..2u8),
+        proptest::option::of((
+            select(&[0u8, 3, 21][..]),
+            select(&[0u8, 30][..]),
+            proptest::option::of(select(&[0u8, 30][..])),
+            select(&[0i8, 12, -12, 18, -2][..]),
+        )),
+    );
+    let anywhere = (
+        any::<u16>(),
+        proptest::option::of(any::<u8>()),
+        proptest::option::of(any::<u8>()),
+        proptest::option::of(any::<(u8, u8, Option<u8>, i8)>()),
+    );
+    prop_oneof![3 => near, 1 => anywhere].prop_map(|(year, month, day, time)| When {
+        year,
+        month,
+        day,
+        time,
+    })
+}
+
+fn opt<S: Strategy>(s: S) -> proptest::option::OptionStrategy<S> {
+    proptest::option::of(s)
+}
+
+fn list<S: Strategy>(s: S, below: usize) -> proptest::collection::VecStrategy<S> {
+    proptest::collection::vec(s, 0..below)
+}
+
+fn source(text: &BoxedStrategy<Text>) -> impl Strategy<Value = Source> + use<> {
+    let t = || text.clone();
+    (
+        t(),
+        t(),
+        opt(t()),
+        opt(when()),
+        opt(t()),
+        list(t(), 3),
+        any::<u8>(),
+    )
+        .prop_map(|(id, outlet, title, published, url, byline, kind)| Source {
+            id,
+            outlet,
+            title,
+            published,
+            url,
+            byline,
+            kind,
+        })
+}
+
+fn participant(text: &BoxedStrategy<Text>) -> impl Strategy<Value = Participant> + use<> {
+    let t = || text.clone();
+    (t(), t(), list(t(), 3), opt(t()), opt(t()), any::<u8>()).prop_map(
+        |(id, name, aliases, role, side, kind)| Participant {
+            id,
+            name,
+            aliases,
+            role,
+            side,
+            kind,
+        },
+    )
+}
+
+fn round(text: &BoxedStrategy<Text>) -> impl Strategy<Value = Round> + use<> {
+    let t = || text.clone();
+    let number = prop_oneof![0..4u64, any::<u64>()];
+    (number, opt(t()), opt(when()), opt(when()), opt(t())).prop_map(
+        |(number, title, start, end, venue)| Round {
+            number,
+            title,
+            start,
+            end,
+            venue,
+        },
+    )
+}
+
+fn quote(text: &BoxedStrategy<Text>) -> impl Strategy<Value = Quote> + use<> {
+    let t = || text.clone();
+    (any::<u8>(), t(), any::<u8>(), opt(t()), opt(t())).prop_map(
+        |(speaker, text, source, via, context)| Quote {
+            speaker,
+            text,
+            source,
+            via,
+            context,
+        },
+    )
+}
+
+fn claim(text: &BoxedStrategy<Text>) -> impl Strategy<Value = Claim> + use<> {
+    let t = || text.clone();
+    let refs = (opt(any::<u8>()), any::<u8>(), list(any::<u16>(), 3));
+    (opt(t()), t(), opt(t()), refs).prop_map(|(id, text, via, (by, source, disputes))| Claim {
+        id,
+        by,
+        text,
+        source,
+        via,
+        disputes,
+    })
+}
+
+fn event(text: &BoxedStrategy<Text>) -> impl Strategy<Value = Event> + use<> {
+    let t = || text.clone();
+    let about = (t(), when(), opt(any::<u8>()), t(), opt(t()), opt(t()));
+    let links = (list(any::<u8>(), 3), list(any::<u8>(), 3), list(t(), 3));
+    let said = (list(quote(text), 4), list(claim(text), 4));
+    (about, links, said).prop_map(
+        |(
+            (id, when, round, title, summary, location),
+            (participants, sources, tags),
+            (quotes, claims),
+        )| {
+            Event {
+                id,
+                when,
+                round,
+                title,
+                summary,
+                location,
+                participants,
+                sources,
+                tags,
+                quotes,
+                claims,
+            }
+        },
+    )
+}
+
+/// Timelines of every shape: 0–3 sources, 0–4 participants (besides the `plain` source and
+/// the participant `someone` the generator adds), 0–3 rounds, fewer than `events` events each
+/// with 0–3 quotes and claims, claims with and without ids, claimants and disputes; every text
+/// made of `piece`s.
+fn timeline(
+    piece: BoxedStrategy<Piece>,
+    events: usize,
+) -> impl Strategy<Value = generate::Timeline> {
+    let text = list(piece, 4).prop_map(Text).boxed();
+    (
+        text.clone(),
+        opt(text.clone()),
+        list(source(&text), 4),
+        list(participant(&text), 5),
+        list(round(&text), 4),
+        list(event(&text), events),
+    )
+        .prop_map(|(title, summary, sources, participants, rounds, events)| {
+            generate::Timeline {
+                title,
+                summary,
+                sources,
+                participants,
+                rounds,
+                events,
+            }
+        })
+}
+
+/// Hostile text is slow to draw: fewer events, so that the properties stay quick.
+const HOSTILE_EVENTS: usize = 8;
+
+/// Loads a generated timeline; it must load.
+fn load_generated(text: &str) -> Result<model::Loaded<'_>, TestCaseError> {
+    model::load_str(text).map_err(|d| {
+        TestCaseError::fail(format!(
+            "the generated timeline is invalid:\n{}\n{text}",
+            model::diag::render("generated.ron", text, &d)
+        ))
+    })
 }
 
 /// A key: any binding of the key table, any character typed, or a mouse event or resize.
@@ -258,14 +379,14 @@ proptest! {
     /// Any text in every field, at any size, after any keys: every frame inert and aligned.
     #[test]
     fn any_text_in_any_field_at_any_size_draws_inert_aligned_rows(
-        fields in any_fields(),
+        g in timeline(hostile_piece(), HOSTILE_EVENTS),
         w in 0..=300u16,
         h in 0..=100u16,
         inputs in proptest::collection::vec(any_input(), 0..24),
         search in proptest::option::of(any_text()),
     ) {
-        let ron = fields.ron();
-        prop_assert!(model::load_str(&ron).is_ok(), "the generated timeline is invalid:\n{ron}");
+        let ron = g.to_ron();
+        load_generated(&ron)?;
         browse(&ron, search, w, h, &inputs, 6).map_err(TestCaseError::fail)?;
     }
 }
@@ -356,33 +477,123 @@ proptest! {
 proptest! {
     #![proptest_config(cases(128))]
 
-    /// JSON and RON exports hold every string exactly as the file had it: JSON read by
-    /// serde_json, RON loaded back by roundtable itself.
+    /// A timeline of any shape loads; its events come in order of the instant at which each
+    /// begins, ties in file order; the speaker, round and source filters keep exactly the
+    /// events that quote or hold a claim by that participant, belong to that round or cite that
+    /// source; the JSON export holds every value written. Every expectation is computed from
+    /// the generated data (`support::cases::check_generated`), not by roundtable.
     #[test]
-    fn exports_are_lossless(fields in any_fields()) {
-        let ron = fields.ron();
-        let loaded = model::load_str(&ron).map_err(|d| TestCaseError::fail(model::diag::render("p", &ron, &d)))?;
-        let t = &loaded.timeline;
-        let all: Vec<u32> = (0..t.events.len() as u32).collect();
-        let view = View::new(t, &all);
-        let mut out = Vec::new();
-        json::write(&view, &mut out).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let value: serde_json::Value = serde_json::from_slice(&out).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        prop_assert_eq!(value["title"].as_str(), Some(t.title.as_ref()));
-        let e = t.events.iter().find(|e| e.id.value.starts_with("e:")).expect("the first event");
-        let je = value["events"].as_array().and_then(|v| v.iter().find(|j| j["id"] == *e.id.value)).expect("in JSON");
-        prop_assert_eq!(je["summary"].as_str(), e.summary.as_deref());
-        prop_assert_eq!(je["quotes"][0]["text"].as_str(), Some(e.quotes[0].text.as_ref()));
-        prop_assert_eq!(je["claims"][0]["via"].as_str(), e.claims[0].via.as_deref());
+    fn any_timeline_loads_in_order_and_filters_exactly(g in timeline(plain_piece(), 16)) {
+        let text = g.to_ron();
+        let loaded = load_generated(&text)?;
+        check_generated(&g, &text, &loaded.timeline).map_err(TestCaseError::fail)?;
+    }
 
+    /// JSON and RON exports hold every string exactly as the file had it: the JSON export, and
+    /// the JSON export of the RON export loaded back, hold the generated values.
+    #[test]
+    fn exports_are_lossless(g in timeline(hostile_piece(), HOSTILE_EVENTS)) {
+        let text = g.to_ron();
+        let loaded = load_generated(&text)?;
+        let t = &loaded.timeline;
+        check_generated(&g, &text, t).map_err(TestCaseError::fail)?;
         let mut out = Vec::new();
-        ronfmt::write(&view, &mut out).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        ronfmt::write(&View::all(t), &mut out).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let again_text = String::from_utf8(out).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let again = model::load_str(&again_text).map_err(|d| TestCaseError::fail(model::diag::render("again", &again_text, &d)))?;
-        let mut a = Vec::new();
-        let mut b = Vec::new();
-        json::write(&view, &mut a).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        json::write(&View::new(&again.timeline, &all), &mut b).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        prop_assert!(a == b, "RON export loads back differently:\n{}", again_text);
+        let mut out = Vec::new();
+        json::write(&View::all(&again.timeline), &mut out).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let json: serde_json::Value = serde_json::from_slice(&out).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        generate::same_document(&json, &g.document())
+            .map_err(|e| TestCaseError::fail(format!("after a RON round trip: {e}\n{again_text}")))?;
+    }
+}
+
+/// The calendar arithmetic the order is checked against, on days counted by hand (Python's
+/// `datetime.date` ordinals).
+#[test]
+fn the_expected_instants_are_right() {
+    use generate::days_from_civil;
+    assert_eq!(days_from_civil(1970, 1, 1), 0);
+    assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+    assert_eq!(days_from_civil(2024, 2, 29), 19_782);
+    assert_eq!(days_from_civil(2025, 7, 23), 20_292);
+    assert_eq!(days_from_civil(1600, 3, 1), -135_080);
+    assert_eq!(days_from_civil(1, 1, 1), -719_162);
+    assert_eq!(days_from_civil(9999, 12, 31), 2_932_896);
+    let at = |month, day, time| When {
+        year: 2024,
+        month,
+        day,
+        time,
+    };
+    let cases = [
+        (at(None, None, None), "2025", 20_089 * 86_400),
+        (at(Some(6), None, None), "2025-07", 20_270 * 86_400),
+        (at(Some(6), Some(22), None), "2025-07-23", 20_292 * 86_400),
+        (
+            at(Some(6), Some(22), Some((16, 0, None, 0))),
+            "2025-07-23T16:00Z",
+            20_292 * 86_400 + 16 * 3600,
+        ),
+        (
+            at(Some(6), Some(22), Some((19, 0, Some(5), 12))),
+            "2025-07-23T19:00:05+03:00",
+            20_292 * 86_400 + 16 * 3600 + 5,
+        ),
+        (
+            at(Some(6), Some(22), Some((0, 30, None, -2))),
+            "2025-07-23T00:30-00:30",
+            20_292 * 86_400 + 3600,
+        ),
+        // A day given without a month is not written, nor a time without a day.
+        (
+            at(None, Some(3), Some((1, 1, None, 0))),
+            "2025",
+            20_089 * 86_400,
+        ),
+    ];
+    for (when, raw, begins) in cases {
+        assert_eq!(when.render(), raw);
+        assert_eq!(when.begins(), begins, "{raw}");
+    }
+}
+
+/// The shapes the strategy makes really vary: without this, a strategy that had collapsed to
+/// empty timelines would pass every property above.
+#[test]
+fn generated_timelines_vary_in_shape() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+    let mut runner = TestRunner::new_with_rng(
+        Config::default(),
+        TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]),
+    );
+    let strategy = timeline(plain_piece(), 16);
+    let (mut empty, mut long, mut ties, mut disputes, mut rounds, mut claimants) =
+        (0, 0, 0, 0, 0, 0);
+    for _ in 0..200 {
+        let g = strategy.new_tree(&mut runner).unwrap().current();
+        let n = g.events.len();
+        empty += usize::from(n == 0);
+        long += usize::from(n >= 10);
+        let mut instants: Vec<i64> = g.events.iter().map(|e| e.when.begins()).collect();
+        instants.sort_unstable();
+        instants.dedup();
+        ties += usize::from(instants.len() < n);
+        let claims = || g.events.iter().flat_map(|e| &e.claims);
+        disputes += usize::from(claims().any(|c| !c.disputes.is_empty() && c.id.is_some()));
+        rounds += usize::from(g.events.iter().any(|e| e.round.is_some()) && !g.rounds.is_empty());
+        claimants += usize::from(claims().any(|c| c.by.is_some()));
+    }
+    for (what, n) in [
+        ("empty", empty),
+        ("with 10 events or more", long),
+        ("with ties", ties),
+        ("with disputes", disputes),
+        ("with rounds", rounds),
+        ("with claimants", claimants),
+    ] {
+        assert!(n >= 10, "only {n} of 200 timelines {what}");
     }
 }

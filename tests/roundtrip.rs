@@ -1,13 +1,18 @@
 //! Exports that come back: `export --format ron` is a timeline file that loads and validates,
-//! and exporting it again gives the same JSON (and the same RON) as the original did; the JSON
-//! uses the file format's field names.
+//! and both exports, and the JSON export of the RON export, hold the values of the input file,
+//! as the `ron` crate (not roundtable's reader) reads them; the JSON uses the file format's
+//! field names.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-use roundtable::model::{self, BUNDLED};
-use serde_json::Value;
+use roundtable::model;
+use serde_json::{Map, Value, json};
+
+const BUNDLED: &str = "data/istanbul-2025.ron";
+const FULL: &str = "tests/fixtures/cli/full.ron";
 
 fn export(args: &[&str]) -> Output {
     let o = Command::new(env!("CARGO_BIN_EXE_roundtable"))
@@ -29,12 +34,106 @@ fn text(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
-/// Exports `file` (the bundled timeline when `None`) with `filters` as RON, checks that the RON
-/// loads without errors, exports that RON again as JSON and RON, and compares.
-fn round_trip(name: &str, file: Option<&str>, filters: &[&str]) -> Value {
-    let with = |format: &str, file: Option<&str>| {
-        let mut args = vec!["--format", format];
-        args.extend(file);
+/// RON text read by the `ron` crate into JSON values, with `implicit_some` as the format says.
+/// `ron` reads a bare enum variant (`kind: Wire`) as a unit, losing its name, so the variants
+/// the format defines are quoted first.
+fn ron_values(text: &str) -> Value {
+    let mut text = text.to_string();
+    for variant in [
+        "Article",
+        "LiveFeed",
+        "Wire",
+        "Broadcast",
+        "Statement",
+        "Other",
+        "Person",
+        "Organization",
+        "Group",
+    ] {
+        for end in [",", ")", "\n", " "] {
+            text = text.replace(
+                &format!("kind: {variant}{end}"),
+                &format!("kind: \"{variant}\"{end}"),
+            );
+        }
+    }
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(&text)
+        .unwrap_or_else(|e| panic!("ron cannot read it: {e}\n{text}"))
+}
+
+/// Values as the format means them: an absent field, `None`, an empty list and a default kind
+/// (`Article`, `Person`) all say the same, so all are left out. The exports leave them out too,
+/// but the input may spell them.
+fn normal(v: Value) -> Value {
+    match v {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(k, v)| {
+                    !(v.is_null()
+                        || v.as_array().is_some_and(Vec::is_empty)
+                        || (k == "kind" && (v == "Article" || v == "Person")))
+                })
+                .map(|(k, v)| (k, normal(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(normal).collect()),
+        v => v,
+    }
+}
+
+/// The input file `path` as the exports should give it back.
+fn input(path: &str) -> Value {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path);
+    normal(ron_values(&fs::read_to_string(file).unwrap()))
+}
+
+fn events_by_id(v: &Value) -> BTreeMap<String, Value> {
+    v["events"]
+        .as_array()
+        .expect("an events list")
+        .iter()
+        .map(|e| {
+            (
+                e["id"].as_str().expect("an event id").to_string(),
+                e.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Compares an export with what it should hold, field by field and event by event (the
+/// export lists events in timeline order, the input in file order), so that a failure names
+/// the value that differs.
+fn assert_holds(what: &str, got: &Value, want: &Value) {
+    let (Some(got_map), Some(want_map)) = (got.as_object(), want.as_object()) else {
+        panic!("{what}: not a record: {got}");
+    };
+    let keys = |m: &Map<String, Value>| m.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(got_map), keys(want_map), "{what}: top-level fields");
+    for (k, v) in want_map {
+        if k != "events" {
+            assert_eq!(&got_map[k], v, "{what}: `{k}`");
+        }
+    }
+    let (got, want) = (events_by_id(got), events_by_id(want));
+    assert_eq!(
+        got.keys().collect::<Vec<_>>(),
+        want.keys().collect::<Vec<_>>(),
+        "{what}: event ids"
+    );
+    for (id, e) in &want {
+        assert_eq!(&got[id], e, "{what}: event `{id}`");
+    }
+}
+
+/// Exports `file` with `filters` as RON and as JSON; checks that the RON export loads without
+/// errors, and that both exports and the JSON export of the RON export hold `want`. Returns
+/// the JSON export, in timeline order.
+fn round_trip(name: &str, file: &str, filters: &[&str], want: &Value) -> Value {
+    let with = |format: &str, file: &str| {
+        let mut args = vec!["--format", format, file];
         args.extend_from_slice(filters);
         text(&export(&args))
     };
@@ -45,74 +144,135 @@ fn round_trip(name: &str, file: Option<&str>, filters: &[&str]) -> Value {
             model::diag::render("export.ron", &ron, &diags)
         );
     }
-    let json = with("json", file);
+    assert_holds(
+        &format!("{name}, RON export"),
+        &normal(ron_values(&ron)),
+        want,
+    );
+    let json: Value = serde_json::from_str(&with("json", file)).unwrap();
+    assert_holds(&format!("{name}, JSON export"), &normal(json.clone()), want);
 
     let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}.ron"));
     fs::write(&path, &ron).unwrap();
     let path = path.to_str().unwrap();
-    let again = |format: &str| text(&export(&["--format", format, path]));
-    assert_eq!(
-        again("json"),
-        json,
-        "{name}: JSON differs after a RON round trip"
+    let again: Value = serde_json::from_str(&text(&export(&["--format", "json", path]))).unwrap();
+    assert_holds(
+        &format!("{name}, JSON of the RON export"),
+        &normal(again),
+        want,
     );
-    assert_eq!(
-        again("ron"),
-        ron,
-        "{name}: RON differs after a RON round trip"
-    );
-    serde_json::from_str(&json).unwrap()
+    json
+}
+
+fn event_ids(json: &Value) -> Vec<&str> {
+    json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect()
 }
 
 #[test]
 fn the_bundled_timeline_round_trips() {
-    let json = round_trip("bundled", None, &[]);
-    let t = model::load_str(BUNDLED).unwrap().timeline;
-    assert_eq!(json["events"].as_array().unwrap().len(), t.events.len());
+    let want = input(BUNDLED);
+    assert!(
+        want["events"].as_array().unwrap().len() > 10,
+        "ron read too little"
+    );
+    round_trip("bundled", BUNDLED, &[], &want);
+}
+
+/// Links from the claims kept to claims left out of a filtered export are dropped.
+fn drop_links_out_of(events: &mut [Value]) {
+    let kept: Vec<Value> = events
+        .iter()
+        .flat_map(|e| e["claims"].as_array().cloned().unwrap_or_default())
+        .filter_map(|c| c.get("id").cloned())
+        .collect();
+    for e in events.iter_mut() {
+        let Some(claims) = e.get_mut("claims").and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for c in claims {
+            for link in ["disputes", "confirms"] {
+                if let Some(list) = c.get_mut(link).and_then(Value::as_array_mut) {
+                    list.retain(|id| kept.contains(id));
+                }
+            }
+        }
+    }
+}
+
+/// Format 1.1: every new field (`end`, `republishes`, `language`, `channel`, `also`, `lang`,
+/// `original`, `confirms`), and every RFC 3339 form of `when`, comes back as the input has it.
+#[test]
+fn every_format_1_1_field_round_trips() {
+    for (name, file) in [
+        ("provenance", "tests/fixtures/valid/corroboration.ron"),
+        ("when-forms", "tests/fixtures/when/order.ron"),
+    ] {
+        let want = input(file);
+        round_trip(name, file, &[], &want);
+    }
 }
 
 #[test]
 fn a_filtered_export_round_trips_and_keeps_every_declaration() {
-    let json = round_trip("round3", None, &["--round", "3"]);
-    let t = model::load_str(BUNDLED).unwrap().timeline;
-    let events = json["events"].as_array().unwrap();
-    assert_eq!(events.len(), 19);
-    assert!(events.iter().all(|e| e["round"] == 3));
-    assert_eq!(json["sources"].as_array().unwrap().len(), t.sources.len());
-    assert_eq!(
-        json["participants"].as_array().unwrap().len(),
-        t.participants.len()
-    );
-    assert_eq!(json["rounds"].as_array().unwrap().len(), t.rounds.len());
+    // The input's round-3 events, read by `ron`, with every declaration of the file.
+    let mut want = input(BUNDLED);
+    let mut events: Vec<Value> = want["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["round"] == 3)
+        .cloned()
+        .collect();
+    assert!(events.len() > 5, "ron read too few round-3 events");
+    drop_links_out_of(&mut events);
+    want["events"] = Value::Array(events);
+    let want = normal(want);
+    round_trip("round3", BUNDLED, &["--round", "3"], &want);
 }
 
 #[test]
 fn every_optional_field_escape_and_script_round_trips() {
-    let json = round_trip("full", Some("tests/fixtures/cli/full.ron"), &[]);
-    assert_eq!(json["title"], "Полный «пример» — 完整示例 👍");
+    let want = input(FULL);
+    // What `ron` read, checked by hand against full.ron, so that a misreading on its side
+    // cannot hide one on ours.
+    assert_eq!(want["title"], "Полный «пример» — 完整示例 👍");
     assert_eq!(
-        json["summary"],
+        want["summary"],
         "Two lines:\nthe second with a tab\there, a quote \" and a backslash \\."
     );
-    let first = &json["events"][1];
-    assert_eq!(first["id"], "late");
+    assert_eq!(want["sources"][0]["title"], r#"Raw "title" with \n kept"#);
+    assert_eq!(want["sources"][0]["kind"], "Wire");
+    assert_eq!(want["sources"].as_array().unwrap().len(), 6);
     assert_eq!(
-        first["summary"],
+        want["sources"][5],
+        json!({"id": "article", "outlet": "Paper"})
+    );
+    assert_eq!(want["rounds"][1], json!({"number": 3}));
+    let late = &want["events"][0];
+    assert_eq!(
+        late["summary"],
         "Esc \u{1b}[1m, bell \u{7}, C1 \u{9b}, RLO \u{202e}, NUL-free."
     );
-    assert_eq!(json["sources"][0]["title"], r#"Raw "title" with \n kept"#);
+    assert_eq!(
+        late["claims"][1],
+        json!({"text": "No id, no claimant.", "source": "other"})
+    );
+
+    let json = round_trip("full", FULL, &[], &want);
+    // Timeline order: June first; "late" and "early" begin at the same instant (19:00:30+03:00
+    // is 16:00:30Z), so they keep the file's order.
+    assert_eq!(event_ids(&json), ["june", "late", "early"]);
 }
 
 #[test]
 fn dropped_dispute_links_keep_a_filtered_export_valid() {
     // In full.ron the claim `c1` (round 3) disputes `c0`, in an event outside any round.
-    let o = export(&[
-        "--format",
-        "ron",
-        "tests/fixtures/cli/full.ron",
-        "--round",
-        "3",
-    ]);
+    let o = export(&["--format", "ron", FULL, "--round", "3"]);
     assert_eq!(
         String::from_utf8_lossy(&o.stderr),
         "roundtable: note: left out 1 `disputes` link to claims outside the selection, so \
@@ -124,39 +284,83 @@ fn dropped_dispute_links_keep_a_filtered_export_valid() {
     });
     assert_eq!(loaded.timeline.events.len(), 1);
     assert!(loaded.timeline.events[0].claims[0].disputes.is_empty());
+    // Everything else of the event is kept.
+    let mut want = input(FULL);
+    let mut late = want["events"][0].clone();
+    late["claims"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("disputes");
+    want["events"] = json!([late]);
+    assert_holds("full, round 3", &normal(ron_values(&ron)), &want);
 }
 
 #[test]
 fn json_uses_the_file_formats_field_names() {
-    let json: Value =
-        serde_json::from_slice(&export(&["--format", "json", "--speaker", "peskov"]).stdout)
-            .unwrap();
-    let event = &json["events"][0];
-    assert_eq!(event["id"], "r3-peskov-briefing");
-    assert_eq!(event["when"], "2025-07-22");
-    assert_eq!(event["round"], 3);
-    assert_eq!(event["quotes"][0]["speaker"], "peskov");
-    assert_eq!(event["quotes"][0]["source"], "xinhua-2025-07-23");
+    let json: Value = serde_json::from_slice(
+        &export(&["--format", "json", FULL, "--speaker", "Hakan Fidan"]).stdout,
+    )
+    .unwrap();
+    assert_eq!(event_ids(&json), ["late", "early"]);
+    let late = &json["events"][0];
+    assert_eq!(late["when"], "2025-07-23T19:00:30+03:00");
+    assert_eq!(late["round"], 3);
+    assert_eq!(late["location"], "Çırağan Palace");
+    assert_eq!(late["participants"], json!(["fidan", "ministry"]));
+    assert_eq!(late["sources"], json!(["wire", "feed"]));
+    assert_eq!(late["tags"], json!(["ceasefire", "prisoner exchange"]));
     assert_eq!(
-        event["quotes"][0]["context"],
-        "On the timing of the third round"
+        late["quotes"][0],
+        json!({
+            "speaker": "fidan",
+            "text": "«Peace» is ‘possible’.",
+            "source": "wire",
+            "via": "told reporters",
+            "context": "Opening remarks",
+        })
     );
-    assert_eq!(event["claims"][0]["by"], "peskov");
-    // How Peskov said it is its channel, not a relay (issue 9's audit of the bundled file).
-    assert_eq!(event["claims"][0]["channel"], "news briefing");
-    assert_eq!(event["claims"][0]["via"], Value::Null);
-    assert_eq!(json["sources"][0]["kind"], "Wire");
-    assert_eq!(json["sources"][0]["language"], "en");
-    assert_eq!(json["participants"][0]["id"], "putin");
-    assert_eq!(json["rounds"][2]["number"], 3);
-    assert_eq!(json["rounds"][2]["venue"], "Ciragan Palace, Istanbul");
-
-    let json: Value =
-        serde_json::from_slice(&export(&["--format", "json", "--round", "3"]).stdout).unwrap();
-    let announce = &json["events"][0]["claims"][2];
-    assert_eq!(announce["id"], "r3-date-tass");
     assert_eq!(
-        announce["disputes"],
-        serde_json::json!(["r3-date-zelensky"])
+        late["claims"][0],
+        json!({
+            "id": "c1",
+            "by": "sources",
+            "text": "It began at 16:00 GMT.",
+            "source": "tv",
+            "via": "a source from TASS",
+            "disputes": ["c0"],
+        })
+    );
+    assert_eq!(json["events"][1]["claims"][0]["by"], "fidan");
+    assert_eq!(
+        json["sources"][0],
+        json!({
+            "id": "wire",
+            "outlet": "Agence Wire",
+            "title": "Raw \"title\" with \\n kept",
+            "published": "2025-07-23T16:43:05+08:00",
+            "url": "https://example.org/a?b=c&d=e",
+            "byline": ["Zhong Wenxing", "Liang Jun"],
+            "kind": "Wire",
+        })
+    );
+    assert_eq!(
+        json["participants"][0],
+        json!({
+            "id": "fidan",
+            "name": "Hakan Fidan",
+            "aliases": ["Fidan", "Türkiye’s top diplomat"],
+            "role": "Foreign Minister",
+            "side": "Türkiye",
+        })
+    );
+    assert_eq!(
+        json["rounds"][0],
+        json!({
+            "number": 2,
+            "title": "Second",
+            "start": "2025-06-02",
+            "end": "2025-06-02T18:00Z",
+            "venue": "Istanbul",
+        })
     );
 }

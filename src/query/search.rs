@@ -711,6 +711,98 @@ mod tests {
         assert!(m.matches("\u{212A}elvin’s scale"), "the Kelvin sign");
     }
 
+    /// Every event has text in every searched field, so a needle that matched the empty string
+    /// would find all four.
+    const EVERY_FIELD: &str = r#"Timeline(title: "T", participants: [Participant(id: "p", name: "P")],
+    sources: [Source(id: "s", outlet: "S")],
+    events: [
+        Event(id: "a", when: "2025-03", title: "Cease", summary: "fire at will",
+              quotes: [Quote(speaker: "p", text: "Пёсков said so.", source: "s")]),
+        Event(id: "b", when: "2025-01", title: "Café talks", summary: "Cafe\u{301} again",
+              claims: [Claim(source: "s", text: "Йошкар-Ола hosted nothing.")]),
+        Event(id: "c", when: "2025-02", title: "caf\u{e9} terrace"),
+        Event(id: "d", when: "2024", title: "Песков, Peskov and Йошкар", summary: "CEASE FIRE"),
+    ],
+)"#;
+
+    /// Runs `needle` through every way of searching and checks they agree; returns the hits.
+    fn every_way(needle: &str) -> Vec<u32> {
+        let text = EVERY_FIELD;
+        let t = crate::model::load_str(text).unwrap().timeline;
+        let index = Index::build(&t);
+        let hits = search(&t, &index, Some(text), needle);
+        assert_eq!(
+            search(&t, &index, None, needle),
+            hits,
+            "{needle:?} without the text"
+        );
+        assert_eq!(
+            search_records(&t, needle),
+            hits,
+            "{needle:?} in the records"
+        );
+        hits
+    }
+
+    #[test]
+    fn a_needle_that_folds_to_nothing_matches_no_event() {
+        // Timeline order: d (2024), b (2025-01), c (2025-02), a (2025-03).
+        for needle in ["\u{301}", "\u{301}\u{308}\u{301}", ""] {
+            assert_eq!(every_way(needle), Vec::<u32>::new(), "{needle:?}");
+        }
+        // The same through the filter the command line and the browser use: not "no filter".
+        let t = crate::model::load_str(EVERY_FIELD).unwrap().timeline;
+        let index = Index::build(&t);
+        let args = super::super::FilterArgs {
+            search: Some("\u{301}".into()),
+            ..Default::default()
+        };
+        let filter = super::super::Filter::resolve(&t, &index, &args).unwrap();
+        assert_eq!(
+            filter.apply(&t, &index, Some(EVERY_FIELD)),
+            Vec::<u32>::new()
+        );
+    }
+
+    #[test]
+    fn accents_case_and_escapes_fold_alike_and_results_come_in_timeline_order() {
+        // Timeline order: d (2024), b (2025-01), c (2025-02), a (2025-03).
+        assert_eq!(
+            every_way("café"),
+            [1, 2],
+            "precomposed, decomposed and escaped é"
+        );
+        assert_eq!(every_way("CAFE\u{301}"), [1, 2]);
+        assert_eq!(every_way("cafe"), [1, 2]);
+        assert_eq!(every_way("ПЁСКОВ"), [0, 3], "ё folds to е");
+        assert_eq!(every_way("йошкар"), [0, 1], "й folds to и");
+        assert_eq!(every_way("иошкар"), [0, 1]);
+        assert_eq!(every_way("peskov"), [0], "Latin does not match Cyrillic");
+        assert_eq!(every_way("cease fire"), [0]);
+        // A match never spans two fields: a's title ends "Cease", its summary starts "fire".
+        assert_eq!(every_way("ceasefire"), Vec::<u32>::new());
+        assert_eq!(every_way("cease"), [0, 3]);
+    }
+
+    #[test]
+    fn an_accent_anywhere_in_a_long_text_is_folded() {
+        // Each position puts the accented letter in another 64-byte block or in the remainder.
+        let mut m = Matcher::new("turkiye");
+        for pad in 0..150 {
+            let text = format!("{}Türkiye{}", "x".repeat(pad), "y".repeat(150 - pad));
+            assert!(m.matches(&text), "after {pad} bytes");
+            let text = format!("{}Turkey{}", "x".repeat(pad), "é".repeat(40));
+            assert!(!m.matches(&text), "after {pad} bytes");
+        }
+        // Text no letter of which folds into ASCII cannot hold an ASCII needle.
+        let mut m = Matcher::new("peskov");
+        assert!(!m.matches(&"Песков ".repeat(30)));
+        // Nor can ASCII text hold a needle that is not ASCII.
+        let mut m = Matcher::new("песков");
+        assert!(!m.matches("peskov PESKOV"));
+        assert!(m.matches("Дмитрий ПЕСКОВ"));
+    }
+
     #[test]
     fn other_text_is_folded_before_matching() {
         let mut m = Matcher::new("turkiye");

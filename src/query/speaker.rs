@@ -118,3 +118,112 @@ pub fn resolve(t: &Timeline<'_>, index: &Index, name: &str) -> Result<u32, Speak
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load_str;
+
+    /// Who is found for "petro", and how well (the folded names are those of `Index::names`):
+    /// 0 and 4 have it inside a word, 1 at the start of a word after a hyphen, 2 at the start of
+    /// the name, 3 and 6 as a whole alias (6 with an accent), 5 not at all. Each class is
+    /// listed out of order on purpose, so that file order can only decide within a class.
+    const PEOPLE: &str = r#"Timeline(
+    title: "Ranking",
+    sources: [Source(id: "s", outlet: "S")],
+    participants: [
+        Participant(id: "kompetrov", name: "Ivan Kompetrov"),
+        Participant(id: "sydorenko", name: "Oleh Sydorenko-Petrovych"),
+        Participant(id: "poroshenko", name: "Petro Poroshenko"),
+        Participant(id: "mohyla", name: "Petro Mohyla", aliases: ["Petro"]),
+        Participant(id: "apetrov", name: "Dimitri Apetrov"),
+        Participant(id: "fidan", name: "Hakan Fidan"),
+        Participant(id: "pietro", name: "Pietro Rossi", aliases: ["PÉTRO"]),
+        Participant(id: "deputy", name: "Oleg Deputy", aliases: ["Peskov's deputy"]),
+        Participant(id: "dp", name: "Peskov"),
+        Participant(id: "vm", name: "Vladimir Medinsky", aliases: ["Vladimir"]),
+        Participant(id: "vz", name: "Volodymyr Zelensky", aliases: ["Vladimir"]),
+    ],
+    events: [Event(id: "e", when: "2025", title: "T", sources: ["s"])],
+)"#;
+
+    fn with_people<R>(f: impl FnOnce(&Timeline<'_>, &Index) -> R) -> R {
+        let t = load_str(PEOPLE).unwrap().timeline;
+        let index = Index::build(&t);
+        f(&t, &index)
+    }
+
+    #[test]
+    fn matching_ranks_exact_then_word_start_then_inside_each_in_file_order() {
+        with_people(|_, index| {
+            assert_eq!(matching(index, "petro"), [3, 6, 1, 2, 0, 4]);
+            // Typed with spaces around and in another case: the same ranking.
+            assert_eq!(matching(index, "  PETRO "), [3, 6, 1, 2, 0, 4]);
+            // A query with a space still matches the start of a name.
+            assert_eq!(matching(index, "petro poro"), [2]);
+            // A word after a space or a hyphen is a word start; inside a word it is not.
+            assert_eq!(matching(index, "petrov"), [1, 0, 4]);
+            assert_eq!(matching(index, "rossi"), [6]);
+            assert_eq!(matching(index, "zzz"), Vec::<u32>::new());
+        });
+    }
+
+    #[test]
+    fn an_exact_name_outranks_an_earlier_participants_alias_containing_it() {
+        with_people(|t, index| {
+            // Participant 7's alias "Peskov's deputy" starts with it and comes first in the file.
+            assert_eq!(matching(index, "peskov"), [8, 7]);
+            assert_eq!(resolve(t, index, "peskov"), Ok(8));
+            assert_eq!(resolve(t, index, "PESKOV"), Ok(8));
+        });
+    }
+
+    #[test]
+    fn resolve_takes_an_exact_id_name_or_alias_else_a_unique_part() {
+        with_people(|t, index| {
+            assert_eq!(resolve(t, index, "kompetrov"), Ok(0), "id");
+            assert_eq!(resolve(t, index, " ivan KOMPÉTROV "), Ok(0), "name, folded");
+            assert_eq!(resolve(t, index, "poroshenko"), Ok(2), "a word, unique");
+            assert_eq!(resolve(t, index, "kompet"), Ok(0), "inside a word, unique");
+            assert_eq!(
+                resolve(t, index, "Pétro"),
+                Err(SpeakerError::Ambiguous {
+                    name: "Pétro".into(),
+                    candidates: vec![
+                        "Petro Mohyla (mohyla)".into(),
+                        "Pietro Rossi (pietro)".into()
+                    ],
+                }),
+                "two exact aliases: the parts of other names are not candidates"
+            );
+        });
+    }
+
+    #[test]
+    fn errors_name_the_candidates_or_the_nearest_participant() {
+        with_people(|t, index| {
+            let err = resolve(t, index, "vladimir").unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                "`vladimir` could be any of: Vladimir Medinsky (vm), Volodymyr Zelensky (vz)"
+            );
+            // The nearest name belongs to the sixth participant, not the first.
+            let err = resolve(t, index, "fidn").unwrap_err();
+            assert_eq!(
+                err,
+                SpeakerError::Unknown {
+                    name: "fidn".into(),
+                    near: vec!["Hakan Fidan".into()]
+                }
+            );
+            assert_eq!(
+                err.to_string(),
+                "no participant is called `fidn`; did you mean Hakan Fidan?"
+            );
+            let err = resolve(t, index, "qqqqqq").unwrap_err();
+            assert_eq!(err.to_string(), "no participant is called `qqqqqq`");
+            let err = resolve(t, index, "o").unwrap_err();
+            assert!(matches!(err, SpeakerError::Ambiguous { .. }), "{err}");
+        });
+    }
+}

@@ -113,14 +113,14 @@ fn outputs(t: &model::Timeline<'_>) -> Result<(), String> {
 }
 
 /// A key from the key table (so that every binding is reached quickly), or any key at all.
-#[derive(Debug, Arbitrary)]
-enum Key {
+#[derive(Debug, Clone, Arbitrary)]
+pub enum Key {
     Bound { binding: u8, which: u8 },
     Any { code: Code, ctrl: bool, alt: bool },
 }
 
-#[derive(Debug, Arbitrary)]
-enum Code {
+#[derive(Debug, Clone, Arbitrary)]
+pub enum Code {
     Char(char),
     Up,
     Down,
@@ -185,8 +185,8 @@ impl Key {
 }
 
 /// One thing the user does between frames.
-#[derive(Debug, Arbitrary)]
-enum Step {
+#[derive(Debug, Clone, Arbitrary)]
+pub enum Step {
     Key(Key),
     /// Text pasted or typed fast, through the key table one character at a time.
     Type(Text),
@@ -197,53 +197,200 @@ enum Step {
 }
 
 /// A filter given on the command line: a name from the file, or any text.
-#[derive(Debug, Arbitrary)]
-enum Name {
+#[derive(Debug, Clone, Arbitrary)]
+pub enum Name {
     Participant(u8),
     Source(u8),
     Any(Text),
 }
 
-#[derive(Debug, Arbitrary)]
-struct Launch {
-    name: Text,
-    color: bool,
-    speaker: Option<Name>,
-    round: Option<u64>,
-    source: Option<Name>,
-    search: Option<Text>,
-    width: u16,
-    height: u16,
+/// How the browser is opened: the file name shown, colour, the filters given on the command
+/// line, the terminal size.
+#[derive(Debug, Clone, Arbitrary)]
+pub struct Launch {
+    pub name: Text,
+    pub color: bool,
+    pub speaker: Option<Name>,
+    pub round: Option<u64>,
+    pub source: Option<Name>,
+    pub search: Option<Text>,
+    pub width: u16,
+    pub height: u16,
 }
 
 /// Terminal sizes from 0×0 to 300×100.
-fn size(w: u16, h: u16) -> (u16, u16) {
+#[must_use]
+pub fn size(w: u16, h: u16) -> (u16, u16) {
     (w % 301, h % 101)
 }
 
 /// At most this many steps and frames per input, so that each run stays quick.
-const MAX_STEPS: usize = 200;
-const MAX_FRAMES: usize = 24;
+pub const MAX_STEPS: usize = 200;
+pub const MAX_FRAMES: usize = 24;
+
+/// What the `render` target reads from its bytes: a timeline, how it is opened, and what the
+/// user then does.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub timeline: generate::Timeline,
+    pub launch: Launch,
+    pub steps: Vec<Step>,
+}
+
+impl Session {
+    /// The session the `render` target runs for `data`; `None` when the bytes run out before
+    /// the launch is read.
+    #[must_use]
+    pub fn decode(data: &[u8]) -> Option<Self> {
+        let mut u = Unstructured::new(data);
+        let timeline = generate::Timeline::take(&mut u).ok()?;
+        let launch = Launch::arbitrary(&mut u).ok()?;
+        let steps = u
+            .arbitrary_take_rest_iter()
+            .map(|it| it.take(MAX_STEPS).filter_map(Result::ok).collect())
+            .unwrap_or_default();
+        Some(Session {
+            timeline,
+            launch,
+            steps,
+        })
+    }
+
+    /// The terminal size the session opens at.
+    #[must_use]
+    pub fn size(&self) -> (u16, u16) {
+        size(self.launch.width, self.launch.height)
+    }
+
+    /// How many keys the session presses: single keys, and the characters typed (at most 64
+    /// per `Type`, as [`render`] types them).
+    #[must_use]
+    pub fn keys(&self) -> usize {
+        (self.steps.iter())
+            .map(|s| match s {
+                Step::Key(_) => 1,
+                Step::Type(t) => t.render().chars().take(64).count(),
+                _ => 0,
+            })
+            .sum()
+    }
+
+    /// How many frames are drawn and checked, the last one included.
+    #[must_use]
+    pub fn frames(&self) -> usize {
+        let draws = self
+            .steps
+            .iter()
+            .filter(|s| matches!(s, Step::Draw))
+            .count();
+        draws.min(MAX_FRAMES) + 1
+    }
+}
+
+/// What loading the generated timeline `g`, written as `text`, must give, computed from the
+/// generated data and not by roundtable: the events in order of the instant at which each
+/// begins, ties in file order; for every participant, round and source, a filter on it keeps
+/// exactly the events that quote or hold a claim by them, belong to it, or cite it; the JSON
+/// export holds every value written.
+pub fn check_generated(
+    g: &generate::Timeline,
+    text: &str,
+    t: &model::Timeline<'_>,
+) -> Result<(), String> {
+    let ids = |positions: &[u32]| -> Vec<String> {
+        (positions.iter())
+            .map(|&p| t.events[p as usize].id.value.to_string())
+            .collect()
+    };
+    let all: Vec<u32> = (0..t.events.len() as u32).collect();
+    let order = g.timeline_order();
+    if ids(&all) != order {
+        return Err(format!(
+            "events in the order {:?}, expected {order:?}",
+            ids(&all)
+        ));
+    }
+    let index = Index::build(t);
+    let file_ids = g.event_ids();
+    // The events `keep` selects by file position, in the expected timeline order.
+    let expected = |keep: &dyn Fn(usize) -> bool| -> Vec<String> {
+        let kept: Vec<&String> = (0..file_ids.len())
+            .filter(|&e| keep(e))
+            .map(|e| &file_ids[e])
+            .collect();
+        order
+            .iter()
+            .filter(|id| kept.contains(id))
+            .cloned()
+            .collect()
+    };
+    let check = |what: String, filter: Filter, want: Vec<String>| -> Result<(), String> {
+        let got = ids(&filter.apply(t, &index, Some(text)));
+        if got == want {
+            Ok(())
+        } else {
+            Err(format!("{what} kept {got:?}, expected {want:?}"))
+        }
+    };
+    for p in 0..g.participant_count() {
+        let filter = Filter {
+            speaker: Some(p as u32),
+            ..Filter::default()
+        };
+        check(
+            format!("speaker {p}"),
+            filter,
+            expected(&|e| g.speaks(e, p)),
+        )?;
+    }
+    let numbers = g.round_numbers();
+    for (r, &number) in numbers.iter().enumerate() {
+        let args = FilterArgs {
+            round: Some(number),
+            ..FilterArgs::default()
+        };
+        let filter = Filter::resolve(t, &index, &args).map_err(|e| e.to_string())?;
+        check(
+            format!("round {number}"),
+            filter,
+            expected(&|e| g.in_round(e, r)),
+        )?;
+    }
+    for s in 0..g.source_count() {
+        let filter = Filter {
+            source: Some(s as u32),
+            ..Filter::default()
+        };
+        check(format!("source {s}"), filter, expected(&|e| g.cites(e, s)))?;
+    }
+    let mut out = Vec::new();
+    json::write(&View::new(t, &all), &mut out).map_err(|e| e.to_string())?;
+    let json: serde_json::Value = serde_json::from_slice(&out).map_err(|e| e.to_string())?;
+    generate::same_document(&json, &g.document()).map_err(|e| format!("JSON export: {e}"))
+}
 
 /// An arbitrary valid timeline opened in the browser with arbitrary launch filters at an
 /// arbitrary size, then arbitrary keys, clicks, wheel turns and resizes. Every frame (after
 /// each `Draw` step, and at the end) is drawn through ratatui's `TestBackend` and checked with
 /// [`check_buffer`].
 pub fn render(data: &[u8]) -> Result<(), String> {
-    let mut u = Unstructured::new(data);
-    let (Ok(timeline), Ok(launch)) = (generate::Timeline::take(&mut u), Launch::arbitrary(&mut u))
+    let Some(Session {
+        timeline,
+        launch,
+        steps,
+    }) = Session::decode(data)
     else {
         return Ok(());
     };
-    let steps: Vec<Step> = u
-        .arbitrary_take_rest_iter()
-        .map(|it| it.take(MAX_STEPS).filter_map(Result::ok).collect())
-        .unwrap_or_default();
     let text = timeline.to_ron();
-    let Ok(loaded) = model::load_str(&text) else {
-        return Ok(());
-    };
+    let loaded = model::load_str(&text).map_err(|d| {
+        format!(
+            "a generated timeline does not load:\n{}\n{text}",
+            diag::render("generated.ron", &text, &d)
+        )
+    })?;
     let t = &loaded.timeline;
+    check_generated(&timeline, &text, t)?;
     let index = Index::build(t);
     let pick = |n: &Name| match n {
         Name::Participant(i) => t
