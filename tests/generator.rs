@@ -1,5 +1,6 @@
 //! The synthetic timeline generator (`examples/gen.rs`) writes files the loader accepts, the
-//! same bytes for the same seed, and the same content as RON and as JSON.
+//! same bytes for the same seed, and the same content as RON and as JSON; the fields of format
+//! 1.1 come at the rates `examples/gen/rates.rs` gives, and keep their rules.
 
 #[path = "../examples/gen/lib.rs"]
 mod generator;
@@ -10,7 +11,8 @@ use chrono::{DateTime, NaiveDate};
 
 use generator::{Format, Options};
 use roundtable::cli::view::View;
-use roundtable::model::{self, Event};
+use roundtable::model::{self, Event, Precision, SourceKind, Timeline};
+use roundtable::query::corroboration::Corroboration;
 
 const EVENTS: usize = 2000;
 
@@ -30,6 +32,8 @@ fn generate(events: usize, seed: u64, format: Format) -> String {
 
 static RON: LazyLock<String> = LazyLock::new(|| generate(EVENTS, 1, Format::Ron));
 static JSON: LazyLock<String> = LazyLock::new(|| generate(EVENTS, 1, Format::Json));
+/// Enough sources (one per 100 events) for their rates to show.
+static RON_10K: LazyLock<String> = LazyLock::new(|| generate(10_000, 1, Format::Ron));
 
 fn load(text: &str) -> model::Loaded<'_> {
     match model::load_str(text) {
@@ -280,4 +284,305 @@ fn arguments_parse() {
         assert!(generator::HELP.contains(flag), "{flag}");
     }
     assert!(generator::USAGE.contains("--events N"));
+}
+
+/// `part` as a percentage of `whole`.
+fn percent(part: usize, whole: usize) -> f64 {
+    assert!(whole > 0, "nothing to count");
+    let f = |n: usize| f64::from(u32::try_from(n).expect("a count of records"));
+    100.0 * f(part) / f(whole)
+}
+
+/// Asserts that `share` (a percentage) lies in `lo..=hi`.
+fn about(what: &str, share: f64, lo: f64, hi: f64) {
+    assert!(
+        (lo..=hi).contains(&share),
+        "{what}: {share:.1}%, expected {lo}-{hi}%"
+    );
+}
+
+fn quotes<'t, 'a>(t: &'t Timeline<'a>) -> impl Iterator<Item = &'t model::Quote<'a>> {
+    t.events.iter().flat_map(|e| &e.quotes)
+}
+
+fn claims<'t, 'a>(t: &'t Timeline<'a>) -> impl Iterator<Item = &'t model::Claim<'a>> {
+    t.events.iter().flat_map(|e| &e.claims)
+}
+
+#[test]
+fn statements_carry_format_1_1_fields_at_the_intended_rates() {
+    let loaded = load(&RON);
+    let t = &loaded.timeline;
+    let (nq, nc) = (quotes(t).count(), claims(t).count());
+    let quote_share =
+        |f: &dyn Fn(&model::Quote<'_>) -> bool| percent(quotes(t).filter(|q| f(q)).count(), nq);
+    let claim_share =
+        |f: &dyn Fn(&model::Claim<'_>) -> bool| percent(claims(t).filter(|c| f(c)).count(), nc);
+    // Quotes: 35% had a version-1 `via`, of which the channels (5 of the 7 English ones, 70%
+    // of quotes; all 5 Russian ones, 30%) are now `channel`: 0.35 × 0.8 = 28%; 40% of the 65%
+    // with no `via` get one: 26%. About 54%.
+    about(
+        "quotes with a channel",
+        quote_share(&|q| q.channel().is_some()),
+        50.0,
+        58.0,
+    );
+    // Claims: 30% had a `via`, 3 of the 8 a channel: 11.25%; 5% of the other 70%: 3.5%.
+    about(
+        "claims with a channel",
+        claim_share(&|c| c.channel().is_some()),
+        12.0,
+        18.0,
+    );
+    // `also` on 12% of quotes and 15% of claims, a little less where every source drawn was
+    // the statement's own.
+    about(
+        "quotes with also",
+        quote_share(&|q| !q.also().is_empty()),
+        9.0,
+        14.0,
+    );
+    about(
+        "claims with also",
+        claim_share(&|c| !c.also().is_empty()),
+        12.0,
+        17.0,
+    );
+    // `lang` on a quarter of the English quotes (70%) of Russian or Ukrainian speakers (about
+    // half of them) in a source of another language (most): a few percent.
+    let with_lang = quotes(t).filter(|q| q.lang().is_some()).count();
+    about("quotes with lang", percent(with_lang, nq), 4.0, 11.0);
+    let with_original = quotes(t).filter(|q| q.original().is_some()).count();
+    about(
+        "quotes with lang that give the original",
+        percent(with_original, with_lang),
+        40.0,
+        60.0,
+    );
+    about(
+        "claims with lang",
+        claim_share(&|c| c.lang().is_some()),
+        0.5,
+        4.0,
+    );
+    // `confirms` on 10% of claims (a recent claim from another source is nearly always there).
+    about(
+        "claims that confirm",
+        claim_share(&|c| !c.confirms().is_empty()),
+        8.0,
+        12.0,
+    );
+    // `end` on 5% of the events known to the day or better (95% of them): 4.75%.
+    let ends = t.events.iter().filter(|e| e.end.is_some()).count();
+    about(
+        "events with an end",
+        percent(ends, t.events.len()),
+        3.5,
+        6.0,
+    );
+}
+
+#[test]
+fn sources_carry_language_and_a_few_reprint_a_wire() {
+    let loaded = load(&RON_10K);
+    let t = &loaded.timeline;
+    assert_eq!(t.sources.len(), 100);
+    let languages = t.sources.iter().filter(|s| s.language.is_some()).count();
+    about(
+        "sources with a language",
+        percent(languages, 100),
+        84.0,
+        96.0,
+    );
+    // 15% of the portals (not a wire or statement: about half the sources) that follow a wire
+    // of another outlet among the 3 sources before them (most do): a few percent.
+    let reprints: Vec<_> = t
+        .sources
+        .iter()
+        .filter_map(|s| Some((s, s.republishes?)))
+        .collect();
+    about(
+        "sources that reprint",
+        percent(reprints.len(), 100),
+        2.0,
+        12.0,
+    );
+    for (portal, r) in reprints {
+        let wire = t.source(&r);
+        assert_eq!(
+            wire.kind,
+            SourceKind::Wire,
+            "{} reprints a non-wire",
+            portal.id.value
+        );
+        assert!(
+            wire.republishes.is_none(),
+            "{} reprints a reprint",
+            portal.id.value
+        );
+        assert_ne!(wire.outlet, portal.outlet);
+        assert!(!matches!(
+            portal.kind,
+            SourceKind::Wire | SourceKind::Statement
+        ));
+        // Sources are listed in order of publication: the wire came out first.
+        assert!(
+            r.ix()
+                < t.sources
+                    .iter()
+                    .position(|s| std::ptr::eq(s, portal))
+                    .unwrap()
+        );
+    }
+    for s in &t.sources {
+        if let Some(tag) = s.language.as_deref() {
+            assert!(["en", "ru", "uk"].contains(&tag), "{tag}");
+        }
+    }
+}
+
+#[test]
+fn format_1_1_fields_keep_their_rules() {
+    let loaded = load(&RON);
+    let t = &loaded.timeline;
+    for e in &t.events {
+        if let Some(end) = &e.end {
+            assert!(
+                end.instant > e.when.instant,
+                "{}: {} before {}",
+                e.id.value,
+                end.raw,
+                e.when.raw
+            );
+            assert!(e.when.precision >= Precision::Day);
+        }
+        for (source, also) in e
+            .quotes
+            .iter()
+            .map(|q| (q.source, q.also()))
+            .chain(e.claims.iter().map(|c| (c.source, c.also())))
+        {
+            assert!((0..=3).contains(&also.len()));
+            let mut seen = vec![source.target];
+            for r in also {
+                assert!(
+                    !seen.contains(&r.target),
+                    "{}: also repeats a source",
+                    e.id.value
+                );
+                seen.push(r.target);
+            }
+        }
+        for q in &e.quotes {
+            assert!(q.original().is_none() || q.lang().is_some());
+            if let Some(lang) = q.lang() {
+                // Said in another language than the one the source publishes in.
+                assert_ne!(t.source(&q.source).language.as_deref(), Some(lang));
+                assert!(["ru", "uk"].contains(&lang), "{lang}");
+            }
+        }
+    }
+    // Version 1's channels moved out of `via`, which now holds only relays.
+    let channels = [
+        "told reporters",
+        "Telegram channel",
+        "news briefing",
+        "на брифинге",
+        "в Telegram-канале",
+    ];
+    for via in quotes(t)
+        .filter_map(|q| q.via.as_deref())
+        .chain(claims(t).filter_map(|c| c.via.as_deref()))
+    {
+        assert!(!channels.contains(&via), "`via: {via:?}` is a channel");
+    }
+    let mut confirming = 0;
+    for (i, at) in t.claims.iter().enumerate() {
+        let c = &t.events[at.event as usize].claims[at.claim as usize];
+        for r in c.confirms() {
+            let (_, other) = t.claim(r);
+            assert_ne!(r.ix(), i, "a claim confirms itself");
+            assert_ne!(
+                other.source, c.source,
+                "confirms a claim of the same source"
+            );
+            assert!(c.disputes.iter().all(|d| d.target != r.target));
+            if c.disputes.is_empty() {
+                assert_eq!(other.text, c.text, "confirms another fact");
+            }
+            confirming += 1;
+        }
+    }
+    assert!(confirming > 0);
+}
+
+#[test]
+fn corroboration_groups_span_several_outlets_some_circular_some_corroborated() {
+    let loaded = load(&RON);
+    let t = &loaded.timeline;
+    let groups = Corroboration::build(t);
+    let (mut joined, mut circular, mut corroborated) = (0, 0, 0);
+    for i in 0..t.claims.len() {
+        let g = groups.group(i);
+        if g.members.len() > 1 {
+            joined += 1;
+        }
+        circular += usize::from(g.is_circular());
+        corroborated += usize::from(g.is_corroborated());
+    }
+    // Confirming claims (10%) join a group with the claim they confirm (about as many).
+    about(
+        "claims in a group of several",
+        percent(joined, t.claims.len()),
+        12.0,
+        25.0,
+    );
+    assert!(
+        circular > 0 && corroborated > 0,
+        "{circular} circular, {corroborated} corroborated"
+    );
+}
+
+#[test]
+fn rfc3339_forms_appear_only_when_switched_on() {
+    let loaded = load(&RON);
+    let forms = loaded
+        .timeline
+        .events
+        .iter()
+        .filter(|e| e.when.raw.contains(['.', ' ']))
+        .count();
+    if generator::rates::RFC3339_FORMS {
+        // 25% of the 12% timed to the second have a fraction; 5% of the 60% timed use a space.
+        about(
+            "events with an RFC 3339 form",
+            percent(forms, EVENTS),
+            4.0,
+            9.0,
+        );
+    } else {
+        assert_eq!(forms, 0);
+    }
+}
+
+#[test]
+fn json_carries_every_format_1_1_field() {
+    // `json_has_the_same_content_as_ron` compares them record by record; this makes sure the
+    // comparison covers each new field.
+    for key in [
+        "end",
+        "republishes",
+        "language",
+        "channel",
+        "also",
+        "lang",
+        "original",
+        "confirms",
+    ] {
+        assert!(
+            JSON.contains(&format!("\"{key}\": ")),
+            "no {key} in the JSON"
+        );
+        assert!(RON.contains(&format!(" {key}: ")), "no {key} in the RON");
+    }
 }

@@ -20,6 +20,14 @@ impl Rng {
         Rng(self.next_u64())
     }
 
+    /// A new generator seeded from this one's state and `salt`, without advancing this one:
+    /// the format-1.1 fields draw from such streams, so that adding them left every
+    /// version-1 field of a seed's timeline as it was (and the load figures comparable).
+    pub fn derive(&self, salt: u64) -> Rng {
+        let mut r = Rng(self.0 ^ salt.wrapping_mul(0xD6E8_FEB8_6659_FD93));
+        Rng(r.next_u64())
+    }
+
     /// Uniform in `0..n`; `n` must be positive.
     pub fn below(&mut self, n: usize) -> usize {
         ((u128::from(self.next_u64()) * n as u128) >> 64) as usize

@@ -2,10 +2,11 @@
 
 use super::rng::Rng;
 use super::words::{
-    CLAIM_VIA, EN_ACCORDING, EN_CONTEXT, EN_DISPUTE, EN_FILLERS, EN_FIXED, EN_HEAD_SUBJECTS,
-    EN_HEAD_VERBS, EN_QUOTES, EN_SAYS, EN_SUBJECTS, EN_TAILS, EN_VERBS, EN_VIA, RU_ACCORDING,
-    RU_CONTEXT, RU_DISPUTE, RU_FILLERS, RU_FIXED, RU_HEAD_SUBJECTS, RU_QUOTES, RU_SAYS,
-    RU_SUBJECTS, RU_TAILS, RU_VERBS, RU_VIA, Topic,
+    CLAIM_CHANNELS, CLAIM_VIA, EN_ACCORDING, EN_CHANNELS, EN_CONTEXT, EN_DISPUTE, EN_FILLERS,
+    EN_FIXED, EN_HEAD_SUBJECTS, EN_HEAD_VERBS, EN_QUOTES, EN_SAYS, EN_SUBJECTS, EN_TAILS, EN_VERBS,
+    EN_VIA, How, RU_ACCORDING, RU_CHANNELS, RU_CONTEXT, RU_DISPUTE, RU_FILLERS, RU_FIXED,
+    RU_HEAD_SUBJECTS, RU_QUOTES, RU_SAYS, RU_SUBJECTS, RU_TAILS, RU_VERBS, RU_VIA, Topic,
+    UK_QUOTES,
 };
 
 /// Shortest and longest quote, in characters.
@@ -234,15 +235,41 @@ pub fn claim(rng: &mut Rng, lang: Lang, topic: &Topic, disputing: bool) -> Strin
     out
 }
 
-pub fn quote_via(rng: &mut Rng, lang: Lang) -> &'static str {
+/// What a version-1 generator wrote as a quote's `via`, with whether it is a channel or a relay.
+pub fn quote_via(rng: &mut Rng, lang: Lang) -> (&'static str, How) {
     match lang {
-        Lang::En => rng.word(EN_VIA),
-        Lang::Ru => rng.word(RU_VIA),
+        Lang::En => *rng.pick(EN_VIA),
+        Lang::Ru => *rng.pick(RU_VIA),
     }
 }
 
-pub fn claim_via(rng: &mut Rng) -> &'static str {
-    rng.word(CLAIM_VIA)
+/// As [`quote_via`], for claims.
+pub fn claim_via(rng: &mut Rng) -> (&'static str, How) {
+    *rng.pick(CLAIM_VIA)
+}
+
+/// How or where a quote was said (`channel`), in the quote's language.
+pub fn quote_channel(rng: &mut Rng, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => rng.word(EN_CHANNELS),
+        Lang::Ru => rng.word(RU_CHANNELS),
+    }
+}
+
+pub fn claim_channel(rng: &mut Rng) -> &'static str {
+    rng.word(CLAIM_CHANNELS)
+}
+
+/// The words of a quote as said in Ukrainian (`original`), 80 characters or more.
+pub fn original_uk(rng: &mut Rng) -> String {
+    let mut out = String::with_capacity(240);
+    while out.chars().count() < 80 {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(rng.word(UK_QUOTES));
+    }
+    out
 }
 
 pub fn context(rng: &mut Rng, lang: Lang, topic: &Topic) -> String {

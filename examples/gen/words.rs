@@ -540,43 +540,68 @@ pub const GROUPS: &[Body] = &[
     ),
 ];
 
-/// An outlet: name, id prefix, web address, usual kind, writes in Cyrillic.
-pub type Outlet = (&'static str, &'static str, &'static str, &'static str, bool);
+/// An outlet: name, id prefix, web address, usual kind, writes in Cyrillic, and the BCP 47 tag
+/// of the language it publishes in (format 1.1 `Source.language`).
+pub type Outlet = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    bool,
+    &'static str,
+);
 
 pub const OUTLETS: &[Outlet] = &[
-    ("Reuters", "reuters", "www.reuters.com", "Wire", false),
-    ("Associated Press", "ap", "apnews.com", "Wire", false),
-    ("AFP", "afp", "www.afp.com", "Wire", false),
-    ("TASS", "tass", "tass.com", "Wire", false),
-    ("ТАСС", "tass-ru", "tass.ru", "Wire", true),
-    ("РИА Новости", "ria", "ria.ru", "Wire", true),
-    ("Interfax", "interfax", "interfax.com", "Wire", false),
+    ("Reuters", "reuters", "www.reuters.com", "Wire", false, "en"),
+    ("Associated Press", "ap", "apnews.com", "Wire", false, "en"),
+    ("AFP", "afp", "www.afp.com", "Wire", false, "en"),
+    ("TASS", "tass", "tass.com", "Wire", false, "en"),
+    ("ТАСС", "tass-ru", "tass.ru", "Wire", true, "ru"),
+    ("РИА Новости", "ria", "ria.ru", "Wire", true, "ru"),
+    ("Interfax", "interfax", "interfax.com", "Wire", false, "en"),
     (
         "Интерфакс-Украина",
         "interfax-ua",
         "interfax.com.ua",
         "Wire",
         true,
+        "ru",
     ),
-    ("Ukrinform", "ukrinform", "www.ukrinform.net", "Wire", false),
-    ("Anadolu Agency", "anadolu", "www.aa.com.tr", "Wire", false),
-    ("Xinhua", "xinhua", "english.news.cn", "Wire", false),
-    ("BBC News", "bbc", "www.bbc.com", "Broadcast", false),
-    ("RT", "rt", "www.rt.com", "LiveFeed", false),
+    (
+        "Ukrinform",
+        "ukrinform",
+        "www.ukrinform.net",
+        "Wire",
+        false,
+        "en",
+    ),
+    (
+        "Anadolu Agency",
+        "anadolu",
+        "www.aa.com.tr",
+        "Wire",
+        false,
+        "en",
+    ),
+    ("Xinhua", "xinhua", "english.news.cn", "Wire", false, "en"),
+    ("BBC News", "bbc", "www.bbc.com", "Broadcast", false, "en"),
+    ("RT", "rt", "www.rt.com", "LiveFeed", false, "en"),
     (
         "The Kyiv Independent",
         "kyiv-independent",
         "kyivindependent.com",
         "Article",
         false,
+        "en",
     ),
-    ("Meduza", "meduza", "meduza.io", "Article", true),
+    ("Meduza", "meduza", "meduza.io", "Article", true, "ru"),
     (
         "Українська правда",
         "pravda-ua",
         "www.pravda.com.ua",
         "Article",
         true,
+        "uk",
     ),
     (
         "Коммерсантъ",
@@ -584,6 +609,7 @@ pub const OUTLETS: &[Outlet] = &[
         "www.kommersant.ru",
         "Article",
         true,
+        "ru",
     ),
     (
         "The Guardian",
@@ -591,6 +617,7 @@ pub const OUTLETS: &[Outlet] = &[
         "www.theguardian.com",
         "LiveFeed",
         false,
+        "en",
     ),
     (
         "Al Jazeera",
@@ -598,6 +625,7 @@ pub const OUTLETS: &[Outlet] = &[
         "www.aljazeera.com",
         "Broadcast",
         false,
+        "en",
     ),
     (
         "Президент России",
@@ -605,6 +633,7 @@ pub const OUTLETS: &[Outlet] = &[
         "kremlin.ru",
         "Statement",
         true,
+        "ru",
     ),
     (
         "Office of the President of Ukraine",
@@ -612,6 +641,7 @@ pub const OUTLETS: &[Outlet] = &[
         "www.president.gov.ua",
         "Statement",
         false,
+        "en",
     ),
     (
         "U.S. Department of State",
@@ -619,6 +649,7 @@ pub const OUTLETS: &[Outlet] = &[
         "www.state.gov",
         "Statement",
         false,
+        "en",
     ),
     (
         "Telegram channel of the Ukrainian Ombudsman",
@@ -626,8 +657,16 @@ pub const OUTLETS: &[Outlet] = &[
         "t.me/ombudsman_ua_example",
         "Other",
         false,
+        "uk",
     ),
-    ("Россия-1", "rossiya-1", "smotrim.ru", "Broadcast", true),
+    (
+        "Россия-1",
+        "rossiya-1",
+        "smotrim.ru",
+        "Broadcast",
+        true,
+        "ru",
+    ),
 ];
 
 pub const SOURCE_KINDS: [&str; 6] = [
@@ -1047,14 +1086,37 @@ pub const EN_FILLERS: &[&str] = &[
     "Thank you.",
 ];
 
-pub const EN_VIA: &[&str] = &[
+/// What a version-1 `via` held, sorted out as format 1.1 does: how or where the words were said
+/// (`channel`), or the relay the outlet had them from (`via`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    Channel,
+    Relay,
+}
+
+/// How a quote reached the outlet. The order and length are those of the version-1 list, so
+/// that a seed picks the same entry as before.
+pub const EN_VIA: &[(&str, How)] = &[
+    ("told reporters", How::Channel),
+    ("in a Telegram post", How::Channel),
+    ("at a press briefing", How::Channel),
+    // The outlet depends on Reuters for these words: a relay.
+    ("in an interview with Reuters", How::Relay),
+    ("on national television", How::Channel),
+    ("in a video address", How::Channel),
+    ("a source from TASS", How::Relay),
+];
+
+/// Channels of quotes that had no `via` in version 1 (format 1.1 `channel`).
+pub const EN_CHANNELS: &[&str] = &[
     "told reporters",
+    "at a news briefing",
     "in a Telegram post",
-    "at a press briefing",
-    "in an interview with Reuters",
-    "on national television",
-    "in a video address",
-    "a source from TASS",
+    "in a statement",
+    "in an interview",
+    "at a press conference",
+    "in a post on X",
+    "in a televised address",
 ];
 
 pub const EN_CONTEXT: &[&str] = &[
@@ -1186,12 +1248,23 @@ pub const RU_FILLERS: &[&str] = &[
     "Спасибо.",
 ];
 
-pub const RU_VIA: &[&str] = &[
-    "сообщил журналистам",
-    "в Telegram-канале",
+/// As [`EN_VIA`], for quotes in Russian: every one is a channel.
+pub const RU_VIA: &[(&str, How)] = &[
+    ("сообщил журналистам", How::Channel),
+    ("в Telegram-канале", How::Channel),
+    ("на брифинге", How::Channel),
+    ("в эфире телеканала «Россия-1»", How::Channel),
+    ("в видеообращении", How::Channel),
+];
+
+/// As [`EN_CHANNELS`], for quotes in Russian.
+pub const RU_CHANNELS: &[&str] = &[
+    "журналистам",
     "на брифинге",
-    "в эфире телеканала «Россия-1»",
-    "в видеообращении",
+    "в Telegram-канале",
+    "в заявлении",
+    "в интервью",
+    "на пресс-конференции",
 ];
 
 pub const RU_CONTEXT: &[&str] = &[
@@ -1203,13 +1276,38 @@ pub const RU_CONTEXT: &[&str] = &[
 
 pub const RU_DISPUTE: &[&str] = &["Вопреки другим сообщениям, ", "Опровергая прежние данные, "];
 
-pub const CLAIM_VIA: &[&str] = &[
-    "TASS",
-    "RIA Novosti",
-    "Telegram channel",
+/// How a claim reached the outlet, as [`EN_VIA`] sorts quotes'.
+pub const CLAIM_VIA: &[(&str, How)] = &[
+    ("TASS", How::Relay),
+    ("RIA Novosti", How::Relay),
+    ("Telegram channel", How::Channel),
+    ("news briefing", How::Channel),
+    ("a diplomatic source", How::Relay),
+    ("Reuters", How::Relay),
+    ("ТАСС", How::Relay),
+    ("брифинг МИД", How::Channel),
+];
+
+/// Channels of claims that had no `via` in version 1.
+pub const CLAIM_CHANNELS: &[&str] = &[
     "news briefing",
-    "a diplomatic source",
-    "Reuters",
-    "ТАСС",
-    "брифинг МИД",
+    "Telegram channel",
+    "statement",
+    "press conference",
+    "told reporters",
+];
+
+/// Sentences in Ukrainian, for the `original` of a quote said in Ukrainian and printed in
+/// English; whole sentences, so that no noun phrase needs declining.
+pub const UK_QUOTES: &[&str] = &[
+    "Ми готові до переговорів, але лише на рівних умовах.",
+    "Наша позиція не змінилася з минулого раунду.",
+    "Говорити про будь-які прориви поки що зарано.",
+    "Переговори були важкими, але я назвав би їх конструктивними.",
+    "Ми передали свої пропозиції і чекаємо на відповідь.",
+    "Ми домовилися продовжити роботу на рівні експертів.",
+    "Ніхто не чекає легкого шляху, і ми не наївні.",
+    "Це гуманітарне питання, а не політичне.",
+    "Ми повідомимо про результати, щойно вони будуть.",
+    "Розраховуємо, що посередники втримають обидві сторони за столом переговорів.",
 ];

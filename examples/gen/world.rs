@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use chrono::{Datelike, Timelike};
 
+use super::rates;
 use super::rng::Rng;
 use super::text::{self, Lang};
 use super::words::{
@@ -72,6 +73,12 @@ pub struct Source {
     pub kind: Option<&'static str>,
     /// When it came out, known even when `published` is not written.
     pub at: i64,
+    /// Format 1.1: the BCP 47 tag of the language it appeared in.
+    pub language: Option<&'static str>,
+    /// Format 1.1: the index of the (earlier) wire source it reprints.
+    pub republishes: Option<u32>,
+    /// The language it publishes in, known even when `language` is not written.
+    pub lang: &'static str,
 }
 
 pub struct Round {
@@ -127,17 +134,31 @@ const OFFSETS: [(&str, i64, usize); 7] = [
     ("+05:30", 5 * 3600 + 1800, 20),
 ];
 
-/// `t` (seconds since the epoch) written at precision `prec`; times of day carry an offset.
-pub fn when_str(rng: &mut Rng, t: i64, prec: Prec) -> String {
-    let mut out = String::with_capacity(25);
-    let (label, offset) = match prec {
+/// A UTC offset as written (`"+03:00"`) and in seconds east of UTC.
+pub type Zone = (&'static str, i64);
+
+/// The offset a time of day is written with, drawn with the weights of [`OFFSETS`]; no
+/// offset (`("", 0)`) for a date.
+pub fn zone(rng: &mut Rng, prec: Prec) -> Zone {
+    match prec {
         Prec::Minute | Prec::Second => {
             let weights = OFFSETS.map(|o| o.2);
             let (label, offset, _) = OFFSETS[rng.weighted(&weights)];
             (label, offset)
         }
         _ => ("", 0),
-    };
+    }
+}
+
+/// `t` (seconds since the epoch) written at precision `prec`; times of day carry an offset.
+pub fn when_str(rng: &mut Rng, t: i64, prec: Prec) -> String {
+    let zone = zone(rng, prec);
+    when_in(t, prec, zone)
+}
+
+/// `t` written at precision `prec`, a time of day in `zone`.
+pub fn when_in(t: i64, prec: Prec, (label, offset): Zone) -> String {
+    let mut out = String::with_capacity(25);
     let local = chrono::DateTime::from_timestamp(t + offset, 0)
         .expect("generated times are in range")
         .naive_utc();
@@ -301,14 +322,16 @@ fn url(rng: &mut Rng, domain: &str, published: i64, title: Option<&str>) -> Stri
 }
 
 fn sources(rng: &mut Rng, count: usize) -> Vec<Source> {
+    // Format 1.1 fields come from a stream of their own (see `rates`).
+    let mut prov = rng.derive(1);
     let mut used = HashSet::new();
     let n = i64::try_from(count).expect("a sane number of sources");
-    (0..n)
+    let mut list: Vec<Source> = (0..n)
         .map(|k| {
             // Sources are spread evenly over the years, in order of publication.
             let at =
                 START + SPAN * (2 * k + 1) / (2 * n) + rng.span(-SPAN / (8 * n), SPAN / (8 * n));
-            let &(outlet, prefix, domain, kind, cyrillic) = rng.pick(OUTLETS);
+            let &(outlet, prefix, domain, kind, cyrillic, language) = rng.pick(OUTLETS);
             let lang = if cyrillic { Lang::Ru } else { Lang::En };
             let day = when_str(rng, at, Prec::Day);
             let id = unique_id(&format!("{prefix}-{day}"), &mut used);
@@ -343,9 +366,32 @@ fn sources(rng: &mut Rng, count: usize) -> Vec<Source> {
                 byline,
                 kind: (kind != "Article").then_some(kind),
                 at,
+                language: prov.chance(rates::SOURCE_LANGUAGE).then_some(language),
+                republishes: None,
+                lang: language,
             }
         })
-        .collect()
+        .collect();
+    republish(&mut prov, &mut list);
+    list
+}
+
+/// Now and then a portal (a source that is neither a wire nor a statement) reprints a wire
+/// story published shortly before it (`republishes`). Only a wire is reprinted, and a wire never
+/// reprints, so every chain is one step long and none goes round in a circle.
+fn republish(rng: &mut Rng, sources: &mut [Source]) {
+    for i in 0..sources.len() {
+        if matches!(sources[i].kind, Some("Wire" | "Statement")) || !rng.chance(rates::REPUBLISHES)
+        {
+            continue;
+        }
+        let wires: Vec<usize> = (i.saturating_sub(rates::REPUBLISH_WINDOW)..i)
+            .filter(|&w| sources[w].kind == Some("Wire") && sources[w].outlet != sources[i].outlet)
+            .collect();
+        if !wires.is_empty() {
+            sources[i].republishes = Some(*rng.pick(&wires) as u32);
+        }
+    }
 }
 
 fn ordinal(n: u64) -> String {
