@@ -62,13 +62,12 @@ pub const CONFIRMS: usize = 100;
 /// Of those, how many confirm two claims rather than one.
 pub const CONFIRMS_TWO: usize = 150;
 
-/// **Switched off**: RFC 3339 forms of `when` that format 1.1 accepts but `When::parse` on main
-/// (at e0145d8) still rejects: fractional seconds (`2025-07-23T16:00:00.250Z`, as JavaScript's
-/// `toISOString()` writes them) and a space for `T` (`2025-07-23 16:00+03:00`, as Python's
-/// `str(datetime)` does). The draws happen either way, so switching this on changes only those
-/// `when` strings. Switch it on once the loader accepts them.
-pub const RFC3339_FORMS: bool = false;
-/// Of events timed to the second, how many give milliseconds (when switched on).
+/// RFC 3339 forms of `when` that format 1.1 accepts: fractional seconds
+/// (`2025-07-23T16:00:00.250Z`, as JavaScript's `toISOString()` writes them) and a space for
+/// `T` (`2025-07-23 16:00+03:00`, as Python's `str(datetime)` does). The draws happen either
+/// way, so switching this off changes only those `when` strings.
+pub const RFC3339_FORMS: bool = true;
+/// Of events timed to the second, how many give milliseconds.
 pub const FRACTION: usize = 250;
 /// Of events with a time of day, how many use a space for `T` (when switched on).
 pub const SPACE: usize = 50;

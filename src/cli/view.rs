@@ -54,7 +54,7 @@ impl<'t, 'a> View<'t, 'a> {
                 for c in &mut e.claims {
                     c.disputes.retain(|r| claim_kept(r));
                     if let Some(p) = &mut c.provenance {
-                        p.confirms.retain(|r| claim_kept(r));
+                        p.confirms = p.confirms.iter().copied().filter(claim_kept).collect();
                     }
                 }
                 Cow::Owned(e)

@@ -192,10 +192,10 @@ impl<'de: 'a, 'a> Deserialize<'de> for Quote<'a> {
         }
         let provenance = Provenance {
             channel: q.channel,
-            also: q.also,
+            also: q.also.into(),
             lang: q.lang,
             original: q.original,
-            confirms: Vec::new(),
+            confirms: Box::default(),
         };
         Ok(Quote {
             speaker: q.speaker,
@@ -238,10 +238,10 @@ impl<'de: 'a, 'a> Deserialize<'de> for Claim<'a> {
         let c = ClaimFields::deserialize(d)?;
         let provenance = Provenance {
             channel: c.channel,
-            also: c.also,
+            also: c.also.into(),
             lang: c.lang,
             original: None,
-            confirms: c.confirms,
+            confirms: c.confirms.into(),
         };
         Ok(Claim {
             id: c.id,

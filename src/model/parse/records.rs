@@ -404,7 +404,7 @@ impl<'a> Parser<'a> {
             match field {
                 0 => id = p.text(Some("id"))?,
                 1 => when = p.when()?,
-                2 => end = p.opt_when()?,
+                2 => end = p.opt_when()?.map(Box::new),
                 3 => round = p.optional(Self::uint)?,
                 4 => title = p.text(Some("title"))?,
                 5 => summary = p.opt_text()?,
@@ -463,7 +463,7 @@ impl<'a> Parser<'a> {
                     3 => via = p.opt_text()?,
                     4 => context = p.opt_text()?,
                     5 => prov.channel = p.opt_text()?,
-                    6 => prov.also = p.opt_list(|p| p.references(To::Source))?,
+                    6 => prov.also = p.opt_list(|p| p.references(To::Source))?.into(),
                     7 => prov.lang = p.opt_lang()?,
                     _ => {
                         original_at = Some(p.pos);
@@ -508,9 +508,9 @@ impl<'a> Parser<'a> {
                 4 => via = p.opt_text()?,
                 5 => disputes = p.opt_list(|p| p.references(To::Later))?,
                 6 => prov.channel = p.opt_text()?,
-                7 => prov.also = p.opt_list(|p| p.references(To::Source))?,
+                7 => prov.also = p.opt_list(|p| p.references(To::Source))?.into(),
                 8 => prov.lang = p.opt_lang()?,
-                _ => prov.confirms = p.opt_list(|p| p.references(To::Later))?,
+                _ => prov.confirms = p.opt_list(|p| p.references(To::Later))?.into(),
             }
             Ok(())
         })?;
