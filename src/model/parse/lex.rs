@@ -193,7 +193,6 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let value = self.string_body()?;
         self.last_string = (start, self.pos);
-        self.last_string_diags = self.diags.len();
         Ok(value)
     }
 

@@ -53,7 +53,6 @@ impl<'a> Parser<'a> {
             diags: Vec::new(),
             open: self.open.clone(),
             last_string: (0, 0),
-            last_string_diags: 0,
             explicit_struct_names: self.explicit_struct_names,
             threads: 1,
             progress: self.progress.clone(),

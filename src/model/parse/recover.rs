@@ -62,23 +62,37 @@ impl<'a> Parser<'a> {
     /// After an item of the list, or a field of the record, open at `depth`: reads the `,`
     /// (noting where in `comma`) or finds the closing bracket; otherwise decides which mistake
     /// stands there, reports it once and says how to go on (`Err` to resynchronise).
-    pub(super) fn separator(&mut self, depth: usize, comma: &mut Option<Offset>) -> PResult<Step> {
+    #[inline]
+    pub(super) fn separator(
+        &mut self,
+        depth: usize,
+        close: u8,
+        comma: &mut Option<Offset>,
+    ) -> PResult<Step> {
         let value_end = self.pos;
         self.ws()?;
-        let at = self.pos;
-        let lenient = self.lenient_at.take() == Some(at);
-        let open = self.open[depth - 1].1;
         match self.peek() {
             Some(b',') => {
-                *comma = Some(at);
+                *comma = Some(self.pos);
                 self.pos += 1;
-                return Ok(Step::Next);
+                Ok(Step::Next)
             }
-            Some(b) if b == open.close() => return Ok(self.own_close(depth)),
+            Some(b) if b == close => Ok(self.own_close(depth)),
+            _ => self.not_a_separator(depth, value_end),
+        }
+    }
+
+    /// [`Self::separator`] when neither a `,` nor the closing bracket follows the value that
+    /// ends at `value_end`.
+    #[cold]
+    fn not_a_separator(&mut self, depth: usize, value_end: Offset) -> PResult<Step> {
+        let at = self.pos;
+        match self.peek() {
             None => return self.unexpected(ToString::to_string),
-            _ if lenient => return Ok(Step::Next),
+            _ if self.lenient_at.take() == Some(at) => return Ok(Step::Next),
             _ => {}
         }
+        let open = self.open[depth - 1].1;
         let record = match open {
             Open::Record(name, _) => Some(name),
             _ => None,
@@ -148,7 +162,21 @@ impl<'a> Parser<'a> {
     /// At the closing bracket of the list or record open at `depth`: it ends it, unless a field
     /// of this record follows it (`title: "x" )` then `when:`): then it is one too many
     /// (reported, and passed over).
+    #[inline]
     pub(super) fn own_close(&mut self, depth: usize) -> Step {
+        // What follows a closing bracket in a file without mistakes, the usual shape.
+        if matches!(
+            self.bytes.get(self.pos + 1),
+            None | Some(b',' | b')' | b']')
+        ) {
+            return Step::Closed;
+        }
+        self.own_close_followed(depth)
+    }
+
+    /// [`Self::own_close`] when something else than `,`, `)` or `]` follows the bracket.
+    #[cold]
+    fn own_close_followed(&mut self, depth: usize) -> Step {
         let at = self.pos;
         let Some(next) = self.trivia_end(at + 1) else {
             return Step::Closed;
@@ -283,12 +311,31 @@ impl<'a> Parser<'a> {
     /// At an item of the list open at `depth`: a field of the record it is the value of, or a
     /// bracket that closes an enclosing list or record, means that the list's `]` is missing;
     /// a `,` read after the last item, or left where the `]` was deleted, is left to the record.
+    #[inline]
     pub(super) fn unclosed_at_item(&mut self, depth: usize, comma: Option<Offset>) -> Option<Step> {
         let at = self.pos;
-        if self.peek() == Some(b'"') {
+        match self.peek() {
             // A string item, the usual shape.
-            return None;
+            Some(b'"') => return None,
+            // A record item written `Name(`, the usual shape.
+            Some(b) if is_ident_start(b) => {
+                let end = at
+                    + self.bytes[at..]
+                        .iter()
+                        .take_while(|&&b| is_ident_char(b))
+                        .count();
+                if self.bytes.get(end) == Some(&b'(') {
+                    return None;
+                }
+            }
+            _ => {}
         }
+        self.unclosed_at_item_slow(depth, comma)
+    }
+
+    #[cold]
+    fn unclosed_at_item_slow(&mut self, depth: usize, comma: Option<Offset>) -> Option<Step> {
+        let at = self.pos;
         let field = |p: &Self, at| p.container_field_at(depth, at);
         if field(self, at) {
             self.missing_close(depth, at);
@@ -615,16 +662,13 @@ impl<'a> Parser<'a> {
     }
 
     /// Drops what was reported about the last string's value (a `when` that is not one, at its
-    /// start): when the string swallowed what follows it, that is about the text swallowed,
-    /// and the missing quote is the mistake.
+    /// start, reported just after it was read): when the string swallowed what follows it,
+    /// that is about the text swallowed, and the missing quote is the mistake.
     fn drop_string_diags(&mut self) {
         let (start, _) = self.last_string;
-        let kept = self.last_string_diags;
-        let mut i = 0;
-        self.diags.retain(|d| {
-            i += 1;
-            i <= kept || d.at != Some(start)
-        });
+        while self.diags.last().is_some_and(|d| d.at == Some(start)) {
+            self.diags.pop();
+        }
     }
 
     /// When the plain string that ends at `value_end` holds `, name:` (`id: "zelensky, name:
