@@ -803,6 +803,58 @@ mod tests {
         assert!(m.matches("Дмитрий ПЕСКОВ"));
     }
 
+    /// The last event of a file is judged by its records (the text after it may hold anything),
+    /// so these exercise `at_needle` on text written plainly.
+    fn last_event_search(title: &str, trailer: &str, needle: &str) -> Vec<u32> {
+        let text = format!(
+            "Timeline(title: \"T\", participants: [], sources: [Source(id: \"s\", outlet: \"S\")],\n\
+             events: [Event(id: \"a\", when: \"2024\", title: \"Other\"),\n\
+             Event(id: \"b\", when: \"2025\", title: \"{title}\", sources: [\"s\"])])\n{trailer}"
+        );
+        let t = crate::model::load_str(&text).unwrap().timeline;
+        let index = Index::build(&t);
+        let hits = search(&t, &index, Some(&text), needle);
+        assert_eq!(hits, search_records(&t, needle), "{title:?} for {needle:?}");
+        hits
+    }
+
+    #[test]
+    fn a_match_in_the_last_event_is_found_however_much_text_follows() {
+        // The needle stands at byte ~150 of the file; what follows the events is long enough to
+        // hold a window many times the needle's length from there.
+        let trailer = format!("// {}\n", "ceasefire? no. ".repeat(400));
+        for title in ["The ceasefire holds", "CEASEFIRE", "Turkiye: ceasefire"] {
+            assert_eq!(
+                last_event_search(title, &trailer, "ceasefire"),
+                [1],
+                "{title}"
+            );
+        }
+        assert_eq!(last_event_search("Перемирие", &trailer, "перемирие"), [1]);
+        assert_eq!(
+            last_event_search("cease fire", &trailer, "ceasefire"),
+            Vec::<u32>::new()
+        );
+    }
+
+    #[test]
+    fn a_near_miss_in_text_beyond_ascii_is_not_a_match() {
+        // Every Cyrillic letter in place of the needle's last: only those folding to `е` match.
+        for c in '\u{400}'..='\u{4FF}' {
+            let title = format!("Перемири{c} сегодня");
+            let expected: &[u32] = if fold(&c.to_string()) == "е" {
+                &[1]
+            } else {
+                &[]
+            };
+            assert_eq!(
+                last_event_search(&title, "", "перемирие"),
+                expected,
+                "{title}"
+            );
+        }
+    }
+
     #[test]
     fn other_text_is_folded_before_matching() {
         let mut m = Matcher::new("turkiye");
