@@ -856,6 +856,33 @@ mod tests {
     }
 
     #[test]
+    fn positions_are_right_when_the_records_are_read_in_parts() {
+        // More events than one part takes (4,096), so that several threads share them where
+        // there are several cores; all at the same instant, so timeline order is file order.
+        let mut text =
+            String::from("Timeline(title: \"T\", participants: [], sources: [], events: [\n");
+        for i in 0..9000 {
+            let title = if i % 1000 == 7 {
+                "Talks: ceasefire"
+            } else {
+                "Talks"
+            };
+            writeln!(
+                text,
+                "Event(id: \"e{i}\", when: \"2025\", title: \"{title}\"),"
+            )
+            .unwrap();
+        }
+        text += "])";
+        let t = crate::model::load_str(&text).unwrap().timeline;
+        let index = Index::build(&t);
+        let expected: Vec<u32> = (0..9).map(|k| k * 1000 + 7).collect();
+        assert_eq!(search_records(&t, "CEASEFIRE"), expected);
+        assert_eq!(search(&t, &index, None, "ceasefire"), expected);
+        assert_eq!(search(&t, &index, Some(&text), "ceasefire"), expected);
+    }
+
+    #[test]
     fn other_text_is_folded_before_matching() {
         let mut m = Matcher::new("turkiye");
         assert!(m.matches("Türkiye’s top diplomat"));
