@@ -794,6 +794,11 @@ mod tests {
             let text = format!("{}Turkey{}", "x".repeat(pad), "é".repeat(40));
             assert!(!m.matches(&text), "after {pad} bytes");
         }
+        // Two accented letters in one 64-byte block, none after it.
+        for pad in 0..40 {
+            let text = format!("{}Türkiye, Çırağan{}", "x".repeat(pad), "y".repeat(70));
+            assert!(m.matches(&text), "after {pad} bytes");
+        }
         // Text no letter of which folds into ASCII cannot hold an ASCII needle.
         let mut m = Matcher::new("peskov");
         assert!(!m.matches(&"Песков ".repeat(30)));
