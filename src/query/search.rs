@@ -794,6 +794,11 @@ mod tests {
             let text = format!("{}Turkey{}", "x".repeat(pad), "é".repeat(40));
             assert!(!m.matches(&text), "after {pad} bytes");
         }
+        // Two accented letters in one 64-byte block, none after it.
+        for pad in 0..40 {
+            let text = format!("{}Türkiye, Çırağan{}", "x".repeat(pad), "y".repeat(70));
+            assert!(m.matches(&text), "after {pad} bytes");
+        }
         // Text no letter of which folds into ASCII cannot hold an ASCII needle.
         let mut m = Matcher::new("peskov");
         assert!(!m.matches(&"Песков ".repeat(30)));
@@ -801,6 +806,85 @@ mod tests {
         let mut m = Matcher::new("песков");
         assert!(!m.matches("peskov PESKOV"));
         assert!(m.matches("Дмитрий ПЕСКОВ"));
+    }
+
+    /// The last event of a file is judged by its records (the text after it may hold anything),
+    /// so these exercise `at_needle` on text written plainly.
+    fn last_event_search(title: &str, trailer: &str, needle: &str) -> Vec<u32> {
+        let text = format!(
+            "Timeline(title: \"T\", participants: [], sources: [Source(id: \"s\", outlet: \"S\")],\n\
+             events: [Event(id: \"a\", when: \"2024\", title: \"Other\"),\n\
+             Event(id: \"b\", when: \"2025\", title: \"{title}\", sources: [\"s\"])])\n{trailer}"
+        );
+        let t = crate::model::load_str(&text).unwrap().timeline;
+        let index = Index::build(&t);
+        let hits = search(&t, &index, Some(&text), needle);
+        assert_eq!(hits, search_records(&t, needle), "{title:?} for {needle:?}");
+        hits
+    }
+
+    #[test]
+    fn a_match_in_the_last_event_is_found_however_much_text_follows() {
+        // The needle stands at byte ~150 of the file; what follows the events is long enough to
+        // hold a window many times the needle's length from there.
+        let trailer = format!("// {}\n", "ceasefire? no. ".repeat(400));
+        for title in ["The ceasefire holds", "CEASEFIRE", "Turkiye: ceasefire"] {
+            assert_eq!(
+                last_event_search(title, &trailer, "ceasefire"),
+                [1],
+                "{title}"
+            );
+        }
+        assert_eq!(last_event_search("Перемирие", &trailer, "перемирие"), [1]);
+        assert_eq!(
+            last_event_search("cease fire", &trailer, "ceasefire"),
+            Vec::<u32>::new()
+        );
+    }
+
+    #[test]
+    fn a_near_miss_in_text_beyond_ascii_is_not_a_match() {
+        // Every Cyrillic letter in place of the needle's last: only those folding to `е` match.
+        for c in '\u{400}'..='\u{4FF}' {
+            let title = format!("Перемири{c} сегодня");
+            let expected: &[u32] = if fold(&c.to_string()) == "е" {
+                &[1]
+            } else {
+                &[]
+            };
+            assert_eq!(
+                last_event_search(&title, "", "перемирие"),
+                expected,
+                "{title}"
+            );
+        }
+    }
+
+    #[test]
+    fn positions_are_right_when_the_records_are_read_in_parts() {
+        // More events than one part takes (4,096), so that several threads share them where
+        // there are several cores; all at the same instant, so timeline order is file order.
+        let mut text =
+            String::from("Timeline(title: \"T\", participants: [], sources: [], events: [\n");
+        for i in 0..9000 {
+            let title = if i % 1000 == 7 {
+                "Talks: ceasefire"
+            } else {
+                "Talks"
+            };
+            writeln!(
+                text,
+                "Event(id: \"e{i}\", when: \"2025\", title: \"{title}\"),"
+            )
+            .unwrap();
+        }
+        text += "])";
+        let t = crate::model::load_str(&text).unwrap().timeline;
+        let index = Index::build(&t);
+        let expected: Vec<u32> = (0..9).map(|k| k * 1000 + 7).collect();
+        assert_eq!(search_records(&t, "CEASEFIRE"), expected);
+        assert_eq!(search(&t, &index, None, "ceasefire"), expected);
+        assert_eq!(search(&t, &index, Some(&text), "ceasefire"), expected);
     }
 
     #[test]
