@@ -249,8 +249,8 @@ rejected! {
         "tests/fixtures/invalid/original_without_lang.ron:51:31: error: `original` needs `lang`: name the language of the original words with a BCP 47 tag such as `ru`",
     ],
     language_tag_malformed: [
-        "tests/fixtures/invalid/language_tag_malformed.ron:6:106: error: `english` is not a language tag: it must start with a language code of 2 or 3 letters; write a BCP 47 tag such as `en`, `ru` or `zh-Hans`",
-        "tests/fixtures/invalid/language_tag_malformed.ron:51:27: error: `ru_RU` is not a language tag: its parts are joined by `-`, not `_`; write a BCP 47 tag such as `en`, `ru` or `zh-Hans`",
+        "tests/fixtures/invalid/language_tag_malformed.ron:7:106: error: `english` is not a language tag: it must start with a language code of 2 or 3 letters; write a BCP 47 tag such as `en`, `ru` or `zh-Hans`",
+        "tests/fixtures/invalid/language_tag_malformed.ron:52:27: error: `ru_RU` is not a language tag: its parts are joined by `-`, not `_`; write a BCP 47 tag such as `en`, `ru` or `zh-Hans`",
     ],
 }
 

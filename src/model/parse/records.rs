@@ -450,6 +450,8 @@ impl<'a> Parser<'a> {
             (None, None, None, None, None);
         let mut prov = Provenance::default();
         let mut original_at = None;
+        // A malformed `lang` is reported already: `original` is not reported again for it.
+        let mut lang_reported = false;
         let at = self.pos;
         self.record(
             "Quote",
@@ -464,7 +466,11 @@ impl<'a> Parser<'a> {
                     4 => context = p.opt_text()?,
                     5 => prov.channel = p.opt_text()?,
                     6 => prov.also = p.opt_list(|p| p.references(To::Source))?.into(),
-                    7 => prov.lang = p.opt_lang()?,
+                    7 => {
+                        let reported = p.diags.len();
+                        prov.lang = p.opt_lang()?;
+                        lang_reported = p.diags.len() > reported;
+                    }
                     _ => {
                         original_at = Some(p.pos);
                         prov.original = p.opt_text()?;
@@ -474,7 +480,9 @@ impl<'a> Parser<'a> {
             },
         )?;
         if let Some(original_at) = original_at
+            && prov.original.is_some()
             && prov.lang.is_none()
+            && !lang_reported
         {
             self.error(
                 original_at,
