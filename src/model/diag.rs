@@ -5,23 +5,32 @@ use std::fmt::Write as _;
 use super::escape::escape_line;
 use super::types::Offset;
 
+/// How bad a [`Diagnostic`] is. Ordered `Warning < Error`; [`render`] lists an error before a
+/// warning at the same offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// Worth fixing, but the timeline still loads: [`super::load_str`] returns it in
+    /// [`super::Loaded::warnings`].
     Warning,
+    /// The file breaks a rule of FORMAT.md: any one of these makes [`super::load_str`] fail.
     Error,
 }
 
 /// One problem found in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Whether it stops the load ([`Severity::Error`]) or is only reported.
     pub severity: Severity,
     /// Byte offset in the text the parser read (after any byte-order mark); `None` when the
     /// problem has no place (an empty file).
     pub at: Option<Offset>,
+    /// What is wrong, as one line in plain words, without the position or the severity
+    /// (which [`render`] adds); it may quote text from the file unescaped.
     pub message: String,
 }
 
 impl Diagnostic {
+    /// An error at byte offset `at` of the text read.
     pub fn error(at: Offset, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
@@ -30,6 +39,7 @@ impl Diagnostic {
         }
     }
 
+    /// A warning at byte offset `at` of the text read.
     pub fn warning(at: Offset, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
@@ -38,6 +48,7 @@ impl Diagnostic {
         }
     }
 
+    /// True if its severity is [`Severity::Error`].
     #[must_use]
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -57,6 +68,7 @@ pub struct LineIndex<'t> {
 const STRIDE: usize = 256;
 
 impl<'t> LineIndex<'t> {
+    /// Indexes `text` in one pass over its bytes, keeping the start of every [`STRIDE`]th line.
     #[must_use]
     pub fn new(text: &'t str) -> Self {
         let mut marks = vec![0];
@@ -69,6 +81,10 @@ impl<'t> LineIndex<'t> {
         LineIndex { text, marks }
     }
 
+    /// The `(line, column)` of byte offset `at`, both 1-based, the column counted in
+    /// characters (`char`s, not graphemes or display cells). An offset past the end is taken as
+    /// the end; one inside a multi-byte character counts as that character; a byte-order mark at
+    /// the start of the text takes no column. Costs a scan of at most [`STRIDE`] lines.
     #[must_use]
     pub fn line_col(&self, at: Offset) -> (usize, usize) {
         let at = at.min(self.text.len());

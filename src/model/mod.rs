@@ -3,6 +3,8 @@
 //! Nothing here knows about terminals: the headless commands and the browser both start from
 //! [`load_str`] or [`read_file`] + [`load_str`].
 
+#![warn(missing_docs)]
+
 mod de;
 pub mod diag;
 pub mod escape;
@@ -34,7 +36,10 @@ pub const BUNDLED_NAME: &str = "data/istanbul-2025.ron";
 /// A timeline that loaded, with the warnings found in it.
 #[derive(Debug)]
 pub struct Loaded<'a> {
+    /// The parsed and validated timeline, borrowing its strings from the loaded text.
     pub timeline: Timeline<'a>,
+    /// Every diagnostic found, all of them [`Severity::Warning`], in the order found (not
+    /// sorted by offset: [`diag::render`] sorts them); offsets index the loaded text.
     pub warnings: Vec<Diagnostic>,
 }
 

@@ -20,17 +20,31 @@ pub const DEFAULT_MAX_SIZE: u64 = 4 << 30;
 /// Why a file could not be read, as one line for the user.
 #[derive(Debug)]
 pub enum ReadError {
+    /// The operating system refused to stat, open or read it (missing, no permission, …).
     Io(io::Error),
+    /// The path names a directory.
     Directory,
+    /// The path names something other than a regular file or directory; holds what it is,
+    /// with its article (`"a FIFO"`, `"a socket"`, …). It is never opened for reading.
     NotRegular(&'static str),
+    /// The file is over the limit (`--max-size`, default [`DEFAULT_MAX_SIZE`]).
     TooLarge {
+        /// Its size in bytes: from its metadata, or, if it grew while being read, the bytes
+        /// read (then `limit + 1`, since reading stops there).
         size: u64,
+        /// The largest size allowed, in bytes.
         limit: u64,
     },
+    /// The file starts with a UTF-16 byte-order mark (`FF FE` or `FE FF`).
     Utf16,
+    /// The file is not valid UTF-8; the position is that of the first invalid byte.
     NotUtf8 {
+        /// 1-based line of the bad byte (lines end at `\n`).
         line: usize,
+        /// 1-based column of the bad byte, in characters of the valid text before it on
+        /// its line.
         col: usize,
+        /// The first byte that is not valid UTF-8 there.
         byte: u8,
     },
     /// The user asked to stop (Ctrl-C) while it was being read.
@@ -118,12 +132,24 @@ fn check_type(meta: &std::fs::Metadata, limit: u64) -> Result<(), ReadError> {
     Ok(())
 }
 
-/// Reads `path` as UTF-8 text of at most `limit` bytes.
+/// Reads `path` as UTF-8 text of at most `limit` bytes. A UTF-8 byte-order mark is kept.
+///
+/// # Errors
+///
+/// [`ReadError::Directory`] or [`ReadError::NotRegular`] if `path` is not a regular file
+/// (checked before and after opening, which never blocks), [`ReadError::TooLarge`] if it holds
+/// more than `limit` bytes, [`ReadError::Io`] if it cannot be read, and the errors of
+/// [`decode`].
 pub fn read_file(path: &Path, limit: u64) -> Result<String, ReadError> {
     read_file_with(path, limit, None)
 }
 
 /// [`read_file`], counting bytes in `progress` and stopping when it is cancelled.
+///
+/// # Errors
+///
+/// Those of [`read_file`], and [`ReadError::Cancelled`] when `progress` is cancelled (checked
+/// after every 16 MiB block).
 pub fn read_file_with(
     path: &Path,
     limit: u64,
@@ -171,6 +197,11 @@ pub fn read_file_with(
 }
 
 /// Turns bytes into text, naming UTF-16 and pinpointing the first invalid byte.
+///
+/// # Errors
+///
+/// [`ReadError::Utf16`] if `bytes` starts with a UTF-16 byte-order mark, [`ReadError::NotUtf8`]
+/// if it is not valid UTF-8.
 pub fn decode(bytes: Vec<u8>) -> Result<String, ReadError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(ReadError::Utf16);

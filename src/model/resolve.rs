@@ -70,6 +70,9 @@ pub struct Ids<'a> {
 }
 
 impl<'a> Ids<'a> {
+    /// Maps each non-empty id to the index of the first record that declares it, in
+    /// `sources` or `participants`; later duplicates and empty ids are left out (validation
+    /// reports them).
     #[must_use]
     pub fn new(sources: &[Source<'a>], participants: &[Participant<'a>]) -> Self {
         fn first<'a: 't, 't>(
@@ -90,11 +93,15 @@ impl<'a> Ids<'a> {
         }
     }
 
+    /// The 0-based index into the timeline's sources of the first source declared with `id`;
+    /// `None` if none is.
     #[must_use]
     pub fn source(&self, id: &str) -> Option<u32> {
         self.sources.get(id).map(|d| d.0)
     }
 
+    /// The 0-based index into the timeline's participants of the first participant declared
+    /// with `id`; `None` if none is.
     #[must_use]
     pub fn participant(&self, id: &str) -> Option<u32> {
         self.participants.get(id).map(|d| d.0)

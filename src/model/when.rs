@@ -13,10 +13,15 @@ use super::types::{Offset, Str};
 /// fraction orders events (see [`When::begins`]) but names no coarser or finer period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Precision {
+    /// `YYYY`: the period is the calendar year, from 1 January 00:00 UTC.
     Year,
+    /// `YYYY-MM`: the calendar month, from its first day at 00:00 UTC.
     Month,
+    /// `YYYY-MM-DD`: the day, 00:00 UTC to the next 00:00 UTC.
     Day,
+    /// `YYYY-MM-DDTHH:MM` with a UTC offset: sixty seconds.
     Minute,
+    /// `YYYY-MM-DDTHH:MM:SS[.fraction]` with a UTC offset, leap second `:60` included.
     Second,
 }
 
@@ -27,6 +32,7 @@ pub struct When<'a> {
     pub raw: Str<'a>,
     /// Byte offset of the value in the file (0 for values not read from a file).
     pub at: Offset,
+    /// Which form it was written in, and so how long the period it names lasts.
     pub precision: Precision,
     /// Seconds since the Unix epoch (UTC, leap seconds not counted) at which the period
     /// begins. A leap second `23:59:60` has the instant of `23:59:59` and `nanos` of a

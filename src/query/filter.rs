@@ -11,9 +11,16 @@ use super::speaker::{self, SpeakerError};
 /// A filter as the user gave it, before names are resolved.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FilterArgs {
+    /// `--speaker`: a participant's id, name or alias, or part of one, as typed; resolved by
+    /// [`speaker::resolve`].
     pub speaker: Option<String>,
+    /// `--round`: the `number` a round declares in the file (FORMAT.md "Round"), not its
+    /// position in the list.
     pub round: Option<u64>,
+    /// `--source`: a source's `id`, exactly as the file writes it (case matters).
     pub source: Option<String>,
+    /// `--search`: text to find in titles, summaries, quotes and claims, ignoring case and
+    /// accents (see [`search`]). Blank text filters nothing.
     pub search: Option<String>,
 }
 
@@ -26,15 +33,30 @@ pub struct Filter {
     pub round: Option<u32>,
     /// Source index.
     pub source: Option<u32>,
+    /// The search text as typed (not folded; [`search`] folds it); never blank: [`Filter::resolve`]
+    /// drops a search that is empty or only whitespace.
     pub search: Option<String>,
 }
 
 /// A filter argument that names nothing in the timeline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FilterError {
+    /// `--speaker` matched no participant, or more than one.
     Speaker(SpeakerError),
-    Round { number: u64, declared: Vec<u64> },
-    Source { id: String, near: Option<String> },
+    /// No round declares `--round`'s number.
+    Round {
+        /// The number asked for.
+        number: u64,
+        /// Every number the timeline's rounds declare, ascending; empty if it has none.
+        declared: Vec<u64>,
+    },
+    /// No source has `--source`'s id.
+    Source {
+        /// The id asked for.
+        id: String,
+        /// The declared source id closest to it, if one is close enough to suggest.
+        near: Option<String>,
+    },
 }
 
 impl fmt::Display for FilterError {
@@ -67,6 +89,13 @@ impl fmt::Display for FilterError {
 
 impl Filter {
     /// Resolves names in `args` against the timeline.
+    ///
+    /// # Errors
+    ///
+    /// [`FilterError::Speaker`] if the speaker names no participant or several,
+    /// [`FilterError::Round`] if no round has the number, [`FilterError::Source`] if no source
+    /// has the id. The speaker is checked first, then the round, then the source; the first
+    /// failure is returned.
     pub fn resolve(
         t: &Timeline<'_>,
         index: &Index,
@@ -115,6 +144,7 @@ impl Filter {
         })
     }
 
+    /// True if no part is set, so that [`Filter::apply`] passes every event.
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.speaker.is_none()

@@ -8,9 +8,12 @@ use super::scan::FileOrder;
 /// How often a participant speaks (quotes) and asserts (claims), and in which events.
 #[derive(Debug, Clone, Default)]
 pub struct Speaking {
+    /// How many quotes have the participant as `speaker`.
     pub quotes: u32,
+    /// How many claims have the participant as `by`.
     pub claims: u32,
-    /// Positions (in timeline order) of events where the participant speaks or claims.
+    /// Positions (0-based, in timeline order) of events where the participant speaks or claims,
+    /// ascending, each once.
     pub events: Vec<u32>,
 }
 
@@ -43,6 +46,9 @@ fn push_unique(list: &mut Vec<u32>, pos: u32) {
 }
 
 impl Index {
+    /// Builds every index in one pass over the events (plus the corroboration groups). `t`
+    /// must be valid (loaded by [`crate::model::load_str`]): its references must be resolved,
+    /// or this panics on an index out of bounds.
     #[must_use]
     pub fn build(t: &Timeline<'_>) -> Self {
         let mut speaking = vec![Speaking::default(); t.participants.len()];

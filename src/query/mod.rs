@@ -1,6 +1,8 @@
 //! Questions asked of a loaded timeline: filters by speaker, round, source and text, and the
 //! indexes that answer them without rescanning the file. Knows nothing of terminals.
 
+#![warn(missing_docs)]
+
 pub mod attribution;
 pub mod corroboration;
 pub mod filter;

@@ -222,6 +222,8 @@ impl<'n> Matcher<'n> {
         }
     }
 
+    /// Whether the event's title, summary, or the text of any of its quotes or claims contains
+    /// the needle, as [`Matcher::matches`] decides.
     #[must_use]
     pub fn event_matches(&mut self, e: &Event<'_>) -> bool {
         self.matches(&e.title)

@@ -11,10 +11,18 @@ use super::index::Index;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SpeakerError {
     /// Nothing matched; the closest names, if any.
-    Unknown { name: String, near: Vec<String> },
+    Unknown {
+        /// The name as typed.
+        name: String,
+        /// The display name of the participant whose id, name or alias is closest to it, if
+        /// one is close enough: at most one entry.
+        near: Vec<String>,
+    },
     /// Several participants matched; their display names.
     Ambiguous {
+        /// The name as typed.
         name: String,
+        /// Each matching participant as `Name (id)`, best match first, then in file order.
         candidates: Vec<String>,
     },
 }
@@ -72,6 +80,13 @@ pub fn matching(index: &Index, query: &str) -> Vec<u32> {
 
 /// Resolves a typed name to one participant: an exact id, name or alias (ignoring case and
 /// accents) wins; failing that, a part of a name or alias that only one participant has.
+///
+/// Returns the participant's 0-based index into `t.participants`.
+///
+/// # Errors
+///
+/// [`SpeakerError::Unknown`] if nothing matches, [`SpeakerError::Ambiguous`] if several
+/// participants match exactly, or, with no exact match, several share the part typed.
 pub fn resolve(t: &Timeline<'_>, index: &Index, name: &str) -> Result<u32, SpeakerError> {
     let q = fold(name.trim());
     let exact: Vec<u32> = (0..index.names.len() as u32)

@@ -33,6 +33,8 @@ use recover::{ListEnd, Resume, Step};
 #[derive(Debug)]
 pub struct Fatal;
 
+/// What the reader's steps return: `Err(Fatal)` once a syntax error has been recorded in the
+/// diagnostics and the value is given up.
 pub type PResult<T> = Result<T, Fatal>;
 
 /// Something opened and not yet closed, named when the file ends inside it.
@@ -82,6 +84,9 @@ const EXTENSIONS: [&str; 4] = [
     "explicit_struct_names",
 ];
 
+/// The reader's state: the text, a cursor (a byte offset into it), the diagnostics so far and
+/// what is open around the cursor. Made only by [`parse_with`] and [`string_at`]; nothing
+/// outside this module can call its methods.
 pub struct Parser<'a> {
     src: &'a str,
     bytes: &'a [u8],
