@@ -57,7 +57,7 @@ impl Diagnostic {
 
 /// Line and column (both 1-based, columns counted in characters) of byte offsets in one text.
 ///
-/// Only every [`STRIDE`]th line start is kept, and the lines in between are counted when asked:
+/// Only every 256th line start is kept, and the lines in between are counted when asked:
 /// a full table costs eight bytes a line (46 MB for a 240 MB file), this one a 256th of that.
 pub struct LineIndex<'t> {
     text: &'t str,
@@ -68,7 +68,7 @@ pub struct LineIndex<'t> {
 const STRIDE: usize = 256;
 
 impl<'t> LineIndex<'t> {
-    /// Indexes `text` in one pass over its bytes, keeping the start of every [`STRIDE`]th line.
+    /// Indexes `text` in one pass over its bytes, keeping the start of every 256th line.
     #[must_use]
     pub fn new(text: &'t str) -> Self {
         let mut marks = vec![0];
@@ -84,7 +84,7 @@ impl<'t> LineIndex<'t> {
     /// The `(line, column)` of byte offset `at`, both 1-based, the column counted in
     /// characters (`char`s, not graphemes or display cells). An offset past the end is taken as
     /// the end; one inside a multi-byte character counts as that character; a byte-order mark at
-    /// the start of the text takes no column. Costs a scan of at most [`STRIDE`] lines.
+    /// the start of the text takes no column. Costs a scan of at most 256 lines.
     #[must_use]
     pub fn line_col(&self, at: Offset) -> (usize, usize) {
         let at = at.min(self.text.len());
