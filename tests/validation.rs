@@ -75,7 +75,7 @@ macro_rules! warned {
 }
 
 rejected! {
-    // 1. RON syntax errors: reading stops at the first one.
+    // 1. RON syntax errors, one each (reading goes on after them: tests/recovery.rs).
     syntax_missing_comma: [
         "tests/fixtures/invalid/syntax_missing_comma.ron:44:13: error: missing `,` before the field `participants` of `Event`",
     ],

@@ -108,7 +108,7 @@ pub struct Parser<'a> {
     /// Where a list or record was ended because its closing bracket is missing (reported):
     /// a `,` missing there too is part of the same mistake.
     lenient_at: Option<Offset>,
-    /// A line number known at an offset (0-based line, offset), for messages named lines.
+    /// A line number known at an offset (0-based line, offset), for messages naming lines.
     line_cache: (Offset, usize),
 }
 
@@ -486,7 +486,7 @@ impl<'a> Parser<'a> {
         };
         debug_assert!(fields.len() <= 64);
         // Set when resynchronising may have skipped a field: none is then reported missing.
-        let mut lossy = false;
+        let mut field_lost = false;
         loop {
             let step = match self.field(depth, fields, &mut fields_read, &mut on_field) {
                 Ok(step) => step,
@@ -495,7 +495,7 @@ impl<'a> Parser<'a> {
                     // A field whose name could not be read may be the one missing.
                     self.rec.skipped_field = !fields_read.named;
                     let resume = self.resync(depth)?;
-                    lossy |= self.rec.skipped_field;
+                    field_lost |= self.rec.skipped_field;
                     fields_read.comma = None;
                     match resume {
                         Resume::Comma(at) => {
@@ -518,7 +518,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.open.truncate(depth - 1);
-        if !lossy {
+        if !field_lost {
             let Fields {
                 seen, suggested, ..
             } = fields_read;
