@@ -2,6 +2,8 @@
 //! (`tests/fuzz_replay.rs`) runs every seed and finding through exactly the same code on
 //! stable Rust.
 
+// The support also holds what only the tests use (the seed writer, session summaries).
+#[allow(dead_code)]
 #[path = "../../tests/support/mod.rs"]
 mod support;
 

@@ -90,12 +90,6 @@ pub enum Piece {
 pub struct Text(pub Vec<Piece>);
 
 impl Text {
-    /// Text of one plain piece.
-    #[must_use]
-    pub fn plain(s: &str) -> Self {
-        Text(vec![Piece::Text(s.to_string())])
-    }
-
     #[must_use]
     pub fn render(&self) -> String {
         let nasty = |i: u8| NASTY[usize::from(i) % NASTY.len()];
