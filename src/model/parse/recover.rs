@@ -283,13 +283,25 @@ impl<'a> Parser<'a> {
         depth: usize,
         comma: Option<Offset>,
     ) -> Option<Step> {
-        let at = self.pos;
         let Open::Record(name, _) = self.open[depth - 1].1 else {
             return None;
         };
         let sibling =
             |p: &Self, at| p.container_is_list(depth) && p.record_name_at(at) == Some(name);
-        if sibling(self, at) {
+        self.unclosed_if(depth, comma, sibling)
+    }
+
+    /// The one rule of both cases above: what stands at the cursor, or after a `,` there,
+    /// belongs to the container of the list or record open at `depth` (`belongs`), or closes
+    /// one enclosing it; then that list or record is missing its closing bracket.
+    fn unclosed_if(
+        &mut self,
+        depth: usize,
+        comma: Option<Offset>,
+        belongs: impl Fn(&Self, Offset) -> bool,
+    ) -> Option<Step> {
+        let at = self.pos;
+        if belongs(self, at) {
             self.missing_close(depth, at);
             self.give_back(comma, at);
             return Some(Step::Unclosed);
@@ -300,7 +312,7 @@ impl<'a> Parser<'a> {
         }
         if self.peek() == Some(b',')
             && let Some(next) = self.trivia_end(at + 1)
-            && (sibling(self, next) || self.closes_enclosing(depth, next))
+            && (belongs(self, next) || self.closes_enclosing(depth, next))
         {
             self.missing_close(depth, at);
             return Some(Step::Unclosed);
@@ -335,25 +347,7 @@ impl<'a> Parser<'a> {
 
     #[cold]
     fn unclosed_at_item_slow(&mut self, depth: usize, comma: Option<Offset>) -> Option<Step> {
-        let at = self.pos;
-        let field = |p: &Self, at| p.container_field_at(depth, at);
-        if field(self, at) {
-            self.missing_close(depth, at);
-            self.give_back(comma, at);
-            return Some(Step::Unclosed);
-        }
-        if self.closes_enclosing(depth, at) {
-            self.missing_close(depth, at);
-            return Some(Step::Unclosed);
-        }
-        if self.peek() == Some(b',')
-            && let Some(next) = self.trivia_end(at + 1)
-            && (field(self, next) || self.closes_enclosing(depth, next))
-        {
-            self.missing_close(depth, at);
-            return Some(Step::Unclosed);
-        }
-        None
+        self.unclosed_if(depth, comma, |p: &Self, at| p.container_field_at(depth, at))
     }
 
     /// Whether the bracket at `at` closes a list or record enclosing the one open at `depth`,
