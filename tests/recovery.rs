@@ -394,3 +394,18 @@ fn getting_past_deep_nesting_does_not_overflow_the_stack() {
         ]
     );
 }
+
+#[test]
+fn a_string_item_beginning_with_a_space_and_holding_a_colon_is_no_stray_quote() {
+    // Found by the property test: `" a:"` looked like a stray `"` before a field `a:`.
+    let base = read("tests/fixtures/valid/talks.ron");
+    let event = base.find("Event(").expect("talks.ron has events") + "Event(".len();
+    let text = format!(
+        "{}tags: [\" a: b\", \" Event(\" ], {}",
+        &base[..event],
+        &base[event..]
+    );
+    let before = report("talks.ron", &base);
+    assert_eq!(report("talks.ron", &text), before);
+    assert!(model::load_str(&text).is_ok());
+}

@@ -787,8 +787,30 @@ impl<'a> Parser<'a> {
             .chars()
             .next()
             .filter(|c| matches!(c, '"' | '\'' | '“' | '”' | '„' | '‘' | '’'))?;
+        if quote == '"' && self.string_item_at(self.pos) {
+            // `[" a:", …]`: a whole string, with a space and a colon in it, is no stray quote.
+            return None;
+        }
         let next = self.trivia_end(self.pos + quote.len_utf8())?;
         (self.field_name_at(next).is_some() || self.record_name_at(next).is_some()).then_some(quote)
+    }
+
+    /// Whether a `"` string starting at `at` closes and is followed, across trivia, by what
+    /// ends a list item (`,` or `]`): then it reads as one, whatever it holds.
+    fn string_item_at(&self, at: Offset) -> bool {
+        let mut i = at + 1;
+        while let Some(&b) = self.bytes.get(i) {
+            match b {
+                b'\\' => i += 2,
+                b'"' => {
+                    return self
+                        .trivia_end(i + 1)
+                        .is_some_and(|j| matches!(self.bytes.get(j), Some(b',' | b']')));
+                }
+                _ => i += 1,
+            }
+        }
+        false
     }
 
     /// When the word at the cursor, where a value is expected, is followed on its line by a
