@@ -240,13 +240,13 @@ fn how_a_statement_was_made_is_its_channel_not_a_relay() {
             );
         }
         for c in &e.claims {
-            if let Some(ch) = c.channel() {
+            if let Some(ch) = t.label_of(c.channel) {
                 let id = c.id.as_ref().map_or("", |i| i.value.as_ref());
                 claim_channels.push((id.to_string(), ch.to_string()));
             }
         }
         for q in &e.quotes {
-            if let Some(ch) = q.channel() {
+            if let Some(ch) = t.label_of(q.channel) {
                 quote_channels.push((q.text.to_string(), ch.to_string()));
             }
         }

@@ -217,9 +217,9 @@ fn ours(t: &Timeline<'_>, text: &str) -> Fields {
             f.put(&format!("{p}.source"), q.source.id(text));
             f.put(&format!("{p}.via"), q.via.as_deref());
             f.put(&format!("{p}.context"), q.context.as_deref());
-            f.put(&format!("{p}.channel"), q.channel());
+            f.put(&format!("{p}.channel"), t.label_of(q.channel));
             f.put(&format!("{p}.also"), ids(q.also(), text));
-            f.put(&format!("{p}.lang"), q.lang());
+            f.put(&format!("{p}.lang"), t.label_of(q.lang));
             f.put(&format!("{p}.original"), q.original());
         }
         for (j, c) in e.claims.iter().enumerate() {
@@ -230,9 +230,9 @@ fn ours(t: &Timeline<'_>, text: &str) -> Fields {
             f.put(&format!("{p}.source"), c.source.id(text));
             f.put(&format!("{p}.via"), c.via.as_deref());
             f.put(&format!("{p}.disputes"), ids(&c.disputes, text));
-            f.put(&format!("{p}.channel"), c.channel());
+            f.put(&format!("{p}.channel"), t.label_of(c.channel));
             f.put(&format!("{p}.also"), ids(c.also(), text));
-            f.put(&format!("{p}.lang"), c.lang());
+            f.put(&format!("{p}.lang"), t.label_of(c.lang));
             f.put(&format!("{p}.confirms"), ids(c.confirms(), text));
         }
     }

@@ -323,14 +323,14 @@ fn statements_carry_format_1_1_fields_at_the_intended_rates() {
     // with no `via` get one: 26%. About 54%.
     about(
         "quotes with a channel",
-        quote_share(&|q| q.channel().is_some()),
+        quote_share(&|q| q.channel.is_some()),
         50.0,
         58.0,
     );
     // Claims: 30% had a `via`, 3 of the 8 a channel: 11.25%; 5% of the other 70%: 3.5%.
     about(
         "claims with a channel",
-        claim_share(&|c| c.channel().is_some()),
+        claim_share(&|c| c.channel.is_some()),
         12.0,
         18.0,
     );
@@ -350,7 +350,7 @@ fn statements_carry_format_1_1_fields_at_the_intended_rates() {
     );
     // `lang` on a quarter of the English quotes (70%) of Russian or Ukrainian speakers (about
     // half of them) in a source of another language (most): a few percent.
-    let with_lang = quotes(t).filter(|q| q.lang().is_some()).count();
+    let with_lang = quotes(t).filter(|q| q.lang.is_some()).count();
     about("quotes with lang", percent(with_lang, nq), 4.0, 11.0);
     let with_original = quotes(t).filter(|q| q.original().is_some()).count();
     about(
@@ -361,7 +361,7 @@ fn statements_carry_format_1_1_fields_at_the_intended_rates() {
     );
     about(
         "claims with lang",
-        claim_share(&|c| c.lang().is_some()),
+        claim_share(&|c| c.lang.is_some()),
         0.5,
         4.0,
     );
@@ -474,8 +474,8 @@ fn format_1_1_fields_keep_their_rules() {
             }
         }
         for q in &e.quotes {
-            assert!(q.original().is_none() || q.lang().is_some());
-            if let Some(lang) = q.lang() {
+            assert!(q.original().is_none() || q.lang.is_some());
+            if let Some(lang) = t.label_of(q.lang) {
                 // Said in another language than the one the source publishes in.
                 assert_ne!(t.source(&q.source).language.as_deref(), Some(lang));
                 assert!(["ru", "uk"].contains(&lang), "{lang}");

@@ -36,14 +36,15 @@ fn ids<'t>(refs: &[Ref], text: &'t str) -> Vec<Cow<'t, str>> {
 
 /// What an event (read from `text`) says, as plain strings: every field but offsets and
 /// resolved indices; references as the ids they are written with.
-fn content(e: &Event<'_>, text: &str) -> String {
+fn content(e: &Event<'_>, labels: &model::Labels<'_>, text: &str) -> String {
+    let label = |l: Option<model::Label>| l.map(|l| labels.get(l).to_owned());
     let quotes: Vec<_> = e
         .quotes
         .iter()
         .map(|q| {
             let (speaker, source) = (q.speaker.id(text), q.source.id(text));
-            let lang = (q.lang(), q.original());
-            let provenance = (q.channel(), ids(q.also(), text), lang);
+            let lang = (label(q.lang), q.original());
+            let provenance = (label(q.channel), ids(q.also(), text), lang);
             (speaker, &q.text, source, &q.via, &q.context, provenance)
         })
         .collect();
@@ -58,7 +59,7 @@ fn content(e: &Event<'_>, text: &str) -> String {
                 c.source.id(text),
                 &c.via,
                 ids(&c.disputes, text),
-                (c.channel(), ids(c.also(), text), c.lang()),
+                (label(c.channel), ids(c.also(), text), label(c.lang)),
                 ids(c.confirms(), text),
             )
         })
@@ -97,7 +98,10 @@ fn generated_json_reads_into_the_same_events_as_the_ron() {
         let other = b
             .get(id)
             .unwrap_or_else(|| panic!("`{id}` is not in the JSON"));
-        assert_eq!(content(e, &ron), content(other, &json));
+        assert_eq!(
+            content(e, &from_ron.labels, &ron),
+            content(other, &from_json.labels, &json)
+        );
         assert_eq!(
             e.when,
             model::When {
@@ -145,7 +149,10 @@ fn validated_json_matches_the_loaded_ron_in_timeline_order() {
     let diags = model::validate::validate(&mut from_json, &json);
     assert!(diags.is_empty(), "{diags:?}");
     let order = |t: &Timeline<'_>, text: &str| -> Vec<String> {
-        t.events.iter().map(|e| content(e, text)).collect()
+        t.events
+            .iter()
+            .map(|e| content(e, &t.labels, text))
+            .collect()
     };
     assert_eq!(order(&loaded.timeline, &ron), order(&from_json, &json));
     let targets = |t: &Timeline<'_>| -> Vec<u32> {

@@ -226,7 +226,7 @@ impl Doc<'_> {
         self.block(&q.text, Role::Quote, &" ".repeat(indent), true, indent + 1);
         self.who(t, Some(&q.speaker), indent + 2);
         if let Some(original) = q.original() {
-            let lang = safe(q.lang().unwrap_or_default());
+            let lang = safe(t.label_of(q.lang).unwrap_or_default());
             let first = format!("{}original ({lang}): ", " ".repeat(indent + 2));
             self.block(original, Role::Dim, &first, false, indent + 4);
         }

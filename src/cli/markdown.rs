@@ -132,7 +132,7 @@ impl<'t, 'a> Brief<'t, 'a> {
             out.write_all(block(&q.text, "> ").as_bytes())?;
             writeln!(out, ">")?;
             writeln!(out, "> — {}", speaker_line(self.t.participant(&q.speaker)))?;
-            if let (Some(original), Some(lang)) = (q.original(), q.lang()) {
+            if let (Some(original), Some(lang)) = (q.original(), self.t.label_of(q.lang)) {
                 writeln!(out)?;
                 writeln!(out, "Original ({}): {}", inline(lang), inline(original))?;
             }

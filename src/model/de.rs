@@ -6,13 +6,15 @@
 //! empty: offsets are 0 (but for references, see [`from_json`]) and references are
 //! [`UNRESOLVED`] until validation resolves them.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, de::SeqAccess};
 
-use super::types::{Claim, Provenance, Quote, Ref, RoundRef, Spanned, Str, Timeline, UNRESOLVED};
+use super::types::{
+    Claim, Label, Labels, Provenance, Quote, Ref, RoundRef, Spanned, Str, Timeline, UNRESOLVED,
+};
 use super::when::When;
 
 /// Takes a string, borrowed when the deserializer lends one.
@@ -103,6 +105,14 @@ thread_local! {
     /// Where the text being read by [`from_json`] lies (address, length), so that a reference
     /// can record where its id stands, as the RON reader's references do.
     static TEXT: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+    /// The `channel` and `lang` labels read so far by [`from_json`] (copied: a thread-local
+    /// cannot borrow the text), moved into the timeline once it is read.
+    static LABELS: RefCell<Labels<'static>> = RefCell::new(Labels::default());
+}
+
+/// Interns a `channel` or `lang` read through serde into [`LABELS`].
+fn label(text: Option<Str<'_>>) -> Option<Label> {
+    text.map(|t| LABELS.with_borrow_mut(|l| l.intern(Str::Owned(t.into_owned()))))
 }
 
 /// `serde_json::from_str` into a [`Timeline`], with every reference pointing at its id's
@@ -110,9 +120,11 @@ thread_local! {
 /// cannot be pointed at and are an error.
 pub fn from_json(json: &str) -> Result<Timeline<'_>, serde_json::Error> {
     TEXT.set((json.as_ptr() as usize, json.len()));
-    let read = serde_json::from_str(json);
+    LABELS.take();
+    let read = serde_json::from_str::<Timeline<'_>>(json);
     TEXT.set((0, 0));
-    read
+    let labels = LABELS.take();
+    read.map(|t| Timeline { labels, ..t })
 }
 
 impl<'de> Deserialize<'de> for Ref {
@@ -191,9 +203,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Quote<'a> {
             return Err(de::Error::custom("`original` needs `lang`"));
         }
         let provenance = Provenance {
-            channel: q.channel,
             also: q.also.into(),
-            lang: q.lang,
             original: q.original,
             confirms: Box::default(),
         };
@@ -203,6 +213,8 @@ impl<'de: 'a, 'a> Deserialize<'de> for Quote<'a> {
             source: q.source,
             via: q.via,
             context: q.context,
+            channel: label(q.channel),
+            lang: label(q.lang),
             provenance: provenance.boxed(),
         })
     }
@@ -237,9 +249,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Claim<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let c = ClaimFields::deserialize(d)?;
         let provenance = Provenance {
-            channel: c.channel,
             also: c.also.into(),
-            lang: c.lang,
             original: None,
             confirms: c.confirms.into(),
         };
@@ -250,6 +260,8 @@ impl<'de: 'a, 'a> Deserialize<'de> for Claim<'a> {
             source: c.source,
             via: c.via,
             disputes: c.disputes,
+            channel: label(c.channel),
+            lang: label(c.lang),
             provenance: provenance.boxed(),
         })
     }

@@ -8,6 +8,7 @@
 mod de;
 pub mod diag;
 pub mod escape;
+pub mod labels;
 pub mod lang;
 pub mod parse;
 pub mod progress;

@@ -11,6 +11,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+pub use super::labels::{Label, Labels};
 pub use super::span::{Offset, Spanned};
 use super::when::When;
 
@@ -103,6 +104,9 @@ pub struct Timeline<'a> {
     /// Where every claim lives, in timeline order; `Claim` refs in `disputes` index this.
     #[serde(skip)]
     pub claims: Vec<ClaimAt>,
+    /// The texts of the statements' `channel` and `lang` labels.
+    #[serde(skip)]
+    pub labels: Labels<'a>,
 }
 
 /// The position of one claim: `events[event].claims[claim]`.
@@ -354,11 +358,18 @@ pub struct Quote<'a> {
     pub text: Str<'a>,
     /// Where it was published (a source reference).
     pub source: Ref,
-    /// The relay the outlet depends on ("TASS"); see [`Quote::channel`] for how it was said.
+    /// The relay the outlet depends on ("TASS"); see `channel` for how it was said.
     pub via: Option<Str<'a>>,
     /// What it was said about or in answer to.
     pub context: Option<Str<'a>>,
-    /// Format 1.1 fields, boxed: absent from most statements, and eight bytes when absent.
+    /// How or where it was said (`"told reporters"`; FORMAT.md 1.1), never a relay; its text
+    /// is in [`Timeline::labels`] ([`Timeline::label`]).
+    pub channel: Option<Label>,
+    /// BCP 47 tag of the language the words were first said in (FORMAT.md 1.1), in
+    /// [`Timeline::labels`].
+    pub lang: Option<Label>,
+    /// The rarer format-1.1 fields, boxed: absent from most statements, and eight bytes when
+    /// absent.
     pub provenance: Option<Box<Provenance<'a>>>,
 }
 
@@ -374,26 +385,27 @@ pub struct Claim<'a> {
     pub text: Str<'a>,
     /// Where it was published (a source reference).
     pub source: Ref,
-    /// The relay the outlet depends on; see [`Claim::channel`] for how it was said.
+    /// The relay the outlet depends on; see `channel` for how it was said.
     pub via: Option<Str<'a>>,
     /// Claims this one contradicts (indices into [`Timeline::claims`]).
     pub disputes: Vec<Ref>,
-    /// Format 1.1 fields, boxed as for [`Quote::provenance`].
+    /// How or where it was asserted, as [`Quote::channel`].
+    pub channel: Option<Label>,
+    /// BCP 47 tag of the language it was first made in, as [`Quote::lang`].
+    pub lang: Option<Label>,
+    /// The rarer format-1.1 fields, boxed as for [`Quote::provenance`].
     pub provenance: Option<Box<Provenance<'a>>>,
 }
 
-/// The format-1.1 provenance of a quote or claim (FORMAT.md "Version 1.1 / Quote and Claim"):
-/// how it was said, which other publications carry it, and in what language. Kept behind a
-/// `Box` on [`Quote`] and [`Claim`], allocated only for a statement that gives one of these.
+/// The rarer format-1.1 provenance of a quote or claim (FORMAT.md "Version 1.1 / Quote and
+/// Claim"): which other publications carry it, the original words, the claims it confirms.
+/// Kept behind a `Box` on [`Quote`] and [`Claim`], allocated only for a statement that gives
+/// one of these (`channel` and `lang`, far commoner, are [`Label`]s on the statement itself).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Provenance<'a> {
-    /// How or where it was said or published (`"told reporters"`); not a relay.
-    pub channel: Option<Str<'a>>,
     /// Other sources carrying the same statement with the same attribution (a boxed slice:
     /// 16 bytes, where a `Vec` takes 24).
     pub also: Box<[Ref]>,
-    /// BCP 47 tag of the language the words were first said or written in.
-    pub lang: Option<Str<'a>>,
     /// Quotes only: the words verbatim in `lang`; the reader requires `lang` beside it.
     pub original: Option<Str<'a>>,
     /// Claims only: claims asserting the same fact, indices into [`Timeline::claims`].
@@ -408,26 +420,14 @@ impl Provenance<'_> {
     }
 }
 
-/// The format-1.1 fields shared by quotes and claims, read through their [`Provenance`].
+/// The boxed format-1.1 fields shared by quotes and claims, read through their [`Provenance`].
 macro_rules! provenance_accessors {
     ($t:ident) => {
         impl<'a> $t<'a> {
-            /// How or where it was said (`channel`), if the file says.
-            #[must_use]
-            pub fn channel(&self) -> Option<&str> {
-                self.provenance.as_ref()?.channel.as_deref()
-            }
-
             /// The other sources that carry it (`also`); empty when none.
             #[must_use]
             pub fn also(&self) -> &[Ref] {
                 self.provenance.as_ref().map_or(&[], |p| &p.also)
-            }
-
-            /// The BCP 47 tag of the original language (`lang`), if given.
-            #[must_use]
-            pub fn lang(&self) -> Option<&str> {
-                self.provenance.as_ref()?.lang.as_deref()
             }
         }
     };
@@ -492,6 +492,19 @@ impl<'a> Timeline<'a> {
     #[must_use]
     pub fn round(&self, r: &RoundRef) -> &Round<'a> {
         &self.rounds[r.target as usize]
+    }
+
+    /// The text of a statement's `channel` or `lang` label. Panics on a label of another
+    /// timeline.
+    #[must_use]
+    pub fn label(&self, label: Label) -> &str {
+        self.labels.get(label)
+    }
+
+    /// The text of an optional label: `channel` or `lang` as text, when given.
+    #[must_use]
+    pub fn label_of(&self, label: Option<Label>) -> Option<&str> {
+        label.map(|l| self.labels.get(l))
     }
 
     /// The claim a `disputes` entry names, with the event that holds it.

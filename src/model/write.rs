@@ -178,9 +178,9 @@ impl Serialize for Out<'_, '_, Quote<'_>> {
         let present = [
             q.via.is_some(),
             q.context.is_some(),
-            q.channel().is_some(),
+            q.channel.is_some(),
             !q.also().is_empty(),
-            q.lang().is_some(),
+            q.lang.is_some(),
             q.original().is_some(),
         ];
         let mut st = s.serialize_struct("Quote", 3 + count(&present))?;
@@ -189,9 +189,11 @@ impl Serialize for Out<'_, '_, Quote<'_>> {
         st.serialize_field("source", id(t, q.source, Kind::Source))?;
         field(&mut st, "via", &q.via, q.via.is_none())?;
         field(&mut st, "context", &q.context, q.context.is_none())?;
-        field(&mut st, "channel", &q.channel(), q.channel().is_none())?;
+        let channel = t.label_of(q.channel);
+        field(&mut st, "channel", &channel, channel.is_none())?;
         refs(&mut st, t, "also", q.also(), Kind::Source)?;
-        field(&mut st, "lang", &q.lang(), q.lang().is_none())?;
+        let lang = t.label_of(q.lang);
+        field(&mut st, "lang", &lang, lang.is_none())?;
         field(&mut st, "original", &q.original(), q.original().is_none())?;
         st.end()
     }
@@ -205,9 +207,9 @@ impl Serialize for Out<'_, '_, Claim<'_>> {
             c.by.is_some(),
             c.via.is_some(),
             !c.disputes.is_empty(),
-            c.channel().is_some(),
+            c.channel.is_some(),
             !c.also().is_empty(),
-            c.lang().is_some(),
+            c.lang.is_some(),
             !c.confirms().is_empty(),
         ];
         let mut st = s.serialize_struct("Claim", 2 + count(&present))?;
@@ -218,9 +220,11 @@ impl Serialize for Out<'_, '_, Claim<'_>> {
         st.serialize_field("source", id(t, c.source, Kind::Source))?;
         field(&mut st, "via", &c.via, c.via.is_none())?;
         refs(&mut st, t, "disputes", &c.disputes, Kind::Claim)?;
-        field(&mut st, "channel", &c.channel(), c.channel().is_none())?;
+        let channel = t.label_of(c.channel);
+        field(&mut st, "channel", &channel, channel.is_none())?;
         refs(&mut st, t, "also", c.also(), Kind::Source)?;
-        field(&mut st, "lang", &c.lang(), c.lang().is_none())?;
+        let lang = t.label_of(c.lang);
+        field(&mut st, "lang", &lang, lang.is_none())?;
         refs(&mut st, t, "confirms", c.confirms(), Kind::Claim)?;
         st.end()
     }

@@ -44,13 +44,25 @@ impl<'t, 'a> Attribution<'t, 'a> {
     /// The attribution of quote `q` of timeline `t`.
     #[must_use]
     pub fn of_quote(t: &'t Timeline<'a>, q: &'t Quote<'a>) -> Self {
-        Self::new(t, q.source, q.channel(), q.via.as_deref(), q.also())
+        Self::new(
+            t,
+            q.source,
+            t.label_of(q.channel),
+            q.via.as_deref(),
+            q.also(),
+        )
     }
 
     /// The attribution of claim `c` of timeline `t`.
     #[must_use]
     pub fn of_claim(t: &'t Timeline<'a>, c: &'t Claim<'a>) -> Self {
-        Self::new(t, c.source, c.channel(), c.via.as_deref(), c.also())
+        Self::new(
+            t,
+            c.source,
+            t.label_of(c.channel),
+            c.via.as_deref(),
+            c.also(),
+        )
     }
 }
 

@@ -24,7 +24,7 @@ use std::sync::atomic::Ordering::Relaxed;
 
 use super::diag::Diagnostic;
 use super::progress::Progress;
-use super::types::{Offset, Str, Timeline};
+use super::types::{Labels, Offset, Str, Timeline};
 use super::validate::Ids;
 use recover::{ListEnd, Resume, Step};
 
@@ -110,6 +110,8 @@ pub struct Parser<'a> {
     lenient_at: Option<Offset>,
     /// A line number known at an offset (0-based line, offset), for messages naming lines.
     line_cache: (Offset, usize),
+    /// The `channel` and `lang` texts read so far (a reader thread's own, merged at the end).
+    labels: Labels<'a>,
 }
 
 /// What getting past syntax errors has done so far.
@@ -212,6 +214,7 @@ impl<'a> Parser<'a> {
             rec: Recovery::default(),
             lenient_at: None,
             line_cache: (0, 0),
+            labels: Labels::default(),
         }
     }
 

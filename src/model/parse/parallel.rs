@@ -8,7 +8,8 @@
 
 use super::recover::ListEnd;
 use super::{Open, PResult, Parser};
-use crate::model::types::{Event, Offset};
+use crate::model::labels::renumber;
+use crate::model::types::{Event, Labels, Offset};
 
 /// Below this many bytes of events, threads cost more than they save.
 const MIN_PARALLEL_BYTES: usize = 1 << 20;
@@ -27,6 +28,8 @@ struct Piece<'a> {
     ended: ListEnd,
     clean: bool,
     last_string: (Offset, Offset),
+    /// The `channel` and `lang` texts this thread's events name, numbered on their own.
+    labels: Labels<'a>,
 }
 
 /// Where an element probably starts at or after `from`: an `Event(` preceded, across
@@ -61,6 +64,7 @@ impl<'a> Parser<'a> {
             rec: super::Recovery::default(),
             lenient_at: None,
             line_cache: (0, 0),
+            labels: Labels::default(),
         }
     }
 
@@ -139,6 +143,7 @@ impl<'a> Parser<'a> {
                             ended: ended.unwrap_or(ListEnd::Unclosed),
                             clean: ended.is_some() && p.diags.is_empty(),
                             last_string: p.last_string,
+                            labels: std::mem::take(&mut p.labels),
                         }
                     })
                 })
@@ -159,7 +164,13 @@ impl<'a> Parser<'a> {
                 break;
             }
             if self.pos == cuts[k] && piece.clean {
-                for block in piece.blocks {
+                let map = self.labels.merge(piece.labels);
+                for mut block in piece.blocks {
+                    if !map.is_empty() {
+                        for e in &mut block {
+                            relabel(e, &map);
+                        }
+                    }
                     events.extend(block);
                 }
                 self.pos = piece.end;
@@ -180,6 +191,18 @@ impl<'a> Parser<'a> {
         self.open.truncate(depth - 1);
         events.shrink_to_fit();
         Ok(events)
+    }
+}
+
+/// Renumbers the labels of a reader thread's event into the main reader's table.
+fn relabel(e: &mut Event<'_>, map: &[crate::model::types::Label]) {
+    for q in &mut e.quotes {
+        q.channel = renumber(q.channel, map);
+        q.lang = renumber(q.lang, map);
+    }
+    for c in &mut e.claims {
+        c.channel = renumber(c.channel, map);
+        c.lang = renumber(c.lang, map);
     }
 }
 

@@ -5,8 +5,8 @@ use std::sync::Arc;
 use super::lex::Unsigned;
 use super::{PResult, Parser, did_you_mean};
 use crate::model::types::{
-    Claim, Event, MISSING, Participant, ParticipantKind, Provenance, Quote, Ref, Round, RoundRef,
-    Source, SourceKind, Spanned, Str, Timeline, UNRESOLVED,
+    Claim, Event, Label, MISSING, Participant, ParticipantKind, Provenance, Quote, Ref, Round,
+    RoundRef, Source, SourceKind, Spanned, Str, Timeline, UNRESOLVED,
 };
 use crate::model::validate::Ids;
 use crate::model::when::{Precision, When};
@@ -91,6 +91,17 @@ impl<'a> Parser<'a> {
 
     fn opt_when(&mut self) -> PResult<Option<When<'a>>> {
         self.optional(Self::when)
+    }
+
+    /// An optional short text kept once in the timeline's labels (`channel`).
+    fn opt_label(&mut self) -> PResult<Option<Label>> {
+        Ok(self.opt_text()?.map(|s| self.labels.intern(s)))
+    }
+
+    /// An optional BCP 47 language tag (`lang` of a statement), checked for shape and kept in
+    /// the timeline's labels.
+    fn opt_lang_label(&mut self) -> PResult<Option<Label>> {
+        Ok(self.opt_lang()?.map(|s| self.labels.intern(s)))
     }
 
     /// An optional BCP 47 language tag (`language`, `lang`), checked for shape.
@@ -288,6 +299,7 @@ impl<'a> Parser<'a> {
             rounds,
             events,
             claims: Vec::new(),
+            labels: std::mem::take(&mut self.labels),
         })
     }
 
@@ -448,6 +460,7 @@ impl<'a> Parser<'a> {
         ];
         let (mut speaker, mut text, mut source, mut via, mut context) =
             (None, None, None, None, None);
+        let (mut channel, mut lang) = (None, None);
         let mut prov = Provenance::default();
         let mut original_at = None;
         // A malformed `lang` is reported already: `original` is not reported again for it.
@@ -464,11 +477,11 @@ impl<'a> Parser<'a> {
                     2 => source = p.reference(To::Source)?,
                     3 => via = p.opt_text()?,
                     4 => context = p.opt_text()?,
-                    5 => prov.channel = p.opt_text()?,
+                    5 => channel = p.opt_label()?,
                     6 => prov.also = p.opt_list(|p| p.references(To::Source))?.into(),
                     7 => {
                         let reported = p.diags.len();
-                        prov.lang = p.opt_lang()?;
+                        lang = p.opt_lang_label()?;
                         lang_reported = p.diags.len() > reported;
                     }
                     _ => {
@@ -481,7 +494,7 @@ impl<'a> Parser<'a> {
         )?;
         if let Some(original_at) = original_at
             && prov.original.is_some()
-            && prov.lang.is_none()
+            && lang.is_none()
             && !lang_reported
         {
             self.error(
@@ -495,6 +508,8 @@ impl<'a> Parser<'a> {
             source: source.unwrap_or_else(|| missing_ref(at)),
             via,
             context,
+            channel,
+            lang,
             provenance: prov.boxed(),
         })
     }
@@ -505,6 +520,7 @@ impl<'a> Parser<'a> {
         ];
         let (mut id, mut by, mut text, mut source, mut via, mut disputes) =
             (None, None, None, None, None, vec![]);
+        let (mut channel, mut lang) = (None, None);
         let mut prov = Provenance::default();
         let at = self.pos;
         self.record("Claim", FIELDS, &["text", "source"], |p, field| {
@@ -515,9 +531,9 @@ impl<'a> Parser<'a> {
                 3 => source = p.reference(To::Source)?,
                 4 => via = p.opt_text()?,
                 5 => disputes = p.opt_list(|p| p.references(To::Later))?,
-                6 => prov.channel = p.opt_text()?,
+                6 => channel = p.opt_label()?,
                 7 => prov.also = p.opt_list(|p| p.references(To::Source))?.into(),
-                8 => prov.lang = p.opt_lang()?,
+                8 => lang = p.opt_lang_label()?,
                 _ => prov.confirms = p.opt_list(|p| p.references(To::Later))?.into(),
             }
             Ok(())
@@ -529,6 +545,8 @@ impl<'a> Parser<'a> {
             source: source.unwrap_or_else(|| missing_ref(at)),
             via,
             disputes,
+            channel,
+            lang,
             provenance: prov.boxed(),
         })
     }
