@@ -99,8 +99,21 @@ pub(super) fn is_ident_start(b: u8) -> bool {
 }
 
 pub(super) fn is_ident_char(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    IDENT_CHAR[b as usize]
 }
+
+/// [`is_ident_char`] as a table: field names are most of the identifiers of a file, and one
+/// load per byte scans them at half the cost of the two range tests.
+static IDENT_CHAR: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    table
+};
 
 impl<'a> Parser<'a> {
     pub(super) fn peek(&self) -> Option<u8> {
@@ -112,7 +125,17 @@ impl<'a> Parser<'a> {
     }
 
     /// Skips whitespace and comments (`//` to end of line, nested `/* */`).
+    #[inline]
     pub(super) fn ws(&mut self) -> PResult<()> {
+        // Most calls stand at a token already (a name after `(`, a value after `: `).
+        match self.peek() {
+            Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | b'/' | 0x80..) => self.skip_ws(),
+            _ => Ok(()),
+        }
+    }
+
+    /// [`Self::ws`] once something to skip may stand at the cursor.
+    fn skip_ws(&mut self) -> PResult<()> {
         loop {
             match self.peek() {
                 Some(b' ') => self.spaces(),

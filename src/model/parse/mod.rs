@@ -127,6 +127,45 @@ struct Recovery {
     skipped_field: bool,
 }
 
+/// Which fields of a record are required: bit `i` for `fields[i]`, so that a record with all
+/// of them given is checked with one `&`, not a comparison of names. Made by [`required`].
+#[derive(Clone, Copy)]
+pub(super) struct Required(u64);
+
+/// The [`Required`] bits of `names` among `fields` (at most 64), computed at compile time
+/// (`const { required(FIELDS, &[…]) }`); a name that is not a field fails the build.
+pub(super) const fn required(fields: &[&str], names: &[&str]) -> Required {
+    let mut bits = 0u64;
+    let mut n = 0;
+    while n < names.len() {
+        let mut i = 0;
+        loop {
+            assert!(i < fields.len(), "a required field that is not a field");
+            if same(fields[i].as_bytes(), names[n].as_bytes()) {
+                bits |= 1 << i;
+                break;
+            }
+            i += 1;
+        }
+        n += 1;
+    }
+    Required(bits)
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// The longest text read: offsets in records are 32-bit.
 pub const MAX_TEXT: usize = u32::MAX as usize;
 
@@ -396,7 +435,7 @@ impl<'a> Parser<'a> {
         &mut self,
         name: &'static str,
         fields: &'static [&'static str],
-        required: &[&str],
+        required: Required,
         on_field: impl FnMut(&mut Self, usize) -> PResult<()>,
     ) -> PResult<Offset> {
         if self.peek() == Some(b'(') {
@@ -474,7 +513,7 @@ impl<'a> Parser<'a> {
         start: Offset,
         name: &'static str,
         fields: &'static [&'static str],
-        required: &[&str],
+        required: Required,
         mut on_field: impl FnMut(&mut Self, usize) -> PResult<()>,
     ) -> PResult<Offset> {
         let depth = self.open.len();
@@ -521,12 +560,12 @@ impl<'a> Parser<'a> {
             }
         }
         self.open.truncate(depth - 1);
-        if !field_lost {
+        if !field_lost && fields_read.seen & required.0 != required.0 {
             let Fields {
                 seen, suggested, ..
             } = fields_read;
             for (i, f) in fields.iter().enumerate() {
-                if seen & (1 << i) == 0 && required.contains(f) && !suggested.contains(f) {
+                if seen & (1 << i) == 0 && required.0 & (1 << i) != 0 && !suggested.contains(f) {
                     self.error(
                         start,
                         format!("`{name}` is missing its required field `{f}`"),
