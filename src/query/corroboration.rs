@@ -261,13 +261,9 @@ fn union(parent: &mut [u32], a: u32, b: u32) {
     if (b as usize) >= parent.len() {
         return;
     }
+    // Which root wins does not matter: groups are numbered by their first member in `build`.
     let (ra, rb) = (find(parent, a), find(parent, b));
-    // The smaller root wins, so that a group's root is its first claim.
-    if ra < rb {
-        parent[rb as usize] = ra;
-    } else {
-        parent[ra as usize] = rb;
-    }
+    parent[rb as usize] = ra;
 }
 
 #[cfg(test)]
@@ -394,6 +390,46 @@ mod tests {
         let t = load_str(FIXTURE).unwrap().timeline;
         // 9 claims: {3 circular}, {2 venue}, {2 memo}, reprint, length-kyiv.
         assert_eq!(t.claims.len(), 9);
-        assert_eq!(Corroboration::build(&t).len(), 5);
+        let c = Corroboration::build(&t);
+        assert_eq!((c.len(), c.is_empty()), (5, false));
+        assert!(Corroboration::default().is_empty());
+    }
+
+    #[test]
+    fn circular_and_corroborated_are_told_apart() {
+        let t = load_str(FIXTURE).unwrap().timeline;
+        let c = Corroboration::build(&t);
+        let kind = |id: &str| {
+            let g = c.group(claim(&t, id));
+            (g.is_circular(), g.is_corroborated())
+        };
+        assert_eq!(kind("circ-rt"), (true, false), "3 outlets, 1 origin");
+        assert_eq!(kind("memo-xinhua"), (true, false), "2 outlets, 1 origin");
+        assert_eq!(kind("venue-kyiv"), (false, true), "2 outlets, 2 origins");
+        assert_eq!(kind("reprint"), (false, false), "1 outlet, 1 origin");
+        // The thresholds themselves: two origins corroborate, one outlet is never circular.
+        let group = |outlets, origins| Group {
+            members: &[],
+            outlets,
+            origins,
+        };
+        assert!(group(1, 2).is_corroborated() && !group(1, 1).is_corroborated());
+        assert!(group(2, 1).is_circular() && !group(1, 1).is_circular());
+        assert!(!group(2, 2).is_circular() && !group(3, 2).is_circular());
+    }
+
+    #[test]
+    fn a_reprint_naming_no_declared_source_is_not_followed() {
+        // Validation refuses this; the walk must still stop on a timeline that skipped it.
+        let mut t = load_str(FIXTURE).unwrap().timeline;
+        let len = t.sources.len() as u32;
+        let first = Ref { at: 0, target: 0 };
+        t.sources[0].republishes = Some(Ref { at: 0, target: len });
+        assert_eq!(original_source(&t, first), 0);
+        t.sources[0].republishes = Some(Ref {
+            at: 0,
+            target: len + 5,
+        });
+        assert_eq!(original_source(&t, first), 0);
     }
 }
