@@ -16,6 +16,7 @@ pub mod read;
 mod republish;
 mod resolve;
 pub mod span;
+pub mod suggest;
 pub mod types;
 pub mod validate;
 pub mod when;

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::diag::{Diagnostic, LineIndex};
-use super::parse::did_you_mean;
+use super::suggest::did_you_mean;
 use super::types::{MISSING, Offset, Participant, Ref, Source, Spanned, Str, UNRESOLVED};
 
 /// Lines of earlier declarations, computed only when a duplicate needs one.

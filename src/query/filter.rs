@@ -126,7 +126,7 @@ impl Filter {
                     .position(|s| s.id.value == *id)
                     .ok_or_else(|| FilterError::Source {
                         id: id.clone(),
-                        near: crate::model::parse::did_you_mean(
+                        near: crate::model::suggest::did_you_mean(
                             id,
                             t.sources.iter().map(|s| s.id.value.as_ref()),
                         )

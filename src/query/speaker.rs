@@ -100,7 +100,7 @@ pub fn resolve(t: &Timeline<'_>, index: &Index, name: &str) -> Result<u32, Speak
     match found.as_slice() {
         [one] => Ok(*one),
         [] => {
-            let near = crate::model::parse::did_you_mean(
+            let near = crate::model::suggest::did_you_mean(
                 &q,
                 index
                     .names

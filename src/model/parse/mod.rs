@@ -15,9 +15,8 @@ mod lex;
 mod parallel;
 mod records;
 mod recover;
-mod suggest;
 
-pub use suggest::did_you_mean;
+use super::suggest::did_you_mean;
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering::Relaxed;

@@ -1,4 +1,5 @@
-//! "Did you mean": the closest known name to a misspelt one.
+//! "Did you mean": the closest known name to a misspelt one, for every message that names an
+//! unknown field, record, id, speaker or source.
 
 /// Edit distance (insertions, deletions, substitutions, adjacent swaps), case-insensitive.
 fn distance(a: &str, b: &str) -> usize {
@@ -20,8 +21,11 @@ fn distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// The candidate nearest to `word`, if it is close enough to be a likely typo
-/// (at most a third of the word's length in edits, and at least one).
+/// The candidate nearest to `word`, if it is close enough to be a likely typo: at most a
+/// third of `word`'s length in chars (at least 1) in edits (the optimal string alignment
+/// distance: insertions, deletions, substitutions, adjacent swaps), compared case-insensitively.
+/// Ties go to the candidate met first; `None` when none is close enough. Empty candidates,
+/// and ones over three times `word`'s length in bytes, are never suggested.
 pub fn did_you_mean<'c>(
     word: &str,
     candidates: impl IntoIterator<Item = &'c str>,
