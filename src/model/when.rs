@@ -228,9 +228,9 @@ fn invalid(s: &str, why: impl fmt::Display) -> WhenError {
     WhenError(format!("`{s}` is not a valid when: {why}"))
 }
 
-/// `2025-7-3` written with a two-digit month and day (`2025-07-03`), when that makes it valid.
-/// Only called on a value already rejected, so a valid file pays nothing for it; a value with
-/// nothing to pad comes back unchanged and is rejected again.
+/// `2025-7-3` written with a two-digit month and day (`2025-07-03`), when padding changes it
+/// and leaves a date that reads. Only called on a value already rejected, so a valid file pays
+/// nothing for it.
 fn padded(s: &str) -> Option<String> {
     let date = split_date_time(s).map_or(s, |(date, _)| date);
     let mut fields = date.split('-');
@@ -242,16 +242,26 @@ fn padded(s: &str) -> Option<String> {
         }
         fixed.push_str(field);
     }
+    if fixed == date || parse_fields(&fixed).is_err() {
+        return None;
+    }
     fixed.push_str(&s[date.len()..]);
-    parse_fields(&fixed).is_ok().then_some(fixed)
+    Some(fixed)
 }
 
 fn parse_parts(s: &str) -> Result<Parts, WhenError> {
     parse_fields(s).map_err(|e| match padded(s) {
-        Some(fixed) => invalid(
-            s,
-            format_args!("months and days take two digits: `{fixed}`"),
-        ),
+        Some(fixed) => match parse_fields(&fixed) {
+            Ok(_) => invalid(
+                s,
+                format_args!("months and days take two digits: `{fixed}`"),
+            ),
+            // `2025-7-3T16:00`: both mistakes at once, the second as it reads once padded.
+            Err(then) => WhenError(format!(
+                "`{s}` is not a valid when: months and days take two digits, and then {}",
+                then.0
+            )),
+        },
         None => e,
     })
 }
@@ -697,20 +707,22 @@ mod tests {
             ("2025-7-3T16:00Z", "2025-07-03T16:00Z"),
             ("2025-7-3 16:00+03:00", "2025-07-03 16:00+03:00"),
         ];
+        // Padding the date that is there, not the time or the offset.
+        assert_eq!(
+            err("2025-7-3T16:00"),
+            "`2025-7-3T16:00` is not a valid when: months and days take two digits, and then \
+             `2025-07-03T16:00` has a time of day but no UTC offset: add `Z` or an offset such \
+             as `+03:00`, or keep the day alone (`2025-07-03`) if the zone is unknown"
+        );
+        assert!(err("2025-13-3").ends_with(FORMS), "{}", err("2025-13-3"));
         for (s, fixed) in cases {
             assert_eq!(
                 err(s),
                 format!("`{s}` is not a valid when: months and days take two digits: `{fixed}`")
             );
         }
-        // No suggestion when padding would not make the value valid.
-        for s in [
-            "2025-7-32",
-            "2025-13-1",
-            "25-7-3",
-            "2025-7-3T16:00",
-            "2025-7-3-1",
-        ] {
+        // No suggestion when padding would not make the date valid.
+        for s in ["2025-7-32", "2025-13-1", "25-7-3", "2025-7-3-1"] {
             assert!(!err(s).contains("two digits"), "{s}: {}", err(s));
         }
     }
