@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::lex::Unsigned;
-use super::{PResult, Parser, did_you_mean, required};
+use super::{PResult, Parser, Required, did_you_mean, required};
 use crate::model::types::{
     Claim, Event, Label, MISSING, Participant, ParticipantKind, Provenance, Quote, Ref, Round,
     RoundRef, Source, SourceKind, Spanned, Str, Timeline, UNRESOLVED,
@@ -242,7 +242,8 @@ impl<'a> Parser<'a> {
             "rounds",
             "events",
         ];
-        const REQUIRED: &[&str] = &["title", "sources", "participants", "events"];
+        const REQUIRED: Required =
+            required(FIELDS, &["title", "sources", "participants", "events"]);
         let (mut title, mut summary) = (None, None);
         let (mut sources, mut participants, mut rounds, mut events) =
             (vec![], vec![], vec![], vec![]);
@@ -250,44 +251,39 @@ impl<'a> Parser<'a> {
         // Set when sources or participants are given (again) after events were resolved
         // against them: a file that repeats a field, an error reported already.
         let mut stale = false;
-        self.record(
-            "Timeline",
-            FIELDS,
-            const { required(FIELDS, REQUIRED) },
-            |p, field| {
-                match field {
-                    0 => title = p.text(Some("title"))?,
-                    1 => summary = p.opt_text()?,
-                    2 => {
-                        sources = p.records(Self::source)?;
-                        seen_sources = true;
-                        stale |= p.ids.is_some();
-                    }
-                    3 => {
-                        participants = p.records(Self::participant)?;
-                        seen_participants = true;
-                        stale |= p.ids.is_some();
-                    }
-                    // A round whose number is missing or malformed (reported already) is left out:
-                    // there is no number to check for duplicates or to resolve events against.
-                    4 => {
-                        rounds = p
-                            .opt_list(|p| p.records(Self::round))?
-                            .into_iter()
-                            .flatten()
-                            .collect();
-                    }
-                    _ => {
-                        if seen_sources && seen_participants {
-                            p.ids = Some(Arc::new(Ids::new(&sources, &participants)));
-                        }
-                        events = p.events()?;
-                        stale = false;
-                    }
+        self.record("Timeline", FIELDS, REQUIRED, |p, field| {
+            match field {
+                0 => title = p.text(Some("title"))?,
+                1 => summary = p.opt_text()?,
+                2 => {
+                    sources = p.records(Self::source)?;
+                    seen_sources = true;
+                    stale |= p.ids.is_some();
                 }
-                Ok(())
-            },
-        )?;
+                3 => {
+                    participants = p.records(Self::participant)?;
+                    seen_participants = true;
+                    stale |= p.ids.is_some();
+                }
+                // A round whose number is missing or malformed (reported already) is left out:
+                // there is no number to check for duplicates or to resolve events against.
+                4 => {
+                    rounds = p
+                        .opt_list(|p| p.records(Self::round))?
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                }
+                _ => {
+                    if seen_sources && seen_participants {
+                        p.ids = Some(Arc::new(Ids::new(&sources, &participants)));
+                    }
+                    events = p.events()?;
+                    stale = false;
+                }
+            }
+            Ok(())
+        })?;
         if stale {
             // Validation resolves them all again, against the lists the timeline keeps.
             for r in events.iter_mut().flat_map(Event::refs_mut) {
@@ -320,28 +316,24 @@ impl<'a> Parser<'a> {
             "republishes",
             "language",
         ];
+        const REQUIRED: Required = required(FIELDS, &["id", "outlet"]);
         let (mut id, mut outlet, mut title, mut published, mut url) =
             (None, None, None, None, None);
         let (mut byline, mut kind, mut republishes, mut language) = (vec![], None, None, None);
-        self.record(
-            "Source",
-            FIELDS,
-            const { required(FIELDS, &["id", "outlet"]) },
-            |p, field| {
-                match field {
-                    0 => id = p.text(Some("id"))?,
-                    1 => outlet = p.text(Some("outlet"))?,
-                    2 => title = p.opt_nonempty("title")?,
-                    3 => published = p.opt_when()?,
-                    4 => url = p.opt_text()?,
-                    5 => byline = p.opt_list(Self::strings)?,
-                    6 => kind = p.optional(|p| p.variant("source kind", &SourceKind::ALL))?,
-                    7 => republishes = p.optional(|p| p.reference(To::Later))?,
-                    _ => language = p.opt_lang()?,
-                }
-                Ok(())
-            },
-        )?;
+        self.record("Source", FIELDS, REQUIRED, |p, field| {
+            match field {
+                0 => id = p.text(Some("id"))?,
+                1 => outlet = p.text(Some("outlet"))?,
+                2 => title = p.opt_nonempty("title")?,
+                3 => published = p.opt_when()?,
+                4 => url = p.opt_text()?,
+                5 => byline = p.opt_list(Self::strings)?,
+                6 => kind = p.optional(|p| p.variant("source kind", &SourceKind::ALL))?,
+                7 => republishes = p.optional(|p| p.reference(To::Later))?,
+                _ => language = p.opt_lang()?,
+            }
+            Ok(())
+        })?;
         Ok(Source {
             id: id.unwrap_or_else(blank),
             outlet: outlet.unwrap_or_else(blank).value,
@@ -357,27 +349,20 @@ impl<'a> Parser<'a> {
 
     fn participant(&mut self) -> PResult<Participant<'a>> {
         const FIELDS: &[&str] = &["id", "name", "aliases", "role", "side", "kind"];
+        const REQUIRED: Required = required(FIELDS, &["id", "name"]);
         let (mut id, mut name, mut aliases, mut role, mut side, mut kind) =
             (None, None, vec![], None, None, None);
-        self.record(
-            "Participant",
-            FIELDS,
-            const { required(FIELDS, &["id", "name"]) },
-            |p, field| {
-                match field {
-                    0 => id = p.text(Some("id"))?,
-                    1 => name = p.text(Some("name"))?,
-                    2 => aliases = p.opt_list(Self::strings)?,
-                    3 => role = p.opt_text()?,
-                    4 => side = p.opt_text()?,
-                    _ => {
-                        kind =
-                            p.optional(|p| p.variant("participant kind", &ParticipantKind::ALL))?
-                    }
-                }
-                Ok(())
-            },
-        )?;
+        self.record("Participant", FIELDS, REQUIRED, |p, field| {
+            match field {
+                0 => id = p.text(Some("id"))?,
+                1 => name = p.text(Some("name"))?,
+                2 => aliases = p.opt_list(Self::strings)?,
+                3 => role = p.opt_text()?,
+                4 => side = p.opt_text()?,
+                _ => kind = p.optional(|p| p.variant("participant kind", &ParticipantKind::ALL))?,
+            }
+            Ok(())
+        })?;
         Ok(Participant {
             id: id.unwrap_or_else(blank),
             name: name.unwrap_or_else(blank).value,
@@ -390,22 +375,18 @@ impl<'a> Parser<'a> {
 
     fn round(&mut self) -> PResult<Option<Round<'a>>> {
         const FIELDS: &[&str] = &["number", "title", "start", "end", "venue"];
+        const REQUIRED: Required = required(FIELDS, &["number"]);
         let (mut number, mut title, mut start, mut end, mut venue) = (None, None, None, None, None);
-        self.record(
-            "Round",
-            FIELDS,
-            const { required(FIELDS, &["number"]) },
-            |p, field| {
-                match field {
-                    0 => number = p.uint()?,
-                    1 => title = p.opt_nonempty("title")?,
-                    2 => start = p.opt_when()?,
-                    3 => end = p.opt_when()?,
-                    _ => venue = p.opt_text()?,
-                }
-                Ok(())
-            },
-        )?;
+        self.record("Round", FIELDS, REQUIRED, |p, field| {
+            match field {
+                0 => number = p.uint()?,
+                1 => title = p.opt_nonempty("title")?,
+                2 => start = p.opt_when()?,
+                3 => end = p.opt_when()?,
+                _ => venue = p.opt_text()?,
+            }
+            Ok(())
+        })?;
         Ok(number.map(|number| Round {
             number,
             title,
@@ -430,39 +411,33 @@ impl<'a> Parser<'a> {
             "quotes",
             "claims",
         ];
+        const REQUIRED: Required = required(FIELDS, &["id", "when", "title"]);
         let (mut id, mut when, mut end, mut round, mut title, mut summary, mut location) =
             (None, None, None, None, None, None, None);
         let (mut participants, mut sources, mut tags, mut quotes, mut claims) =
             (vec![], vec![], vec![], vec![], vec![]);
         let at = self.pos;
-        self.record(
-            "Event",
-            FIELDS,
-            const { required(FIELDS, &["id", "when", "title"]) },
-            |p, field| {
-                match field {
-                    0 => id = p.text(Some("id"))?,
-                    1 => when = p.when()?,
-                    2 => end = p.opt_when()?.map(Box::new),
-                    3 => round = p.optional(Self::uint)?,
-                    4 => title = p.text(Some("title"))?,
-                    5 => summary = p.opt_text()?,
-                    6 => location = p.opt_text()?,
-                    7 => participants = p.opt_list(|p| p.references(To::Participant))?,
-                    8 => sources = p.opt_list(|p| p.references(To::Source))?,
-                    9 => tags = p.opt_list(Self::strings)?,
-                    10 => {
-                        quotes =
-                            p.opt_list(|p| p.exact(|s| &mut s.quotes, |p| p.quote().map(Some)))?;
-                    }
-                    _ => {
-                        claims =
-                            p.opt_list(|p| p.exact(|s| &mut s.claims, |p| p.claim().map(Some)))?;
-                    }
+        self.record("Event", FIELDS, REQUIRED, |p, field| {
+            match field {
+                0 => id = p.text(Some("id"))?,
+                1 => when = p.when()?,
+                2 => end = p.opt_when()?.map(Box::new),
+                3 => round = p.optional(Self::uint)?,
+                4 => title = p.text(Some("title"))?,
+                5 => summary = p.opt_text()?,
+                6 => location = p.opt_text()?,
+                7 => participants = p.opt_list(|p| p.references(To::Participant))?,
+                8 => sources = p.opt_list(|p| p.references(To::Source))?,
+                9 => tags = p.opt_list(Self::strings)?,
+                10 => {
+                    quotes = p.opt_list(|p| p.exact(|s| &mut s.quotes, |p| p.quote().map(Some)))?;
                 }
-                Ok(())
-            },
-        )?;
+                _ => {
+                    claims = p.opt_list(|p| p.exact(|s| &mut s.claims, |p| p.claim().map(Some)))?;
+                }
+            }
+            Ok(())
+        })?;
         Ok(Event {
             id: id.unwrap_or_else(blank),
             when: when.unwrap_or_else(blank_when),
@@ -488,6 +463,7 @@ impl<'a> Parser<'a> {
         const FIELDS: &[&str] = &[
             "speaker", "text", "source", "via", "context", "channel", "also", "lang", "original",
         ];
+        const REQUIRED: Required = required(FIELDS, &["speaker", "text", "source"]);
         let (mut speaker, mut text, mut source, mut via, mut context) =
             (None, None, None, None, None);
         let (mut channel, mut lang) = (None, None);
@@ -496,32 +472,27 @@ impl<'a> Parser<'a> {
         // A malformed `lang` is reported already: `original` is not reported again for it.
         let mut lang_reported = false;
         let at = self.pos;
-        self.record(
-            "Quote",
-            FIELDS,
-            const { required(FIELDS, &["speaker", "text", "source"]) },
-            |p, field| {
-                match field {
-                    0 => speaker = p.reference(To::Participant)?,
-                    1 => text = p.text(Some("text"))?,
-                    2 => source = p.reference(To::Source)?,
-                    3 => via = p.opt_text()?,
-                    4 => context = p.opt_text()?,
-                    5 => channel = p.opt_label()?,
-                    6 => prov.also = p.opt_list(|p| p.references(To::Source))?.into(),
-                    7 => {
-                        let reported = p.diags.len();
-                        lang = p.opt_lang_label()?;
-                        lang_reported = p.diags.len() > reported;
-                    }
-                    _ => {
-                        original_at = Some(p.pos);
-                        prov.original = p.opt_text()?;
-                    }
+        self.record("Quote", FIELDS, REQUIRED, |p, field| {
+            match field {
+                0 => speaker = p.reference(To::Participant)?,
+                1 => text = p.text(Some("text"))?,
+                2 => source = p.reference(To::Source)?,
+                3 => via = p.opt_text()?,
+                4 => context = p.opt_text()?,
+                5 => channel = p.opt_label()?,
+                6 => prov.also = p.opt_list(|p| p.references(To::Source))?.into(),
+                7 => {
+                    let reported = p.diags.len();
+                    lang = p.opt_lang_label()?;
+                    lang_reported = p.diags.len() > reported;
                 }
-                Ok(())
-            },
-        )?;
+                _ => {
+                    original_at = Some(p.pos);
+                    prov.original = p.opt_text()?;
+                }
+            }
+            Ok(())
+        })?;
         if let Some(original_at) = original_at
             && prov.original.is_some()
             && lang.is_none()
@@ -548,31 +519,27 @@ impl<'a> Parser<'a> {
         const FIELDS: &[&str] = &[
             "id", "by", "text", "source", "via", "disputes", "channel", "also", "lang", "confirms",
         ];
+        const REQUIRED: Required = required(FIELDS, &["text", "source"]);
         let (mut id, mut by, mut text, mut source, mut via, mut disputes) =
             (None, None, None, None, None, vec![]);
         let (mut channel, mut lang) = (None, None);
         let mut prov = Provenance::default();
         let at = self.pos;
-        self.record(
-            "Claim",
-            FIELDS,
-            const { required(FIELDS, &["text", "source"]) },
-            |p, field| {
-                match field {
-                    0 => id = p.optional(|p| p.text(Some("id")))?,
-                    1 => by = p.optional(|p| p.reference(To::Participant))?,
-                    2 => text = p.text(Some("text"))?,
-                    3 => source = p.reference(To::Source)?,
-                    4 => via = p.opt_text()?,
-                    5 => disputes = p.opt_list(|p| p.references(To::Later))?,
-                    6 => channel = p.opt_label()?,
-                    7 => prov.also = p.opt_list(|p| p.references(To::Source))?.into(),
-                    8 => lang = p.opt_lang_label()?,
-                    _ => prov.confirms = p.opt_list(|p| p.references(To::Later))?.into(),
-                }
-                Ok(())
-            },
-        )?;
+        self.record("Claim", FIELDS, REQUIRED, |p, field| {
+            match field {
+                0 => id = p.optional(|p| p.text(Some("id")))?,
+                1 => by = p.optional(|p| p.reference(To::Participant))?,
+                2 => text = p.text(Some("text"))?,
+                3 => source = p.reference(To::Source)?,
+                4 => via = p.opt_text()?,
+                5 => disputes = p.opt_list(|p| p.references(To::Later))?,
+                6 => channel = p.opt_label()?,
+                7 => prov.also = p.opt_list(|p| p.references(To::Source))?.into(),
+                8 => lang = p.opt_lang_label()?,
+                _ => prov.confirms = p.opt_list(|p| p.references(To::Later))?.into(),
+            }
+            Ok(())
+        })?;
         Ok(Claim {
             id,
             by,
