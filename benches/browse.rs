@@ -123,7 +123,7 @@ mod query {
         let f = common::fixture(events);
         let t = &f.loaded.timeline;
         let args = FilterArgs {
-            speaker: Some(f.busiest_speaker().to_string()),
+            speakers: vec![f.busiest_speaker().to_string()],
             ..FilterArgs::default()
         };
         bencher.bench(|| {

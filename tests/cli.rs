@@ -244,19 +244,21 @@ fn list_shows_every_bundled_event_in_timeline_order() {
     assert_eq!(titles(&out), expected);
     assert_eq!(
         lines[0],
-        "2022\t-\t0\t1\t-\tZelensky implements NSDC ban on direct talks with Putin"
+        "nsdc-2022-ban\t2022\t-\t0\t1\t-\tZelensky implements NSDC ban on direct talks with Putin"
     );
     assert_eq!(
         lines[4],
-        "2025-07-21\t3\t0\t7\tdisputed\tZelensky announces the next meeting for 23 July in Istanbul"
+        "r3-zelensky-announces\t2025-07-21\t3\t0\t7\tdisputed\tZelensky announces the next meeting for 23 July in Istanbul"
     );
     assert_eq!(
         lines[5],
-        "2025-07-22\t3\t3\t3\t-\tPeskov: third round expected this week, breakthroughs unlikely"
+        "r3-peskov-briefing\t2025-07-22\t3\t3\t3\t-\tPeskov: third round expected this week, breakthroughs unlikely"
     );
     assert_eq!(
         lines.last().copied(),
-        Some("2025-07-23\t3\t0\t2\t-\tRussian Defense Ministry confirms the prisoner swap")
+        Some(
+            "r3-defense-ministry-swap\t2025-07-23\t3\t0\t2\t-\tRussian Defense Ministry confirms the prisoner swap"
+        )
     );
 }
 
@@ -265,9 +267,9 @@ fn list_shows_times_at_their_own_precision() {
     let o = run(&["list", "tests/fixtures/cli/full.ron"]);
     assert_eq!(
         stdout(&o),
-        "2025-06-02\t2\t0\t0\t-\tJune\n\
-         2025-07-23 19:00:30+03:00\t3\t2\t2\tdisputed\tSame instant, listed first\n\
-         2025-07-23 16:00:30Z\t-\t0\t1\tdisputed\tSame instant, listed second\n"
+        "june\t2025-06-02\t2\t0\t0\t-\tJune\n\
+         late\t2025-07-23 19:00:30+03:00\t3\t2\t2\tdisputed\tSame instant, listed first\n\
+         early\t2025-07-23 16:00:30Z\t-\t0\t1\tdisputed\tSame instant, listed second\n"
     );
 }
 
@@ -389,9 +391,12 @@ fn unknown_speaker_round_or_source_exits_2_with_a_suggestion() {
         stderr(&o),
         "roundtable: --round: there is no round 4; rounds are 1, 2, 3\n"
     );
-    let o = run(&["list", "--source", "xinhua"]);
+    let o = run(&["list", "--source", "xinhau"]);
     assert_eq!(code(&o), 2);
-    assert!(stderr(&o).starts_with("roundtable: --source: no source has id `xinhua`"));
+    assert_eq!(
+        stderr(&o),
+        "roundtable: --source: no source id or outlet matches `xinhau`; did you mean `Xinhua`?\n"
+    );
 }
 
 #[test]
@@ -429,13 +434,13 @@ fn assert_inert(what: &str, bytes: &[u8]) {
 fn list_escapes_control_characters_from_the_file() {
     let o = run(&["list", CONTROLS]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    // Tabs separate the fields; a tab in a title is escaped, so every line keeps six fields.
+    // Tabs separate the fields; a tab in a title is escaped, so every line keeps seven fields.
     assert_inert_but("list", &o.stdout, &['\n', '\t']);
-    assert!(stdout(&o).lines().all(|l| l.matches('\t').count() == 5));
+    assert!(stdout(&o).lines().all(|l| l.matches('\t').count() == 6));
     assert_eq!(
         stdout(&o),
-        "2025-07-23\t1\t1\t2\tdisputed\tTitle \\x1b]52;c;aGVsbG8=\\x07 OSC \\u{9b}2J C1 \\u{202e}RLO \\t tab\n\
-         2025-07-24\t-\t0\t0\t-\tRaw \\x1b[31m red\n"
+        "ev\\x1b[31m\t2025-07-23\t1\t1\t2\tdisputed\tTitle \\x1b]52;c;aGVsbG8=\\x07 OSC \\u{9b}2J C1 \\u{202e}RLO \\t tab\n\
+         raw\t2025-07-24\t-\t0\t0\t-\tRaw \\x1b[31m red\n"
     );
 }
 

@@ -134,7 +134,7 @@ fn every_sequence_in_every_field_is_inert_in_every_command_and_exports_keep_it()
     assert_eq!(o.status.code(), Some(0));
     inert_but(text(&o.stdout), &['\n', '\t']).unwrap();
     let line = text(&o.stdout).trim_end();
-    assert_eq!(line.matches('\t').count(), 5, "{line}");
+    assert_eq!(line.matches('\t').count(), 6, "{line}");
     // Each sequence shows as its escape: the user sees what the file holds.
     for needle in [
         r"\x1b[2J\x1b[H",
@@ -147,6 +147,27 @@ fn every_sequence_in_every_field_is_inert_in_every_command_and_exports_keep_it()
     ] {
         assert!(line.contains(needle), "{needle} not in {line}");
     }
+
+    // One line per statement, eight fields each, every field escaped.
+    let o = run(&["statements"], &file);
+    assert_eq!(o.status.code(), Some(0));
+    let rows = text(&o.stdout);
+    inert_but(rows, &['\n', '\t']).unwrap();
+    assert_eq!(rows.lines().count(), 3, "{rows}");
+    for row in rows.lines() {
+        assert_eq!(row.matches('\t').count(), 7, "{row}");
+        assert!(row.contains(r"\x1b]52;c;cm0gLXJmIH4=\x07"), "{row}");
+    }
+
+    // The CSV keeps newlines and tabs inside quoted fields, and escapes the rest.
+    let o = run(&["export", "--format", "csv"], &file);
+    assert_eq!(o.status.code(), Some(0));
+    let csv = text(&o.stdout);
+    inert_but(csv, &['\n', '\t']).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), 3, "{csv}");
+    assert!(records[0][7].starts_with(r"Q \x1b[2J\x1b[H"), "{csv}");
 
     let o = run(&["export", "--format", "markdown"], &file);
     assert_eq!(o.status.code(), Some(0));

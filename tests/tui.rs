@@ -301,7 +301,7 @@ fn brackets_jump_to_the_first_event_of_the_next_and_previous_round() {
     // Under a filter, rounds are the shown events' rounds.
     let mut app = open(
         BUNDLED,
-        &args(|a| a.speaker = Some("medinsky".into())),
+        &args(|a| a.speakers = vec!["medinsky".into()]),
         120,
         40,
     );
@@ -383,7 +383,7 @@ fn s_opens_the_speaker_picker_which_narrows_as_you_type_and_filters_on_enter() {
     press(&mut app, &["Esc", "s", "text:pesk", "Enter"]);
 
     assert_eq!(app.mode(), Mode::Timeline);
-    assert_eq!(app.filter().speaker, Some(participant(&app, "peskov")));
+    assert_eq!(app.filter().speakers, [participant(&app, "peskov")]);
     let ids: Vec<&str> = app
         .shown()
         .iter()
@@ -405,7 +405,7 @@ fn s_opens_the_speaker_picker_which_narrows_as_you_type_and_filters_on_enter() {
     assert!(screen(&app).contains("speaker: Dmitry Peskov"));
     // ↓/↑ move in the picker; Enter on nothing keeps it open.
     press(&mut app, &["s", "↓", "↑", "Ctrl-n", "Enter"]);
-    assert_eq!(app.filter().speaker, Some(participant(&app, "medinsky")));
+    assert_eq!(app.filter().speakers, [participant(&app, "medinsky")]);
     press(&mut app, &["s", "text:nobody at all", "Enter"]);
     assert_eq!(app.mode(), Mode::Speakers);
     assert_eq!(app.message(), Some("no speaker matches “nobody at all”"));
@@ -471,7 +471,7 @@ fn esc_closes_what_is_open_then_clears_the_search_then_the_filters() {
     let mut app = open(
         BUNDLED,
         &args(|a| {
-            a.speaker = Some("peskov".into());
+            a.speakers = vec!["peskov".into()];
             a.search = Some("week".into());
         }),
         120,
@@ -490,7 +490,7 @@ fn esc_closes_what_is_open_then_clears_the_search_then_the_filters() {
     assert!(app.search().is_none());
     assert_eq!(app.shown().len(), 2);
     press(&mut app, &["Esc"]);
-    assert!(app.filter().speaker.is_none());
+    assert!(app.filter().speakers.is_empty());
     assert_eq!(app.shown().len(), 23);
     assert_eq!(id(&app), event, "the selected event stays selected");
     press(&mut app, &["Esc"]);
@@ -641,7 +641,7 @@ fn launch_filters_open_already_filtered_and_a_launch_search_only_highlights() {
     assert!(screen(&app).contains("round: Round 2"));
     let app = open(
         BUNDLED,
-        &args(|a| a.speaker = Some("Vladimir Medinsky".into())),
+        &args(|a| a.speakers = vec!["Vladimir Medinsky".into()]),
         120,
         40,
     );

@@ -358,7 +358,8 @@ pub fn document(app: &App<'_, '_>, width: usize) -> Vec<Line> {
     let pos = pos as usize;
     let e = &t.events[pos];
     header(&mut d, t, e);
-    let speaker = app.filter.speaker.map(|p| p as usize);
+    // The first speaker filtered on; the detail pane puts their statements first.
+    let speaker = app.filter.speakers.first().map(|&p| p as usize);
     let is_mine_quote = |q: &Quote<'_>| Some(q.speaker.ix()) == speaker;
     let is_mine_claim =
         |c: &Claim<'_>| c.by.as_ref().map(crate::model::Ref::ix) == speaker && speaker.is_some();

@@ -274,7 +274,7 @@ impl App<'_, '_> {
 
     fn filter_speaker(&mut self, who: u32) {
         let filter = Filter {
-            speaker: Some(who),
+            speakers: vec![who],
             ..self.filter.clone()
         };
         self.set_filter(filter);

@@ -77,6 +77,41 @@ Examples:
   roundtable list --round 3 --search memorand  round 3 events mentioning memoranda
   roundtable list | cut -f1,6                  dates and titles only";
 
+const STATEMENTS_ABOUT: &str = "Print one line per quote or claim, in timeline order";
+
+const STATEMENTS_LONG: &str = "\
+Print one line per quote or claim, in timeline order (in each event, its quotes, then its \
+claims), with these fields:
+
+  EVENT   the id of the event that holds it
+  WHEN    the event's date or time
+  ROUND   the round number, or - when the event belongs to no round
+  KIND    quote or claim
+  WHO     the speaker of a quote, the claimant of a claim, or the outlet when a claim is the \
+outlet's own
+  SOURCE  the outlet, the publication it reprints, how it was said and the relay: \
+`RT · told reporters`, `Xinhua · via TASS`
+  MARKS   any of disputed, confirmed (joined to another claim by `confirms`), anonymous (by a \
+participant of kind Group), single-origin (several outlets, one independent origin); - when \
+none (blank in the aligned table)
+  TEXT    a quote in quotation marks, verbatim; a claim without them, in the file author's \
+words
+
+On a terminal the columns are aligned under a header line; into a pipe or a file, no header \
+and one tab between fields. Control characters are shown escaped, never sent to the terminal.
+
+Filters narrow the list: --round, --participant and --search ask about the statement's event; \
+--speaker, --source, --via, --anonymous, --disputed, --corroborated and --single-origin about \
+the statement itself (--source: its own source or one that also carries it). When nothing \
+passes, stderr says why.";
+
+const STATEMENTS_EXAMPLES: &str = "\
+Examples:
+  roundtable statements --speaker peskov            what Peskov said or claimed
+  roundtable statements --anonymous                 claims from unnamed sources
+  roundtable statements --source xinhua --disputed  Xinhua's disputed claims
+  roundtable statements --single-origin | cut -f5,8 who claimed what, from one origin only";
+
 const EXPORT_ABOUT: &str =
     "Write the timeline, or the events the filters keep, as JSON, RON or a Markdown brief";
 
@@ -119,29 +154,10 @@ pub struct Cli {
     pub max_size: Option<String>,
 
     #[command(flatten)]
-    pub filters: BrowseFilters,
+    pub filters: Filters,
 
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-/// The filters the browser opens with; it can change them once open.
-#[derive(Debug, Default, Args)]
-#[command(next_help_heading = "Browser filters")]
-pub struct BrowseFilters {
-    /// Open showing only the events where this participant is quoted or makes a claim: an id,
-    /// name or alias, any case, or a part of one that names only one participant
-    #[arg(long, value_name = "NAME")]
-    pub speaker: Option<String>,
-
-    /// Open showing only the events of round N
-    #[arg(long, value_name = "N")]
-    pub round: Option<u64>,
-
-    /// Open showing only the events whose title, summary, quotes or claims contain TEXT,
-    /// ignoring case and accents
-    #[arg(long, value_name = "TEXT")]
-    pub search: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -150,8 +166,24 @@ pub enum Command {
     Check(CheckArgs),
     #[command(about = LIST_ABOUT, long_about = LIST_LONG, after_help = LIST_EXAMPLES)]
     List(ListArgs),
+    #[command(
+        about = STATEMENTS_ABOUT,
+        long_about = STATEMENTS_LONG,
+        after_help = STATEMENTS_EXAMPLES
+    )]
+    Statements(StatementsArgs),
     #[command(about = EXPORT_ABOUT, long_about = EXPORT_LONG, after_help = EXPORT_EXAMPLES)]
     Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StatementsArgs {
+    /// The timeline file (RON, format 1 or 1.1); the bundled timeline when omitted
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub filters: Filters,
 }
 
 #[derive(Debug, Args)]
@@ -195,53 +227,103 @@ pub enum Format {
     /// A readable brief: rounds, events, quotes, claims, disputes and citations
     #[value(alias = "md")]
     Markdown,
+    /// One row per quote or claim, for a spreadsheet or `DuckDB`
+    Csv,
 }
 
-/// Filters for `list` and `export`; an event must pass every one given.
+/// Filters for the browser (what it opens with), `list`, `statements` and `export`; every one
+/// given must hold.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "four independent flags, as the user gives them"
+)]
 #[derive(Debug, Default, Args)]
-#[command(next_help_heading = "Filters")]
+#[command(next_help_heading = "Filters (all given must hold)")]
 pub struct Filters {
-    /// Only events where this participant is quoted or makes a claim: an id, name or alias,
-    /// any case, or a part of one that names only one participant (`peskov`, `Vladimir
-    /// Zelensky`)
+    /// Only what this participant says or claims: an id, name or alias, any case, or a part
+    /// of one that names only one participant (`peskov`, `Vladimir Zelensky`); repeat it for
+    /// any of several speakers
     #[arg(long, value_name = "NAME")]
-    pub speaker: Option<String>,
+    pub speaker: Vec<String>,
 
-    /// Only events of round N
+    /// Only events this participant takes any part in: quoted, claiming, or listed among the
+    /// event's participants (named as for --speaker)
+    #[arg(long, value_name = "NAME")]
+    pub participant: Option<String>,
+
+    /// Only events of round N (the number the file gives the round)
     #[arg(long, value_name = "N")]
     pub round: Option<u64>,
 
-    /// Only events citing the source with this id, in the event itself or in a quote or claim
-    #[arg(long, value_name = "ID")]
+    /// Only what comes from this source: a source id or an outlet name, any case, or a part
+    /// of either (`xinhua` for every Xinhua source); events citing it anywhere, quotes and
+    /// claims taken from it or carried by it (`also`)
+    #[arg(long, value_name = "NAME")]
     pub source: Option<String>,
 
-    /// Only events whose title, summary, quotes or claims contain TEXT, ignoring case and
-    /// accents
+    /// Only quotes and claims relayed through TEXT (their `via`, e.g. `TASS`), ignoring case
+    /// and accents
+    #[arg(long, value_name = "TEXT")]
+    pub via: Option<String>,
+
+    /// Only events whose title, summary, quotes or claims contain TEXT, or whose participants'
+    /// names or aliases do, ignoring case and accents
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+
+    /// Only quotes and claims from anonymous or collective sources (participants of kind
+    /// Group, such as "a source in the delegation")
+    #[arg(long)]
+    pub anonymous: bool,
+
+    /// Only claims that dispute another claim or are disputed by one
+    #[arg(long)]
+    pub disputed: bool,
+
+    /// Only claims with two or more independent origins (FORMAT.md, "Corroboration")
+    #[arg(long)]
+    pub corroborated: bool,
+
+    /// Only claims with a single independent origin, however many outlets carry them
+    #[arg(long, conflicts_with = "corroborated")]
+    pub single_origin: bool,
 }
 
 impl Filters {
     #[must_use]
     pub fn to_args(&self) -> FilterArgs {
         FilterArgs {
-            speaker: self.speaker.clone(),
+            speakers: self.speaker.clone(),
+            participant: self.participant.clone(),
             round: self.round,
             source: self.source.clone(),
+            via: self.via.clone(),
             search: self.search.clone(),
+            anonymous: self.anonymous,
+            disputed: self.disputed,
+            corroborated: self.corroborated,
+            single_origin: self.single_origin,
         }
     }
-}
 
-impl BrowseFilters {
+    /// The flags given, as typed (`--speaker`), in the order of the fields.
     #[must_use]
-    pub fn to_args(&self) -> FilterArgs {
-        FilterArgs {
-            speaker: self.speaker.clone(),
-            round: self.round,
-            source: None,
-            search: self.search.clone(),
-        }
+    pub fn given(&self) -> Vec<&'static str> {
+        [
+            (!self.speaker.is_empty(), "--speaker"),
+            (self.participant.is_some(), "--participant"),
+            (self.round.is_some(), "--round"),
+            (self.source.is_some(), "--source"),
+            (self.via.is_some(), "--via"),
+            (self.search.is_some(), "--search"),
+            (self.anonymous, "--anonymous"),
+            (self.disputed, "--disputed"),
+            (self.corroborated, "--corroborated"),
+            (self.single_origin, "--single-origin"),
+        ]
+        .into_iter()
+        .filter_map(|(given, name)| given.then_some(name))
+        .collect()
     }
 }
 
@@ -252,6 +334,7 @@ impl Command {
         match self {
             Command::Check(_) => "check",
             Command::List(_) => "list",
+            Command::Statements(_) => "statements",
             Command::Export(_) => "export",
         }
     }
@@ -270,16 +353,12 @@ impl Cli {
         // clap accepts the browser's FILE and filters before a command (so that the global
         // `--max-size` may go there too); they would be silently ignored, so refuse them.
         if let Some(command) = &self.command {
-            let f = &self.filters;
-            let misplaced: Vec<&str> = [
-                (self.file.is_some(), "FILE"),
-                (f.speaker.is_some(), "--speaker"),
-                (f.round.is_some(), "--round"),
-                (f.search.is_some(), "--search"),
-            ]
-            .into_iter()
-            .filter_map(|(given, name)| given.then_some(name))
-            .collect();
+            let misplaced: Vec<&str> = self
+                .file
+                .iter()
+                .map(|_| "FILE")
+                .chain(self.filters.given())
+                .collect();
             if !misplaced.is_empty() {
                 return Err(format!(
                     "{} must come after the command: `roundtable {} FILE --speaker NAME`",
@@ -311,7 +390,7 @@ mod tests {
         let cli = Cli::try_parse_from(["roundtable", "talks.ron", "--speaker", "peskov"]).unwrap();
         assert!(cli.command.is_none());
         assert_eq!(cli.file, Some(PathBuf::from("talks.ron")));
-        assert_eq!(cli.filters.speaker.as_deref(), Some("peskov"));
+        assert_eq!(cli.filters.speaker, ["peskov"]);
 
         let cli = Cli::try_parse_from(["roundtable", "list", "--max-size", "1M"]).unwrap();
         assert!(matches!(cli.command, Some(Command::List(_))));

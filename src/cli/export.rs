@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::Exit;
 use super::args::{ExportArgs, Format, Settings};
 use super::view::View;
-use super::{filters, json, markdown, ronfmt};
+use super::{csv, filters, json, markdown, ronfmt};
 
 pub fn run(
     args: &ExportArgs,
@@ -22,11 +22,24 @@ pub fn run(
         err,
         |s, err| {
             let t = &s.loaded.timeline;
-            let positions = s.filter.apply(t, s.index, Some(&s.input.text));
+            let text = Some(&s.input.text[..]);
             match args.format {
-                Format::Markdown => markdown::write(t, s.index, &positions, out)?,
+                Format::Csv => {
+                    let rows = s.filter.statements(t, s.index, text);
+                    csv::write(t, s.index, &rows, out)?;
+                }
+                Format::Markdown => {
+                    let positions = s.filter.apply(t, s.index, text);
+                    markdown::write(t, s.index, &positions, out)?;
+                }
                 Format::Json | Format::Ron => {
-                    let view = View::new(t, &positions);
+                    let positions = s.filter.apply(t, s.index, text);
+                    // Unfiltered, the file's every declaration; filtered, only what is used.
+                    let view = if s.filter.is_empty() {
+                        View::all(t)
+                    } else {
+                        View::new(t, &positions)
+                    };
                     if args.format == Format::Json {
                         json::write(&view, out)?;
                     } else {

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::model::escape::escape_line;
 use crate::model::{Loaded, Timeline};
+use crate::query::nothing::Unit;
 use crate::query::{Filter, FilterArgs, Index};
 
 use super::Exit;
@@ -71,4 +72,23 @@ pub fn resolve(
             Ok(None)
         }
     }
+}
+
+/// Tells the user on `err` why the filters keep nothing (see [`crate::query::nothing::why`]).
+pub fn nothing(
+    s: &Selected<'_, '_>,
+    args: &FilterArgs,
+    unit: Unit,
+    err: &mut impl Write,
+) -> io::Result<()> {
+    let why = crate::query::nothing::why(
+        &s.loaded.timeline,
+        s.index,
+        &s.filter,
+        args,
+        Some(&s.input.text),
+        unit,
+    );
+    // Names from the file and values as typed: both untrusted.
+    writeln!(err, "roundtable: nothing to show: {}", escape_line(&why))
 }

@@ -3,24 +3,48 @@
 
 use std::io::{self, Write};
 
+use std::borrow::Cow;
+
 use crate::model::Timeline;
-use crate::model::escape::escape_line;
 use crate::query::Index;
+use crate::query::nothing::Unit;
 
 use super::Exit;
 use super::args::{ListArgs, Settings};
 use super::filters;
+pub use super::table::Layout;
+use super::table::{self, Column};
 
-/// How lines are laid out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
-    /// For a terminal: a header line, columns padded to line up.
-    Table,
-    /// For pipes and files: no header, fields separated by one tab.
-    Tabs,
-}
-
-const HEADER: [&str; 6] = ["WHEN", "ROUND", "QUOTES", "CLAIMS", "DISPUTED", "TITLE"];
+const COLUMNS: [Column; 7] = [
+    Column {
+        header: "ID",
+        right: false,
+    },
+    Column {
+        header: "WHEN",
+        right: false,
+    },
+    Column {
+        header: "ROUND",
+        right: true,
+    },
+    Column {
+        header: "QUOTES",
+        right: true,
+    },
+    Column {
+        header: "CLAIMS",
+        right: true,
+    },
+    Column {
+        header: "DISPUTED",
+        right: false,
+    },
+    Column {
+        header: "TITLE",
+        right: false,
+    },
+];
 
 pub fn run(
     args: &ListArgs,
@@ -29,44 +53,24 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<Exit> {
+    let filter_args = args.filters.to_args();
     filters::open(
         args.file.as_deref(),
         settings.max_size,
         true,
-        &args.filters.to_args(),
+        &filter_args,
         err,
-        |s, _| {
+        |s, err| {
             let t = &s.loaded.timeline;
-            let positions = s.filter.apply(t, s.index, Some(&s.input.text));
+            let text = Some(&s.input.text[..]);
+            let positions = s.filter.apply(t, s.index, text);
+            if positions.is_empty() && !s.filter.is_empty() {
+                filters::nothing(&s, &filter_args, Unit::Events, err)?;
+            }
             write(t, s.index, &positions, layout, out)?;
             Ok(Exit::Success)
         },
     )
-}
-
-/// One event's fields, ready to print (the title escaped).
-struct Row<'t> {
-    when: String,
-    round: String,
-    quotes: usize,
-    claims: usize,
-    disputed: bool,
-    title: std::borrow::Cow<'t, str>,
-}
-
-fn row<'t>(t: &'t Timeline<'_>, index: &Index, pos: usize) -> Row<'t> {
-    let e = &t.events[pos];
-    Row {
-        when: e.when.display(),
-        round: e
-            .round
-            .as_ref()
-            .map_or_else(|| "-".to_string(), |r| r.number.to_string()),
-        quotes: e.quotes.len(),
-        claims: e.claims.len(),
-        disputed: index.contested[pos],
-        title: escape_line(&e.title),
-    }
 }
 
 /// Writes the events at `positions` (timeline order).
@@ -77,54 +81,29 @@ pub fn write(
     layout: Layout,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    match layout {
-        Layout::Tabs => {
-            for &pos in positions {
-                let r = row(t, index, pos as usize);
-                writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{}\t{}",
-                    r.when,
-                    r.round,
-                    r.quotes,
-                    r.claims,
-                    if r.disputed { "disputed" } else { "-" },
-                    r.title
-                )?;
-            }
-        }
-        Layout::Table => {
-            // `when` is ASCII (validated), so its length is its width; the round is digits.
-            let mut when_w = HEADER[0].len();
-            let mut round_w = HEADER[1].len();
-            for &pos in positions {
-                let e = &t.events[pos as usize];
-                when_w = when_w.max(e.when.display().len());
-                if let Some(r) = &e.round {
-                    round_w = round_w.max(r.number.to_string().len());
-                }
-            }
-            writeln!(
-                out,
-                "{:<when_w$}  {:>round_w$}  {:>6}  {:>6}  {:<8}  {}",
-                HEADER[0], HEADER[1], HEADER[2], HEADER[3], HEADER[4], HEADER[5]
-            )?;
-            for &pos in positions {
-                let r = row(t, index, pos as usize);
-                writeln!(
-                    out,
-                    "{:<when_w$}  {:>round_w$}  {:>6}  {:>6}  {:<8}  {}",
-                    r.when,
-                    r.round,
-                    r.quotes,
-                    r.claims,
-                    if r.disputed { "disputed" } else { "" },
-                    r.title
-                )?;
-            }
-        }
-    }
-    Ok(())
+    let row = |i: usize| {
+        let pos = positions[i] as usize;
+        let e = &t.events[pos];
+        let round = e
+            .round
+            .as_ref()
+            .map_or_else(|| "-".to_string(), |r| r.number.to_string());
+        let disputed = match (index.contested[pos], layout) {
+            (true, _) => "disputed",
+            (false, Layout::Tabs) => "-",
+            (false, Layout::Table) => "",
+        };
+        vec![
+            Cow::Borrowed(e.id.value.as_ref()),
+            e.when.display().into(),
+            round.into(),
+            e.quotes.len().to_string().into(),
+            e.claims.len().to_string().into(),
+            disputed.into(),
+            Cow::Borrowed(e.title.as_ref()),
+        ]
+    };
+    table::write(&COLUMNS, positions.len(), row, layout, out)
 }
 
 #[cfg(test)]
@@ -155,11 +134,11 @@ mod tests {
     }
 
     #[test]
-    fn tabs_have_no_header_and_six_fields() {
+    fn tabs_have_no_header_and_seven_fields() {
         assert_eq!(
             render(Layout::Tabs),
-            "2025\t-\t0\t0\t-\tPlain\n\
-             2025-07-23 16:00Z\t12\t1\t2\tdisputed\tTab\\there \\x1b[31m\n"
+            "b\t2025\t-\t0\t0\t-\tPlain\n\
+             a\t2025-07-23 16:00Z\t12\t1\t2\tdisputed\tTab\\there \\x1b[31m\n"
         );
     }
 
@@ -167,9 +146,9 @@ mod tests {
     fn table_aligns_columns_under_a_header() {
         assert_eq!(
             render(Layout::Table),
-            "WHEN               ROUND  QUOTES  CLAIMS  DISPUTED  TITLE\n\
-             2025                   -       0       0            Plain\n\
-             2025-07-23 16:00Z     12       1       2  disputed  Tab\\there \\x1b[31m\n"
+            "ID  WHEN               ROUND  QUOTES  CLAIMS  DISPUTED  TITLE\n\
+             b   2025                   -       0       0            Plain\n\
+             a   2025-07-23 16:00Z     12       1       2  disputed  Tab\\there \\x1b[31m\n"
         );
     }
 }

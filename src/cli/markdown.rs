@@ -90,6 +90,8 @@ impl<'t, 'a> Brief<'t, 'a> {
                 self.event(pos as usize, out)?;
             }
         }
+        self.disputes(positions, out)?;
+        self.single_origin(positions, out)?;
         self.sources(positions, out)
     }
 
@@ -193,7 +195,111 @@ impl<'t, 'a> Brief<'t, 'a> {
         } else {
             format!(" in “{}” ({})", inline(&event.title), event.when.display())
         };
-        format!("{who}{place}: “{}”", inline(&other.text))
+        // A claim is in the file author's words: never between quotation marks.
+        format!("{who}{place}: {}", inline(&other.text))
+    }
+
+    /// A claim on one line for the closing sections: who, in which event, where published,
+    /// and the assertion (never in quotation marks).
+    fn claim_line(&self, number: usize) -> String {
+        let t = self.t;
+        let at = t.claims[number];
+        let event = &t.events[at.event as usize];
+        let c = &event.claims[at.claim as usize];
+        let who = match &c.by {
+            Some(by) => format!("**{}**", inline(&t.participant(by).name)),
+            None => format!("**{}** itself", inline(&t.source(&c.source).outlet)),
+        };
+        format!(
+            "{who} in “{}” ({}), {}: {}",
+            inline(&event.title),
+            event.when.display(),
+            inline(&Attribution::of_claim(t, c).line()),
+            inline(&c.text)
+        )
+    }
+
+    /// Every dispute with a side among the selected events, both sides each time, in
+    /// timeline order of the disputing claim.
+    fn disputes(&self, positions: &[u32], out: &mut impl Write) -> io::Result<()> {
+        let mut lines = Vec::new();
+        for &pos in positions {
+            let e = &self.t.events[pos as usize];
+            for (i, c) in e.claims.iter().enumerate() {
+                let number = self.first_claim[pos as usize] + i;
+                for d in &c.disputes {
+                    lines.push(format!(
+                        "- {}
+  - disputes {}",
+                        self.claim_line(number),
+                        self.claim_line(d.ix())
+                    ));
+                }
+            }
+        }
+        // A claim outside the selection that disputes one inside it.
+        for &pos in positions {
+            for i in 0..self.t.events[pos as usize].claims.len() {
+                let number = self.first_claim[pos as usize] + i;
+                for &by in &self.index.disputed_by[number] {
+                    let event = self.t.claims[by as usize].event;
+                    if positions.binary_search(&event).is_err() {
+                        lines.push(format!(
+                            "- {}
+  - disputes {}",
+                            self.claim_line(by as usize),
+                            self.claim_line(number)
+                        ));
+                    }
+                }
+            }
+        }
+        if lines.is_empty() {
+            return Ok(());
+        }
+        writeln!(out)?;
+        writeln!(out, "## Disputes")?;
+        writeln!(out)?;
+        for line in lines {
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    }
+
+    /// Claims carried by several outlets from a single independent origin (circular
+    /// reporting, FORMAT.md "Corroboration"): each group once, at its first selected member.
+    fn single_origin(&self, positions: &[u32], out: &mut impl Write) -> io::Result<()> {
+        let mut seen = std::collections::HashSet::new();
+        let mut lines = Vec::new();
+        for &pos in positions {
+            for i in 0..self.t.events[pos as usize].claims.len() {
+                let number = self.first_claim[pos as usize] + i;
+                let group = self.index.corroboration.group(number);
+                if !group.is_circular() || !seen.insert(group.members[0]) {
+                    continue;
+                }
+                lines.push(format!("- {group}:"));
+                for &m in group.members {
+                    lines.push(format!("  - {}", self.claim_line(m as usize)));
+                }
+            }
+        }
+        if lines.is_empty() {
+            return Ok(());
+        }
+        writeln!(out)?;
+        writeln!(out, "## Several outlets, one origin")?;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "These claims are carried by more than one outlet, but everything behind them \
+             comes from a single origin."
+        )?;
+        writeln!(out)?;
+        for line in lines {
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
     }
 
     /// Every source the selected events cite, in the order the file declares them.
@@ -440,29 +546,62 @@ mod tests {
     }
 
     #[test]
-    fn disputes_are_shown_from_both_sides() {
+    fn disputes_are_shown_from_both_sides_and_claims_never_in_quotation_marks() {
         let md = brief(None);
         assert!(
             md.contains(
                 "- **Volodymyr Zelensky**: The round is on July 23.\n\
-                 \x20 - Disputed by **Source from TASS**: “It is on July 24.”\n\
-                 \x20 - Disputed by **RT** itself in “Peskov briefing” (2025-07-23): “Talks began late.”\n"
+                 \x20 - Disputed by **Source from TASS**: It is on July 24.\n\
+                 \x20 - Disputed by **RT** itself in “Peskov briefing” (2025-07-23): Talks began late.\n"
             ),
             "{md}"
         );
         assert!(
             md.contains(
                 "- **Source from TASS**: It is on July 24.\n\
-                 \x20 - Disputes **Volodymyr Zelensky**: “The round is on July 23.”\n"
+                 \x20 - Disputes **Volodymyr Zelensky**: The round is on July 23.\n"
             ),
             "{md}"
         );
         assert!(
             md.contains(
                 "- **The outlet itself**: Talks began late.\n\
-                 \x20 - Disputes **Volodymyr Zelensky** in “Zelensky announces” (2025-07-21): “The round is on July 23.”\n"
+                 \x20 - Disputes **Volodymyr Zelensky** in “Zelensky announces” (2025-07-21): The round is on July 23.\n"
             ),
             "{md}"
+        );
+        for claim in [
+            "The round is on July 23.",
+            "It is on July 24.",
+            "Talks began late.",
+        ] {
+            assert!(
+                !md.contains(&format!("“{claim}”")),
+                "{claim} quoted in\n{md}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_section_lists_every_dispute_with_both_sides() {
+        let md = brief(None);
+        let start = md.find("\n## Disputes\n\n").expect("a Disputes section");
+        let end = md[start + 1..]
+            .find("\n## ")
+            .map_or(md.len(), |e| start + 1 + e);
+        let section = &md[start..end];
+        assert_eq!(
+            section.matches("\n- ").count(),
+            2,
+            "one item per dispute: {section}"
+        );
+        assert!(
+            section.contains(
+                "- **Source from TASS** in “Zelensky announces” (2025-07-21), Xinhua · via TASS: \
+                 It is on July 24.\n  - disputes **Volodymyr Zelensky** in “Zelensky announces” \
+                 (2025-07-21), Xinhua: The round is on July 23.\n"
+            ),
+            "{section}"
         );
     }
 

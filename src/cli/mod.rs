@@ -1,4 +1,4 @@
-//! The command line: flags, the headless commands `check`, `list` and `export`, and the
+//! The command line: flags, the headless commands `check`, `list`, `statements` and `export`, and the
 //! checks that run before the browser opens.
 //!
 //! Every command writes through the `out`/`err` it is given and returns an [`Exit`], so it can
@@ -7,6 +7,7 @@
 pub mod args;
 pub mod browse;
 pub mod check;
+pub mod csv;
 pub mod export;
 pub mod filters;
 pub mod input;
@@ -17,6 +18,8 @@ pub mod mdtext;
 pub mod progress;
 pub mod ronfmt;
 pub mod size;
+pub mod statements;
+pub mod table;
 pub mod view;
 
 use std::io::{self, BufWriter, Write};
@@ -70,16 +73,15 @@ pub fn run(cli: &Cli, terminal: Terminal, err: &mut impl Write) -> io::Result<Ex
         return browse::run(cli, &settings, terminal.stdin && terminal.stdout, err);
     };
     let mut out = BufWriter::new(io::stdout().lock());
+    let layout = if terminal.stdout {
+        table::Layout::Table
+    } else {
+        table::Layout::Tabs
+    };
     let exit = match command {
         Command::Check(a) => check::run(a, &settings, err)?,
-        Command::List(a) => {
-            let layout = if terminal.stdout {
-                list::Layout::Table
-            } else {
-                list::Layout::Tabs
-            };
-            list::run(a, &settings, layout, &mut out, err)?
-        }
+        Command::List(a) => list::run(a, &settings, layout, &mut out, err)?,
+        Command::Statements(a) => statements::run(a, &settings, layout, &mut out, err)?,
         Command::Export(a) => export::run(a, &settings, &mut out, err)?,
     };
     out.flush()?;

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::model::write::Document;
+use crate::model::write::{Document, Keep};
 use crate::model::{Event, Ref, Timeline};
 
 /// Every source, participant and round of `timeline`, and the selected events.
@@ -17,6 +17,9 @@ pub struct View<'t, 'a> {
     /// How many `disputes` and `confirms` links were dropped because they named a claim left
     /// out.
     pub dropped_links: usize,
+    /// For a selection: the sources, participants and rounds its events refer to, the only
+    /// ones written. `None` for the whole timeline, written with every record it declares.
+    keep: Option<Keep>,
 }
 
 impl<'t, 'a> View<'t, 'a> {
@@ -24,10 +27,14 @@ impl<'t, 'a> View<'t, 'a> {
     #[must_use]
     pub fn all(timeline: &'t Timeline<'a>) -> Self {
         let all: Vec<u32> = (0..timeline.events.len() as u32).collect();
-        Self::new(timeline, &all)
+        View {
+            keep: None,
+            ..Self::new(timeline, &all)
+        }
     }
 
-    /// The events at `positions` (ascending, as [`crate::query::Filter::apply`] gives them).
+    /// The events at `positions` (ascending, as [`crate::query::Filter::apply`] gives them),
+    /// with only the sources, participants and rounds they refer to.
     #[must_use]
     pub fn new(timeline: &'t Timeline<'a>, positions: &[u32]) -> Self {
         let mut kept = vec![false; timeline.events.len()];
@@ -36,7 +43,7 @@ impl<'t, 'a> View<'t, 'a> {
         }
         let claim_kept = |r: &Ref| kept[timeline.claims[r.ix()].event as usize];
         let mut dropped_links = 0;
-        let events = positions
+        let events: Vec<Cow<'t, Event<'a>>> = positions
             .iter()
             .map(|&p| {
                 let e = &timeline.events[p as usize];
@@ -60,10 +67,12 @@ impl<'t, 'a> View<'t, 'a> {
                 Cow::Owned(e)
             })
             .collect();
+        let keep = Some(Keep::referred_to(timeline, events.iter().map(|e| &**e)));
         View {
             timeline,
             events,
             dropped_links,
+            keep,
         }
     }
 }
@@ -74,6 +83,7 @@ impl Serialize for View<'_, '_> {
         Document {
             timeline: self.timeline,
             events: &self.events,
+            keep: self.keep.as_ref(),
         }
         .serialize(s)
     }

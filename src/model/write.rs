@@ -17,6 +17,87 @@ pub struct Document<'t, 'a, E> {
     pub timeline: &'t Timeline<'a>,
     /// The events to write, in the order given.
     pub events: &'t [E],
+    /// Which sources, participants and rounds to write; all of them when `None`.
+    pub keep: Option<&'t Keep>,
+}
+
+/// The declared records a selection of events refers to (one flag per record of
+/// `Timeline::sources`, `participants` and `rounds`), so that a filtered export declares
+/// nothing it does not use and `check` on it warns of nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keep {
+    /// Per source: cited by a kept event, quote or claim (`source`, `also`), or reprinted
+    /// (`republishes`) by a kept source.
+    pub sources: Vec<bool>,
+    /// Per participant: listed in, quoted in or claiming in a kept event.
+    pub participants: Vec<bool>,
+    /// Per round: a kept event belongs to it.
+    pub rounds: Vec<bool>,
+}
+
+impl Keep {
+    /// What the `events` of `t` refer to. `t` must have loaded (references resolved).
+    #[must_use]
+    pub fn referred_to<'e, 'a: 'e>(
+        t: &Timeline<'a>,
+        events: impl IntoIterator<Item = &'e Event<'a>>,
+    ) -> Self {
+        let mut keep = Keep {
+            sources: vec![false; t.sources.len()],
+            participants: vec![false; t.participants.len()],
+            rounds: vec![false; t.rounds.len()],
+        };
+        for e in events {
+            if let Some(r) = &e.round {
+                keep.rounds[r.target as usize] = true;
+            }
+            for p in &e.participants {
+                keep.participants[p.ix()] = true;
+            }
+            let mut cite = |r: &Ref| keep.sources[r.ix()] = true;
+            e.sources.iter().for_each(&mut cite);
+            for q in &e.quotes {
+                cite(&q.source);
+                q.also().iter().for_each(&mut cite);
+            }
+            for c in &e.claims {
+                cite(&c.source);
+                c.also().iter().for_each(&mut cite);
+            }
+            for q in &e.quotes {
+                keep.participants[q.speaker.ix()] = true;
+            }
+            for c in &e.claims {
+                if let Some(by) = &c.by {
+                    keep.participants[by.ix()] = true;
+                }
+            }
+        }
+        // A kept reprint keeps the publication it reprints, and so on down the chain
+        // (validation refused circles; the walk is bounded all the same).
+        for start in 0..t.sources.len() {
+            let mut at = start;
+            let mut steps = 0;
+            while keep.sources[at]
+                && let Some(next) = t.sources[at].republishes
+                && steps < t.sources.len()
+            {
+                keep.sources[next.ix()] = true;
+                at = next.ix();
+                steps += 1;
+            }
+        }
+        keep
+    }
+}
+
+/// The records of `list` whose flag in `keep` is set (all of them without one).
+fn kept<'r, R>(list: &'r [R], keep: Option<&[bool]>) -> Vec<&'r R> {
+    list.iter()
+        .enumerate()
+        .filter(|(i, _)| keep.is_none_or(|k| k[*i]))
+        .map(|(_, r)| r)
+        .collect()
 }
 
 impl<'a, E: Borrow<Event<'a>>> Serialize for Document<'_, 'a, E> {
@@ -25,10 +106,14 @@ impl<'a, E: Borrow<Event<'a>>> Serialize for Document<'_, 'a, E> {
         let mut st = s.serialize_struct("Timeline", 5 + usize::from(t.summary.is_some()))?;
         st.serialize_field("title", &t.title)?;
         field(&mut st, "summary", &t.summary, t.summary.is_none())?;
-        let sources: Vec<_> = t.sources.iter().map(|r| Out { t, record: r }).collect();
+        let sources: Vec<_> = kept(&t.sources, self.keep.map(|k| &k.sources[..]))
+            .into_iter()
+            .map(|r| Out { t, record: r })
+            .collect();
         st.serialize_field("sources", &sources)?;
-        st.serialize_field("participants", &t.participants)?;
-        st.serialize_field("rounds", &t.rounds)?;
+        let participants = kept(&t.participants, self.keep.map(|k| &k.participants[..]));
+        st.serialize_field("participants", &participants)?;
+        st.serialize_field("rounds", &kept(&t.rounds, self.keep.map(|k| &k.rounds[..])))?;
         let events: Vec<_> = self
             .events
             .iter()

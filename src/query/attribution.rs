@@ -41,6 +41,27 @@ impl<'t, 'a> Attribution<'t, 'a> {
         }
     }
 
+    /// The attribution on one line, as rows and citations show it: the outlet, the
+    /// publication it reprints, how it was said, the relay; `RT · told reporters`,
+    /// `Xinhua · via TASS`, `People's Daily Online (reprinting Xinhua)`. Text from the file,
+    /// unescaped.
+    #[must_use]
+    pub fn line(&self) -> String {
+        use std::fmt::Write;
+        let mut s = self.source.outlet.to_string();
+        // Writing to a `String` cannot fail.
+        if let Some(r) = self.reprints {
+            let _ = write!(s, " (reprinting {})", r.outlet);
+        }
+        if let Some(c) = self.channel {
+            let _ = write!(s, " · {c}");
+        }
+        if let Some(v) = self.via {
+            let _ = write!(s, " · via {v}");
+        }
+        s
+    }
+
     /// The attribution of quote `q` of timeline `t`.
     #[must_use]
     pub fn of_quote(t: &'t Timeline<'a>, q: &'t Quote<'a>) -> Self {
@@ -86,16 +107,19 @@ mod tests {
         let a = Attribution::of_claim(&t, claim("memo-rt"));
         assert_eq!(&*a.source.outlet, "RT");
         assert_eq!((a.channel, a.via), (Some("told reporters"), None));
+        assert_eq!(a.line(), "RT · told reporters");
         assert!(a.reprints.is_none());
         let also: Vec<&str> = a.also.iter().map(|s| &*s.outlet).collect();
         assert_eq!(also, ["Mirror Site"]);
 
         let a = Attribution::of_claim(&t, claim("circ-xinhua"));
         assert_eq!((a.channel, a.via), (None, Some("Tass")));
+        assert_eq!(a.line(), "Xinhua · via Tass");
 
         // `mirror` reprints `people`, which reprints `xinhua`: the end of the chain.
         let a = Attribution::of_claim(&t, claim("reprint"));
         assert_eq!(&*a.source.outlet, "Mirror Site");
         assert_eq!(a.reprints.map(|s| &*s.outlet), Some("Xinhua"));
+        assert_eq!(a.line(), "Mirror Site (reprinting Xinhua)");
     }
 }

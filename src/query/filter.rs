@@ -1,48 +1,95 @@
-//! Filters on the timeline: speaker, round, source and text, all of which must hold.
+//! Filters on the timeline, the same in the browser and on the command line: by speaker,
+//! participant, round, source, relay and text, and by what is known of a statement (anonymous,
+//! disputed, corroborated, single-origin). Every part given must hold.
+//!
+//! Parts come in two kinds. Event parts (`--participant`, `--round`, `--source`, `--search`)
+//! ask about an event. Statement parts (`--speaker`, `--via`, `--anonymous`, `--disputed`,
+//! `--corroborated`, `--single-origin`) ask about one quote or claim: an event passes them
+//! when one of its statements passes all of them. For statements (the `statements` command,
+//! the CSV), a statement passes when its event passes the event parts and it passes the
+//! statement parts, with `--source` asking about the statement's own `source` and `also`.
 
 use std::fmt;
 
-use crate::model::Timeline;
+use crate::model::{Timeline, suggest::did_you_mean};
 
+use super::fold::fold;
 use super::index::Index;
 use super::search::search;
 use super::speaker::{self, SpeakerError};
+use super::statement::{Kind, StatementRef};
 
 /// A filter as the user gave it, before names are resolved.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "four independent flags, as the user gives them"
+)]
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FilterArgs {
-    /// `--speaker`: a participant's id, name or alias, or part of one, as typed; resolved by
-    /// [`speaker::resolve`].
-    pub speaker: Option<String>,
+    /// `--speaker`, repeatable (any of them): a participant's id, name or alias, or part of
+    /// one, as typed; each resolved by [`speaker::resolve`].
+    pub speakers: Vec<String>,
+    /// `--participant`: like a speaker, for the events the participant takes any part in.
+    pub participant: Option<String>,
     /// `--round`: the `number` a round declares in the file (FORMAT.md "Round"), not its
     /// position in the list.
     pub round: Option<u64>,
-    /// `--source`: a source's `id`, exactly as the file writes it (case matters).
+    /// `--source`: a source's `id` or `outlet`, any case, or a part of either that names one
+    /// source or the sources of one outlet.
     pub source: Option<String>,
-    /// `--search`: text to find in titles, summaries, quotes and claims, ignoring case and
-    /// accents (see [`search`]). Blank text filters nothing.
+    /// `--via`: text to find in a statement's relay (`via`), ignoring case and accents.
+    pub via: Option<String>,
+    /// `--search`: text to find in titles, summaries, quotes and claims, and in the names and
+    /// aliases of the event's participants, ignoring case and accents (see [`search`]).
+    /// Blank text filters nothing.
     pub search: Option<String>,
+    /// `--anonymous`: statements by a participant of kind `Group`.
+    pub anonymous: bool,
+    /// `--disputed`: claims that dispute another or are disputed.
+    pub disputed: bool,
+    /// `--corroborated`: claims whose group has two or more independent origins.
+    pub corroborated: bool,
+    /// `--single-origin`: claims whose group has a single independent origin.
+    pub single_origin: bool,
 }
 
 /// A filter with every name resolved to an index.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "four independent flags, as the user gives them"
+)]
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
+    /// Participant indices of the speakers (any of them); empty for no speaker filter.
+    pub speakers: Vec<u32>,
     /// Participant index.
-    pub speaker: Option<u32>,
+    pub participant: Option<u32>,
     /// Round index (not number).
     pub round: Option<u32>,
-    /// Source index.
-    pub source: Option<u32>,
+    /// Source indices `--source` names (one source, or every source of one outlet),
+    /// ascending; `None` for no source filter.
+    pub sources: Option<Vec<u32>>,
+    /// The relay text, folded (see [`fold`]); never empty.
+    pub via: Option<String>,
     /// The search text as typed (not folded; [`search`] folds it); never blank: [`Filter::resolve`]
     /// drops a search that is empty or only whitespace.
     pub search: Option<String>,
+    /// Only statements by a `Group` participant.
+    pub anonymous: bool,
+    /// Only disputed claims.
+    pub disputed: bool,
+    /// Only claims with two or more independent origins.
+    pub corroborated: bool,
+    /// Only claims with a single independent origin.
+    pub single_origin: bool,
 }
 
-/// A filter argument that names nothing in the timeline.
+/// A filter argument that names nothing in the timeline, or several things.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FilterError {
-    /// `--speaker` matched no participant, or more than one.
-    Speaker(SpeakerError),
+    /// A `--speaker` (or `--participant`, with `flag` saying which) matched no participant,
+    /// or more than one.
+    Speaker(&'static str, SpeakerError),
     /// No round declares `--round`'s number.
     Round {
         /// The number asked for.
@@ -50,19 +97,29 @@ pub enum FilterError {
         /// Every number the timeline's rounds declare, ascending; empty if it has none.
         declared: Vec<u64>,
     },
-    /// No source has `--source`'s id.
+    /// No source id or outlet matches `--source`.
     Source {
-        /// The id asked for.
-        id: String,
-        /// The declared source id closest to it, if one is close enough to suggest.
+        /// The name as typed.
+        name: String,
+        /// The declared id or outlet closest to it, if one is close enough to suggest.
         near: Option<String>,
+        /// A relay (`via`) the name is part of, as first written in the file: an agency
+        /// such as TASS is often a relay, not a source.
+        relay: Option<String>,
+    },
+    /// `--source` is part of the ids or outlets of sources of several outlets.
+    SourceAmbiguous {
+        /// The name as typed.
+        name: String,
+        /// `Outlet (id)` for each matching source, in file order.
+        candidates: Vec<String>,
     },
 }
 
 impl fmt::Display for FilterError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FilterError::Speaker(e) => write!(f, "--speaker: {e}"),
+            FilterError::Speaker(flag, e) => write!(f, "{flag}: {e}"),
             FilterError::Round { number, declared } if declared.is_empty() => {
                 write!(
                     f,
@@ -77,11 +134,82 @@ impl fmt::Display for FilterError {
                     list.join(", ")
                 )
             }
-            FilterError::Source { id, near: Some(n) } => {
-                write!(f, "--source: no source has id `{id}`; did you mean `{n}`?")
+            FilterError::Source { name, near, relay } => {
+                write!(f, "--source: no source id or outlet matches `{name}`")?;
+                if let Some(r) = relay {
+                    write!(f, "; `{r}` is a relay in this timeline: try --via {name}")?;
+                } else if let Some(n) = near {
+                    write!(f, "; did you mean `{n}`?")?;
+                }
+                Ok(())
             }
-            FilterError::Source { id, near: None } => {
-                write!(f, "--source: no source has id `{id}`")
+            FilterError::SourceAmbiguous { name, candidates } => write!(
+                f,
+                "--source: `{name}` could be any of: {}",
+                candidates.join(", ")
+            ),
+        }
+    }
+}
+
+/// The sources `name` names: an id (any case), else an outlet (any case: every source of
+/// it), else a part of ids and outlets that names one source or the sources of one outlet.
+///
+/// # Errors
+///
+/// [`FilterError::Source`] when nothing matches, [`FilterError::SourceAmbiguous`] when the
+/// part matches sources of several outlets.
+pub fn resolve_source(t: &Timeline<'_>, name: &str) -> Result<Vec<u32>, FilterError> {
+    let q = fold(name.trim());
+    let ids: Vec<String> = t.sources.iter().map(|s| fold(&s.id.value)).collect();
+    let outlets: Vec<String> = t.sources.iter().map(|s| fold(&s.outlet)).collect();
+    if let Some(i) = ids.iter().position(|id| *id == q) {
+        return Ok(vec![i as u32]);
+    }
+    let of_outlet = |outlet: &str| -> Vec<u32> {
+        (0..t.sources.len() as u32)
+            .filter(|&i| outlets[i as usize] == outlet)
+            .collect()
+    };
+    if outlets.contains(&q) {
+        return Ok(of_outlet(&q));
+    }
+    let parts: Vec<u32> = (0..t.sources.len() as u32)
+        .filter(|&i| {
+            !q.is_empty() && (ids[i as usize].contains(&q) || outlets[i as usize].contains(&q))
+        })
+        .collect();
+    match parts.as_slice() {
+        [] => Err(FilterError::Source {
+            name: name.to_string(),
+            near: did_you_mean(
+                name,
+                t.sources
+                    .iter()
+                    .flat_map(|s| [s.id.value.as_ref(), s.outlet.as_ref()]),
+            )
+            .map(str::to_string),
+            relay: relay_containing(t, &q),
+        }),
+        [first, rest @ ..] => {
+            let outlet = &outlets[*first as usize];
+            if rest.iter().all(|&i| outlets[i as usize] == *outlet) {
+                Ok(if rest.is_empty() {
+                    parts
+                } else {
+                    of_outlet(outlet)
+                })
+            } else {
+                Err(FilterError::SourceAmbiguous {
+                    name: name.to_string(),
+                    candidates: parts
+                        .iter()
+                        .map(|&i| {
+                            let s = &t.sources[i as usize];
+                            format!("{} ({})", s.outlet, s.id.value)
+                        })
+                        .collect(),
+                })
             }
         }
     }
@@ -92,17 +220,28 @@ impl Filter {
     ///
     /// # Errors
     ///
-    /// [`FilterError::Speaker`] if the speaker names no participant or several,
-    /// [`FilterError::Round`] if no round has the number, [`FilterError::Source`] if no source
-    /// has the id. The speaker is checked first, then the round, then the source; the first
-    /// failure is returned.
+    /// [`FilterError::Speaker`] if a speaker or the participant names no participant or
+    /// several, [`FilterError::Round`] if no round has the number, [`FilterError::Source`] or
+    /// [`FilterError::SourceAmbiguous`] (see [`resolve_source`]). Checked in the order of the
+    /// fields of [`FilterArgs`]; the first failure is returned.
     pub fn resolve(
         t: &Timeline<'_>,
         index: &Index,
         args: &FilterArgs,
     ) -> Result<Self, FilterError> {
-        let speaker = match &args.speaker {
-            Some(name) => Some(speaker::resolve(t, index, name).map_err(FilterError::Speaker)?),
+        let mut speakers = Vec::with_capacity(args.speakers.len());
+        for name in &args.speakers {
+            let p = speaker::resolve(t, index, name)
+                .map_err(|e| FilterError::Speaker("--speaker", e))?;
+            if !speakers.contains(&p) {
+                speakers.push(p);
+            }
+        }
+        let participant = match &args.participant {
+            Some(name) => Some(
+                speaker::resolve(t, index, name)
+                    .map_err(|e| FilterError::Speaker("--participant", e))?,
+            ),
             None => None,
         };
         let round = match args.round {
@@ -119,67 +258,266 @@ impl Filter {
             ),
             None => None,
         };
-        let source = match &args.source {
-            Some(id) => Some(
-                t.sources
-                    .iter()
-                    .position(|s| s.id.value == *id)
-                    .ok_or_else(|| FilterError::Source {
-                        id: id.clone(),
-                        near: crate::model::suggest::did_you_mean(
-                            id,
-                            t.sources.iter().map(|s| s.id.value.as_ref()),
-                        )
-                        .map(str::to_string),
-                    })? as u32,
-            ),
+        let sources = match &args.source {
+            Some(name) => Some(resolve_source(t, name)?),
             None => None,
         };
+        let via = args
+            .via
+            .as_deref()
+            .map(fold)
+            .filter(|v| !v.trim().is_empty());
         let search = args.search.clone().filter(|s| !s.trim().is_empty());
         Ok(Filter {
-            speaker,
+            speakers,
+            participant,
             round,
-            source,
+            sources,
+            via,
             search,
+            anonymous: args.anonymous,
+            disputed: args.disputed,
+            corroborated: args.corroborated,
+            single_origin: args.single_origin,
         })
+    }
+
+    /// Each part that is set, as `name: value` for a header or a message (`speaker: Dmitry
+    /// Peskov`, `round: Round 3`, `source: Xinhua`, `disputed`), in the order of the fields;
+    /// names come from the file, unescaped: the caller makes them safe to show.
+    #[must_use]
+    pub fn describe(&self, t: &Timeline<'_>) -> Vec<String> {
+        let mut parts = Vec::new();
+        let name = |p: u32| t.participants[p as usize].name.to_string();
+        if !self.speakers.is_empty() {
+            let names: Vec<String> = self.speakers.iter().map(|&p| name(p)).collect();
+            parts.push(format!("speaker: {}", names.join(" or ")));
+        }
+        if let Some(p) = self.participant {
+            parts.push(format!("participant: {}", name(p)));
+        }
+        if let Some(r) = self.round {
+            parts.push(format!("round: {}", t.rounds[r as usize].name()));
+        }
+        if let Some(sources) = &self.sources {
+            let mut outlets: Vec<&str> = sources
+                .iter()
+                .map(|&s| t.sources[s as usize].outlet.as_ref())
+                .collect();
+            outlets.dedup();
+            parts.push(format!("source: {}", outlets.join(", ")));
+        }
+        if let Some(v) = &self.via {
+            parts.push(format!("via: {v}"));
+        }
+        for (on, flag) in [
+            (self.anonymous, "anonymous"),
+            (self.disputed, "disputed"),
+            (self.corroborated, "corroborated"),
+            (self.single_origin, "single-origin"),
+        ] {
+            if on {
+                parts.push(flag.to_string());
+            }
+        }
+        parts
     }
 
     /// True if no part is set, so that [`Filter::apply`] passes every event.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.speaker.is_none()
-            && self.round.is_none()
-            && self.source.is_none()
-            && self.search.is_none()
+        *self == Filter::default()
+    }
+
+    /// Whether a part that asks about what a statement is (not who said it) is set.
+    fn asks_about_statements(&self) -> bool {
+        self.via.is_some()
+            || self.anonymous
+            || self.disputed
+            || self.corroborated
+            || self.single_origin
     }
 
     /// Positions (timeline order) of the events that pass every part of the filter. `text`,
     /// the text `t` was loaded from, lets a search read it in one pass (see [`search`]).
     #[must_use]
     pub fn apply(&self, t: &Timeline<'_>, index: &Index, text: Option<&str>) -> Vec<u32> {
+        let mut owned: Vec<Vec<u32>> = Vec::new();
         let mut lists: Vec<&[u32]> = Vec::new();
-        if let Some(p) = self.speaker {
-            lists.push(&index.speaking[p as usize].events);
-        }
         if let Some(r) = self.round {
             lists.push(&index.in_round[r as usize]);
         }
-        if let Some(s) = self.source {
-            lists.push(&index.citing[s as usize]);
+        if let Some(p) = self.participant {
+            lists.push(&index.involved[p as usize]);
         }
-        let hits;
-        if let Some(needle) = &self.search {
-            hits = search(t, index, text, needle);
-            lists.push(&hits);
+        if let Some(search) = &self.search {
+            owned.push(search_hits(t, index, text, search));
         }
+        if let Some(sources) = &self.sources {
+            owned.push(union(
+                sources.iter().map(|&s| &index.citing[s as usize][..]),
+            ));
+        }
+        if !self.speakers.is_empty() && !self.asks_about_statements() {
+            owned.push(union(
+                self.speakers
+                    .iter()
+                    .map(|&p| &index.speaking[p as usize].events[..]),
+            ));
+        }
+        lists.extend(owned.iter().map(Vec::as_slice));
         lists.sort_by_key(|l| l.len());
-        let Some((first, rest)) = lists.split_first() else {
-            return (0..t.events.len() as u32).collect();
+        let mut kept: Vec<u32> = match lists.split_first() {
+            None => (0..t.events.len() as u32).collect(),
+            Some((first, rest)) => first
+                .iter()
+                .copied()
+                .filter(|pos| rest.iter().all(|l| l.binary_search(pos).is_ok()))
+                .collect(),
         };
-        first
-            .iter()
-            .copied()
-            .filter(|pos| rest.iter().all(|l| l.binary_search(pos).is_ok()))
-            .collect()
+        if self.asks_about_statements() {
+            kept.retain(|&pos| {
+                let e = &t.events[pos as usize];
+                (0..e.quotes.len() as u32)
+                    .map(|i| StatementRef::quote(pos, i))
+                    .chain((0..e.claims.len() as u32).map(|i| StatementRef::claim(pos, i)))
+                    .any(|at| self.statement_passes(t, index, at, false))
+            });
+        }
+        kept
     }
+
+    /// The statements (quotes and claims, in timeline order) that pass every part: their
+    /// event passes the event parts, and they pass the statement parts, `--source` naming
+    /// their own `source` or one of their `also`.
+    #[must_use]
+    pub fn statements(
+        &self,
+        t: &Timeline<'_>,
+        index: &Index,
+        text: Option<&str>,
+    ) -> Vec<StatementRef> {
+        let event_parts = Filter {
+            round: self.round,
+            participant: self.participant,
+            search: self.search.clone(),
+            ..Filter::default()
+        };
+        let keep = |at: &StatementRef| self.statement_passes(t, index, *at, true);
+        if event_parts.is_empty() {
+            return index.statements.iter().copied().filter(keep).collect();
+        }
+        let mut out = Vec::new();
+        for pos in event_parts.apply(t, index, text) {
+            let from = index.statements.partition_point(|s| s.event < pos);
+            let to = index.statements.partition_point(|s| s.event <= pos);
+            out.extend(index.statements[from..to].iter().copied().filter(keep));
+        }
+        out
+    }
+
+    /// Whether the statement `at` passes the statement parts (and, with `own_source`, the
+    /// source part, asked of the statement's `source` and `also`).
+    fn statement_passes(
+        &self,
+        t: &Timeline<'_>,
+        index: &Index,
+        at: StatementRef,
+        own_source: bool,
+    ) -> bool {
+        let event = &t.events[at.event as usize];
+        let (who, via, source, also) = match at.kind() {
+            Kind::Quote => {
+                if self.disputed || self.corroborated || self.single_origin {
+                    return false;
+                }
+                let q = &event.quotes[at.index()];
+                (Some(q.speaker), q.via.as_deref(), q.source, q.also())
+            }
+            Kind::Claim => {
+                let c = &event.claims[at.index()];
+                let n = index.claim_number(at);
+                if self.disputed && c.disputes.is_empty() && index.disputed_by[n].is_empty() {
+                    return false;
+                }
+                if self.corroborated || self.single_origin {
+                    let g = index.corroboration.group(n);
+                    if (self.corroborated && !g.is_corroborated())
+                        || (self.single_origin && g.origins != 1)
+                    {
+                        return false;
+                    }
+                }
+                (c.by, c.via.as_deref(), c.source, c.also())
+            }
+        };
+        if !self.speakers.is_empty() && !who.is_some_and(|w| self.speakers.contains(&w.target)) {
+            return false;
+        }
+        if self.anonymous
+            && !who.is_some_and(|w| t.participant(&w).kind == crate::model::ParticipantKind::Group)
+        {
+            return false;
+        }
+        if let Some(needle) = &self.via
+            && !via.is_some_and(|v| fold(v).contains(needle.as_str()))
+        {
+            return false;
+        }
+        if own_source
+            && let Some(sources) = &self.sources
+            && !std::iter::once(&source)
+                .chain(also)
+                .any(|r| sources.binary_search(&r.target).is_ok())
+        {
+            return false;
+        }
+        true
+    }
+}
+
+/// The events a search keeps: those whose text matches, and those in which a participant
+/// whose id, name or alias matches takes part.
+fn search_hits(t: &Timeline<'_>, index: &Index, text: Option<&str>, needle: &str) -> Vec<u32> {
+    let hits = search(t, index, text, needle);
+    let folded = fold(needle.trim());
+    if folded.is_empty() {
+        return hits;
+    }
+    let named: Vec<&[u32]> = index
+        .names
+        .iter()
+        .zip(&index.involved)
+        .filter(|(names, _)| names.iter().any(|n| n.contains(&folded)))
+        .map(|(_, events)| events.as_slice())
+        .collect();
+    if named.is_empty() {
+        return hits;
+    }
+    union(std::iter::once(hits.as_slice()).chain(named))
+}
+
+/// The first relay (`via`, in timeline order) whose folded text contains `folded`.
+fn relay_containing(t: &Timeline<'_>, folded: &str) -> Option<String> {
+    if folded.is_empty() {
+        return None;
+    }
+    t.events
+        .iter()
+        .flat_map(|e| {
+            e.quotes
+                .iter()
+                .filter_map(|q| q.via.as_deref())
+                .chain(e.claims.iter().filter_map(|c| c.via.as_deref()))
+        })
+        .find(|v| fold(v).contains(folded))
+        .map(str::to_string)
+}
+
+/// The sorted union of sorted lists, each position once.
+fn union<'l>(lists: impl Iterator<Item = &'l [u32]>) -> Vec<u32> {
+    let mut all: Vec<u32> = lists.flatten().copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    all
 }

@@ -4,6 +4,7 @@ use crate::model::Timeline;
 
 use super::corroboration::Corroboration;
 use super::scan::FileOrder;
+use super::statement::{self, StatementRef};
 
 /// How often a participant speaks (quotes) and asserts (claims), and in which events.
 #[derive(Debug, Clone, Default)]
@@ -24,6 +25,14 @@ pub struct Index {
     pub speaking: Vec<Speaking>,
     /// Per participant: folded id, name and aliases, for matching names as typed.
     pub names: Vec<Vec<String>>,
+    /// Per participant: positions of the events it takes any part in (speaker, claimant, or
+    /// listed in the event's `participants`), ascending, each once.
+    pub involved: Vec<Vec<u32>>,
+    /// Per event: the index into `Timeline::claims` of its first claim (claims are numbered
+    /// event by event, in timeline order).
+    pub first_claim: Vec<u32>,
+    /// Every quote and claim in timeline order ([`statement::all`]).
+    pub statements: Vec<StatementRef>,
     /// Per source: positions of the events citing it anywhere (event, quote or claim, their
     /// `also` included).
     pub citing: Vec<Vec<u32>>,
@@ -46,6 +55,14 @@ fn push_unique(list: &mut Vec<u32>, pos: u32) {
 }
 
 impl Index {
+    /// The index into `Timeline::claims` of the claim `at` points at. Panics if `at` is a quote
+    /// or outside the timeline this index was built from.
+    #[must_use]
+    pub fn claim_number(&self, at: StatementRef) -> usize {
+        debug_assert_eq!(at.kind(), statement::Kind::Claim);
+        self.first_claim[at.event as usize] as usize + at.index()
+    }
+
     /// Builds every index in one pass over the events (plus the corroboration groups). `t`
     /// must be valid (loaded by [`crate::model::load_str`]): its references must be resolved,
     /// or this panics on an index out of bounds.
@@ -56,6 +73,8 @@ impl Index {
         let mut in_round = vec![Vec::new(); t.rounds.len()];
         let mut disputed_by = vec![Vec::new(); t.claims.len()];
         let mut contested = vec![false; t.events.len()];
+        let mut involved = vec![Vec::new(); t.participants.len()];
+        let mut first_claim = Vec::with_capacity(t.events.len());
         let mut claim_no = 0u32;
         let mut file_order = FileOrder::with_capacity(t.events.len());
         for (pos, e) in t.events.iter().enumerate() {
@@ -64,13 +83,18 @@ impl Index {
             if let Some(r) = &e.round {
                 in_round[r.target as usize].push(pos);
             }
+            first_claim.push(claim_no);
             for s in &e.sources {
                 push_unique(&mut citing[s.ix()], pos);
+            }
+            for p in &e.participants {
+                push_unique(&mut involved[p.ix()], pos);
             }
             for q in &e.quotes {
                 let sp = &mut speaking[q.speaker.ix()];
                 sp.quotes += 1;
                 push_unique(&mut sp.events, pos);
+                push_unique(&mut involved[q.speaker.ix()], pos);
                 push_unique(&mut citing[q.source.ix()], pos);
                 for r in q.also() {
                     push_unique(&mut citing[r.ix()], pos);
@@ -81,6 +105,7 @@ impl Index {
                     let sp = &mut speaking[by.ix()];
                     sp.claims += 1;
                     push_unique(&mut sp.events, pos);
+                    push_unique(&mut involved[by.ix()], pos);
                 }
                 push_unique(&mut citing[c.source.ix()], pos);
                 for r in c.also() {
@@ -95,7 +120,7 @@ impl Index {
             }
         }
         // Event sources may repeat an event already pushed by a quote: keep lists sorted, unique.
-        for list in &mut citing {
+        for list in citing.iter_mut().chain(&mut involved) {
             list.sort_unstable();
             list.dedup();
         }
@@ -113,6 +138,9 @@ impl Index {
         Index {
             speaking,
             names,
+            involved,
+            first_claim,
+            statements: statement::all(t),
             citing,
             in_round,
             disputed_by,

@@ -8,14 +8,17 @@ pub mod corroboration;
 pub mod filter;
 pub mod fold;
 pub mod index;
+pub mod nothing;
 mod scan;
 pub mod search;
 pub mod speaker;
+pub mod statement;
 
 pub use filter::{Filter, FilterArgs, FilterError};
 pub use index::Index;
 pub use scan::FileOrder;
 pub use search::{search, search_records};
+pub use statement::{Kind, Statement, StatementRef};
 
 #[cfg(test)]
 mod testdata;
@@ -65,20 +68,20 @@ mod tests {
             "zelen",
         ] {
             let got = run(&FilterArgs {
-                speaker: Some(name.into()),
+                speakers: vec![name.into()],
                 ..Default::default()
             })
             .unwrap();
             assert_eq!(got, ["Zelensky announces the round"], "for {name}");
         }
         let got = run(&FilterArgs {
-            speaker: Some("turkiye".into()),
+            speakers: vec!["turkiye".into()],
             ..Default::default()
         })
         .unwrap();
         assert_eq!(got, ["Fidan opens the round"]);
         let got = run(&FilterArgs {
-            speaker: Some("peskov".into()),
+            speakers: vec!["peskov".into()],
             ..Default::default()
         })
         .unwrap();
@@ -88,7 +91,7 @@ mod tests {
     #[test]
     fn speaker_includes_claims_made_by_the_participant() {
         let got = run(&FilterArgs {
-            speaker: Some("a source from TASS".into()),
+            speakers: vec!["a source from TASS".into()],
             ..Default::default()
         })
         .unwrap();
@@ -98,7 +101,7 @@ mod tests {
     #[test]
     fn ambiguous_and_unknown_speakers_list_candidates() {
         let err = run(&FilterArgs {
-            speaker: Some("vladimir".into()),
+            speakers: vec!["vladimir".into()],
             ..Default::default()
         })
         .unwrap_err();
@@ -107,7 +110,7 @@ mod tests {
             "--speaker: `vladimir` could be any of: Volodymyr Zelensky (zelensky), Vladimir Medinsky (medinsky)"
         );
         let err = run(&FilterArgs {
-            speaker: Some("peskv".into()),
+            speakers: vec!["peskv".into()],
             ..Default::default()
         })
         .unwrap_err();
@@ -158,7 +161,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "--source: no source has id `xinhau`; did you mean `xinhua`?"
+            "--source: no source id or outlet matches `xinhau`; did you mean `xinhua`?"
         );
     }
 
@@ -197,7 +200,7 @@ mod tests {
         .unwrap();
         assert_eq!(got, ["Fidan opens the round"]);
         let got = run(&FilterArgs {
-            speaker: Some("peskov".into()),
+            speakers: vec!["peskov".into()],
             round: Some(3),
             ..Default::default()
         })

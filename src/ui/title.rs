@@ -18,25 +18,12 @@ pub fn render(app: &App<'_, '_>, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         format!(" {sel}/{n} of {} ", t.events.len())
     };
-    let mut active: Vec<String> = Vec::new();
-    if let Some(p) = app.filter.speaker {
-        active.push(format!(
-            "speaker: {}",
-            text::line(&t.participants[p as usize].name)
-        ));
-    }
-    if let Some(r) = app.filter.round {
-        active.push(format!(
-            "round: {}",
-            text::line(&t.rounds[r as usize].name())
-        ));
-    }
-    if let Some(s) = app.filter.source {
-        active.push(format!(
-            "source: {}",
-            text::line(&t.sources[s as usize].outlet)
-        ));
-    }
+    let mut active: Vec<String> = app
+        .filter
+        .describe(t)
+        .iter()
+        .map(|part| text::line(part).into_owned())
+        .collect();
     if let Some(s) = &app.search {
         active.push(format!("search: “{}”", text::line(&s.query)));
     }

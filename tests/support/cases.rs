@@ -8,7 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use roundtable::app::{Action, App, keymap};
-use roundtable::cli::{json, list, markdown, ronfmt, view::View};
+use roundtable::cli::{csv, json, list, markdown, ronfmt, statements, view::View};
 use roundtable::model::{self, Diagnostic, diag, read};
 use roundtable::query::{self, Filter, FilterArgs, Index};
 use roundtable::ui;
@@ -76,8 +76,39 @@ fn outputs(t: &model::Timeline<'_>) -> Result<(), String> {
     list::write(t, &index, &all, list::Layout::Tabs, &mut out).map_err(io)?;
     let tabs = utf8(out, "list")?;
     inert_but(&tabs, &['\n', '\t']).map_err(|e| format!("list: {e}"))?;
-    if let Some(l) = tabs.lines().find(|l| l.matches('\t').count() != 5) {
-        return Err(format!("list: a line without exactly six fields: {l:?}"));
+    if let Some(l) = tabs.lines().find(|l| l.matches('\t').count() != 6) {
+        return Err(format!("list: a line without exactly seven fields: {l:?}"));
+    }
+    let mut out = Vec::new();
+    statements::write(t, &index, &index.statements, list::Layout::Tabs, &mut out).map_err(io)?;
+    let rows = utf8(out, "statements")?;
+    inert_but(&rows, &['\n', '\t']).map_err(|e| format!("statements: {e}"))?;
+    if rows.lines().count() != index.statements.len() {
+        return Err(format!("statements: not one line per statement:\n{rows}"));
+    }
+    if let Some(l) = rows.lines().find(|l| l.matches('\t').count() != 7) {
+        return Err(format!(
+            "statements: a line without exactly eight fields: {l:?}"
+        ));
+    }
+    let mut out = Vec::new();
+    csv::write(t, &index, &index.statements, &mut out).map_err(io)?;
+    let table = utf8(out, "csv")?;
+    inert_but(&table, &['\n', '\t']).map_err(|e| format!("csv: {e}"))?;
+    let mut reader = ::csv::Reader::from_reader(table.as_bytes());
+    let mut records = 0;
+    for record in reader.records() {
+        let record = record.map_err(|e| format!("csv does not read back: {e}\n{table}"))?;
+        if record.len() != csv::COLUMNS.len() {
+            return Err(format!("csv: a row of {} fields: {record:?}", record.len()));
+        }
+        records += 1;
+    }
+    if records != index.statements.len() {
+        return Err(format!(
+            "csv: {records} rows for {} statements",
+            index.statements.len()
+        ));
     }
     let mut out = Vec::new();
     list::write(t, &index, &all, list::Layout::Table, &mut out).map_err(io)?;
@@ -87,7 +118,7 @@ fn outputs(t: &model::Timeline<'_>) -> Result<(), String> {
     markdown::write(t, &index, &all, &mut out).map_err(io)?;
     inert_but(&utf8(out, "markdown")?, &['\n']).map_err(|e| format!("markdown: {e}"))?;
 
-    let view = View::new(t, &all);
+    let view = View::all(t);
     let mut out = Vec::new();
     json::write(&view, &mut out).map_err(io)?;
     let json = utf8(out, "json")?;
@@ -105,7 +136,7 @@ fn outputs(t: &model::Timeline<'_>) -> Result<(), String> {
         )
     })?;
     let mut out = Vec::new();
-    json::write(&View::new(&again.timeline, &all), &mut out).map_err(io)?;
+    json::write(&View::all(&again.timeline), &mut out).map_err(io)?;
     if utf8(out, "json")? != json {
         return Err(format!("the RON export loads back differently:\n{ron}"));
     }
@@ -334,7 +365,7 @@ pub fn check_generated(
     };
     for p in 0..g.participant_count() {
         let filter = Filter {
-            speaker: Some(p as u32),
+            speakers: vec![p as u32],
             ..Filter::default()
         };
         check(
@@ -358,13 +389,13 @@ pub fn check_generated(
     }
     for s in 0..g.source_count() {
         let filter = Filter {
-            source: Some(s as u32),
+            sources: Some(vec![s as u32]),
             ..Filter::default()
         };
         check(format!("source {s}"), filter, expected(&|e| g.cites(e, s)))?;
     }
     let mut out = Vec::new();
-    json::write(&View::new(t, &all), &mut out).map_err(|e| e.to_string())?;
+    json::write(&View::all(t), &mut out).map_err(|e| e.to_string())?;
     let json: serde_json::Value = serde_json::from_slice(&out).map_err(|e| e.to_string())?;
     generate::same_document(&json, &g.document()).map_err(|e| format!("JSON export: {e}"))
 }
@@ -404,10 +435,11 @@ pub fn render(data: &[u8]) -> Result<(), String> {
         Name::Any(text) => Some(text.render()),
     };
     let args = FilterArgs {
-        speaker: launch.speaker.as_ref().and_then(pick),
+        speakers: launch.speaker.as_ref().and_then(pick).into_iter().collect(),
         round: launch.round,
         source: launch.source.as_ref().and_then(pick),
         search: launch.search.as_ref().map(Text::render),
+        ..FilterArgs::default()
     };
     let filter = Filter::resolve(t, &index, &args).unwrap_or_else(|_| Filter {
         search: args.search.clone(),

@@ -1,0 +1,269 @@
+//! Statements as rows (`roundtable statements`, `export --format csv`) and the analyst's
+//! filters, run as a user runs them: on the corroboration fixture, whose numbers were worked
+//! out by hand (see `tests/fixtures/valid/corroboration.ron`), and on the bundled timeline.
+
+use std::process::{Command, Output, Stdio};
+
+const FIXTURE: &str = "tests/fixtures/valid/corroboration.ron";
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn out(o: &Output) -> String {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn err(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// The TEXT column of `statements` with `filters` on the fixture.
+fn texts(filters: &[&str]) -> Vec<String> {
+    let mut args = vec!["statements", FIXTURE];
+    args.extend_from_slice(filters);
+    out(&run(&args))
+        .lines()
+        .map(|l| l.rsplit('\t').next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn every_quote_and_claim_is_a_row_quotes_in_quotation_marks_claims_never() {
+    let o = out(&run(&["statements", FIXTURE]));
+    let lines: Vec<&str> = o.lines().collect();
+    // 1 quote and 9 claims in the fixture.
+    assert_eq!(lines.len(), 10, "{o}");
+    assert_eq!(
+        lines[0],
+        "briefing\t2025-07-22\t-\tquote\tDmitry Peskov\tRT · told reporters\t-\t“No one expects an easy path.”"
+    );
+    assert_eq!(
+        lines[3],
+        "briefing\t2025-07-22\t-\tclaim\tMirror Site\tMirror Site (reprinting Xinhua)\t-\tRussia and Ukraine are expected to meet this week."
+    );
+    assert_eq!(
+        lines[5],
+        "talks\t2025-07-23 16:00Z\t-\tclaim\tRT\tRT · via TASS\tdisputed,confirmed,single-origin\tThe meeting lasted about 40 minutes."
+    );
+    for line in &lines[1..] {
+        assert!(!line.ends_with('”'), "a claim in quotation marks: {line}");
+    }
+}
+
+#[test]
+fn on_a_terminal_layout_the_columns_have_a_header() {
+    // The table layout is chosen for a terminal; the header names the eight fields.
+    use roundtable::cli::statements::write;
+    use roundtable::cli::table::Layout;
+    let text = std::fs::read_to_string(FIXTURE).unwrap();
+    let t = roundtable::model::load_str(&text).unwrap().timeline;
+    let index = roundtable::query::Index::build(&t);
+    let mut buf = Vec::new();
+    write(&t, &index, &index.statements[..1], Layout::Table, &mut buf).unwrap();
+    let table = String::from_utf8(buf).unwrap();
+    assert_eq!(
+        table,
+        "EVENT     WHEN        ROUND  KIND   WHO            SOURCE               MARKS  TEXT\n\
+         briefing  2025-07-22      -  quote  Dmitry Peskov  RT · told reporters         “No one expects an easy path.”\n"
+    );
+}
+
+#[test]
+fn each_filter_alone() {
+    assert_eq!(
+        texts(&["--disputed"]),
+        [
+            "The meeting lasted two hours.",
+            "The meeting lasted about 40 minutes."
+        ]
+    );
+    // Two independent origins: the venue, from Xinhua itself and from the Kyiv Independent.
+    assert_eq!(
+        texts(&["--corroborated"]),
+        [
+            "The talks were held at the Ciragan Palace.",
+            "The talks took place in the Ciragan Palace."
+        ]
+    );
+    // One origin each: the lone claims, Peskov's pair (1 claimant), the TASS circle.
+    assert_eq!(texts(&["--single-origin"]).len(), 7);
+    assert_eq!(
+        texts(&["--via", "TASS"]),
+        [
+            "The meeting lasted about 40 minutes.",
+            "The meeting lasted 40 minutes.",
+            "The meeting lasted about 40 minutes."
+        ]
+    );
+    // The speaker of a quote and the claimant of a claim.
+    assert_eq!(texts(&["--speaker", "peskov"]).len(), 3);
+    // `--source`: an outlet names all its sources; a statement counts when its source or an
+    // `also` is one of them.
+    let xinhua = texts(&["--source", "xinhua"]);
+    assert!(xinhua.contains(&"The meeting lasted about 40 minutes.".to_string()));
+    assert!(xinhua.contains(&"The talks were held at the Ciragan Palace.".to_string()));
+    assert!(!xinhua.contains(&"The meeting lasted two hours.".to_string()));
+}
+
+#[test]
+fn filters_combine_so_that_all_must_hold() {
+    assert_eq!(
+        texts(&["--disputed", "--via", "tass"]),
+        ["The meeting lasted about 40 minutes."]
+    );
+    assert_eq!(
+        texts(&["--speaker", "peskov", "--source", "rt"]),
+        [
+            "“No one expects an easy path.”",
+            "The round will mainly focus on the draft memorandums."
+        ]
+    );
+    // Repeated --speaker: any of them.
+    let o = out(&run(&[
+        "statements",
+        "--speaker",
+        "peskov",
+        "--speaker",
+        "fidan",
+    ]));
+    let who: std::collections::BTreeSet<&str> =
+        o.lines().map(|l| l.split('\t').nth(4).unwrap()).collect();
+    assert_eq!(
+        who.into_iter().collect::<Vec<_>>(),
+        ["Dmitry Peskov", "Hakan Fidan"]
+    );
+}
+
+#[test]
+fn list_takes_the_same_filters_for_events() {
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["list"];
+        all.extend_from_slice(args);
+        out(&run(&all))
+            .lines()
+            .map(|l| l.split('\t').next().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&[FIXTURE, "--disputed"]), ["briefing", "talks"]);
+    assert_eq!(ids(&[FIXTURE, "--corroborated"]), ["talks"]);
+    // Umerov is never quoted and makes no claim, but takes part in events.
+    let umerov = ids(&["--participant", "umerov"]);
+    assert!(
+        umerov.contains(&"r3-face-to-face".to_string()),
+        "{umerov:?}"
+    );
+    // --search also finds the events of a participant named so.
+    assert!(ids(&["--search", "umerov"]).contains(&"r3-face-to-face".to_string()));
+}
+
+#[test]
+fn a_filter_that_keeps_nothing_says_why() {
+    let o = run(&["statements", "--speaker", "umerov"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(out(&o), "");
+    let why = err(&o);
+    assert!(
+        why.starts_with(
+            "roundtable: nothing to show: Rustem Umerov is never quoted and makes no claim, but \
+             takes part in "
+        ) && why.ends_with(" events: try --participant umerov\n"),
+        "{why}"
+    );
+    let o = run(&["list", "--speaker", "peskov", "--round", "2"]);
+    assert_eq!(
+        err(&o),
+        "roundtable: nothing to show: nothing passes every filter: --speaker peskov alone keeps \
+         2 events; --round 2 alone keeps 1 event\n"
+    );
+    let o = run(&["statements", FIXTURE, "--anonymous"]);
+    assert_eq!(
+        err(&o),
+        "roundtable: nothing to show: no participant is of kind Group, unnamed or collective \
+         (--anonymous)\n"
+    );
+}
+
+#[test]
+fn source_names_an_outlet_or_says_what_it_might_be() {
+    let o = run(&["statements", "--source", "tass"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        err(&o),
+        "roundtable: --source: no source id or outlet matches `tass`; `TASS` is a relay in this \
+         timeline: try --via tass\n"
+    );
+    let o = run(&["list", FIXTURE, "--source", "o"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).starts_with("roundtable: --source: `o` could be any of: "),
+        "{}",
+        err(&o)
+    );
+}
+
+#[test]
+fn the_csv_reads_back_with_the_fixtures_numbers() {
+    let o = out(&run(&["export", "--format", "csv", FIXTURE]));
+    let mut reader = csv::Reader::from_reader(o.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    for column in [
+        "event", "when", "round", "kind", "who", "text", "source", "outlet", "via", "channel",
+        "also", "disputes", "confirms", "outlets", "origins",
+    ] {
+        assert!(header.contains(&column.to_string()), "no `{column}` column");
+    }
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 10);
+    let numbers: Vec<(String, String, String, String)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r[col("kind")].to_string(),
+                r[col("text")].to_string(),
+                r[col("outlets")].to_string(),
+                r[col("origins")].to_string(),
+            )
+        })
+        .collect();
+    let find = |text: &str| {
+        numbers.iter().find(|n| n.1 == text).map_or_else(
+            || panic!("no row for {text}"),
+            |n| (n.2.as_str(), n.3.as_str()),
+        )
+    };
+    // Worked out by hand in the fixture's comments.
+    assert_eq!(find("No one expects an easy path."), ("3", "1"));
+    assert_eq!(find("The meeting lasted 40 minutes."), ("3", "1"));
+    assert_eq!(
+        find("The talks were held at the Ciragan Palace."),
+        ("2", "2")
+    );
+    assert_eq!(
+        find("The round will focus on the draft memoranda."),
+        ("2", "1")
+    );
+    assert_eq!(
+        find("Russia and Ukraine are expected to meet this week."),
+        ("1", "1")
+    );
+    let rt = rows
+        .iter()
+        .find(|r| {
+            &r[col("outlet")] == "RT" && &r[col("kind")] == "claim" && r[col("via")].is_empty()
+        })
+        .unwrap();
+    assert_eq!(&rt[col("channel")], "told reporters");
+    assert_eq!(&rt[col("also")], "mirror");
+    let disputed = rows
+        .iter()
+        .find(|r| &r[col("text")] == "The meeting lasted two hours.")
+        .unwrap();
+    assert_eq!(&disputed[col("disputes")], "circ-rt");
+}
