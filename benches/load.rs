@@ -21,6 +21,8 @@
 //! - `serde_json_then_validate`: the same followed by the validation and indexes `load` does,
 //!   the like-for-like comparison of a whole load.
 //!
+//! - `statement_index`: making every statement's row, as `statements` does (not in `load`).
+//!
 //! Outputs are dropped outside the measured time (divan defers their drop).
 
 mod common;
@@ -93,4 +95,14 @@ fn serde_json_then_validate(bencher: Bencher<'_, '_>, events: usize) {
         let index = Index::build(&t);
         (t, index)
     });
+}
+
+/// Making the row of every statement (`query::statement::all`), what the `statements`
+/// command does for an unfiltered run; not part of `load` (the index keeps only each event's
+/// first claim number, from which any row is found), to set beside it.
+#[divan::bench(args = sizes(), max_time = 4)]
+fn statement_index(bencher: Bencher<'_, '_>, events: usize) {
+    let text = common::text(events, Format::Ron);
+    let loaded = model::load_str(text).expect("the generated timeline loads");
+    bencher.bench(|| roundtable::query::statement::all(&loaded.timeline));
 }

@@ -620,7 +620,14 @@ fn help_teaches_the_commands_with_examples() {
         assert!(help.contains(needle), "{needle} missing from:\n{help}");
     }
     let o = run(&["list", "--help"]);
-    assert!(stdout(&o).contains("cut -f1,6"));
+    assert!(stdout(&o).contains("cut -f2,7"));
+    let o = run(&["statements", "--help"]);
+    let help = stdout(&o);
+    for needle in ["MARKS", "single-origin", "roundtable statements --speaker peskov"] {
+        assert!(help.contains(needle), "{needle} missing from:\n{help}");
+    }
+    let o = run(&["export", "--help"]);
+    assert!(stdout(&o).contains("`csv` writes one row per quote or claim"));
     let o = run(&["--version"]);
     assert_eq!(
         stdout(&o),

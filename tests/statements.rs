@@ -65,7 +65,8 @@ fn on_a_terminal_layout_the_columns_have_a_header() {
     let t = roundtable::model::load_str(&text).unwrap().timeline;
     let index = roundtable::query::Index::build(&t);
     let mut buf = Vec::new();
-    write(&t, &index, &index.statements[..1], Layout::Table, &mut buf).unwrap();
+    let every = roundtable::query::statement::all(&t);
+    write(&t, &index, &every[..1], Layout::Table, &mut buf).unwrap();
     let table = String::from_utf8(buf).unwrap();
     assert_eq!(
         table,

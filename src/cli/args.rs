@@ -21,8 +21,8 @@ claims attributed to them, and the sources every item was taken from. Conflictin
 side by side, marked as disputed. With no FILE, roundtable opens the timeline it ships with \
 (the Russia–Ukraine talks in Istanbul, 2025).
 
-With no command, roundtable opens the interactive browser; `check`, `list` and `export` work \
-without a terminal, for scripts and for checking a file while writing it.";
+With no command, roundtable opens the interactive browser; `check`, `list`, `statements` and \
+`export` work without a terminal, for scripts and for checking a file while writing it.";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -30,6 +30,7 @@ Examples:
   roundtable talks.ron --speaker peskov       browse a file, only the events where Peskov speaks
   roundtable check talks.ron                  validate a file, errors as FILE:LINE:COL
   roundtable list --round 3                   one line per event of round 3
+  roundtable statements --anonymous           every quote and claim from an unnamed source
   roundtable export --format markdown --speaker medinsky > brief.md
 
 In the browser: j/k or arrows move, Tab switches pane, / searches, s picks a speaker, r a \
@@ -56,6 +57,7 @@ const LIST_ABOUT: &str = "Print one line per event, in timeline order";
 const LIST_LONG: &str = "\
 Print one line per event, in timeline order, with these fields:
 
+  ID        the event's id
   WHEN      the date or time, at the precision the file gives (2025-07, 2025-07-23 16:00Z)
   ROUND     the round number, or - when the event belongs to no round
   QUOTES    how many quotes the event holds
@@ -65,17 +67,22 @@ Print one line per event, in timeline order, with these fields:
   TITLE     the event's title
 
 On a terminal the columns are aligned under a header line. Into a pipe or a file there is no \
-header and the fields are separated by one tab each, so `cut -f1,6` and `awk -F'\\t'` read \
-them. Control characters in titles are shown escaped (`\\x1b`), never sent to the terminal.
+header and the fields are separated by one tab each, so `cut -f2,7` and `awk -F'\\t'` read \
+them. Control characters in ids and titles are shown escaped (`\\x1b`), never sent to the \
+terminal.
 
-Filters narrow the list; when several are given, an event must pass all of them.";
+Filters narrow the list; when several are given, an event must pass all of them. A statement \
+filter (--speaker, --via, --anonymous, --disputed, --corroborated, --single-origin) keeps an \
+event when one of its quotes or claims passes all of them. When nothing passes, stderr says \
+why.";
 
 const LIST_EXAMPLES: &str = "\
 Examples:
   roundtable list                              every event of the bundled timeline
   roundtable list talks.ron --speaker peskov   events where Peskov speaks or claims something
   roundtable list --round 3 --search memorand  round 3 events mentioning memoranda
-  roundtable list | cut -f1,6                  dates and titles only";
+  roundtable list --participant umerov         events Umerov takes any part in
+  roundtable list | cut -f2,7                  dates and titles only";
 
 const STATEMENTS_ABOUT: &str = "Print one line per quote or claim, in timeline order";
 
@@ -112,26 +119,35 @@ Examples:
   roundtable statements --source xinhua --disputed  Xinhua's disputed claims
   roundtable statements --single-origin | cut -f5,8 who claimed what, from one origin only";
 
-const EXPORT_ABOUT: &str =
-    "Write the timeline, or the events the filters keep, as JSON, RON or a Markdown brief";
+const EXPORT_ABOUT: &str = "Write the timeline, or what the filters keep, as JSON, RON, a \
+                            Markdown brief or CSV";
 
 const EXPORT_LONG: &str = "\
-Write the timeline to stdout as JSON, RON or a Markdown brief. The file itself is never written.
+Write the timeline to stdout as JSON, RON, a Markdown brief or CSV. The file itself is never \
+written.
 
-`json` and `ron` keep the file format's structure and field names: every source, participant \
-and round, and the events in timeline order (only those the filters keep). The RON output is a \
-valid timeline file that `roundtable check` accepts; in a filtered export, `disputes` links to \
-claims left out are dropped so that it stays valid (a note on stderr says how many).
+`json` and `ron` keep the file format's structure and field names, the events in timeline \
+order. Unfiltered, every source, participant and round the file declares; filtered, only the \
+events the filters keep and the sources, participants and rounds they use, and `disputes` and \
+`confirms` links to claims left out are dropped (a note on stderr says how many), so that \
+`roundtable check` accepts the RON output without a warning.
 
 `markdown` writes a readable brief: the title, then each round with its events, their quotes \
-and claims, who disputes what, and the outlet, relay and publication date behind every quote \
-and claim.";
+and claims (quotes quoted, claims never: they are the file author's words), who disputes what, \
+and the outlet, relay and publication date behind every quote and claim; then every dispute \
+with both sides, and the claims several outlets carry from a single independent origin.
+
+`csv` writes one row per quote or claim the filters keep, with a header: event, when, round, \
+kind (quote or claim), who, role, anonymous, text, source (its id), outlet, reprints, via, \
+channel, also, disputes, confirms, marks, outlets and origins (the corroboration numbers). \
+Lists within a field are ids joined by `;`.";
 
 const EXPORT_EXAMPLES: &str = "\
 Examples:
   roundtable export --format json > istanbul.json
   roundtable export talks.ron --format ron --round 3 > round3.ron
-  roundtable export --format markdown --speaker medinsky > brief.md";
+  roundtable export --format markdown --speaker medinsky > brief.md
+  roundtable export --format csv --source xinhua > xinhua.csv";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -280,7 +296,7 @@ pub struct Filters {
     #[arg(long)]
     pub disputed: bool,
 
-    /// Only claims with two or more independent origins (FORMAT.md, "Corroboration")
+    /// Only claims with two or more independent origins (see docs/format.md, "Corroboration")
     #[arg(long)]
     pub corroborated: bool,
 

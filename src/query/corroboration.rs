@@ -61,17 +61,27 @@ impl std::fmt::Display for Group<'_> {
 /// Every claim's corroboration group, built once at load by [`Corroboration::build`].
 #[derive(Debug, Clone, Default)]
 pub struct Corroboration {
-    /// Per claim (index into [`Timeline::claims`]): its group's index into `groups`.
+    /// Per claim (index into [`Timeline::claims`]): for the usual claim, alone in its group
+    /// and carried by one source (1 outlet, 1 origin), [`ALONE`] with its position in
+    /// `members`; else its group's index into `groups`. Most claims are the usual kind, so
+    /// that no row is kept for them (1.8 MB at 100k events).
     group_of: Vec<u32>,
-    /// Per group: where its members start in `members`, and its numbers.
+    /// Per group that is not a usual claim: where its members start in `members`, how many
+    /// there are, and its numbers.
     groups: Vec<GroupRow>,
-    /// The members of every group, group after group; `groups[g + 1].start` ends group `g`.
+    /// Every claim, group after group.
     members: Vec<u32>,
+    /// How many groups there are, usual claims included.
+    count: usize,
 }
+
+/// Marks a `group_of` entry holding the position in `members` of a claim alone in its group.
+const ALONE: u32 = 1 << 31;
 
 #[derive(Debug, Clone, Copy, Default)]
 struct GroupRow {
     start: u32,
+    len: u32,
     outlets: u32,
     origins: u32,
 }
@@ -154,25 +164,56 @@ impl Corroboration {
             group_of[i] = group_of[root];
             sizes[group_of[i] as usize] += 1;
         }
-        let mut groups = Vec::with_capacity(sizes.len());
+        drop(parent);
+        let count = sizes.len();
+        let mut fill: Vec<u32> = Vec::with_capacity(count);
         let mut start = 0u32;
         for size in &sizes {
-            groups.push(GroupRow {
-                start,
-                ..GroupRow::default()
-            });
+            fill.push(start);
             start += size;
         }
-        let mut fill: Vec<u32> = groups.iter().map(|g| g.start).collect();
         let mut members = vec![0u32; n];
         for (i, &g) in group_of.iter().enumerate() {
             members[fill[g as usize] as usize] = i as u32;
             fill[g as usize] += 1;
         }
+        drop(fill);
+        // A row for each group that is not one claim carried by one source.
+        let claim = |i: usize| {
+            let at = t.claims[i];
+            &t.events[at.event as usize].claims[at.claim as usize]
+        };
+        // Each group's size becomes its row, or `u32::MAX` for none (one allocation fewer at
+        // the peak of a load).
+        let mut row_of = sizes;
+        let mut groups = Vec::new();
+        let mut start = 0u32;
+        for entry in &mut row_of {
+            let size = *entry;
+            let first = members[start as usize] as usize;
+            *entry = u32::MAX;
+            if size > 1 || !claim(first).also().is_empty() {
+                *entry = groups.len() as u32;
+                groups.push(GroupRow {
+                    start,
+                    len: size,
+                    ..GroupRow::default()
+                });
+            }
+            start += size;
+        }
+        for (pos, &i) in members.iter().enumerate() {
+            let g = group_of[i as usize] as usize;
+            group_of[i as usize] = match row_of[g] {
+                u32::MAX => ALONE | pos as u32,
+                row => row,
+            };
+        }
         let mut built = Corroboration {
             group_of,
             groups,
             members,
+            count,
         };
         for g in 0..built.groups.len() {
             let (outlets, origins) = built.count(t, g);
@@ -182,14 +223,10 @@ impl Corroboration {
         built
     }
 
-    /// The members of group `g`.
+    /// The members of group row `g`.
     fn members_of(&self, g: usize) -> &[u32] {
-        let start = self.groups[g].start as usize;
-        let end = self
-            .groups
-            .get(g + 1)
-            .map_or(self.members.len(), |next| next.start as usize);
-        &self.members[start..end]
+        let row = self.groups[g];
+        &self.members[row.start as usize..(row.start + row.len) as usize]
     }
 
     /// Distinct outlets and origins of group `g`.
@@ -199,12 +236,6 @@ impl Corroboration {
             let at = t.claims[i as usize];
             &t.events[at.event as usize].claims[at.claim as usize]
         };
-        // The usual claim: alone, carried by one source.
-        if let [only] = members
-            && claim(*only).also().is_empty()
-        {
-            return (1, 1);
-        }
         let mut outlets: Vec<&str> = Vec::new();
         let mut origins: Vec<Origin<'_>> = Vec::new();
         for &i in members {
@@ -225,10 +256,18 @@ impl Corroboration {
     /// out of range for the timeline this was built from.
     #[must_use]
     pub fn group(&self, claim: usize) -> Group<'_> {
-        let g = self.group_of[claim] as usize;
-        let row = self.groups[g];
+        let g = self.group_of[claim];
+        if g & ALONE != 0 {
+            let pos = (g & !ALONE) as usize;
+            return Group {
+                members: &self.members[pos..=pos],
+                outlets: 1,
+                origins: 1,
+            };
+        }
+        let row = self.groups[g as usize];
         Group {
-            members: self.members_of(g),
+            members: self.members_of(g as usize),
             outlets: row.outlets,
             origins: row.origins,
         }
@@ -237,13 +276,13 @@ impl Corroboration {
     /// How many groups there are (a claim with no `confirms` link is a group of its own).
     #[must_use]
     pub fn len(&self) -> usize {
-        self.groups.len()
+        self.count
     }
 
     /// Whether there are no claims at all.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.groups.is_empty()
+        self.count == 0
     }
 }
 

@@ -377,10 +377,7 @@ impl Filter {
         };
         if self.asks_about_statements() {
             kept.retain(|&pos| {
-                let e = &t.events[pos as usize];
-                (0..e.quotes.len() as u32)
-                    .map(|i| StatementRef::quote(pos, i))
-                    .chain((0..e.claims.len() as u32).map(|i| StatementRef::claim(pos, i)))
+                Index::statements_of(pos, &t.events[pos as usize])
                     .any(|at| self.statement_passes(t, index, at, false))
             });
         }
@@ -404,16 +401,16 @@ impl Filter {
             ..Filter::default()
         };
         let keep = |at: &StatementRef| self.statement_passes(t, index, *at, true);
+        let of = |pos: u32| Index::statements_of(pos, &t.events[pos as usize]).filter(keep);
         if event_parts.is_empty() {
-            return index.statements.iter().copied().filter(keep).collect();
+            (0..t.events.len() as u32).flat_map(of).collect()
+        } else {
+            event_parts
+                .apply(t, index, text)
+                .into_iter()
+                .flat_map(of)
+                .collect()
         }
-        let mut out = Vec::new();
-        for pos in event_parts.apply(t, index, text) {
-            let from = index.statements.partition_point(|s| s.event < pos);
-            let to = index.statements.partition_point(|s| s.event <= pos);
-            out.extend(index.statements[from..to].iter().copied().filter(keep));
-        }
-        out
     }
 
     /// Whether the statement `at` passes the statement parts (and, with `own_source`, the

@@ -5,6 +5,7 @@ use crate::model::Timeline;
 use super::corroboration::Corroboration;
 use super::scan::FileOrder;
 use super::statement::{self, StatementRef};
+use crate::model::Event;
 
 /// How often a participant speaks (quotes) and asserts (claims), and in which events.
 #[derive(Debug, Clone, Default)]
@@ -31,8 +32,6 @@ pub struct Index {
     /// Per event: the index into `Timeline::claims` of its first claim (claims are numbered
     /// event by event, in timeline order).
     pub first_claim: Vec<u32>,
-    /// Every quote and claim in timeline order ([`statement::all`]).
-    pub statements: Vec<StatementRef>,
     /// Per source: positions of the events citing it anywhere (event, quote or claim, their
     /// `also` included).
     pub citing: Vec<Vec<u32>>,
@@ -55,6 +54,14 @@ fn push_unique(list: &mut Vec<u32>, pos: u32) {
 }
 
 impl Index {
+    /// The statements of the event at position `pos`, its quotes then its claims (the order
+    /// of [`statement::all`]).
+    pub fn statements_of(pos: u32, e: &Event<'_>) -> impl Iterator<Item = StatementRef> {
+        (0..e.quotes.len() as u32)
+            .map(move |i| StatementRef::quote(pos, i))
+            .chain((0..e.claims.len() as u32).map(move |i| StatementRef::claim(pos, i)))
+    }
+
     /// The index into `Timeline::claims` of the claim `at` points at. Panics if `at` is a quote
     /// or outside the timeline this index was built from.
     #[must_use]
@@ -140,7 +147,6 @@ impl Index {
             names,
             involved,
             first_claim,
-            statements: statement::all(t),
             citing,
             in_round,
             disputed_by,

@@ -79,11 +79,12 @@ fn outputs(t: &model::Timeline<'_>) -> Result<(), String> {
     if let Some(l) = tabs.lines().find(|l| l.matches('\t').count() != 6) {
         return Err(format!("list: a line without exactly seven fields: {l:?}"));
     }
+    let every = roundtable::query::statement::all(t);
     let mut out = Vec::new();
-    statements::write(t, &index, &index.statements, list::Layout::Tabs, &mut out).map_err(io)?;
+    statements::write(t, &index, &every, list::Layout::Tabs, &mut out).map_err(io)?;
     let rows = utf8(out, "statements")?;
     inert_but(&rows, &['\n', '\t']).map_err(|e| format!("statements: {e}"))?;
-    if rows.lines().count() != index.statements.len() {
+    if rows.lines().count() != every.len() {
         return Err(format!("statements: not one line per statement:\n{rows}"));
     }
     if let Some(l) = rows.lines().find(|l| l.matches('\t').count() != 7) {
@@ -92,7 +93,7 @@ fn outputs(t: &model::Timeline<'_>) -> Result<(), String> {
         ));
     }
     let mut out = Vec::new();
-    csv::write(t, &index, &index.statements, &mut out).map_err(io)?;
+    csv::write(t, &index, &every, &mut out).map_err(io)?;
     let table = utf8(out, "csv")?;
     inert_but(&table, &['\n', '\t']).map_err(|e| format!("csv: {e}"))?;
     let mut reader = ::csv::Reader::from_reader(table.as_bytes());
@@ -104,10 +105,10 @@ fn outputs(t: &model::Timeline<'_>) -> Result<(), String> {
         }
         records += 1;
     }
-    if records != index.statements.len() {
+    if records != every.len() {
         return Err(format!(
             "csv: {records} rows for {} statements",
-            index.statements.len()
+            every.len()
         ));
     }
     let mut out = Vec::new();
