@@ -623,7 +623,11 @@ fn help_teaches_the_commands_with_examples() {
     assert!(stdout(&o).contains("cut -f2,7"));
     let o = run(&["statements", "--help"]);
     let help = stdout(&o);
-    for needle in ["MARKS", "single-origin", "roundtable statements --speaker peskov"] {
+    for needle in [
+        "MARKS",
+        "single-origin",
+        "roundtable statements --speaker peskov",
+    ] {
         assert!(help.contains(needle), "{needle} missing from:\n{help}");
     }
     let o = run(&["export", "--help"]);

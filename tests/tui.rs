@@ -1011,3 +1011,40 @@ fn shrinking_and_growing_between_frames_on_one_terminal_does_not_panic() {
         }
     }
 }
+
+// ---------------------------------------------------------------- issue 10: analyst filters
+
+#[test]
+fn the_browser_opens_with_the_analyst_filters_and_names_them_in_the_header() {
+    let app = open(
+        BUNDLED,
+        &args(|a| {
+            a.anonymous = true;
+            a.source = Some("rt".into());
+        }),
+        120,
+        40,
+    );
+    let s = screen(&app);
+    assert!(s.contains("source: RT · anonymous"), "{s}");
+    // The three RT events with a claim from an unnamed source, and nothing else.
+    assert!(s.contains(" 1/3 of "), "{s}");
+}
+
+#[test]
+fn a_filter_that_keeps_nothing_says_why_in_the_detail_pane() {
+    let app = open(
+        BUNDLED,
+        &args(|a| a.speakers = vec!["umerov".into()]),
+        120,
+        40,
+    );
+    let s = screen(&app);
+    for line in [
+        "│No event passes the filter: Rustem Umerov is never quoted and   │",
+        "│makes no claim, but takes part in 9 events: try --participant   │",
+        "│umerov. Esc clears it.    ",
+    ] {
+        assert!(s.contains(line), "{line} not in\n{s}");
+    }
+}

@@ -346,9 +346,11 @@ pub fn document(app: &App<'_, '_>, width: usize) -> Vec<Line> {
     };
     let Some(pos) = app.selected_pos() else {
         let msg = if app.timeline.events.is_empty() {
-            "This timeline has no events."
+            "This timeline has no events.".to_string()
+        } else if let Some(why) = &app.nothing_why {
+            format!("No event passes the filter: {}. Esc clears it.", safe(why))
         } else {
-            "No event passes the filter. Esc clears it."
+            "No event passes the filter. Esc clears it.".to_string()
         };
         let segs = vec![d.seg(msg, Role::Dim)];
         d.para(&segs, 0);

@@ -88,6 +88,8 @@ pub struct App<'t, 'a> {
     pub(crate) filter: Filter,
     /// Timeline positions of the events that pass the filter, ascending.
     pub(crate) shown: Vec<u32>,
+    /// When the filter keeps no event, why (worked out once, when the filter is set).
+    pub(crate) nothing_why: Option<String>,
     /// Indices into `shown` where a round header opens a group, ascending.
     pub(crate) round_starts: Vec<usize>,
     /// Per round: index into `shown` of its first shown event, and how many are shown.
@@ -158,6 +160,7 @@ impl<'t, 'a> App<'t, 'a> {
             warnings,
             filter: Filter::default(),
             shown: Vec::new(),
+            nothing_why: None,
             round_starts: Vec::new(),
             round_first: Vec::new(),
             round_shown: Vec::new(),
@@ -301,6 +304,16 @@ impl<'t, 'a> App<'t, 'a> {
         filter.search = None;
         let was = self.selected_pos();
         self.shown = filter.apply(self.timeline, self.index, self.text);
+        self.nothing_why = (self.shown.is_empty() && !filter.is_empty()).then(|| {
+            crate::query::nothing::why(
+                self.timeline,
+                self.index,
+                &filter,
+                None,
+                self.text,
+                crate::query::nothing::Unit::Events,
+            )
+        });
         self.filter = filter;
         let rounds = self.timeline.rounds.len();
         self.round_starts.clear();

@@ -85,7 +85,7 @@ pub fn nothing(
         &s.loaded.timeline,
         s.index,
         &s.filter,
-        args,
+        Some(args),
         Some(&s.input.text),
         unit,
     );

@@ -27,14 +27,17 @@ impl Unit {
     }
 }
 
-/// One sentence saying why `filter` (resolved from `args`) keeps no event, or no statement.
-/// Names come from the file and `args` as typed, unescaped: the caller makes them safe to show.
+/// One sentence saying why `filter` keeps no event, or no statement. With the `args` it was
+/// resolved from (the command line), each part is named by its flag as typed
+/// (`--speaker peskov`); without (the browser), as [`Filter::describe`] names it
+/// (`speaker: Dmitry Peskov`). Names come from the file and `args` as typed, unescaped: the
+/// caller makes them safe to show.
 #[must_use]
 pub fn why(
     t: &Timeline<'_>,
     index: &Index,
     filter: &Filter,
-    args: &FilterArgs,
+    args: Option<&FilterArgs>,
     text: Option<&str>,
     unit: Unit,
 ) -> String {
@@ -44,9 +47,10 @@ pub fn why(
     };
     let mut counts = Vec::new();
     for (label, alone) in parts(filter, args) {
+        let label = label.unwrap_or_else(|| alone.describe(t).join(", "));
         let n = kept(&alone);
         if n == 0 {
-            return alone_keeps_nothing(t, index, &alone, args, &label);
+            return alone_keeps_nothing(t, index, &alone, &label);
         }
         counts.push(format!("{label} alone keeps {}", unit.count(n)));
     }
@@ -61,17 +65,19 @@ pub fn why(
     format!("nothing passes every filter: {}", counts.join("; "))
 }
 
-/// Each part of `filter` that is set, alone, labelled with its flag as typed.
-fn parts(filter: &Filter, args: &FilterArgs) -> Vec<(String, Filter)> {
+/// Each part of `filter` that is set, alone, labelled with its flag as typed when `args`
+/// are given.
+fn parts(filter: &Filter, args: Option<&FilterArgs>) -> Vec<(Option<String>, Filter)> {
     let none = Filter::default();
     let mut out = Vec::new();
     if !filter.speakers.is_empty() {
-        let label = args
-            .speakers
-            .iter()
-            .map(|s| format!("--speaker {s}"))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let label = args.map(|a| {
+            a.speakers
+                .iter()
+                .map(|s| format!("--speaker {s}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
         out.push((
             label,
             Filter {
@@ -80,19 +86,21 @@ fn parts(filter: &Filter, args: &FilterArgs) -> Vec<(String, Filter)> {
             },
         ));
     }
-    let typed = |o: &Option<String>| o.clone().unwrap_or_default();
+    let typed = |flag: &str, value: fn(&FilterArgs) -> Option<String>| {
+        args.map(|a| format!("{flag} {}", value(a).unwrap_or_default()))
+    };
     if filter.participant.is_some() {
         out.push((
-            format!("--participant {}", typed(&args.participant)),
+            typed("--participant", |a| a.participant.clone()),
             Filter {
                 participant: filter.participant,
                 ..none.clone()
             },
         ));
     }
-    if let Some(n) = args.round.filter(|_| filter.round.is_some()) {
+    if filter.round.is_some() {
         out.push((
-            format!("--round {n}"),
+            typed("--round", |a| a.round.map(|n| n.to_string())),
             Filter {
                 round: filter.round,
                 ..none.clone()
@@ -101,7 +109,7 @@ fn parts(filter: &Filter, args: &FilterArgs) -> Vec<(String, Filter)> {
     }
     if filter.sources.is_some() {
         out.push((
-            format!("--source {}", typed(&args.source)),
+            typed("--source", |a| a.source.clone()),
             Filter {
                 sources: filter.sources.clone(),
                 ..none.clone()
@@ -110,7 +118,7 @@ fn parts(filter: &Filter, args: &FilterArgs) -> Vec<(String, Filter)> {
     }
     if filter.via.is_some() {
         out.push((
-            format!("--via {}", typed(&args.via)),
+            typed("--via", |a| a.via.clone()),
             Filter {
                 via: filter.via.clone(),
                 ..none.clone()
@@ -119,7 +127,7 @@ fn parts(filter: &Filter, args: &FilterArgs) -> Vec<(String, Filter)> {
     }
     if filter.search.is_some() {
         out.push((
-            format!("--search {}", typed(&args.search)),
+            typed("--search", |a| a.search.clone()),
             Filter {
                 search: filter.search.clone(),
                 ..none.clone()
@@ -141,24 +149,18 @@ fn parts(filter: &Filter, args: &FilterArgs) -> Vec<(String, Filter)> {
                 single_origin: flag == "--single-origin",
                 ..none.clone()
             };
-            out.push((flag.to_string(), alone));
+            out.push((args.map(|_| flag.to_string()), alone));
         }
     }
     out
 }
 
 /// Why the one part `alone` keeps nothing.
-fn alone_keeps_nothing(
-    t: &Timeline<'_>,
-    index: &Index,
-    alone: &Filter,
-    args: &FilterArgs,
-    label: &str,
-) -> String {
+fn alone_keeps_nothing(t: &Timeline<'_>, index: &Index, alone: &Filter, label: &str) -> String {
     if let [p] = alone.speakers.as_slice() {
         let who = &t.participants[*p as usize];
         let events = index.involved[*p as usize].len();
-        let typed = args.speakers.first().map_or("", String::as_str);
+        let id = &who.id.value;
         return match events {
             0 => format!(
                 "{} is never quoted, makes no claim and takes part in no event ({label})",
@@ -166,7 +168,7 @@ fn alone_keeps_nothing(
             ),
             n => format!(
                 "{} is never quoted and makes no claim, but takes part in {n} event{}: try \
-                 --participant {typed}",
+                 --participant {id}",
                 who.name,
                 if n == 1 { "" } else { "s" }
             ),
