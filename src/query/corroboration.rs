@@ -146,8 +146,11 @@ impl Corroboration {
     pub fn build(t: &Timeline<'_>) -> Self {
         let n = t.claims.len();
         let mut parent: Vec<u32> = (0..n as u32).collect();
-        for (i, c) in t.claims.iter().enumerate() {
-            let claim = &t.events[c.event as usize].claims[c.claim as usize];
+        // One pass over the claims, event by event as they lie in memory (`Timeline::claims`
+        // numbers them in this order): their links, and whether another source carries them.
+        let mut carried = vec![false; n];
+        for (i, claim) in t.events.iter().flat_map(|e| &e.claims).enumerate() {
+            carried[i] = !claim.also().is_empty();
             for r in claim.confirms() {
                 union(&mut parent, i as u32, r.target);
             }
@@ -179,10 +182,6 @@ impl Corroboration {
         }
         drop(fill);
         // A row for each group that is not one claim carried by one source.
-        let claim = |i: usize| {
-            let at = t.claims[i];
-            &t.events[at.event as usize].claims[at.claim as usize]
-        };
         // Each group's size becomes its row, or `u32::MAX` for none (one allocation fewer at
         // the peak of a load).
         let mut row_of = sizes;
@@ -192,7 +191,7 @@ impl Corroboration {
             let size = *entry;
             let first = members[start as usize] as usize;
             *entry = u32::MAX;
-            if size > 1 || !claim(first).also().is_empty() {
+            if size > 1 || carried[first] {
                 *entry = groups.len() as u32;
                 groups.push(GroupRow {
                     start,
