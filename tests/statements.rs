@@ -92,8 +92,18 @@ fn each_filter_alone() {
             "The talks took place in the Ciragan Palace."
         ]
     );
-    // One origin each: the lone claims, Peskov's pair (1 claimant), the TASS circle.
-    assert_eq!(texts(&["--single-origin"]).len(), 7);
+    // Several outlets, one origin: Peskov's pair (one claimant), the TASS circle (one relay).
+    // A claim carried by one outlet alone is not single-origin in this sense.
+    assert_eq!(
+        texts(&["--single-origin"]),
+        [
+            "The round will focus on the draft memoranda.",
+            "The round will mainly focus on the draft memorandums.",
+            "The meeting lasted about 40 minutes.",
+            "The meeting lasted 40 minutes.",
+            "The meeting lasted about 40 minutes."
+        ]
+    );
     assert_eq!(
         texts(&["--via", "TASS"]),
         [
@@ -262,9 +272,61 @@ fn the_csv_reads_back_with_the_fixtures_numbers() {
         .unwrap();
     assert_eq!(&rt[col("channel")], "told reporters");
     assert_eq!(&rt[col("also")], "mirror");
-    let disputed = rows
+    // Each claim carries its own id, and the links keep the file's direction: the Kyiv
+    // Independent's claim disputes `circ-rt`, which is disputed by it.
+    let by_id = |id: &str| rows.iter().find(|r| &r[col("id")] == id).unwrap();
+    let kyiv = rows
         .iter()
         .find(|r| &r[col("text")] == "The meeting lasted two hours.")
         .unwrap();
-    assert_eq!(&disputed[col("disputes")], "circ-rt");
+    assert_eq!(&kyiv[col("disputes")], "circ-rt");
+    assert_eq!(&kyiv[col("disputed_by")], "");
+    let rt = by_id("circ-rt");
+    assert_eq!(&rt[col("disputes")], "");
+    assert_eq!(&rt[col("disputed_by")], &kyiv[col("id")]);
+    assert_eq!(&by_id("venue-kyiv")[col("confirms")], "venue-xinhua");
+    // The fixture gives Peskov a side and no role: each in its own column.
+    assert_eq!(
+        (
+            &by_id("memo-xinhua")[col("role")],
+            &by_id("memo-xinhua")[col("side")]
+        ),
+        ("", "Russia")
+    );
+}
+
+#[test]
+fn a_filtered_export_says_which_links_it_left_out() {
+    let o = run(&["export", "--format", "ron", "--source", "rt"]);
+    assert_eq!(
+        err(&o),
+        "roundtable: note: left out 1 `disputes` link and 5 `confirms` links to claims outside \
+         the selection, so that the export stays a valid timeline\n"
+    );
+}
+
+#[test]
+fn the_brief_shows_only_the_statements_the_filters_keep_and_names_what_confirms_what() {
+    let md = out(&run(&["export", "--format", "markdown", "--anonymous"]));
+    assert!(
+        md.contains("*In them, only the quotes and claims that pass the filters are shown.*"),
+        "{md}"
+    );
+    let start = md.find("\n## ").unwrap();
+    let end = md.find("\n## Disputes").unwrap();
+    let body = &md[start..end];
+    // The five claims from unnamed sources, and no quote or other claim of their events.
+    assert_eq!(body.matches("\n- **").count(), 5, "{body}");
+    assert!(!body.contains("\n> "), "{body}");
+    // Unfiltered, a claim joined by `confirms` names the other claim and where it stands.
+    let md = out(&run(&["export", "--format", "markdown", FIXTURE]));
+    assert!(
+        md.contains(
+            "- **Kyiv Independent** itself: The talks took place in the Ciragan Palace.\n\
+             \x20 - Source: Kyiv Independent, publication date not given\n\
+             \x20 - Corroboration: 2 outlets · 2 independent origins\n\
+             \x20 - Also asserted by **Xinhua** itself in "
+        ),
+        "{md}"
+    );
 }

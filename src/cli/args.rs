@@ -160,7 +160,7 @@ Examples:
     disable_help_subcommand = true
 )]
 pub struct Cli {
-    /// The timeline file to browse (RON, format 1); the bundled timeline when omitted
+    /// The timeline file to browse (RON, format 1 or 1.1); the bundled timeline when omitted
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
 
@@ -211,7 +211,7 @@ pub struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// The timeline file (RON, format 1); the bundled timeline when omitted
+    /// The timeline file (RON, format 1 or 1.1); the bundled timeline when omitted
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
 
@@ -221,7 +221,7 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The timeline file (RON, format 1); the bundled timeline when omitted
+    /// The timeline file (RON, format 1 or 1.1); the bundled timeline when omitted
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
 
@@ -296,11 +296,13 @@ pub struct Filters {
     #[arg(long)]
     pub disputed: bool,
 
-    /// Only claims with two or more independent origins (see docs/format.md, "Corroboration")
+    /// Only claims with two or more independent origins (see docs/format.md, "Corroboration");
+    /// not with --single-origin
     #[arg(long)]
     pub corroborated: bool,
 
-    /// Only claims with a single independent origin, however many outlets carry them
+    /// Only claims that several outlets carry from a single independent origin (circular
+    /// reporting); not with --corroborated
     #[arg(long, conflicts_with = "corroborated")]
     pub single_origin: bool,
 }

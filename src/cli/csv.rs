@@ -5,17 +5,19 @@ use std::io::{self, Write};
 
 use crate::model::escape::escape_block;
 use crate::model::{Ref, Timeline};
-use crate::query::statement::Record;
+use crate::query::statement::{Record, Who};
 use crate::query::{Index, Statement, StatementRef};
 
 /// The header row, in column order.
-pub const COLUMNS: [&str; 19] = [
+pub const COLUMNS: [&str; 22] = [
     "event",
+    "id",
     "when",
     "round",
     "kind",
     "who",
     "role",
+    "side",
     "anonymous",
     "text",
     "source",
@@ -25,15 +27,19 @@ pub const COLUMNS: [&str; 19] = [
     "channel",
     "also",
     "disputes",
+    "disputed_by",
     "confirms",
     "marks",
     "outlets",
     "origins",
 ];
 
-/// Writes the header and one row per statement in `rows` (timeline order). Lists within a
-/// field (`also`, `disputes`, `confirms`) are ids joined by `;`; a claim named in `disputes`
-/// that has no id is written as `EVENT/claims/N` (its event's id, 0-based index). Text keeps
+/// Writes the header and one row per statement in `rows` (timeline order). `id` is a claim's
+/// own id (empty for a quote, or a claim the file gives none), so that the lists can be
+/// joined back to rows. Lists within a field (`also`, `disputes`, `disputed_by`, `confirms`)
+/// are ids joined by `;`, each in the file's direction: `disputes` and `confirms` as this
+/// claim gives them, `disputed_by` the claims whose `disputes` name this one. A claim without
+/// an id is named `EVENT/claims/N` (its event's id, 0-based index). Text keeps
 /// its newlines and tabs (quoted, as CSV allows); other control characters are escaped
 /// (`\x1b`), so that a CSV shown on a terminal cannot drive it.
 pub fn write(
@@ -73,10 +79,25 @@ pub fn write(
                     .join(";"),
             ),
         };
-        let disputes: Vec<String> = st.disputes.iter().map(|&n| claim_id(n)).collect();
+        let ids = |list: &[usize]| {
+            list.iter()
+                .map(|&n| claim_id(n))
+                .collect::<Vec<_>>()
+                .join(";")
+        };
+        let own_id = match st.record {
+            Record::Claim(c, _) => c.id.as_ref().map(|i| i.value.to_string()),
+            Record::Quote(_) => None,
+        };
+        let (role, side) = match st.who {
+            Who::Participant(p) => (p.role.as_deref(), p.side.as_deref()),
+            Who::Outlet(_) => (None, None),
+        };
         let a = &st.attribution;
-        let record = [
+        // As many fields as columns, or this does not compile.
+        let record: [String; COLUMNS.len()] = [
             e.id.value.to_string(),
+            own_id.unwrap_or_default(),
             e.when.raw.to_string(),
             e.round
                 .as_ref()
@@ -84,7 +105,8 @@ pub fn write(
                 .unwrap_or_default(),
             st.kind().name().to_string(),
             st.who.name().to_string(),
-            st.who.role().unwrap_or_default(),
+            role.unwrap_or_default().to_string(),
+            side.unwrap_or_default().to_string(),
             st.anonymous.to_string(),
             st.text.to_string(),
             t.source(&source).id.value.to_string(),
@@ -93,7 +115,8 @@ pub fn write(
             a.via.unwrap_or_default().to_string(),
             a.channel.unwrap_or_default().to_string(),
             source_ids(also),
-            disputes.join(";"),
+            ids(&st.disputes),
+            ids(&st.disputed_by),
             confirms,
             st.marks().join(";"),
             st.outlets.to_string(),

@@ -30,7 +30,7 @@ pub fn run(
                 }
                 Format::Markdown => {
                     let positions = s.filter.apply(t, s.index, text);
-                    markdown::write(t, s.index, &positions, out)?;
+                    markdown::write(t, s.index, &positions, &s.filter, out)?;
                 }
                 Format::Json | Format::Ron => {
                     let positions = s.filter.apply(t, s.index, text);
@@ -45,17 +45,24 @@ pub fn run(
                     } else {
                         ronfmt::write(&view, out)?;
                     }
-                    if view.dropped_links > 0 {
+                    let links = |n: usize, field: &str| match n {
+                        0 => None,
+                        1 => Some(format!("1 `{field}` link")),
+                        n => Some(format!("{n} `{field}` links")),
+                    };
+                    let dropped: Vec<String> = [
+                        links(view.dropped_links, "disputes"),
+                        links(view.dropped_confirms, "confirms"),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                    if !dropped.is_empty() {
                         writeln!(
                             err,
-                            "roundtable: note: left out {} `disputes` {} to claims outside the \
-                             selection, so that the export stays a valid timeline",
-                            view.dropped_links,
-                            if view.dropped_links == 1 {
-                                "link"
-                            } else {
-                                "links"
-                            }
+                            "roundtable: note: left out {} to claims outside the selection, so \
+                             that the export stays a valid timeline",
+                            dropped.join(" and ")
                         )?;
                     }
                 }

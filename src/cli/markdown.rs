@@ -5,25 +5,30 @@
 use std::io::{self, Write};
 
 use crate::model::{Claim, Participant, Round, Timeline};
-use crate::query::Index;
 use crate::query::attribution::Attribution;
 use crate::query::corroboration::attributions;
+use crate::query::{Filter, Index, StatementRef};
 
 use super::mdtext::{block, inline};
 
-/// Writes the brief of the events at `positions` (timeline order).
+/// Writes the brief of the events at `positions` (timeline order), showing in them only the
+/// quotes and claims `filter` keeps when it asks about statements
+/// ([`Filter::selects_statements`]), every one otherwise.
 pub fn write(
     t: &Timeline<'_>,
     index: &Index,
     positions: &[u32],
+    filter: &Filter,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    Brief::new(t, index).write(positions, out)
+    Brief::new(t, index, filter).write(positions, out)
 }
 
 struct Brief<'t, 'a> {
     t: &'t Timeline<'a>,
     index: &'t Index,
+    /// Keeps only the statements that pass it, when it asks about statements.
+    filter: Option<&'t Filter>,
     /// Per event: the number (in `Timeline::claims`) of its first claim.
     first_claim: Vec<usize>,
 }
@@ -50,7 +55,7 @@ fn sections(t: &Timeline<'_>, positions: &[u32]) -> Vec<Section> {
 }
 
 impl<'t, 'a> Brief<'t, 'a> {
-    fn new(t: &'t Timeline<'a>, index: &'t Index) -> Self {
+    fn new(t: &'t Timeline<'a>, index: &'t Index, filter: &'t Filter) -> Self {
         let mut first_claim = Vec::with_capacity(t.events.len());
         let mut n = 0;
         for e in &t.events {
@@ -60,6 +65,7 @@ impl<'t, 'a> Brief<'t, 'a> {
         Brief {
             t,
             index,
+            filter: filter.selects_statements().then_some(filter),
             first_claim,
         }
     }
@@ -78,6 +84,13 @@ impl<'t, 'a> Brief<'t, 'a> {
                 "*{} of the timeline's {} events, selected by filters.*",
                 positions.len(),
                 t.events.len()
+            )?;
+        }
+        if self.filter.is_some() {
+            writeln!(out)?;
+            writeln!(
+                out,
+                "*In them, only the quotes and claims that pass the filters are shown.*"
             )?;
         }
         for section in sections(t, positions) {
@@ -125,7 +138,14 @@ impl<'t, 'a> Brief<'t, 'a> {
             writeln!(out)?;
             writeln!(out, "Reported by {}.", outlets.join(", "))?;
         }
-        for q in &e.quotes {
+        let keep = |at: StatementRef| {
+            self.filter
+                .is_none_or(|f| f.keeps_statement(self.t, self.index, at))
+        };
+        for (i, q) in e.quotes.iter().enumerate() {
+            if !keep(StatementRef::quote(pos as u32, i as u32)) {
+                continue;
+            }
             writeln!(out)?;
             if let Some(context) = q.context.as_deref().map(inline).filter(|c| !c.is_empty()) {
                 writeln!(out, "*Context: {context}*")?;
@@ -141,11 +161,17 @@ impl<'t, 'a> Brief<'t, 'a> {
             writeln!(out)?;
             writeln!(out, "{}", citation(&Attribution::of_quote(self.t, q)))?;
         }
-        if !e.claims.is_empty() {
+        let claims: Vec<(usize, &Claim<'_>)> = e
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| keep(StatementRef::claim(pos as u32, *i as u32)))
+            .collect();
+        if !claims.is_empty() {
             writeln!(out)?;
             writeln!(out, "**Claims**")?;
             writeln!(out)?;
-            for (i, c) in e.claims.iter().enumerate() {
+            for (i, c) in claims {
                 self.claim(pos, self.first_claim[pos] + i, c, out)?;
             }
         }
@@ -162,7 +188,7 @@ impl<'t, 'a> Brief<'t, 'a> {
         let t = self.t;
         let claimant = match &c.by {
             Some(by) => speaker_line_bold(t.participant(by)),
-            None => "**The outlet itself**".to_string(),
+            None => format!("**{}** itself", inline(&t.source(&c.source).outlet)),
         };
         writeln!(out, "- {claimant}: {}", inline(&c.text))?;
         for d in &c.disputes {
@@ -175,6 +201,9 @@ impl<'t, 'a> Brief<'t, 'a> {
         let group = self.index.corroboration.group(number);
         if group.members.len() > 1 || group.outlets > 1 {
             writeln!(out, "  - Corroboration: {group}")?;
+        }
+        for &m in group.members.iter().filter(|&&m| m as usize != number) {
+            writeln!(out, "  - Also asserted by {}", self.claim_line(m as usize))?;
         }
         Ok(())
     }
@@ -477,7 +506,14 @@ mod tests {
         let index = Index::build(&t);
         let all: Vec<u32> = (0..t.events.len() as u32).collect();
         let mut out = Vec::new();
-        write(&t, &index, positions.unwrap_or(&all), &mut out).unwrap();
+        write(
+            &t,
+            &index,
+            positions.unwrap_or(&all),
+            &Filter::default(),
+            &mut out,
+        )
+        .unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -507,9 +543,10 @@ mod tests {
         // Two outlets (RIA Novosti, RT; People's Daily reprints Xinhua: a third), one relay.
         assert!(
             md.contains(
-                "- **The outlet itself**: The talks began two hours late.\n\
+                "- **RIA Novosti** itself: The talks began two hours late.\n\
                  \x20 - Source: RIA Novosti, via a source, publication date not given; also carried by People's Daily Online\n\
-                 \x20 - Corroboration: 3 outlets · 1 independent origin\n"
+                 \x20 - Corroboration: 3 outlets · 1 independent origin\n\
+                 \x20 - Also asserted by **RT** itself in “Peskov briefing” (2025-07-23), RT · via A source: The talks started late.\n"
             ),
             "{md}"
         );
@@ -533,7 +570,7 @@ mod tests {
         let t = load_str(text).unwrap().timeline;
         let index = Index::build(&t);
         let mut out = Vec::new();
-        write(&t, &index, &[0, 1], &mut out).unwrap();
+        write(&t, &index, &[0, 1], &Filter::default(), &mut out).unwrap();
         let md = String::from_utf8(out).unwrap();
         assert!(
             md.contains("\n### 2025-07-23 16:00Z to 2025-07-23 16:40Z — The two teams meet\n"),
@@ -565,7 +602,7 @@ mod tests {
         );
         assert!(
             md.contains(
-                "- **The outlet itself**: Talks began late.\n\
+                "- **RT** itself: Talks began late.\n\
                  \x20 - Disputes **Volodymyr Zelensky** in “Zelensky announces” (2025-07-21): The round is on July 23.\n"
             ),
             "{md}"

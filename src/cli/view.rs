@@ -14,9 +14,10 @@ use crate::model::{Event, Ref, Timeline};
 pub struct View<'t, 'a> {
     timeline: &'t Timeline<'a>,
     events: Vec<Cow<'t, Event<'a>>>,
-    /// How many `disputes` and `confirms` links were dropped because they named a claim left
-    /// out.
+    /// How many `disputes` links were dropped because they named a claim left out.
     pub dropped_links: usize,
+    /// How many `confirms` links were dropped for the same reason.
+    pub dropped_confirms: usize,
     /// For a selection: the sources, participants and rounds its events refer to, the only
     /// ones written. `None` for the whole timeline, written with every record it declares.
     keep: Option<Keep>,
@@ -42,21 +43,20 @@ impl<'t, 'a> View<'t, 'a> {
             kept[p as usize] = true;
         }
         let claim_kept = |r: &Ref| kept[timeline.claims[r.ix()].event as usize];
-        let mut dropped_links = 0;
+        let (mut dropped_links, mut dropped_confirms) = (0, 0);
         let events: Vec<Cow<'t, Event<'a>>> = positions
             .iter()
             .map(|&p| {
                 let e = &timeline.events[p as usize];
-                let dangling = e
-                    .claims
-                    .iter()
-                    .flat_map(|c| c.disputes.iter().chain(c.confirms()))
-                    .filter(|r| !claim_kept(r))
-                    .count();
-                if dangling == 0 {
+                let out =
+                    |refs: &mut dyn Iterator<Item = &Ref>| refs.filter(|r| !claim_kept(r)).count();
+                let disputes = out(&mut e.claims.iter().flat_map(|c| &c.disputes));
+                let confirms = out(&mut e.claims.iter().flat_map(crate::model::Claim::confirms));
+                if disputes + confirms == 0 {
                     return Cow::Borrowed(e);
                 }
-                dropped_links += dangling;
+                dropped_links += disputes;
+                dropped_confirms += confirms;
                 let mut e = e.clone();
                 for c in &mut e.claims {
                     c.disputes.retain(|r| claim_kept(r));
@@ -72,6 +72,7 @@ impl<'t, 'a> View<'t, 'a> {
             timeline,
             events,
             dropped_links,
+            dropped_confirms,
             keep,
         }
     }

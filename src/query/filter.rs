@@ -49,7 +49,8 @@ pub struct FilterArgs {
     pub disputed: bool,
     /// `--corroborated`: claims whose group has two or more independent origins.
     pub corroborated: bool,
-    /// `--single-origin`: claims whose group has a single independent origin.
+    /// `--single-origin`: claims that several outlets carry from a single independent origin
+    /// (circular reporting, [`Group::is_circular`](super::corroboration::Group::is_circular)).
     pub single_origin: bool,
 }
 
@@ -80,7 +81,7 @@ pub struct Filter {
     pub disputed: bool,
     /// Only claims with two or more independent origins.
     pub corroborated: bool,
-    /// Only claims with a single independent origin.
+    /// Only claims several outlets carry from a single independent origin.
     pub single_origin: bool,
 }
 
@@ -329,6 +330,21 @@ impl Filter {
         *self == Filter::default()
     }
 
+    /// Whether a part that asks about statements is set (`--speaker`, `--source`, `--via` or
+    /// a flag): then a view of whole events (the Markdown brief) shows in them only the
+    /// statements [`Filter::keeps_statement`] keeps.
+    #[must_use]
+    pub fn selects_statements(&self) -> bool {
+        !self.speakers.is_empty() || self.sources.is_some() || self.asks_about_statements()
+    }
+
+    /// Whether the statement `at` passes the statement parts, `--source` asking about its own
+    /// `source` and `also` (the event parts are not asked: see [`Filter::statements`]).
+    #[must_use]
+    pub fn keeps_statement(&self, t: &Timeline<'_>, index: &Index, at: StatementRef) -> bool {
+        self.statement_passes(t, index, at, true)
+    }
+
     /// Whether a part that asks about what a statement is (not who said it) is set.
     fn asks_about_statements(&self) -> bool {
         self.via.is_some()
@@ -440,7 +456,7 @@ impl Filter {
                 if self.corroborated || self.single_origin {
                     let g = index.corroboration.group(n);
                     if (self.corroborated && !g.is_corroborated())
-                        || (self.single_origin && g.origins != 1)
+                        || (self.single_origin && !g.is_circular())
                     {
                         return false;
                     }

@@ -213,5 +213,5 @@ fn alone_keeps_nothing(t: &Timeline<'_>, index: &Index, alone: &Filter, label: &
     if alone.corroborated {
         return format!("no claim has two or more independent origins ({label})");
     }
-    format!("no claim has a single independent origin ({label})")
+    format!("no claim is carried by several outlets from a single independent origin ({label})")
 }

@@ -155,9 +155,12 @@ pub struct Statement<'t, 'a> {
     /// By a participant of kind `Group` (FORMAT.md "Participant"): an unnamed or collective
     /// source such as "a TASS source".
     pub anonymous: bool,
-    /// Claims only: the claims it disputes and the claims disputing it (indices into
-    /// `Timeline::claims`), in that order; empty for a quote.
+    /// Claims only: the claims it disputes (its `disputes`, indices into `Timeline::claims`);
+    /// empty for a quote.
     pub disputes: Vec<usize>,
+    /// Claims only: the claims that dispute it (indices into `Timeline::claims`, ascending);
+    /// empty for a quote.
+    pub disputed_by: Vec<usize>,
     /// Claims only: its corroboration group; `None` for a quote.
     pub group: Option<Group<'t>>,
     /// Distinct outlets carrying it (for a claim, its whole group's); at least 1.
@@ -185,6 +188,7 @@ impl<'t, 'a> Statement<'t, 'a> {
                     attribution: Attribution::of_quote(t, q),
                     anonymous: speaker.kind == ParticipantKind::Group,
                     disputes: Vec::new(),
+                    disputed_by: Vec::new(),
                     group: None,
                     outlets: quote_outlets(t, q).len() as u32,
                     origins: 1,
@@ -195,11 +199,10 @@ impl<'t, 'a> Statement<'t, 'a> {
                 let number = index.claim_number(at);
                 let by = c.by.map(|r| t.participant(&r));
                 let group = index.corroboration.group(number);
-                let disputes = c
-                    .disputes
+                let disputes = c.disputes.iter().map(crate::model::Ref::ix).collect();
+                let disputed_by = index.disputed_by[number]
                     .iter()
-                    .map(crate::model::Ref::ix)
-                    .chain(index.disputed_by[number].iter().map(|&n| n as usize))
+                    .map(|&n| n as usize)
                     .collect();
                 Statement {
                     at,
@@ -210,6 +213,7 @@ impl<'t, 'a> Statement<'t, 'a> {
                     attribution: Attribution::of_claim(t, c),
                     anonymous: by.is_some_and(|p| p.kind == ParticipantKind::Group),
                     disputes,
+                    disputed_by,
                     group: Some(group),
                     outlets: group.outlets,
                     origins: group.origins,
@@ -227,7 +231,7 @@ impl<'t, 'a> Statement<'t, 'a> {
     /// A claim that disputes another or is disputed by one.
     #[must_use]
     pub fn is_disputed(&self) -> bool {
-        !self.disputes.is_empty()
+        !self.disputes.is_empty() || !self.disputed_by.is_empty()
     }
 
     /// A claim joined by `confirms` to at least one other claim.
@@ -242,22 +246,22 @@ impl<'t, 'a> Statement<'t, 'a> {
         self.group.is_some_and(|g| g.is_corroborated())
     }
 
-    /// A claim whose group has a single independent origin, however many outlets carry it;
-    /// never a quote (whose one origin is its speaker, by definition).
+    /// A claim that several outlets carry from a single independent origin
+    /// ([`Group::is_circular`]); never a quote (whose one origin is its speaker).
     #[must_use]
     pub fn is_single_origin(&self) -> bool {
-        self.group.is_some_and(|g| g.origins == 1)
+        self.group.is_some_and(|g| g.is_circular())
     }
 
     /// The marks a row shows, in this order: `disputed`, `confirmed`, `anonymous`,
-    /// `single-origin` (only when several outlets carry it: [`Group::is_circular`]).
+    /// `single-origin` (several outlets, one independent origin).
     #[must_use]
     pub fn marks(&self) -> Vec<&'static str> {
         [
             (self.is_disputed(), "disputed"),
             (self.is_confirmed(), "confirmed"),
             (self.anonymous, "anonymous"),
-            (self.group.is_some_and(|g| g.is_circular()), "single-origin"),
+            (self.is_single_origin(), "single-origin"),
         ]
         .into_iter()
         .filter_map(|(on, mark)| on.then_some(mark))

@@ -116,7 +116,7 @@ fn outputs(t: &model::Timeline<'_>) -> Result<(), String> {
     inert_but(&utf8(out, "list")?, &['\n']).map_err(|e| format!("list table: {e}"))?;
 
     let mut out = Vec::new();
-    markdown::write(t, &index, &all, &mut out).map_err(io)?;
+    markdown::write(t, &index, &all, &Filter::default(), &mut out).map_err(io)?;
     inert_but(&utf8(out, "markdown")?, &['\n']).map_err(|e| format!("markdown: {e}"))?;
 
     let view = View::all(t);
