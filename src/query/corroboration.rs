@@ -434,6 +434,40 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_claim_carried_by_another_outlet_counts_both() {
+        let text = r#"Timeline(title: "T",
+            sources: [Source(id: "a", outlet: "A"), Source(id: "b", outlet: "B")],
+            participants: [],
+            events: [Event(id: "e", when: "2025", title: "E", claims: [
+                Claim(text: "Alone, in two outlets.", source: "a", via: "TASS", also: ["b"]),
+                Claim(text: "Alone, in one.", source: "a"),
+            ])])"#;
+        let t = load_str(text).unwrap().timeline;
+        let c = Corroboration::build(&t);
+        let numbers = |i: usize| {
+            (
+                c.group(i).members.to_vec(),
+                c.group(i).outlets,
+                c.group(i).origins,
+            )
+        };
+        assert_eq!(numbers(0), (vec![0], 2, 1));
+        assert_eq!(numbers(1), (vec![1], 1, 1));
+        // Only the claim that needs counting keeps a row; the usual claim costs none.
+        assert_eq!((c.len(), c.groups.len()), (2, 1));
+    }
+
+    #[test]
+    fn only_groups_that_need_counting_keep_a_row() {
+        let t = load_str(FIXTURE).unwrap().timeline;
+        let c = Corroboration::build(&t);
+        // {3 circular}, {2 venue}, {2 memo}: three groups of several; `reprint` is alone but
+        // carried by two sources (one outlet once reprints are followed), so it is counted;
+        // `length-kyiv`, alone and carried by one source, keeps no row.
+        assert_eq!(c.groups.len(), 4);
+    }
+
+    #[test]
     fn circular_and_corroborated_are_told_apart() {
         let t = load_str(FIXTURE).unwrap().timeline;
         let c = Corroboration::build(&t);
