@@ -1048,3 +1048,55 @@ fn a_filter_that_keeps_nothing_says_why_in_the_detail_pane() {
         assert!(s.contains(line), "{line} not in\n{s}");
     }
 }
+
+#[test]
+fn f_opens_the_filter_menu_and_enter_turns_a_filter_on_then_off() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["f"]);
+    assert_eq!(app.mode(), Mode::Filters);
+    let s = screen(&app);
+    assert!(s.contains("Filters ("), "{s}");
+    assert!(
+        s.contains("› anonymous: quotes and claims from unnamed sources"),
+        "{s}"
+    );
+    // "anonymous" is the first choice: Enter turns it on.
+    press(&mut app, &["Enter"]);
+    assert_eq!(app.mode(), Mode::Timeline);
+    assert!(app.filter().anonymous);
+    assert_eq!(app.message(), Some("filter on: anonymous · 4 events shown"));
+    assert!(screen(&app).contains("· anonymous"));
+    // Typing narrows to one outlet; a second filter joins the first.
+    press(&mut app, &["f", "text:source: rt", "Enter"]);
+    assert_eq!(
+        app.message(),
+        Some("filter on: source: RT · 3 events shown")
+    );
+    assert!(
+        screen(&app).contains("source: RT · anonymous"),
+        "{}",
+        screen(&app)
+    );
+    // The menu marks what is on; Enter on it turns it off.
+    press(&mut app, &["f", "text:anonym"]);
+    assert!(screen(&app).contains("on"), "{}", screen(&app));
+    press(&mut app, &["Enter"]);
+    assert!(!app.filter().anonymous);
+    assert_eq!(
+        app.message(),
+        Some("filter off: anonymous · 19 events shown")
+    );
+    // Nothing by that name: the menu stays open and says so.
+    press(&mut app, &["f", "text:zzz", "Enter"]);
+    assert_eq!(app.mode(), Mode::Filters);
+    assert_eq!(app.message(), Some("no filter matches “zzz”"));
+    press(&mut app, &["Esc"]);
+    assert_eq!(app.mode(), Mode::Timeline);
+}
+
+#[test]
+fn snapshot_filter_menu_80x24() {
+    let mut app = bundled(80, 24);
+    press(&mut app, &["f", "text:via"]);
+    insta::assert_snapshot!("filter_menu_80x24", screen(&app));
+}

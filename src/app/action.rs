@@ -46,6 +46,8 @@ pub enum Action {
     OpenRounds,
     /// Open the speaker picker: everyone quoted or making a claim, narrowed by typing.
     OpenSpeakers,
+    /// Open the filter menu: every filter of the command line, narrowed by typing.
+    OpenFilters,
     /// Open the search prompt.
     OpenSearch,
     /// Show or hide the help overlay.

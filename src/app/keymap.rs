@@ -19,8 +19,9 @@ impl Modes {
     pub const SEARCH: Modes = Modes(8);
     pub const ROUNDS: Modes = Modes(16);
     pub const SPEAKERS: Modes = Modes(32);
+    pub const FILTERS: Modes = Modes(64);
     pub const PANES: Modes = Modes(1 | 2);
-    pub const ALL: Modes = Modes(63);
+    pub const ALL: Modes = Modes(127);
 
     #[must_use]
     pub const fn or(self, other: Modes) -> Modes {
@@ -122,15 +123,16 @@ use Action as A;
 use KeyCode as K;
 
 const TEXT: Modes = Modes::HELP.or(Modes::DETAIL);
-const TYPING: Modes = Modes::SPEAKERS.or(Modes::SEARCH);
+const TYPING: Modes = Modes::SPEAKERS.or(Modes::SEARCH).or(Modes::FILTERS);
 
 const TL: &str = "Timeline pane";
 const DT: &str = "Detail pane (and this help)";
 const BOTH: &str = "Both panes";
 const RP: &str = "Round picker";
 const SP: &str = "Speaker picker (type to narrow by name or alias)";
+const FM: &str = "Filter menu (type to narrow)";
 const SR: &str = "Search prompt";
-const TY: &str = "While typing (search prompt, speaker picker)";
+const TY: &str = "While typing (search prompt, speaker picker, filter menu)";
 const ALL: &str = "Everywhere";
 
 /// Every key binding, grouped by section. The help overlay lists them in this order, and the
@@ -154,10 +156,11 @@ pub const KEYS: &[Binding] = &[
     bind(DT, &[ctrl('u')], TEXT, A::ScrollHalfUp, "half a page up", ""),
     bind(DT, &[ch('g'), key(K::Home)], TEXT, A::ScrollTop, "top", ""),
     bind(DT, &[ch('G'), key(K::End)], TEXT, A::ScrollBottom, "end", ""),
-    bind(BOTH, &[ch(']')], Modes::PANES, A::NextRound, "first event of the next round", "round"),
-    bind(BOTH, &[ch('[')], Modes::PANES, A::PrevRound, "first event of the previous round", "round"),
+    bind(BOTH, &[ch(']')], Modes::PANES, A::NextRound, "first event of the next round", ""),
+    bind(BOTH, &[ch('[')], Modes::PANES, A::PrevRound, "first event of the previous round", ""),
     bind(BOTH, &[ch('r')], Modes::PANES, A::OpenRounds, "round picker: jump to a round", "rounds"),
     bind(BOTH, &[ch('s')], Modes::PANES, A::OpenSpeakers, "speaker picker: show one participant's events", "speakers"),
+    bind(BOTH, &[ch('f')], Modes::PANES, A::OpenFilters, "filter menu: source, participant, relay, anonymous, disputed…", "filters"),
     bind(BOTH, &[ch('/')], Modes::PANES, A::OpenSearch, "search: highlight matches and jump to the first", "search"),
     bind(BOTH, &[ch('n')], Modes::PANES, A::NextMatch, "next match", ""),
     bind(BOTH, &[ch('N')], Modes::PANES, A::PrevMatch, "previous match", ""),
@@ -170,6 +173,9 @@ pub const KEYS: &[Binding] = &[
     bind(SP, &[key(K::Down), ctrl('n')], Modes::SPEAKERS, A::PickerDown, "next name", "move"),
     bind(SP, &[key(K::Up), ctrl('p')], Modes::SPEAKERS, A::PickerUp, "previous name", "move"),
     bind(SP, &[key(K::Enter)], Modes::SPEAKERS, A::Confirm, "show that participant's events", "filter"),
+    bind(FM, &[key(K::Down), ctrl('n')], Modes::FILTERS, A::PickerDown, "next choice", "move"),
+    bind(FM, &[key(K::Up), ctrl('p')], Modes::FILTERS, A::PickerUp, "previous choice", "move"),
+    bind(FM, &[key(K::Enter)], Modes::FILTERS, A::Confirm, "turn the filter on, or off when it is on", "toggle"),
     bind(SR, &[key(K::Enter)], Modes::SEARCH, A::Confirm, "search, jump to the first match", "search"),
     bind(TY, &[key(K::Backspace)], TYPING, A::DeleteChar, "delete the last character typed", ""),
     bind(ALL, &[key(K::Esc)], Modes::ALL, A::Back, "close; else clear the search, then the filters", "back"),
@@ -200,7 +206,7 @@ pub fn action(ev: KeyEvent, mode: Mode) -> Option<Action> {
     }
     match (mode, pressed) {
         (
-            Mode::Search | Mode::Speakers,
+            Mode::Search | Mode::Speakers | Mode::Filters,
             Key {
                 code: KeyCode::Char(c),
                 ctrl: false,
@@ -222,7 +228,7 @@ pub enum HelpLine {
 /// Notes shown after the keys.
 const NOTES: &[&str] = &[
     "Search (/) highlights matches and n/N step through them; it never hides events.",
-    "Filters (s, --speaker, --round) hide events; Esc clears the search, then them.",
+    "Filters (s, f, --speaker, --round, --source…) hide events; Esc clears the search, then them.",
     "Markers: 3q = three quotes, 2c = two claims, ≠ = a claim here is disputed.",
     "Mouse: a click selects an event; the wheel scrolls the pane under the pointer.",
 ];

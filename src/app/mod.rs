@@ -7,10 +7,11 @@
 //! - [`window`]: which timeline rows are on screen, round headers included.
 //! - [`layout`]: where each pane goes, shared by drawing and mouse hit-testing.
 //! - [`detail`]: the detail pane's content as wrapped lines.
-//! - [`picker`], [`search`]: the round and speaker pickers, and the search.
+//! - [`picker`], [`choices`], [`search`]: the round, speaker and filter pickers, and the search.
 //! - [`text`]: making file text safe to draw, and measuring and wrapping it.
 
 pub mod action;
+pub mod choices;
 pub mod detail;
 pub mod keymap;
 pub mod layout;
@@ -45,6 +46,7 @@ pub enum Mode {
     Search,
     Rounds,
     Speakers,
+    Filters,
 }
 
 impl Mode {
@@ -58,6 +60,7 @@ impl Mode {
             Mode::Search => 8,
             Mode::Rounds => 16,
             Mode::Speakers => 32,
+            Mode::Filters => 64,
         }
     }
 }
@@ -208,6 +211,7 @@ impl<'t, 'a> App<'t, 'a> {
             Overlay::Picker(p) => match p.kind {
                 PickerKind::Rounds => Mode::Rounds,
                 PickerKind::Speakers => Mode::Speakers,
+                PickerKind::Filters => Mode::Filters,
             },
             Overlay::None => match self.focus {
                 Focus::Timeline => Mode::Timeline,

@@ -1,7 +1,9 @@
-//! The round and speaker pickers: what they list, and the typed text that narrows the speakers.
+//! The round, speaker and filter pickers: what they list, and the typed text that narrows the
+//! speakers and the filter choices.
 
+use super::choices::{self, Choice};
 use crate::model::Timeline;
-use crate::query::{Index, speaker};
+use crate::query::{Filter, Index, speaker};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PickerKind {
@@ -9,6 +11,8 @@ pub enum PickerKind {
     Rounds,
     /// Everyone who speaks a quote or makes a claim; Enter filters to their events.
     Speakers,
+    /// Every filter of the command line ([`Choice`]); Enter turns one on or off.
+    Filters,
 }
 
 /// An open picker.
@@ -17,8 +21,10 @@ pub struct Picker {
     pub kind: PickerKind,
     /// What has been typed (speakers only).
     pub query: String,
-    /// Round or participant indices, in the order listed.
+    /// Round or participant indices, or indices into `choices`, in the order listed.
     pub items: Vec<u32>,
+    /// The filter menu's choices (empty for the other pickers).
+    pub choices: Vec<Choice>,
     /// Index into `items`.
     pub selected: usize,
 }
@@ -36,6 +42,7 @@ impl Picker {
             kind: PickerKind::Rounds,
             query: String::new(),
             items,
+            choices: Vec::new(),
             selected,
         }
     }
@@ -47,10 +54,44 @@ impl Picker {
             kind: PickerKind::Speakers,
             query: String::new(),
             items: Vec::new(),
+            choices: Vec::new(),
             selected: 0,
         };
         p.narrow(index);
         p
+    }
+
+    /// Every filter choice of `t` ([`Choice::all`]), in order.
+    #[must_use]
+    pub fn filters(t: &Timeline<'_>, index: &Index) -> Self {
+        let choices = Choice::all(t, index);
+        Picker {
+            kind: PickerKind::Filters,
+            query: String::new(),
+            items: (0..choices.len() as u32).collect(),
+            choices,
+            selected: 0,
+        }
+    }
+
+    /// Re-lists the filter choices whose label holds what has been typed.
+    pub fn narrow_choices(&mut self, t: &Timeline<'_>) {
+        self.items = choices::matching(t, &self.choices, &self.query);
+        self.selected = 0;
+    }
+
+    /// The selected filter choice, when this is the filter menu.
+    #[must_use]
+    pub fn chosen_choice(&self) -> Option<&Choice> {
+        self.chosen().and_then(|i| self.choices.get(i as usize))
+    }
+
+    /// Whether the choice listed as `item` is on in `filter`.
+    #[must_use]
+    pub fn is_on(&self, item: u32, filter: &Filter) -> bool {
+        self.choices
+            .get(item as usize)
+            .is_some_and(|c| c.is_on(filter))
     }
 
     /// Re-lists the speakers whose name, alias or id matches what has been typed, ignoring case

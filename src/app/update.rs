@@ -5,6 +5,7 @@
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
+use super::choices::Choice;
 use super::window::Row;
 use super::{App, Focus, Overlay, Picker, PickerKind, detail, keymap, layout, text};
 use crate::query::Filter;
@@ -41,6 +42,9 @@ impl App<'_, '_> {
             | Action::ScrollBottom => self.scroll(action),
             Action::OpenRounds => self.open_rounds(),
             Action::OpenSpeakers => self.open_speakers(),
+            Action::OpenFilters => {
+                self.overlay = Overlay::Picker(Picker::filters(self.timeline, self.index));
+            }
             Action::OpenSearch => {
                 self.overlay = Overlay::Prompt {
                     text: String::new(),
@@ -249,9 +253,35 @@ impl App<'_, '_> {
                     self.overlay = Overlay::Picker(p);
                 }
                 (PickerKind::Rounds, None) => {}
+                (PickerKind::Filters, _) => self.pick_filter(p),
             },
             other => self.overlay = other,
         }
+    }
+
+    /// Turns the filter menu's choice on, or off when it is on; with nothing chosen, keeps
+    /// the menu open and says so.
+    fn pick_filter(&mut self, p: Picker) {
+        let Some(choice) = p.chosen_choice().cloned() else {
+            self.message = Some(format!("no filter matches “{}”", text::line(&p.query)));
+            self.overlay = Overlay::Picker(p);
+            return;
+        };
+        let label = text::line(&choice.label(self.timeline)).into_owned();
+        let on = !choice.is_on(&self.filter);
+        self.set_filter(choice.toggle(&self.filter));
+        self.focus = Focus::Timeline;
+        let n = self.shown.len();
+        // A flag by its name; a source, participant or relay whole.
+        let what = match choice {
+            Choice::Outlet(_) | Choice::Participant(_) | Choice::Relay(_) => label.as_str(),
+            _ => label.split(':').next().unwrap_or_default(),
+        };
+        self.message = Some(format!(
+            "filter {}: {what} · {n} event{} shown",
+            if on { "on" } else { "off" },
+            if n == 1 { "" } else { "s" }
+        ));
     }
 
     fn jump_to_round(&mut self, r: u32) {
@@ -297,6 +327,10 @@ impl App<'_, '_> {
             Overlay::Picker(p) if p.kind == PickerKind::Speakers => {
                 apply_edit(&mut p.query, c);
                 p.narrow(index);
+            }
+            Overlay::Picker(p) if p.kind == PickerKind::Filters => {
+                apply_edit(&mut p.query, c);
+                p.narrow_choices(self.timeline);
             }
             _ => {}
         }

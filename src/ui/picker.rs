@@ -1,4 +1,4 @@
-//! The round and speaker pickers, drawn over the panes.
+//! The round, speaker and filter pickers, drawn over the panes.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,7 +16,7 @@ use crate::app::{App, Picker, PickerKind, layout, round_label, text};
 pub fn rows(p: &Picker) -> usize {
     match p.kind {
         PickerKind::Rounds => p.items.len().max(1),
-        PickerKind::Speakers => p.items.len().max(8) + 1,
+        PickerKind::Speakers | PickerKind::Filters => p.items.len().max(8) + 1,
     }
 }
 
@@ -27,6 +27,10 @@ pub fn render(app: &App<'_, '_>, theme: &Theme, body: Rect, p: &Picker, buf: &mu
         PickerKind::Rounds => " Rounds · Enter: jump · Esc: close ".to_string(),
         PickerKind::Speakers => format!(
             " Speakers ({}) · type to narrow · Enter: show their events ",
+            p.items.len()
+        ),
+        PickerKind::Filters => format!(
+            " Filters ({}) · type to narrow · Enter: on/off · Esc: close ",
             p.items.len()
         ),
     };
@@ -40,18 +44,17 @@ pub fn render(app: &App<'_, '_>, theme: &Theme, body: Rect, p: &Picker, buf: &mu
     if area.height == 0 || w == 0 {
         return;
     }
-    if p.kind == PickerKind::Speakers {
-        let typed = format!(" Name: {}▏", text::line(&p.query));
+    if p.kind != PickerKind::Rounds {
+        let (prompt, none) = match p.kind {
+            PickerKind::Filters => ("Filter", "  no filter by that name"),
+            _ => ("Name", "  nobody by that name"),
+        };
+        let typed = format!(" {prompt}: {}▏", text::line(&p.query));
         put(buf, area, 0, &Line::from(cut(&typed, w, theme.title)));
         area.y += 1;
         area.height -= 1;
         if p.items.is_empty() && area.height > 0 {
-            put(
-                buf,
-                area,
-                0,
-                &Line::from(cut("  nobody by that name", w, theme.dim)),
-            );
+            put(buf, area, 0, &Line::from(cut(none, w, theme.dim)));
         }
     }
     let h = usize::from(area.height);
@@ -61,6 +64,7 @@ pub fn render(app: &App<'_, '_>, theme: &Theme, body: Rect, p: &Picker, buf: &mu
         let (left, right) = match p.kind {
             PickerKind::Rounds => round_row(app, item, theme),
             PickerKind::Speakers => speaker_row(app, item, theme),
+            PickerKind::Filters => choice_row(app, p, item, theme),
         };
         let rw = text::width(&right);
         let room = w.saturating_sub(rw + 1);
@@ -92,6 +96,24 @@ fn round_row(app: &App<'_, '_>, r: u32, theme: &Theme) -> (Vec<Span<'static>>, S
     };
     let label = round_label(&app.timeline.rounds[r as usize]);
     (vec![Span::styled(label, theme.label)], format!("{count} "))
+}
+
+fn choice_row(
+    app: &App<'_, '_>,
+    p: &Picker,
+    item: u32,
+    theme: &Theme,
+) -> (Vec<Span<'static>>, String) {
+    let label = p.choices[item as usize].label(app.timeline);
+    let on = if p.is_on(item, &app.filter) {
+        "on "
+    } else {
+        ""
+    };
+    (
+        vec![Span::styled(text::line(&label).into_owned(), theme.label)],
+        on.to_string(),
+    )
 }
 
 fn speaker_row(app: &App<'_, '_>, p: u32, theme: &Theme) -> (Vec<Span<'static>>, String) {
