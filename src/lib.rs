@@ -1,16 +1,21 @@
 //! roundtable: a terminal browser for timelines of negotiations and other news events.
 //!
-//! Dependencies point one way, `model → query → app → ui`:
+//! Dependencies point one way, `model → query → report → app → ui`:
 //!
 //! - [`model`]: the timeline file format: types, reading (RON → types), validation.
-//! - [`query`]: filters, search and the indexes built once at load.
+//! - [`query`]: filters, search, statements, attribution and corroboration, and the indexes
+//!   built once at load.
+//! - [`report`]: what `query` decides, written as Markdown for people to read elsewhere.
 //! - [`app`]: the browser's state, its actions and key table; the only place state changes.
 //! - [`ui`]: draws an [`app::App`] by reference, one file per part of the screen.
-//! - [`cli`]: the headless commands `check`, `list` and `export`.
+//! - [`cli`]: the headless commands `check`, `list`, `statements` and `export`.
+//! - [`clipboard`]: copying for the browser, by the system clipboard or OSC 52.
 
 pub mod app;
 pub mod cli;
+pub mod clipboard;
 pub mod model;
 pub mod query;
+pub mod report;
 pub mod tui;
 pub mod ui;

@@ -19,6 +19,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::app::{Action, App, keymap};
+use crate::clipboard::{self, Clipboard};
 use crate::model::{Diagnostic, Timeline};
 use crate::query::{Filter, Index};
 
@@ -35,6 +36,8 @@ pub struct Launch<'t, 'a> {
     pub filter: Filter,
     /// Warnings from loading, shown in the footer.
     pub warnings: &'t [Diagnostic],
+    /// How `Y` copies (`--clipboard`).
+    pub clipboard: clipboard::Mode,
 }
 
 /// How long the loop waits for input before looking at the signal flag again.
@@ -55,6 +58,8 @@ pub fn run(launch: &Launch<'_, '_>) -> io::Result<()> {
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         app = app.without_color();
     }
+    // Opened before the terminal changes mode: it may take a moment, or fail (then OSC 52).
+    let mut clipboard = Clipboard::new(launch.clipboard);
     let signals = Signals::register()?;
     let _hook = PanicHook::install();
     let _guard = Guard::enter()?;
@@ -84,6 +89,10 @@ pub fn run(launch: &Launch<'_, '_>) -> io::Result<()> {
         while event::poll(timeout)? {
             if let Some(action) = action_for(&event::read()?, &app) {
                 app.update(action);
+            }
+            if let Some(text) = app.take_copy() {
+                let how = clipboard.copy(&text, terminal.backend_mut())?;
+                app.update(Action::Copied(how));
             }
             if app.should_quit() {
                 return Ok(());

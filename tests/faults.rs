@@ -511,3 +511,39 @@ fn the_browser_never_writes_its_file() {
     end.assert_restored("a session on a file");
     assert!(state(&file) == before, "the browser changed its file");
 }
+
+/// `Y` copies the selected event as Markdown through OSC 52: the exact bytes the terminal
+/// receives are `ESC ] 52 ; c ; <base64 of the event's Markdown> BEL`.
+#[test]
+fn y_copies_the_event_through_osc52() {
+    use base64::Engine as _;
+    let b = Browser::launch(&[], &["--clipboard".as_ref(), "osc52".as_ref()]);
+    b.type_keys(b"Y");
+    b.wait_for("an OSC 52 sequence", |out| {
+        find(out, b"\x1b]52;c;").is_some_and(|at| out[at..].contains(&0x07))
+    });
+    b.wait_for("the footer's report", |out| {
+        find(out, b"copied the event as Markdown (OSC 52").is_some()
+    });
+    b.type_keys(b"q");
+    let end = b.finish();
+    end.assert_restored("q after Y");
+    let out = &end.output;
+    let start = find(out, b"\x1b]52;c;").unwrap() + b"\x1b]52;c;".len();
+    let len = out[start..].iter().position(|&b| b == 0x07).unwrap();
+    let payload = base64::engine::general_purpose::STANDARD
+        .decode(&out[start..start + len])
+        .expect("valid base64");
+    let copied = String::from_utf8(payload).expect("UTF-8");
+    // The first event of the bundled timeline, with its citation, as the brief writes it.
+    let t = roundtable::model::load_str(roundtable::model::BUNDLED)
+        .unwrap()
+        .timeline;
+    let index = roundtable::query::Index::build(&t);
+    assert_eq!(copied, roundtable::report::markdown::event(&t, &index, 0));
+    assert!(
+        copied.starts_with("### 2022 — Zelensky implements NSDC ban on direct talks with Putin"),
+        "{copied}"
+    );
+    assert!(copied.contains("Source: Xinhua"), "{copied}");
+}

@@ -50,6 +50,10 @@ pub enum Action {
     OpenFilters,
     /// Open the search prompt.
     OpenSearch,
+    /// Copy the selected event as Markdown, every quote and claim with its citation.
+    CopyEvent,
+    /// What became of the last copy (reported by the terminal side, which does it).
+    Copied(crate::clipboard::Copied),
     /// Show or hide the help overlay.
     ToggleHelp,
     /// Select the next event matching the search (wrapping to the first).

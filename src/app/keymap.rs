@@ -161,6 +161,7 @@ pub const KEYS: &[Binding] = &[
     bind(BOTH, &[ch('r')], Modes::PANES, A::OpenRounds, "round picker: jump to a round", "rounds"),
     bind(BOTH, &[ch('s')], Modes::PANES, A::OpenSpeakers, "speaker picker: show one participant's events", "speakers"),
     bind(BOTH, &[ch('f')], Modes::PANES, A::OpenFilters, "filter menu: source, participant, relay, anonymous, disputed…", "filters"),
+    bind(BOTH, &[ch('Y')], Modes::PANES, A::CopyEvent, "copy the event as Markdown, with citations", ""),
     bind(BOTH, &[ch('/')], Modes::PANES, A::OpenSearch, "search: highlight matches and jump to the first", "search"),
     bind(BOTH, &[ch('n')], Modes::PANES, A::NextMatch, "next match", ""),
     bind(BOTH, &[ch('N')], Modes::PANES, A::PrevMatch, "previous match", ""),

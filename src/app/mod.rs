@@ -108,6 +108,8 @@ pub struct App<'t, 'a> {
     pub(crate) overlay: Overlay,
     pub(crate) search: Option<Search>,
     pub(crate) message: Option<String>,
+    /// Text to copy, waiting for the terminal side ([`App::take_copy`]).
+    pub(crate) copy: Option<String>,
     /// The terminal's size, as last reported.
     pub(crate) size: Rect,
     /// False when `NO_COLOR` asks for no colours.
@@ -174,6 +176,7 @@ impl<'t, 'a> App<'t, 'a> {
             overlay: Overlay::None,
             search: None,
             message: None,
+            copy: None,
             size: Rect::new(0, 0, 80, 24),
             color: true,
             when_width: timeline
@@ -283,6 +286,12 @@ impl<'t, 'a> App<'t, 'a> {
     #[must_use]
     pub fn top(&self) -> usize {
         self.top
+    }
+
+    /// Text the user asked to copy, taken once: the terminal side copies it and reports back
+    /// with [`Action::Copied`].
+    pub fn take_copy(&mut self) -> Option<String> {
+        self.copy.take()
     }
 
     #[must_use]

@@ -42,6 +42,32 @@ impl App<'_, '_> {
             | Action::ScrollBottom => self.scroll(action),
             Action::OpenRounds => self.open_rounds(),
             Action::OpenSpeakers => self.open_speakers(),
+            Action::CopyEvent => match self.selected_pos() {
+                Some(pos) => {
+                    self.copy = Some(crate::report::markdown::event(
+                        self.timeline,
+                        self.index,
+                        pos,
+                    ));
+                }
+                None => self.message = Some("no event to copy".into()),
+            },
+            Action::Copied(how) => {
+                use crate::clipboard::Copied;
+                self.message = Some(
+                    match how {
+                        Copied::System => "copied the event as Markdown to the clipboard",
+                        Copied::Osc52 => {
+                            "copied the event as Markdown (OSC 52, through the terminal)"
+                        }
+                        Copied::Off => "copying is off (--clipboard off)",
+                        Copied::Failed => {
+                            "could not copy: no system clipboard (--clipboard system)"
+                        }
+                    }
+                    .into(),
+                );
+            }
             Action::OpenFilters => {
                 self.overlay = Overlay::Picker(Picker::filters(self.timeline, self.index));
             }

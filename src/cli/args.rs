@@ -169,11 +169,39 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "BYTES")]
     pub max_size: Option<String>,
 
+    /// How the browser copies (`Y`): the system clipboard if there is one, else the terminal
+    /// through OSC 52 (auto); always OSC 52, which also works over SSH and in tmux; only the
+    /// system clipboard; or never
+    #[arg(long, value_enum, value_name = "HOW", default_value = "auto")]
+    pub clipboard: ClipboardArg,
+
     #[command(flatten)]
     pub filters: Filters,
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `--clipboard`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClipboardArg {
+    Auto,
+    Osc52,
+    System,
+    Off,
+}
+
+impl ClipboardArg {
+    #[must_use]
+    pub fn mode(self) -> crate::clipboard::Mode {
+        use crate::clipboard::Mode;
+        match self {
+            ClipboardArg::Auto => Mode::Auto,
+            ClipboardArg::Osc52 => Mode::Osc52,
+            ClipboardArg::System => Mode::System,
+            ClipboardArg::Off => Mode::Off,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -375,6 +403,7 @@ impl Cli {
                 .file
                 .iter()
                 .map(|_| "FILE")
+                .chain((self.clipboard != ClipboardArg::Auto).then_some("--clipboard"))
                 .chain(self.filters.given())
                 .collect();
             if !misplaced.is_empty() {

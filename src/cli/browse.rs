@@ -40,6 +40,7 @@ pub fn run(
                 index: s.index,
                 filter: s.filter,
                 warnings: &s.loaded.warnings,
+                clipboard: cli.clipboard.mode(),
             };
             match tui::run(&launch) {
                 Ok(()) => Ok(Exit::Success),

@@ -6,7 +6,8 @@ use std::io::{self, Write};
 use super::Exit;
 use super::args::{ExportArgs, Format, Settings};
 use super::view::View;
-use super::{csv, filters, json, markdown, ronfmt};
+use super::{csv, filters, json, ronfmt};
+use crate::report::markdown;
 
 pub fn run(
     args: &ExportArgs,

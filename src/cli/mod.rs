@@ -13,8 +13,6 @@ pub mod filters;
 pub mod input;
 pub mod json;
 pub mod list;
-pub mod markdown;
-pub mod mdtext;
 pub mod progress;
 pub mod ronfmt;
 pub mod size;

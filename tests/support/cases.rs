@@ -8,9 +8,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use roundtable::app::{Action, App, keymap};
-use roundtable::cli::{csv, json, list, markdown, ronfmt, statements, view::View};
+use roundtable::cli::{csv, json, list, ronfmt, statements, view::View};
 use roundtable::model::{self, Diagnostic, diag, read};
 use roundtable::query::{self, Filter, FilterArgs, Index};
+use roundtable::report::markdown;
 use roundtable::ui;
 
 use super::generate::{self, Text};

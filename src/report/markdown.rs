@@ -24,6 +24,21 @@ pub fn write(
     Brief::new(t, index, filter).write(positions, out)
 }
 
+/// One event as the brief writes it (its heading, location, summary, quotes and claims, each
+/// with its citation): what the browser copies with `Y`. Text from the file is escaped as in
+/// the brief, so no control character reaches the clipboard.
+#[must_use]
+pub fn event(t: &Timeline<'_>, index: &Index, pos: u32) -> String {
+    let none = Filter::default();
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and every piece written is a `String`.
+    let _ = Brief::new(t, index, &none).event(pos as usize, &mut out);
+    String::from_utf8(out)
+        .unwrap_or_default()
+        .trim_start()
+        .to_string()
+}
+
 struct Brief<'t, 'a> {
     t: &'t Timeline<'a>,
     index: &'t Index,

@@ -1,0 +1,6 @@
+//! Timelines written for people to read elsewhere: the Markdown brief of `export --format
+//! markdown`, and the same text for one event, which the browser copies. Formats what `query`
+//! decides; used by the command line and the browser alike.
+
+pub mod markdown;
+pub mod mdtext;
