@@ -209,6 +209,12 @@ fn source_names_an_outlet_or_says_what_it_might_be() {
         "roundtable: --source: no source id or outlet matches `tass`; `TASS` is a relay in this \
          timeline: try --via tass\n"
     );
+    // Nothing near: the outlets there are, when there are few.
+    let o = run(&["statements", "--source", "bbc"]);
+    assert_eq!(
+        err(&o),
+        "roundtable: --source: no source id or outlet matches `bbc`; the outlets are Xinhua, RT\n"
+    );
     let o = run(&["list", FIXTURE, "--source", "o"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(

@@ -107,6 +107,9 @@ pub enum FilterError {
         /// A relay (`via`) the name is part of, as first written in the file: an agency
         /// such as TASS is often a relay, not a source.
         relay: Option<String>,
+        /// Every outlet of the timeline, in file order, each once, when there are at most
+        /// [`LIST_OUTLETS`] of them (empty otherwise): shown when nothing else helps.
+        outlets: Vec<String>,
     },
     /// `--source` is part of the ids or outlets of sources of several outlets.
     SourceAmbiguous {
@@ -135,12 +138,19 @@ impl fmt::Display for FilterError {
                     list.join(", ")
                 )
             }
-            FilterError::Source { name, near, relay } => {
+            FilterError::Source {
+                name,
+                near,
+                relay,
+                outlets,
+            } => {
                 write!(f, "--source: no source id or outlet matches `{name}`")?;
                 if let Some(r) = relay {
                     write!(f, "; `{r}` is a relay in this timeline: try --via {name}")?;
                 } else if let Some(n) = near {
                     write!(f, "; did you mean `{n}`?")?;
+                } else if !outlets.is_empty() {
+                    write!(f, "; the outlets are {}", outlets.join(", "))?;
                 }
                 Ok(())
             }
@@ -152,6 +162,9 @@ impl fmt::Display for FilterError {
         }
     }
 }
+
+/// The most outlets a `--source` error lists when nothing matches.
+pub const LIST_OUTLETS: usize = 10;
 
 /// The sources `name` names: an id (any case), else an outlet (any case: every source of
 /// it), else a part of ids and outlets that names one source or the sources of one outlet.
@@ -191,6 +204,19 @@ pub fn resolve_source(t: &Timeline<'_>, name: &str) -> Result<Vec<u32>, FilterEr
             )
             .map(str::to_string),
             relay: relay_containing(t, &q),
+            outlets: {
+                let mut names: Vec<String> = Vec::new();
+                for s in &t.sources {
+                    if !names.iter().any(|n| **n == *s.outlet) {
+                        names.push(s.outlet.to_string());
+                    }
+                }
+                if names.len() <= LIST_OUTLETS {
+                    names
+                } else {
+                    Vec::new()
+                }
+            },
         }),
         [first, rest @ ..] => {
             let outlet = &outlets[*first as usize];
