@@ -292,8 +292,8 @@ impl Filter {
         let via = args
             .via
             .as_deref()
-            .map(fold)
-            .filter(|v| !v.trim().is_empty());
+            .map(|v| fold(v.trim()))
+            .filter(|v| !v.is_empty());
         let search = args.search.clone().filter(|s| !s.trim().is_empty());
         Ok(Filter {
             speakers,

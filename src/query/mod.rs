@@ -209,6 +209,38 @@ mod tests {
     }
 
     #[test]
+    fn a_filter_describes_each_part_in_order() {
+        let t = load_str(SMALL).unwrap().timeline;
+        let index = Index::build(&t);
+        let args = FilterArgs {
+            speakers: vec!["peskov".into(), "zelensky".into()],
+            participant: Some("fidan".into()),
+            round: Some(3),
+            source: Some("Xinhua".into()),
+            via: Some(" TASS ".into()),
+            anonymous: true,
+            single_origin: true,
+            ..Default::default()
+        };
+        let f = Filter::resolve(&t, &index, &args).unwrap();
+        // Spaces around a relay as typed do not count: ` TASS ` finds relays `TASS`.
+        assert_eq!(f.via.as_deref(), Some("tass"));
+        assert_eq!(
+            f.describe(&t),
+            [
+                "speaker: Dmitry Peskov or Volodymyr Zelensky",
+                "participant: Hakan Fidan",
+                "round: Third round",
+                "source: Xinhua",
+                "via: tass",
+                "anonymous",
+                "single-origin"
+            ]
+        );
+        assert!(Filter::default().describe(&t).is_empty());
+    }
+
+    #[test]
     fn disputes_are_indexed_from_both_sides() {
         let t = load_str(SMALL).unwrap().timeline;
         let index = Index::build(&t);
