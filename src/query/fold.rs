@@ -1,5 +1,6 @@
-//! Folding text for matching: lower case, and Latin letters without their accents
-//! ("Türkiye" and "turkiye" fold alike), so names match however they were typed.
+//! Folding text for matching: lower case, Latin letters without their accents ("Türkiye" and
+//! "turkiye" fold alike), and typographic apostrophes as straight ones ("country’s" and
+//! "country's"), so names and words match however they were typed.
 
 /// The base letter of an accented Latin (or Cyrillic ё/й) lower-case letter.
 fn strip_accent(c: char) -> char {
@@ -25,6 +26,8 @@ fn strip_accent(c: char) -> char {
         'ź' | 'ż' | 'ž' => 'z',
         'ё' => 'е',
         'й' => 'и',
+        // Typographic apostrophes and single quotes are typed as the straight one.
+        '\u{2018}' | '\u{2019}' => '\'',
         // Combining diacritical marks vanish (checked by the caller).
         c => c,
     }

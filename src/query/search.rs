@@ -747,6 +747,37 @@ mod tests {
     }
 
     #[test]
+    fn typographic_and_straight_apostrophes_match_each_other() {
+        let text = r#"Timeline(title: "T", participants: [], sources: [Source(id: "s", outlet: "S")],
+            events: [
+                Event(id: "a", when: "2025-01", title: "The country’s delegation", sources: ["s"]),
+                Event(id: "b", when: "2025-02", title: "Taxpayers' money", sources: ["s"]),
+                Event(id: "c", when: "2025-03", title: "Countrys apart", sources: ["s"]),
+            ])"#;
+        let t = crate::model::load_str(text).unwrap().timeline;
+        let index = Index::build(&t);
+        for (needle, want) in [
+            ("country's", vec![0]),
+            ("COUNTRY’S", vec![0]),
+            ("taxpayers’ money", vec![1]),
+            ("countrys", vec![2]),
+        ] {
+            let hits = search(&t, &index, Some(text), needle);
+            assert_eq!(hits, want, "{needle:?}");
+            assert_eq!(
+                search(&t, &index, None, needle),
+                hits,
+                "{needle:?} per event"
+            );
+            assert_eq!(
+                search_records(&t, needle),
+                hits,
+                "{needle:?} in the records"
+            );
+        }
+    }
+
+    #[test]
     fn a_needle_that_folds_to_nothing_matches_no_event() {
         // Timeline order: d (2024), b (2025-01), c (2025-02), a (2025-03).
         for needle in ["\u{301}", "\u{301}\u{308}\u{301}", ""] {
