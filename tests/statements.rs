@@ -192,6 +192,13 @@ fn a_filter_that_keeps_nothing_says_why() {
         "roundtable: nothing to show: nothing passes every filter: --speaker peskov alone keeps \
          2 events; --round 2 alone keeps 1 event\n"
     );
+    // Three parts, each keeping something: all three are named.
+    let o = run(&["list", "--speaker", "peskov", "--round", "2", "--disputed"]);
+    assert_eq!(
+        err(&o),
+        "roundtable: nothing to show: nothing passes every filter: --speaker peskov alone keeps \
+         2 events; --round 2 alone keeps 1 event; --disputed alone keeps 2 events\n"
+    );
     let o = run(&["statements", FIXTURE, "--anonymous"]);
     assert_eq!(
         err(&o),
