@@ -395,17 +395,29 @@ impl Filter {
         if let Some(search) = &self.search {
             owned.push(search_hits(t, index, text, search));
         }
+        // One source or speaker is its index list as it stands; several, their union.
+        let mut any_of: Vec<Vec<&[u32]>> = Vec::new();
         if let Some(sources) = &self.sources {
-            owned.push(union(
-                sources.iter().map(|&s| &index.citing[s as usize][..]),
-            ));
+            any_of.push(
+                sources
+                    .iter()
+                    .map(|&s| &index.citing[s as usize][..])
+                    .collect(),
+            );
         }
         if !self.speakers.is_empty() && !self.asks_about_statements() {
-            owned.push(union(
+            any_of.push(
                 self.speakers
                     .iter()
-                    .map(|&p| &index.speaking[p as usize].events[..]),
-            ));
+                    .map(|&p| &index.speaking[p as usize].events[..])
+                    .collect(),
+            );
+        }
+        for parts in &any_of {
+            match parts.as_slice() {
+                [one] => lists.push(one),
+                _ => owned.push(union(parts.iter().copied())),
+            }
         }
         lists.extend(owned.iter().map(Vec::as_slice));
         lists.sort_by_key(|l| l.len());
