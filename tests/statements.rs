@@ -199,6 +199,12 @@ fn a_filter_that_keeps_nothing_says_why() {
         "roundtable: nothing to show: nothing passes every filter: --speaker peskov alone keeps \
          2 events; --round 2 alone keeps 1 event; --disputed alone keeps 2 events\n"
     );
+    let o = run(&["list", "--participant", "fidan", "--round", "2"]);
+    assert_eq!(
+        err(&o),
+        "roundtable: nothing to show: nothing passes every filter: --participant fidan alone \
+         keeps 2 events; --round 2 alone keeps 1 event\n"
+    );
     let o = run(&["statements", FIXTURE, "--anonymous"]);
     assert_eq!(
         err(&o),
