@@ -205,6 +205,27 @@ fn a_filter_that_keeps_nothing_says_why() {
         "roundtable: nothing to show: nothing passes every filter: --participant fidan alone \
          keeps 2 events; --round 2 alone keeps 1 event\n"
     );
+    // Every kind of part, each named with what it keeps alone (counted by hand on the
+    // bundled timeline: round 1 is one event; Xinhua is cited by six; TASS relays in two
+    // events; Fidan is named in two; unnamed sources speak in four).
+    let o = run(&[
+        "list",
+        "--search",
+        "fidan",
+        "--via",
+        "tass",
+        "--round",
+        "1",
+        "--source",
+        "xinhua",
+        "--anonymous",
+    ]);
+    assert_eq!(
+        err(&o),
+        "roundtable: nothing to show: nothing passes every filter: --round 1 alone keeps 1 \
+         event; --source xinhua alone keeps 6 events; --via tass alone keeps 2 events; --search \
+         fidan alone keeps 2 events; --anonymous alone keeps 4 events\n"
+    );
     let o = run(&["statements", FIXTURE, "--anonymous"]);
     assert_eq!(
         err(&o),
