@@ -399,11 +399,17 @@ impl Cli {
         // clap accepts the browser's FILE and filters before a command (so that the global
         // `--max-size` may go there too); they would be silently ignored, so refuse them.
         if let Some(command) = &self.command {
+            if self.clipboard != ClipboardArg::Auto {
+                return Err(format!(
+                    "--clipboard is for the browser (`roundtable --clipboard osc52`); `{}` \
+                     copies nothing",
+                    command.name()
+                ));
+            }
             let misplaced: Vec<&str> = self
                 .file
                 .iter()
                 .map(|_| "FILE")
-                .chain((self.clipboard != ClipboardArg::Auto).then_some("--clipboard"))
                 .chain(self.filters.given())
                 .collect();
             if !misplaced.is_empty() {
@@ -459,6 +465,11 @@ mod tests {
         );
         let cli = Cli::try_parse_from(["roundtable", "--max-size", "2K", "check"]).unwrap();
         assert_eq!(cli.settings().unwrap().max_size, 2048);
+        let cli = Cli::try_parse_from(["roundtable", "--clipboard", "off", "list"]).unwrap();
+        assert_eq!(
+            cli.settings().unwrap_err(),
+            "--clipboard is for the browser (`roundtable --clipboard osc52`); `list` copies nothing"
+        );
     }
 
     #[test]
