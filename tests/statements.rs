@@ -173,6 +173,43 @@ fn list_takes_the_same_filters_for_events() {
     assert!(ids(&["--search", "umerov"]).contains(&"r3-face-to-face".to_string()));
 }
 
+/// Runs `command` (on `file`, or the bundled timeline) with all `parts`, which together keep
+/// nothing, and checks that the message names each part with what it keeps alone: the same
+/// count as `command` with that part only. `parts` go in the order the message names them
+/// (speaker, participant, round, source, via, search, then the flags).
+fn names_each_part(command: &str, file: Option<&str>, parts: &[&[&str]]) {
+    let unit = |n: usize| match (command, n) {
+        ("list", 1) => "event",
+        ("list", _) => "events",
+        (_, 1) => "quote or claim",
+        _ => "quotes and claims",
+    };
+    let alone: Vec<String> = parts
+        .iter()
+        .map(|part| {
+            let mut args = vec![command];
+            args.extend(file);
+            args.extend_from_slice(part);
+            let n = out(&run(&args)).lines().count();
+            assert!(n > 0, "{part:?} keeps something alone");
+            format!("{} alone keeps {n} {}", part.join(" "), unit(n))
+        })
+        .collect();
+    let mut args = vec![command];
+    args.extend(file);
+    for part in parts {
+        args.extend_from_slice(part);
+    }
+    assert_eq!(
+        err(&run(&args)),
+        format!(
+            "roundtable: nothing to show: nothing passes every filter: {}\n",
+            alone.join("; ")
+        ),
+        "{args:?}"
+    );
+}
+
 #[test]
 fn a_filter_that_keeps_nothing_says_why() {
     let o = run(&["statements", "--speaker", "umerov"]);
@@ -205,38 +242,23 @@ fn a_filter_that_keeps_nothing_says_why() {
         "roundtable: nothing to show: nothing passes every filter: --participant fidan alone \
          keeps 2 events; --round 2 alone keeps 1 event\n"
     );
-    // Every kind of part, each named with what it keeps alone: the same count as `list` with
-    // that part only.
-    let parts: [&[&str]; 5] = [
-        &["--round", "1"],
-        &["--source", "xinhua"],
-        &["--via", "tass"],
-        &["--search", "fidan"],
-        &["--anonymous"],
-    ];
-    let alone: Vec<String> = parts
-        .iter()
-        .map(|part| {
-            let mut args = vec!["list"];
-            args.extend_from_slice(part);
-            let n = out(&run(&args)).lines().count();
-            assert!(n > 0, "{part:?} keeps something alone");
-            let unit = if n == 1 { "event" } else { "events" };
-            format!("{} alone keeps {n} {unit}", part.join(" "))
-        })
-        .collect();
-    let mut args = vec!["list"];
-    // In the order the message names them: round, source, via, search, flags.
-    for part in &parts {
-        args.extend_from_slice(part);
-    }
-    let o = run(&args);
-    assert_eq!(
-        err(&o),
-        format!(
-            "roundtable: nothing to show: nothing passes every filter: {}\n",
-            alone.join("; ")
-        )
+    // Every kind of part, each named with what it keeps alone.
+    names_each_part(
+        "list",
+        None,
+        &[
+            &["--round", "1"],
+            &["--source", "xinhua"],
+            &["--via", "tass"],
+            &["--search", "fidan"],
+            &["--anonymous"],
+        ],
+    );
+    names_each_part("list", None, &[&["--disputed"], &["--single-origin"]]);
+    names_each_part(
+        "statements",
+        Some(FIXTURE),
+        &[&["--disputed"], &["--corroborated"]],
     );
     let o = run(&["statements", FIXTURE, "--anonymous"]);
     assert_eq!(
