@@ -6,14 +6,46 @@ use crate::model::{Claim, Quote, Ref, Timeline};
 
 /// Where an attribution comes from, in FORMAT.md's order: the claimant, else the relay, else
 /// the publication (after following `republishes`).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Origin<'t> {
     /// The claimant (`by`): an index into [`Timeline::participants`].
     Claimant(u32),
-    /// The relay (`via`), trimmed and lower-cased, so that `" TASS"` and `"tass"` are one.
-    Relay(String),
+    /// The relay (`via`), compared trimmed and lower-cased, so that `" TASS"` and `"tass"`
+    /// are one.
+    Relay(Relay<'t>),
     /// The publication's `outlet`, after following `republishes` to the one it reprints.
     Publication(&'t str),
+}
+
+/// A relay as the file writes it, trimmed, equal to another when their lower-cased forms
+/// are (Unicode lower case, `char::to_lowercase`), compared without allocating.
+#[derive(Debug, Clone, Copy)]
+pub struct Relay<'t>(pub &'t str);
+
+impl Relay<'_> {
+    fn folded(&self) -> impl Iterator<Item = char> + '_ {
+        self.0.trim().chars().flat_map(char::to_lowercase)
+    }
+}
+
+impl PartialEq for Relay<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.folded().eq(other.folded())
+    }
+}
+
+impl Eq for Relay<'_> {}
+
+impl PartialOrd for Relay<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Relay<'_> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.folded().cmp(other.folded())
+    }
 }
 
 /// One claim's corroboration group and its numbers.
@@ -109,12 +141,12 @@ pub fn outlet<'t>(t: &'t Timeline<'_>, source: Ref) -> &'t str {
 
 /// The origin of one attribution of `claim`: by the `source` or one of the `also` sources.
 #[must_use]
-pub fn origin<'t>(t: &'t Timeline<'_>, claim: &Claim<'_>, source: Ref) -> Origin<'t> {
+pub fn origin<'t>(t: &'t Timeline<'_>, claim: &'t Claim<'_>, source: Ref) -> Origin<'t> {
     if let Some(by) = claim.by {
         return Origin::Claimant(by.target);
     }
     if let Some(via) = &claim.via {
-        return Origin::Relay(via.trim().to_lowercase());
+        return Origin::Relay(Relay(via));
     }
     Origin::Publication(outlet(t, source))
 }
@@ -214,8 +246,9 @@ impl Corroboration {
             members,
             count,
         };
+        let (mut outlet_list, mut origin_list) = (Vec::new(), Vec::new());
         for g in 0..built.groups.len() {
-            let (outlets, origins) = built.count(t, g);
+            let (outlets, origins) = built.count(t, g, &mut outlet_list, &mut origin_list);
             built.groups[g].outlets = outlets;
             built.groups[g].origins = origins;
         }
@@ -228,15 +261,22 @@ impl Corroboration {
         &self.members[row.start as usize..(row.start + row.len) as usize]
     }
 
-    /// Distinct outlets and origins of group `g`.
-    fn count(&self, t: &Timeline<'_>, g: usize) -> (u32, u32) {
+    /// Distinct outlets and origins of group row `g`, with two lists reused from one group to
+    /// the next.
+    fn count<'t>(
+        &self,
+        t: &'t Timeline<'_>,
+        g: usize,
+        outlets: &mut Vec<&'t str>,
+        origins: &mut Vec<Origin<'t>>,
+    ) -> (u32, u32) {
         let members = self.members_of(g);
         let claim = |i: u32| {
             let at = t.claims[i as usize];
             &t.events[at.event as usize].claims[at.claim as usize]
         };
-        let mut outlets: Vec<&str> = Vec::new();
-        let mut origins: Vec<Origin<'_>> = Vec::new();
+        outlets.clear();
+        origins.clear();
         for &i in members {
             let c = claim(i);
             for r in attributions(&c.source, c.also()) {
@@ -394,7 +434,9 @@ mod tests {
                 origin(&t, c, c.source)
             })
             .collect();
-        assert_eq!(origins, vec![Origin::Relay("tass".into()); 3]);
+        assert_eq!(origins, vec![Origin::Relay(Relay("tass")); 3]);
+        assert_ne!(Origin::Relay(Relay("tass")), Origin::Relay(Relay("task")));
+        assert!(Relay(" ТАСС ") == Relay("тасс"), "Unicode case");
     }
 
     #[test]
