@@ -50,13 +50,7 @@ impl Choice {
                 .map(Choice::Participant),
         );
         let mut relays: Vec<String> = Vec::new();
-        let vias = t.events.iter().flat_map(|e| {
-            e.quotes
-                .iter()
-                .filter_map(|q| q.via.as_deref())
-                .chain(e.claims.iter().filter_map(|c| c.via.as_deref()))
-        });
-        for via in vias {
+        for via in crate::query::filter::relays(t) {
             let v = via.trim();
             if !v.is_empty() && !relays.iter().any(|r| fold(r) == fold(v)) {
                 relays.push(v.to_string());

@@ -548,19 +548,23 @@ fn search_hits(t: &Timeline<'_>, index: &Index, text: Option<&str>, needle: &str
     union(std::iter::once(hits.as_slice()).chain(named))
 }
 
-/// The first relay (`via`, in timeline order) whose folded text contains `folded`.
+/// Every relay (`via`) the statements give, in timeline order (each event's quotes, then its
+/// claims), repeats included, as written.
+pub fn relays<'t>(t: &'t Timeline<'_>) -> impl Iterator<Item = &'t str> {
+    t.events.iter().flat_map(|e| {
+        e.quotes
+            .iter()
+            .filter_map(|q| q.via.as_deref())
+            .chain(e.claims.iter().filter_map(|c| c.via.as_deref()))
+    })
+}
+
+/// The first relay (in timeline order) whose folded text contains `folded`.
 fn relay_containing(t: &Timeline<'_>, folded: &str) -> Option<String> {
     if folded.is_empty() {
         return None;
     }
-    t.events
-        .iter()
-        .flat_map(|e| {
-            e.quotes
-                .iter()
-                .filter_map(|q| q.via.as_deref())
-                .chain(e.claims.iter().filter_map(|c| c.via.as_deref()))
-        })
+    relays(t)
         .find(|v| fold(v).contains(folded))
         .map(str::to_string)
 }

@@ -44,8 +44,6 @@ struct Brief<'t, 'a> {
     index: &'t Index,
     /// Keeps only the statements that pass it, when it asks about statements.
     filter: Option<&'t Filter>,
-    /// Per event: the number (in `Timeline::claims`) of its first claim.
-    first_claim: Vec<usize>,
 }
 
 /// Events sharing a round (or none), in the order the first of them appears.
@@ -71,18 +69,17 @@ fn sections(t: &Timeline<'_>, positions: &[u32]) -> Vec<Section> {
 
 impl<'t, 'a> Brief<'t, 'a> {
     fn new(t: &'t Timeline<'a>, index: &'t Index, filter: &'t Filter) -> Self {
-        let mut first_claim = Vec::with_capacity(t.events.len());
-        let mut n = 0;
-        for e in &t.events {
-            first_claim.push(n);
-            n += e.claims.len();
-        }
         Brief {
             t,
             index,
             filter: filter.selects_statements().then_some(filter),
-            first_claim,
         }
+    }
+
+    /// The number (in `Timeline::claims`) of claim `i` of the event at `pos`.
+    fn claim_number(&self, pos: usize, i: usize) -> usize {
+        self.index
+            .claim_number(StatementRef::claim(pos as u32, i as u32))
     }
 
     fn write(&self, positions: &[u32], out: &mut impl Write) -> io::Result<()> {
@@ -187,7 +184,7 @@ impl<'t, 'a> Brief<'t, 'a> {
             writeln!(out, "**Claims**")?;
             writeln!(out)?;
             for (i, c) in claims {
-                self.claim(pos, self.first_claim[pos] + i, c, out)?;
+                self.claim(pos, self.claim_number(pos, i), c, out)?;
             }
         }
         Ok(())
@@ -270,7 +267,7 @@ impl<'t, 'a> Brief<'t, 'a> {
         for &pos in positions {
             let e = &self.t.events[pos as usize];
             for (i, c) in e.claims.iter().enumerate() {
-                let number = self.first_claim[pos as usize] + i;
+                let number = self.claim_number(pos as usize, i);
                 for d in &c.disputes {
                     lines.push(format!(
                         "- {}
@@ -284,7 +281,7 @@ impl<'t, 'a> Brief<'t, 'a> {
         // A claim outside the selection that disputes one inside it.
         for &pos in positions {
             for i in 0..self.t.events[pos as usize].claims.len() {
-                let number = self.first_claim[pos as usize] + i;
+                let number = self.claim_number(pos as usize, i);
                 for &by in &self.index.disputed_by[number] {
                     let event = self.t.claims[by as usize].event;
                     if positions.binary_search(&event).is_err() {
@@ -317,7 +314,7 @@ impl<'t, 'a> Brief<'t, 'a> {
         let mut lines = Vec::new();
         for &pos in positions {
             for i in 0..self.t.events[pos as usize].claims.len() {
-                let number = self.first_claim[pos as usize] + i;
+                let number = self.claim_number(pos as usize, i);
                 let group = self.index.corroboration.group(number);
                 if !group.is_circular() || !seen.insert(group.members[0]) {
                     continue;
