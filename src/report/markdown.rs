@@ -200,7 +200,7 @@ impl<'t, 'a> Brief<'t, 'a> {
         let t = self.t;
         let claimant = match &c.by {
             Some(by) => speaker_line_bold(t.participant(by)),
-            None => format!("**{}** itself", inline(&t.source(&c.source).outlet)),
+            None => who_bold(t, c),
         };
         writeln!(out, "- {claimant}: {}", inline(&c.text))?;
         for d in &c.disputes {
@@ -227,10 +227,7 @@ impl<'t, 'a> Brief<'t, 'a> {
         let at = t.claims[number as usize];
         let event = &t.events[at.event as usize];
         let other = &event.claims[at.claim as usize];
-        let who = match &other.by {
-            Some(by) => format!("**{}**", inline(&t.participant(by).name)),
-            None => format!("**{}** itself", inline(&t.source(&other.source).outlet)),
-        };
+        let who = who_bold(t, other);
         let place = if at.event as usize == pos {
             String::new()
         } else {
@@ -247,10 +244,7 @@ impl<'t, 'a> Brief<'t, 'a> {
         let at = t.claims[number];
         let event = &t.events[at.event as usize];
         let c = &event.claims[at.claim as usize];
-        let who = match &c.by {
-            Some(by) => format!("**{}**", inline(&t.participant(by).name)),
-            None => format!("**{}** itself", inline(&t.source(&c.source).outlet)),
-        };
+        let who = who_bold(t, c);
         format!(
             "{who} in “{}” ({}), {}: {}",
             inline(&event.title),
@@ -435,6 +429,15 @@ fn speaker_line(p: &Participant<'_>) -> String {
     match &p.role {
         Some(role) => format!("{}, {}", inline(&p.name), inline(role)),
         None => inline(&p.name),
+    }
+}
+
+/// Who asserts claim `c`, in bold: its claimant's name, or `**Outlet** itself` for a claim the
+/// outlet makes in its own voice.
+fn who_bold(t: &Timeline<'_>, c: &Claim<'_>) -> String {
+    match &c.by {
+        Some(by) => format!("**{}**", inline(&t.participant(by).name)),
+        None => format!("**{}** itself", inline(&t.source(&c.source).outlet)),
     }
 }
 
