@@ -586,3 +586,22 @@ fn json_carries_every_format_1_1_field() {
         assert!(RON.contains(&format!(" {key}: ")), "no {key} in the RON");
     }
 }
+
+/// From `PARALLEL_EVENTS` events the index builds the corroboration groups on a thread of its
+/// own: they must be the ones built alone, claim by claim.
+#[test]
+fn index_built_beside_corroboration_has_the_same_groups() {
+    let loaded = load(&RON_10K);
+    let t = &loaded.timeline;
+    assert!(t.events.len() >= roundtable::query::index::PARALLEL_EVENTS);
+    let index = roundtable::query::Index::build(t);
+    let alone = Corroboration::build(t);
+    assert_eq!(index.corroboration.len(), alone.len());
+    let mut shared = 0;
+    for claim in 0..t.claims.len() {
+        let (a, b) = (index.corroboration.group(claim), alone.group(claim));
+        assert_eq!(a, b, "claim {claim}");
+        shared += usize::from(a.members.len() > 1);
+    }
+    assert!(shared > 0, "the generated timeline has groups of several claims");
+}

@@ -47,6 +47,10 @@ pub struct Index {
     pub corroboration: Corroboration,
 }
 
+/// From this many events, the corroboration groups are built on a thread of their own (below,
+/// a thread costs more than it saves).
+pub const PARALLEL_EVENTS: usize = 4096;
+
 fn push_unique(list: &mut Vec<u32>, pos: u32) {
     if list.last() != Some(&pos) {
         list.push(pos);
@@ -70,11 +74,28 @@ impl Index {
         self.first_claim[at.event as usize] as usize + at.index()
     }
 
-    /// Builds every index in one pass over the events (plus the corroboration groups). `t`
+    /// Builds every index in one pass over the events, and the corroboration groups beside it
+    /// (on a second thread from [`PARALLEL_EVENTS`] events, where the machine has one). `t`
     /// must be valid (loaded by [`crate::model::load_str`]): its references must be resolved,
     /// or this panics on an index out of bounds.
     #[must_use]
     pub fn build(t: &Timeline<'_>) -> Self {
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        if threads < 2 || t.events.len() < PARALLEL_EVENTS {
+            return Self::build_events(t, Corroboration::build(t));
+        }
+        std::thread::scope(|scope| {
+            let corroboration = scope.spawn(|| Corroboration::build(t));
+            let mut index = Self::build_events(t, Corroboration::default());
+            index.corroboration = corroboration
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            index
+        })
+    }
+
+    /// Every index but corroboration, which is given.
+    fn build_events(t: &Timeline<'_>, corroboration: Corroboration) -> Self {
         let mut speaking = vec![Speaking::default(); t.participants.len()];
         let mut citing = vec![Vec::new(); t.sources.len()];
         let mut in_round = vec![Vec::new(); t.rounds.len()];
@@ -126,11 +147,14 @@ impl Index {
                 claim_no += 1;
             }
         }
-        // Event sources may repeat an event already pushed by a quote: keep lists sorted, unique.
-        for list in citing.iter_mut().chain(&mut involved) {
-            list.sort_unstable();
-            list.dedup();
-        }
+        // Every push for an event comes while that event is read, and events are read in
+        // ascending position: `push_unique` alone keeps each list ascending and unique.
+        debug_assert!(
+            citing
+                .iter()
+                .chain(&involved)
+                .all(|l| l.windows(2).all(|w| w[0] < w[1]))
+        );
         let names = t
             .participants
             .iter()
@@ -152,7 +176,7 @@ impl Index {
             disputed_by,
             contested,
             file_order: file_order.finish(),
-            corroboration: Corroboration::build(t),
+            corroboration,
         }
     }
 }
