@@ -179,9 +179,10 @@ impl Browser {
             reader,
             before,
         };
-        // Up and drawing: the alternate screen entered and the footer's last hint drawn.
+        // Up and drawing: the alternate screen entered and the footer drawn (`? help` shows at
+        // every width).
         b.wait_for("first frame", |out| {
-            find(out, ENTER_ALT).is_some() && find(out, b" quit").is_some()
+            find(out, ENTER_ALT).is_some() && find(out, b" help").is_some()
         });
         b
     }
@@ -452,7 +453,7 @@ fn closing_the_terminal_ends_the_browser() {
         .expect("setsid and roundtable start");
     let started = Instant::now();
     let mut out = Vec::new();
-    while find(&out, b" quit").is_none() {
+    while find(&out, b" help").is_none() {
         assert!(
             started.elapsed() < PATIENCE,
             "no first frame: {:?}",
@@ -546,4 +547,44 @@ fn y_copies_the_event_through_osc52() {
         "{copied}"
     );
     assert!(copied.contains("Source: Xinhua"), "{copied}");
+}
+
+/// `y` in the statements view copies the selected claim with its citation line through OSC 52:
+/// the bytes the terminal receives decode to exactly that text.
+#[test]
+fn lower_y_copies_the_statement_with_its_citation_through_osc52() {
+    use base64::Engine as _;
+    let b = Browser::launch(&[], &["--clipboard".as_ref(), "osc52".as_ref()]);
+    b.type_keys(b"v");
+    b.wait_for("the statements view", |out| {
+        find(out, b"Statements view").is_some()
+    });
+    b.type_keys(b"y");
+    b.wait_for("an OSC 52 sequence", |out| {
+        find(out, b"\x1b]52;c;").is_some_and(|at| out[at..].contains(&0x07))
+    });
+    // The terminal is sent only the cells that changed, so only the message's end is sure
+    // to arrive in one piece.
+    b.wait_for("the footer's report", |out| {
+        find(out, b"(OSC 52, through the terminal)").is_some()
+    });
+    b.type_keys(b"q");
+    let end = b.finish();
+    end.assert_restored("q after y");
+    let out = &end.output;
+    let start = find(out, b"\x1b]52;c;").unwrap() + b"\x1b]52;c;".len();
+    let len = out[start..].iter().position(|&b| b == 0x07).unwrap();
+    let payload = base64::engine::general_purpose::STANDARD
+        .decode(&out[start..start + len])
+        .expect("valid base64");
+    let copied = String::from_utf8(payload).expect("UTF-8");
+    // The bundled timeline's first statement: Xinhua's own claim about the 2022 ban.
+    assert_eq!(
+        copied,
+        "In 2022 Zelensky implemented a National Security and Defense Council decision \
+         prohibiting members of his government from holding direct negotiations with Russian \
+         President Vladimir Putin.\n\
+         — as reported by Xinhua, “New round of direct talks between Russia, Ukraine to focus \
+         on draft memos”, 2025-07-23\n"
+    );
 }

@@ -603,5 +603,8 @@ fn index_built_beside_corroboration_has_the_same_groups() {
         assert_eq!(a, b, "claim {claim}");
         shared += usize::from(a.members.len() > 1);
     }
-    assert!(shared > 0, "the generated timeline has groups of several claims");
+    assert!(
+        shared > 0,
+        "the generated timeline has groups of several claims"
+    );
 }

@@ -7,9 +7,9 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::widgets::Widget;
 use roundtable::app::window::Row;
-use roundtable::app::{Action, App, Focus, Mode, Overlay, detail, keymap, layout};
+use roundtable::app::{Action, App, Focus, Mode, Overlay, View, detail, keymap, layout};
 use roundtable::model::{self, BUNDLED, Loaded};
-use roundtable::query::{Filter, FilterArgs, Index};
+use roundtable::query::{Filter, FilterArgs, Index, statement};
 use roundtable::ui;
 
 /// A browser on `source`, with the filter `args`, at `w`×`h`. The timeline and index are
@@ -216,8 +216,9 @@ fn in_the_detail_pane_j_k_scroll_it_and_keep_the_event() {
     assert_eq!(app.detail_scroll(), 0);
     press(&mut app, &["End", "Home"]);
     assert_eq!(app.detail_scroll(), 0);
-    // A new event starts at its top.
+    // A new event starts at its top (Shift-Tab, with no link selected, leaves the pane).
     press(&mut app, &["G", "Shift-Tab", "j"]);
+    assert_eq!(app.focus(), Focus::Timeline);
     assert_eq!(app.detail_scroll(), 0);
 }
 
@@ -503,7 +504,8 @@ fn tab_shift_tab_and_enter_move_focus_between_panes() {
     assert_eq!(app.focus(), Focus::Timeline);
     press(&mut app, &["Tab"]);
     assert_eq!(app.focus(), Focus::Detail);
-    press(&mut app, &["Tab"]);
+    assert_eq!(app.link(), None, "the pane itself is focused, no link yet");
+    press(&mut app, &["Shift-Tab"]);
     assert_eq!(app.focus(), Focus::Timeline);
     press(&mut app, &["Shift-Tab"]);
     assert_eq!(app.focus(), Focus::Detail);
@@ -513,6 +515,41 @@ fn tab_shift_tab_and_enter_move_focus_between_panes() {
     // The focused pane has the heavy border.
     let s = screen(&app);
     assert!(s.lines().nth(1).unwrap().starts_with("┌ Timeline"), "{s}");
+}
+
+#[test]
+fn in_the_detail_pane_tab_steps_through_its_quotes_and_claims_then_back_to_the_timeline() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["]", "]", "]", "]"]);
+    let e = &app.timeline().events[app.selected_pos().unwrap() as usize];
+    let statements = e.quotes.len() + e.claims.len();
+    assert!(statements >= 2, "{}", e.id.value);
+    press(&mut app, &["Enter"]);
+    // Every quote and claim of the event is a link, and so is each claim on the other side
+    // of a dispute.
+    let mut links = 0;
+    loop {
+        press(&mut app, &["Tab"]);
+        if app.focus() == Focus::Timeline {
+            break;
+        }
+        assert_eq!(app.link(), Some(links));
+        links += 1;
+        if links == 2 {
+            // The selected link is marked in plain text (`›`).
+            let s = screen(&app);
+            assert!(s.contains("›"), "{s}");
+            press(&mut app, &["Shift-Tab"]);
+            assert_eq!(app.link(), Some(0));
+            press(&mut app, &["Tab"]);
+        }
+        assert!(links < 100);
+    }
+    assert!(
+        links >= statements,
+        "{links} links for {statements} statements"
+    );
+    assert_eq!(app.link(), None);
 }
 
 #[test]
@@ -1099,4 +1136,197 @@ fn snapshot_filter_menu_80x24() {
     let mut app = bundled(80, 24);
     press(&mut app, &["f", "text:via"]);
     insta::assert_snapshot!("filter_menu_80x24", screen(&app));
+}
+
+#[test]
+fn snapshot_statements_view_at_120x40() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["v"]);
+    insta::assert_snapshot!("statements_120x40", screen(&app));
+}
+
+#[test]
+fn snapshot_statements_view_at_80x24() {
+    let mut app = bundled(80, 24);
+    press(&mut app, &["v", "]", "]"]);
+    insta::assert_snapshot!("statements_80x24", screen(&app));
+}
+
+/// The statements view, on the claim that the next meeting is being prepared, which another
+/// claim confirms and a third disputes.
+fn on_a_disputed_confirmed_claim(w: u16, h: u16) -> App<'static, 'static> {
+    let mut app = bundled(w, h);
+    press(&mut app, &["v", "/", "text:next meeting", "Enter"]);
+    let at = app.selected_statement().expect("a statement is selected");
+    assert_eq!(at.kind(), statement::Kind::Claim);
+    app
+}
+
+#[test]
+fn snapshot_provenance_at_120x40() {
+    let mut app = on_a_disputed_confirmed_claim(120, 40);
+    press(&mut app, &["Tab", "PgDn"]);
+    insta::assert_snapshot!("provenance_120x40", screen(&app));
+}
+
+#[test]
+fn snapshot_provenance_at_80x24() {
+    let mut app = on_a_disputed_confirmed_claim(80, 24);
+    press(&mut app, &["Tab", "Tab"]);
+    insta::assert_snapshot!("provenance_80x24", screen(&app));
+}
+
+#[test]
+fn v_switches_to_statements_and_back_on_the_same_event() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["]", "]", "]", "]", "j"]);
+    let event = id(&app);
+    press(&mut app, &["v"]);
+    assert_eq!(app.view(), View::Statements);
+    assert_eq!(id(&app), event, "the same event's first statement");
+    let first = app.selected_statement().unwrap();
+    assert_eq!(
+        (first.event, first.index()),
+        (app.selected_pos().unwrap(), 0)
+    );
+    assert!(screen(&app).contains("┏ Statements"));
+    // Every quote and claim of the timeline is a row, in timeline order.
+    let t = app.timeline();
+    let all: usize = t
+        .events
+        .iter()
+        .map(|e| e.quotes.len() + e.claims.len())
+        .sum();
+    assert_eq!(app.statements().len(), all);
+    assert!(
+        app.statements()
+            .windows(2)
+            .all(|w| w[0].order() < w[1].order())
+    );
+    // Moving in the statements view moves by statement; back in the events view, the event
+    // of the statement selected is selected.
+    press(&mut app, &["G"]);
+    let last = app.selected_pos().unwrap();
+    press(&mut app, &["v"]);
+    assert_eq!(app.view(), View::Events);
+    assert_eq!(app.selected_pos(), Some(last));
+    assert!(
+        app.statements().is_empty(),
+        "no statement rows kept in the events view"
+    );
+}
+
+#[test]
+fn filters_search_and_round_jumps_work_in_the_statements_view() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["v", "s", "text:peskov", "Enter"]);
+    let peskov = participant(&app, "peskov");
+    let t = app.timeline();
+    assert!(!app.statements().is_empty());
+    for &at in app.statements() {
+        let e = &t.events[at.event as usize];
+        let who = match at.kind() {
+            statement::Kind::Quote => Some(e.quotes[at.index()].speaker.ix()),
+            statement::Kind::Claim => e.claims[at.index()].by.map(|r| r.ix()),
+        };
+        assert_eq!(who, Some(peskov as usize), "only Peskov's statements");
+    }
+    assert!(
+        footer(&app).contains("statements by Dmitry Peskov"),
+        "{}",
+        footer(&app)
+    );
+    // A search selects the first matching statement; n steps to the next.
+    press(&mut app, &["/", "text:breakthrough", "Enter"]);
+    let hit = app.selected_statement().unwrap();
+    let index = Index::build(t);
+    let s = statement::Statement::read(t, &index, hit);
+    assert!(s.text.to_lowercase().contains("breakthrough"), "{}", s.text);
+    // Round jumps go to the first statement under the next round header.
+    press(&mut app, &["Esc", "Esc", "g", "]"]);
+    let r = app.round_at(app.selected());
+    assert!(r.is_some());
+    assert_ne!(app.round_at(0), r);
+    assert!(app.selected() == 0 || app.round_at(app.selected() - 1) != r);
+}
+
+#[test]
+fn enter_on_a_linked_claim_goes_to_it_and_ctrl_o_comes_back() {
+    let mut app = on_a_disputed_confirmed_claim(120, 40);
+    let from = app.selected_statement().unwrap();
+    // Tab to the pane, Tab to its first link: the other claim of the corroboration group,
+    // in another event.
+    press(&mut app, &["Tab", "Tab"]);
+    let target = app.selected_statement().unwrap();
+    assert_ne!(target, from);
+    assert_ne!(
+        target.event, from.event,
+        "the linked claim is in another event"
+    );
+    press(&mut app, &["Enter"]);
+    assert_eq!(app.selected_statement(), Some(target));
+    assert_eq!(app.selected_pos(), Some(target.event));
+    assert!(
+        footer(&app).contains("Ctrl-o goes back"),
+        "{}",
+        footer(&app)
+    );
+    press(&mut app, &["Ctrl-o"]);
+    assert_eq!(app.selected_pos(), Some(from.event));
+    // Back on the row, with the link that was followed selected again.
+    assert_eq!(app.statement_at(app.selected()), Some(from));
+    press(&mut app, &["Ctrl-o"]);
+    assert!(
+        footer(&app).contains("no earlier place"),
+        "{}",
+        footer(&app)
+    );
+    // In the events view, Enter on a link selects its event with the link on it.
+    press(&mut app, &["v", "Enter", "Tab"]);
+    while app
+        .selected_statement()
+        .is_some_and(|s| s.event == from.event)
+    {
+        press(&mut app, &["Tab"]);
+    }
+    let target = app.selected_statement().unwrap();
+    press(&mut app, &["Enter"]);
+    assert_eq!(app.selected_pos(), Some(target.event));
+    assert_eq!(app.selected_statement(), Some(target));
+    press(&mut app, &["Ctrl-o"]);
+    assert_eq!(app.selected_pos(), Some(from.event));
+}
+
+#[test]
+fn y_copies_the_selected_statement_with_its_citation_and_says_so() {
+    let mut app = on_a_disputed_confirmed_claim(120, 40);
+    let at = app.selected_statement().unwrap();
+    press(&mut app, &["y"]);
+    let copied = app.take_copy().expect("something to copy");
+    let t = app.timeline();
+    assert_eq!(
+        copied,
+        roundtable::report::citation::citation(t, &Index::build(t), at)
+    );
+    assert!(copied.starts_with("The next meeting"), "{copied}");
+    assert!(
+        copied.contains("— claimed by Volodymyr Zelensky, President of Ukraine, Ukraine · Xinhua"),
+        "{copied}"
+    );
+    app.update(Action::Copied(roundtable::clipboard::Copied::Osc52));
+    assert!(
+        footer(&app)
+            .trim()
+            .starts_with("copied the claim with its citation (OSC 52, through the terminal)"),
+        "{}",
+        footer(&app)
+    );
+    // In the events view, with no link selected, there is nothing to copy but the event (Y).
+    press(&mut app, &["v", "y"]);
+    assert!(app.take_copy().is_none());
+    assert!(
+        footer(&app).contains("no quote or claim selected"),
+        "{}",
+        footer(&app)
+    );
 }

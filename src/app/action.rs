@@ -52,6 +52,19 @@ pub enum Action {
     OpenSearch,
     /// Copy the selected event as Markdown, every quote and claim with its citation.
     CopyEvent,
+    /// Copy the selected quote or claim (the detail pane's selected link, else the selected
+    /// row of the statements view) with its citation line.
+    CopyStatement,
+    /// Switch the main pane between events and statements, on the same event.
+    ToggleView,
+    /// Select the detail pane's next link; after the last, go back to the timeline pane.
+    NextLink,
+    /// Select the detail pane's previous link; before the first, go back to the timeline pane.
+    PrevLink,
+    /// Go to the statement the selected link leads to.
+    FollowLink,
+    /// Go back to where the last link was followed from.
+    JumpBack,
     /// What became of the last copy (reported by the terminal side, which does it).
     Copied(crate::clipboard::Copied),
     /// Show or hide the help overlay.

@@ -1,12 +1,14 @@
-//! The detail pane's content for the selected event, as lines already wrapped to the pane's
-//! width. Drawing and scrolling both use it, so the pane scrolls exactly as far as its text.
+//! The detail pane's content for the selected event (the selected statement's is in
+//! [`provenance`](super::provenance)), as lines already wrapped to the pane's width. Drawing and scrolling both use it, so the pane scrolls exactly as far as its text.
 
 use super::App;
+use super::links::Link;
 use super::round_label;
 use super::search::ranges;
 use super::text::{self, Seg};
 use crate::model::{Claim, Event, Precision, Quote, Timeline, When};
 use crate::query::attribution::Attribution;
+use crate::query::statement::StatementRef;
 
 /// What a piece of the detail pane is; the theme decides how each looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,13 +28,14 @@ pub enum Role {
     Gutter,
 }
 
-/// A role, whether the search matched this text, and whether it belongs to the filtered
-/// speaker's quotes and claims.
+/// A role, whether the search matched this text, whether it belongs to the filtered
+/// speaker's quotes and claims, and whether it is the selected link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Look {
     pub role: Role,
     pub hit: bool,
     pub mine: bool,
+    pub cursor: bool,
 }
 
 /// One screen line of the detail pane.
@@ -63,30 +66,64 @@ pub const MAX_LINES: usize = 2_000;
 pub const CUT_NOTE: &str =
     "… this event goes on past what the pane holds; `roundtable export` writes all of it";
 
-struct Doc<'s> {
-    lines: Vec<Line>,
+pub(super) struct Doc<'s> {
+    pub(super) lines: Vec<Line>,
     width: usize,
     needle: Option<&'s str>,
     mine: bool,
     /// Whether something was left out because the pane was full.
-    cut: bool,
+    pub(super) cut: bool,
+    /// The links, in the order they are drawn.
+    pub(super) links: Vec<Link>,
+    /// The selected link, as [`App::link`].
+    selected: Option<usize>,
 }
 
 impl Doc<'_> {
-    fn look(&self, role: Role) -> Look {
+    pub(super) fn look(&self, role: Role) -> Look {
         Look {
             role,
             hit: false,
             mine: self.mine,
+            cursor: false,
         }
     }
 
-    fn seg(&self, s: impl Into<String>, role: Role) -> Seg<Look> {
+    /// Records a link to `target` starting at the next line; returns that line.
+    fn open_link(&mut self, target: StatementRef) -> usize {
+        let line = self.lines.len();
+        if !self.full() {
+            self.links.push(Link { line, target });
+        }
+        line
+    }
+
+    /// Marks the lines from `from` as the selected link, when the last link opened is it.
+    fn close_link(&mut self, from: usize) {
+        if self.selected.is_some() && self.selected == self.links.len().checked_sub(1) {
+            for seg in self.lines[from..].iter_mut().flatten() {
+                seg.role.cursor = true;
+            }
+            // Said in plain text too, as the timeline's `›` says it: a first space becomes `›`.
+            let first = self.lines.get_mut(from).and_then(|l| {
+                l.iter_mut()
+                    .find(|s| s.text.contains(' ') || s.role.role != Role::Gutter)
+            });
+            if let Some(seg) = first
+                && let Some(at) = seg.text.find(' ')
+                && seg.text[..at].chars().all(|c| c == '▌')
+            {
+                seg.text.replace_range(at..=at, "›");
+            }
+        }
+    }
+
+    pub(super) fn seg(&self, s: impl Into<String>, role: Role) -> Seg<Look> {
         Seg::new(s, self.look(role))
     }
 
     /// Safe text that the search covers, split where the search matches it.
-    fn found(&self, s: &str, role: Role) -> Vec<Seg<Look>> {
+    pub(super) fn found(&self, s: &str, role: Role) -> Vec<Seg<Look>> {
         let hits = self.needle.map(|n| ranges(s, n)).unwrap_or_default();
         let mut out = Vec::with_capacity(hits.len() * 2 + 1);
         let mut at = 0;
@@ -106,12 +143,12 @@ impl Doc<'_> {
     }
 
     /// Whether the pane is full; notes that something was left out.
-    fn full(&mut self) -> bool {
+    pub(super) fn full(&mut self) -> bool {
         self.cut |= self.lines.len() >= MAX_LINES;
         self.cut
     }
 
-    fn para(&mut self, segs: &[Seg<Look>], indent: usize) {
+    pub(super) fn para(&mut self, segs: &[Seg<Look>], indent: usize) {
         if self.full() {
             return;
         }
@@ -128,19 +165,19 @@ impl Doc<'_> {
         }
     }
 
-    fn blank(&mut self) {
+    pub(super) fn blank(&mut self) {
         if !self.full() && self.lines.last().is_some_and(|l| !l.is_empty()) {
             self.lines.push(Vec::new());
         }
     }
 
-    fn heading(&mut self, s: &str) {
+    pub(super) fn heading(&mut self, s: &str) {
         self.blank();
         let h = vec![self.seg(s, Role::Heading)];
         self.para(&h, 0);
     }
 
-    fn field(&mut self, label: &str, value: Vec<Seg<Look>>) {
+    pub(super) fn field(&mut self, label: &str, value: Vec<Seg<Look>>) {
         let mut segs = vec![self.seg(format!("{label:<LABEL$}"), Role::Label)];
         segs.extend(value);
         self.para(&segs, LABEL);
@@ -148,7 +185,7 @@ impl Doc<'_> {
 
     /// Multi-line text from the file: `first` before its first line, `open`/`close` around it,
     /// continuation lines indented by `indent`.
-    fn block(&mut self, s: &str, role: Role, first: &str, quoted: bool, indent: usize) {
+    pub(super) fn block(&mut self, s: &str, role: Role, first: &str, quoted: bool, indent: usize) {
         let lines: Vec<_> = text::lines(s).collect();
         let n = lines.len();
         for (k, l) in lines.iter().enumerate() {
@@ -171,7 +208,7 @@ impl Doc<'_> {
 
     /// `RT · told reporters · via TASS · 2025-07-23`, then the publications that also carry
     /// it: the outlet, how it was said (channel) and the relay, never one for the other.
-    fn attribution(&mut self, a: &Attribution<'_, '_>, indent: usize) {
+    pub(super) fn attribution(&mut self, a: &Attribution<'_, '_>, indent: usize) {
         let pad = " ".repeat(indent);
         let mut segs = vec![
             self.seg(pad.clone(), Role::Dim),
@@ -219,11 +256,14 @@ impl Doc<'_> {
         self.para(&segs, indent + 2);
     }
 
-    fn quote(&mut self, t: &Timeline<'_>, q: &Quote<'_>, indent: usize) {
+    fn quote(&mut self, t: &Timeline<'_>, at: StatementRef, indent: usize) {
         if self.full() {
             return;
         }
+        let q = &t.events[at.event as usize].quotes[at.index()];
+        let from = self.open_link(at);
         self.block(&q.text, Role::Quote, &" ".repeat(indent), true, indent + 1);
+        self.close_link(from);
         self.who(t, Some(&q.speaker), indent + 2);
         if let Some(original) = q.original() {
             let lang = safe(t.label_of(q.lang).unwrap_or_default());
@@ -238,13 +278,20 @@ impl Doc<'_> {
     }
 
     /// A claim with its claimant and attribution; with `disputes`, the claims on the other side.
-    fn claim(&mut self, app: &App<'_, '_>, at: (usize, usize), indent: usize, disputes: bool) {
+    pub(super) fn claim(
+        &mut self,
+        app: &App<'_, '_>,
+        at: (usize, usize),
+        indent: usize,
+        disputes: bool,
+    ) {
         if self.full() {
             return;
         }
         let t = app.timeline;
         let e = &t.events[at.0];
         let c = &e.claims[at.1];
+        let from = self.open_link(StatementRef::claim(at.0 as u32, at.1 as u32));
         self.block(
             &c.text,
             Role::Text,
@@ -252,6 +299,7 @@ impl Doc<'_> {
             false,
             indent + 2,
         );
+        self.close_link(from);
         self.who(t, c.by.as_ref(), indent + 2);
         self.attribution(&Attribution::of_claim(t, c), indent + 2);
         let group = app.index.corroboration.group(claim_index(t, at));
@@ -305,19 +353,19 @@ impl Doc<'_> {
 }
 
 /// Index into `Timeline::claims` of claim `at.1` of event `at.0`.
-fn claim_index(t: &Timeline<'_>, at: (usize, usize)) -> usize {
+pub(super) fn claim_index(t: &Timeline<'_>, at: (usize, usize)) -> usize {
     t.claims.partition_point(|c| (c.event as usize) < at.0) + at.1
 }
 
-fn safe(s: &str) -> String {
+pub(super) fn safe(s: &str) -> String {
     text::para(s).into_owned()
 }
 
-fn name_role(side: Option<&str>) -> Role {
+pub(super) fn name_role(side: Option<&str>) -> Role {
     Role::Name(side.map(side_slot))
 }
 
-fn when_text(w: &When<'_>) -> String {
+pub(super) fn when_text(w: &When<'_>) -> String {
     let shown = safe(&w.display());
     match w.precision {
         Precision::Year => format!("{shown} (only the year is known)"),
@@ -330,19 +378,28 @@ fn when_text(w: &When<'_>) -> String {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The detail pane for the selected event, wrapped to `width` cells.
 #[must_use]
 pub fn document(app: &App<'_, '_>, width: usize) -> Vec<Line> {
+    document_with_links(app, width).0
+}
+
+/// [`document`], with its links: in the events view, the selected event in full; in the
+/// statements view, the selected statement's provenance.
+#[must_use]
+pub fn document_with_links(app: &App<'_, '_>, width: usize) -> (Vec<Line>, Vec<Link>) {
     let mut d = Doc {
         lines: Vec::new(),
         width: width.max(1),
         needle: app.search.as_ref().map(|s| s.needle.as_str()),
         mine: false,
         cut: false,
+        links: Vec::new(),
+        selected: app.link,
     };
     let Some(pos) = app.selected_pos() else {
         let msg = if app.timeline.events.is_empty() {
@@ -354,9 +411,14 @@ pub fn document(app: &App<'_, '_>, width: usize) -> Vec<Line> {
         };
         let segs = vec![d.seg(msg, Role::Dim)];
         d.para(&segs, 0);
-        return d.lines;
+        return (d.lines, d.links);
     };
     let t = app.timeline;
+    if let Some(at) = app.statement_at(app.selected()) {
+        super::provenance::document(&mut d, app, at);
+        finish(&mut d);
+        return (d.lines, d.links);
+    }
     let pos = pos as usize;
     let e = &t.events[pos];
     header(&mut d, t, e);
@@ -376,9 +438,14 @@ pub fn document(app: &App<'_, '_>, width: usize) -> Vec<Line> {
             plural(mine_claims, "claim", "claims")
         ));
         d.mine = true;
-        for q in e.quotes.iter().filter(|q| is_mine_quote(q)) {
+        for (i, _) in e
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| is_mine_quote(q))
+        {
             d.blank();
-            d.quote(t, q, 0);
+            d.quote(t, StatementRef::quote(pos as u32, i as u32), 0);
         }
         for (i, _) in e
             .claims
@@ -397,12 +464,14 @@ pub fn document(app: &App<'_, '_>, width: usize) -> Vec<Line> {
     }
     participants(&mut d, t, e);
     let other = if has_mine { "other " } else { "" };
-    let quotes: Vec<&Quote<'_>> = e.quotes.iter().filter(|q| !is_mine_quote(q)).collect();
+    let quotes: Vec<usize> = (0..e.quotes.len())
+        .filter(|&i| !is_mine_quote(&e.quotes[i]))
+        .collect();
     if !quotes.is_empty() {
         d.heading(&capitalise(&format!("{other}quotes ({})", quotes.len())));
-        for q in quotes {
+        for i in quotes {
             d.blank();
-            d.quote(t, q, 2);
+            d.quote(t, StatementRef::quote(pos as u32, i as u32), 2);
         }
     }
     let claims: Vec<usize> = (0..e.claims.len())
@@ -416,6 +485,12 @@ pub fn document(app: &App<'_, '_>, width: usize) -> Vec<Line> {
         }
     }
     sources(&mut d, t, e);
+    finish(&mut d);
+    (d.lines, d.links)
+}
+
+/// Ends the pane with a note when something was left out.
+fn finish(d: &mut Doc<'_>) {
     if d.cut {
         // Past the budget, on purpose: the reader must learn that the rest is elsewhere.
         let note = [d.seg(CUT_NOTE, Role::Dim)];
@@ -423,7 +498,6 @@ pub fn document(app: &App<'_, '_>, width: usize) -> Vec<Line> {
         d.lines.push(Vec::new());
         d.lines.extend(wrapped);
     }
-    d.lines
 }
 
 fn capitalise(s: &str) -> String {
@@ -433,7 +507,7 @@ fn capitalise(s: &str) -> String {
         .unwrap_or_default()
 }
 
-fn header(d: &mut Doc<'_>, t: &Timeline<'_>, e: &Event<'_>) {
+pub(super) fn header(d: &mut Doc<'_>, t: &Timeline<'_>, e: &Event<'_>) {
     let title = d.found(&safe(&e.title), Role::Title);
     d.para(&title, 0);
     d.blank();
@@ -497,30 +571,34 @@ fn sources(d: &mut Doc<'_>, t: &Timeline<'_>, e: &Event<'_>) {
         if d.full() {
             return;
         }
-        let s = t.source(r);
-        d.blank();
-        let mut segs = vec![
-            d.seg("  ", Role::Text),
-            d.seg(safe(&s.outlet), Role::Outlet),
-        ];
-        if let Some(h) = &s.title {
-            segs.push(d.seg(format!(" — {}", safe(h)), Role::Text));
-        }
+        source(d, t.source(r));
+    }
+}
+
+/// One source: outlet and headline, date, kind, byline, URL.
+pub(super) fn source(d: &mut Doc<'_>, s: &crate::model::Source<'_>) {
+    d.blank();
+    let mut segs = vec![
+        d.seg("  ", Role::Text),
+        d.seg(safe(&s.outlet), Role::Outlet),
+    ];
+    if let Some(h) = &s.title {
+        segs.push(d.seg(format!(" — {}", safe(h)), Role::Text));
+    }
+    d.para(&segs, 4);
+    let mut about = Vec::new();
+    if let Some(p) = &s.published {
+        about.push(safe(&p.display()));
+    }
+    about.push(s.kind.label().to_string());
+    if !s.byline.is_empty() {
+        let names: Vec<String> = s.byline.iter().map(|b| safe(b)).collect();
+        about.push(format!("by {}", names.join(", ")));
+    }
+    let segs = vec![d.seg(format!("    {}", about.join(" · ")), Role::Dim)];
+    d.para(&segs, 6);
+    if let Some(u) = &s.url {
+        let segs = vec![d.seg("    ", Role::Text), d.seg(safe(u), Role::Url)];
         d.para(&segs, 4);
-        let mut about = Vec::new();
-        if let Some(p) = &s.published {
-            about.push(safe(&p.display()));
-        }
-        about.push(s.kind.label().to_string());
-        if !s.byline.is_empty() {
-            let names: Vec<String> = s.byline.iter().map(|b| safe(b)).collect();
-            about.push(format!("by {}", names.join(", ")));
-        }
-        let segs = vec![d.seg(format!("    {}", about.join(" · ")), Role::Dim)];
-        d.para(&segs, 6);
-        if let Some(u) = &s.url {
-            let segs = vec![d.seg("    ", Role::Text), d.seg(safe(u), Role::Url)];
-            d.para(&segs, 4);
-        }
     }
 }

@@ -148,6 +148,9 @@ pub const KEYS: &[Binding] = &[
     bind(TL, &[ch('g'), key(K::Home)], Modes::TIMELINE, A::FirstEvent, "first event", ""),
     bind(TL, &[ch('G'), key(K::End)], Modes::TIMELINE, A::LastEvent, "last event", ""),
     bind(TL, &[key(K::Enter)], Modes::TIMELINE, A::FocusDetail, "read the event in the detail pane", ""),
+    bind(DT, &[key(K::Tab)], Modes::DETAIL, A::NextLink, "next link (a quote or claim); after the last, the timeline", "link"),
+    bind(DT, &[key(K::BackTab)], Modes::DETAIL, A::PrevLink, "previous link; from the first, the timeline", ""),
+    bind(DT, &[key(K::Enter)], Modes::DETAIL, A::FollowLink, "go to the linked quote or claim, wherever it is", "go"),
     bind(DT, &[ch('j'), key(K::Down)], TEXT, A::ScrollDown, "scroll down", "scroll"),
     bind(DT, &[ch('k'), key(K::Up)], TEXT, A::ScrollUp, "scroll up", "scroll"),
     bind(DT, &[key(K::PageDown)], TEXT, A::ScrollPageDown, "page down", ""),
@@ -161,7 +164,10 @@ pub const KEYS: &[Binding] = &[
     bind(BOTH, &[ch('r')], Modes::PANES, A::OpenRounds, "round picker: jump to a round", "rounds"),
     bind(BOTH, &[ch('s')], Modes::PANES, A::OpenSpeakers, "speaker picker: show one participant's events", "speakers"),
     bind(BOTH, &[ch('f')], Modes::PANES, A::OpenFilters, "filter menu: source, participant, relay, anonymous, disputed…", "filters"),
+    bind(BOTH, &[ch('v')], Modes::PANES, A::ToggleView, "switch between events and statements (quotes, claims)", "view"),
+    bind(BOTH, &[ch('y')], Modes::PANES, A::CopyStatement, "copy the selected quote or claim with its citation", ""),
     bind(BOTH, &[ch('Y')], Modes::PANES, A::CopyEvent, "copy the event as Markdown, with citations", ""),
+    bind(BOTH, &[ctrl('o')], Modes::PANES, A::JumpBack, "go back to where a link was followed from", ""),
     bind(BOTH, &[ch('/')], Modes::PANES, A::OpenSearch, "search: highlight matches and jump to the first", "search"),
     bind(BOTH, &[ch('n')], Modes::PANES, A::NextMatch, "next match", ""),
     bind(BOTH, &[ch('N')], Modes::PANES, A::PrevMatch, "previous match", ""),
@@ -231,6 +237,7 @@ const NOTES: &[&str] = &[
     "Search (/) highlights matches and n/N step through them; it never hides events.",
     "Filters (s, f, --speaker, --round, --source…) hide events; Esc clears the search, then them.",
     "Markers: 3q = three quotes, 2c = two claims, ≠ = a claim here is disputed.",
+    "In the statements view (v) the timeline keys move by quote or claim. Its marks: ≠ disputed, ✓ confirmed by another claim, ? anonymous source, ↻ several outlets, one origin.",
     "Mouse: a click selects an event; the wheel scrolls the pane under the pointer.",
 ];
 
@@ -289,6 +296,7 @@ pub fn help_document(width: usize) -> Vec<Vec<Seg<Look>>> {
         role,
         hit: false,
         mine: false,
+        cursor: false,
     };
     let mut out = Vec::new();
     for line in help_lines() {

@@ -4,7 +4,9 @@
 //! - [`action`]: the [`Action`] enum, everything the user can ask for.
 //! - [`keymap`]: the one key table, which also writes the help overlay and footer hints.
 //! - `update.rs`: [`App::update`], the only place state changes.
+//! - [`view`]: the events or the statements view, and keeping the selection across them.
 //! - [`window`]: which timeline rows are on screen, round headers included.
+//! - [`links`]: the detail pane's links to other statements, following them and coming back.
 //! - [`layout`]: where each pane goes, shared by drawing and mouse hit-testing.
 //! - [`detail`]: the detail pane's content as wrapped lines.
 //! - [`picker`], [`choices`], [`search`]: the round, speaker and filter pickers, and the search.
@@ -15,15 +17,19 @@ pub mod choices;
 pub mod detail;
 pub mod keymap;
 pub mod layout;
+pub mod links;
 pub mod picker;
+pub mod provenance;
 pub mod search;
 pub mod text;
 mod update;
+pub mod view;
 pub mod window;
 
 pub use action::Action;
 pub use picker::{Picker, PickerKind};
 pub use search::Search;
+pub use view::{Place, View};
 
 use ratatui::layout::Rect;
 
@@ -93,15 +99,25 @@ pub struct App<'t, 'a> {
     pub(crate) shown: Vec<u32>,
     /// When the filter keeps no event, why (worked out once, when the filter is set).
     pub(crate) nothing_why: Option<String>,
-    /// Indices into `shown` where a round header opens a group, ascending.
+    /// Events or statements: what the rows below are.
+    pub(crate) view: View,
+    /// In the statements view, its rows: the statements of the shown events that the filter
+    /// keeps, in timeline order. Empty in the events view.
+    pub(crate) stmts: Vec<crate::query::statement::StatementRef>,
+    /// Rows (indices into the view's list) where a round header opens a group, ascending.
     pub(crate) round_starts: Vec<usize>,
-    /// Per round: index into `shown` of its first shown event, and how many are shown.
+    /// Per round: the row of its first shown event or statement, and how many rows it has.
     pub(crate) round_first: Vec<Option<usize>>,
     pub(crate) round_shown: Vec<u32>,
-    /// Index into `shown` of the selected event (0 when nothing is shown).
+    /// The selected row (0 when nothing is shown).
     pub(crate) selected: usize,
-    /// Index into `shown` of the first event in the timeline pane.
+    /// The first row in the main pane.
     pub(crate) top: usize,
+    /// The detail pane's selected link (an index into its links), if one is.
+    pub(crate) link: Option<usize>,
+    /// Where links were followed from, latest last, with the link that was followed:
+    /// `Ctrl-o` goes back.
+    pub(crate) jumps: Vec<(Place, Option<crate::query::statement::StatementRef>)>,
     pub(crate) focus: Focus,
     /// Lines of the detail pane scrolled past.
     pub(crate) detail_scroll: usize,
@@ -110,6 +126,9 @@ pub struct App<'t, 'a> {
     pub(crate) message: Option<String>,
     /// Text to copy, waiting for the terminal side ([`App::take_copy`]).
     pub(crate) copy: Option<String>,
+    /// What was last copied, for the footer: `the event as Markdown`, `the quote with its
+    /// citation`.
+    pub(crate) copied: &'static str,
     /// The terminal's size, as last reported.
     pub(crate) size: Rect,
     /// False when `NO_COLOR` asks for no colours.
@@ -166,17 +185,22 @@ impl<'t, 'a> App<'t, 'a> {
             filter: Filter::default(),
             shown: Vec::new(),
             nothing_why: None,
+            view: View::Events,
+            stmts: Vec::new(),
             round_starts: Vec::new(),
             round_first: Vec::new(),
             round_shown: Vec::new(),
             selected: 0,
             top: 0,
+            link: None,
+            jumps: Vec::new(),
             focus: Focus::Timeline,
             detail_scroll: 0,
             overlay: Overlay::None,
             search: None,
             message: None,
             copy: None,
+            copied: "",
             size: Rect::new(0, 0, 80, 24),
             color: true,
             when_width: timeline
@@ -234,16 +258,18 @@ impl<'t, 'a> App<'t, 'a> {
         &self.shown
     }
 
-    /// Index into [`App::shown`] of the selection.
+    /// The selected row: an index into [`App::shown`] in the events view, into
+    /// [`App::statements`] in the statements view.
     #[must_use]
     pub fn selected(&self) -> usize {
         self.selected
     }
 
-    /// Timeline position of the selected event, if any is shown.
+    /// Timeline position of the selected event (in the statements view, the selected
+    /// statement's), if anything is shown.
     #[must_use]
     pub fn selected_pos(&self) -> Option<u32> {
-        self.shown.get(self.selected).copied()
+        self.place().map(|p| p.event)
     }
 
     #[must_use]
@@ -282,7 +308,7 @@ impl<'t, 'a> App<'t, 'a> {
         self.detail_scroll
     }
 
-    /// Index into [`App::shown`] of the first event the timeline pane starts at.
+    /// The row the main pane starts at.
     #[must_use]
     pub fn top(&self) -> usize {
         self.top
@@ -304,18 +330,18 @@ impl<'t, 'a> App<'t, 'a> {
         self.size
     }
 
-    /// The round of the `i`th shown event (index into `Timeline::rounds`).
+    /// The round (index into `Timeline::rounds`) of row `i`'s event.
     #[must_use]
     pub fn round_at(&self, i: usize) -> Option<u32> {
-        let p = self.shown[i] as usize;
+        let p = self.pos_at(i) as usize;
         self.timeline.events[p].round.as_ref().map(|r| r.target)
     }
 
     /// Replaces the filter (its `search` is ignored): recomputes what is shown, keeping the
-    /// selected event, or the nearest one after it, selected.
+    /// selected event or statement, or the nearest one after it, selected.
     pub(crate) fn set_filter(&mut self, mut filter: Filter) {
         filter.search = None;
-        let was = self.selected_pos();
+        let was = self.place();
         self.shown = filter.apply(self.timeline, self.index, self.text);
         self.nothing_why = (self.shown.is_empty() && !filter.is_empty()).then(|| {
             crate::query::nothing::why(
@@ -328,30 +354,7 @@ impl<'t, 'a> App<'t, 'a> {
             )
         });
         self.filter = filter;
-        let rounds = self.timeline.rounds.len();
-        self.round_starts.clear();
-        self.round_first = vec![None; rounds];
-        self.round_shown = vec![0; rounds];
-        let mut prev: Option<Option<u32>> = None;
-        for i in 0..self.shown.len() {
-            let r = self.round_at(i);
-            if prev != Some(r) {
-                self.round_starts.push(i);
-                prev = Some(r);
-            }
-            if let Some(r) = r {
-                let r = r as usize;
-                self.round_first[r].get_or_insert(i);
-                self.round_shown[r] += 1;
-            }
-        }
-        if let Some(s) = &mut self.search {
-            s.restrict(&self.shown);
-        }
-        let at = was.map_or(0, |p| self.shown.partition_point(|&s| s < p));
-        self.top = 0;
-        self.selected = usize::MAX;
-        self.select(at.min(self.shown.len().saturating_sub(1)));
+        self.rebuild(was);
     }
 
     /// Runs a search and selects its first match among the shown events.
@@ -360,21 +363,27 @@ impl<'t, 'a> App<'t, 'a> {
             self.search = None;
             return;
         };
-        s.restrict(&self.shown);
+        match self.view {
+            View::Events => s.restrict(&self.shown),
+            View::Statements => s.restrict_statements(self.timeline, &self.stmts),
+        }
         let q = text::line(query).into_owned();
         self.message = Some(match (s.hits.first(), s.all.len()) {
             (Some(&first), _) => {
                 self.select(first);
                 let n = s.hits.len();
+                let unit = self.view.unit(n);
                 if n == 1 {
-                    format!("1 event matches “{q}”")
+                    format!("1 {unit} matches “{q}”")
                 } else {
-                    format!("{n} events match “{q}”")
+                    format!("{n} {unit} match “{q}”")
                 }
             }
             (None, 0) => format!("no match for “{q}”"),
             (None, n) => format!(
-                "no shown event matches “{q}” ({n} hidden by the filter; Esc twice clears it)"
+                "no shown {} matches “{q}” ({n} event{} hidden by the filter; Esc twice clears it)",
+                self.view.unit(1),
+                if n == 1 { "" } else { "s" }
             ),
         });
         self.search = Some(s);

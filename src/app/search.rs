@@ -1,4 +1,4 @@
-//! The active search: which shown events match, and where a match falls inside a line of text.
+//! The active search: which shown rows (events, or statements) match, and where a match falls inside a line of text.
 //!
 //! A search highlights and moves between matches; it never hides events (filters do that).
 
@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::text;
 use crate::model::Timeline;
+use crate::query::statement::{Kind, StatementRef};
 use crate::query::{self, Index, fold::fold_into};
 
 /// A search the user ran, with its hits among the events shown.
@@ -47,6 +48,31 @@ impl Search {
             .collect();
     }
 
+    /// Recomputes [`Search::hits`] for the statements view, whose rows are `rows`: in each
+    /// matching event, the statements whose own words or speaker match; when none does (the
+    /// event matched by its title, say), the event's first statement, so that no matching
+    /// event is lost.
+    pub fn restrict_statements(&mut self, t: &Timeline<'_>, rows: &[StatementRef]) {
+        self.hits.clear();
+        let mut i = 0;
+        while i < rows.len() {
+            let event = rows[i].event;
+            let end = i + rows[i..].partition_point(|r| r.event == event);
+            if self.all.binary_search(&event).is_ok() {
+                let before = self.hits.len();
+                for (k, &at) in rows[i..end].iter().enumerate() {
+                    if statement_matches(t, at, &self.needle) {
+                        self.hits.push(i + k);
+                    }
+                }
+                if self.hits.len() == before {
+                    self.hits.push(i);
+                }
+            }
+            i = end;
+        }
+    }
+
     /// The 0-based rank of shown index `i` among the hits, when it is one.
     #[must_use]
     pub fn rank(&self, i: usize) -> Option<usize> {
@@ -72,6 +98,24 @@ impl Search {
             None => self.hits.last().map(|&h| (h, true)),
         }
     }
+}
+
+/// Whether the statement's words, or its speaker's or claimant's name, contain the folded
+/// `needle`.
+fn statement_matches(t: &Timeline<'_>, at: StatementRef, needle: &str) -> bool {
+    let e = &t.events[at.event as usize];
+    let (text, who) = match at.kind() {
+        Kind::Quote => {
+            let q = &e.quotes[at.index()];
+            (&q.text, Some(q.speaker))
+        }
+        Kind::Claim => {
+            let c = &e.claims[at.index()];
+            (&c.text, c.by)
+        }
+    };
+    !ranges(text, needle).is_empty()
+        || who.is_some_and(|p| !ranges(&t.participant(&p).name, needle).is_empty())
 }
 
 /// Byte ranges of `text` where the folded `needle` occurs, ignoring case and accents the way

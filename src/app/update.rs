@@ -29,7 +29,7 @@ impl App<'_, '_> {
             Action::HalfPageDown => self.page(self.list_height() / 2, true),
             Action::HalfPageUp => self.page(self.list_height() / 2, false),
             Action::FirstEvent => self.select(0),
-            Action::LastEvent => self.select(self.shown.len().saturating_sub(1)),
+            Action::LastEvent => self.select(self.len().saturating_sub(1)),
             Action::NextRound => self.next_round(),
             Action::PrevRound => self.prev_round(),
             Action::ScrollDown
@@ -49,25 +49,28 @@ impl App<'_, '_> {
                         self.index,
                         pos,
                     ));
+                    self.copied = "the event as Markdown";
                 }
                 None => self.message = Some("no event to copy".into()),
             },
+            Action::CopyStatement => self.copy_statement(),
             Action::Copied(how) => {
                 use crate::clipboard::Copied;
-                self.message = Some(
-                    match how {
-                        Copied::System => "copied the event as Markdown to the clipboard",
-                        Copied::Osc52 => {
-                            "copied the event as Markdown (OSC 52, through the terminal)"
-                        }
-                        Copied::Off => "copying is off (--clipboard off)",
-                        Copied::Failed => {
-                            "could not copy: no system clipboard (--clipboard system)"
-                        }
+                let what = self.copied;
+                self.message = Some(match how {
+                    Copied::System => format!("copied {what} to the clipboard"),
+                    Copied::Osc52 => format!("copied {what} (OSC 52, through the terminal)"),
+                    Copied::Off => "copying is off (--clipboard off)".into(),
+                    Copied::Failed => {
+                        "could not copy: no system clipboard (--clipboard system)".into()
                     }
-                    .into(),
-                );
+                });
             }
+            Action::ToggleView => self.toggle_view(),
+            Action::NextLink => self.step_link(true),
+            Action::PrevLink => self.step_link(false),
+            Action::FollowLink => self.follow_link(),
+            Action::JumpBack => self.jump_back(),
             Action::OpenFilters => {
                 self.overlay = Overlay::Picker(Picker::filters(self.timeline, self.index));
             }
@@ -89,7 +92,8 @@ impl App<'_, '_> {
                 self.focus = match self.focus {
                     Focus::Timeline => Focus::Detail,
                     Focus::Detail => Focus::Timeline,
-                }
+                };
+                self.link = None;
             }
             Action::FocusDetail => self.focus = Focus::Detail,
             Action::PickerDown | Action::PickerUp => {
@@ -115,7 +119,7 @@ impl App<'_, '_> {
             .map_or(0, |s| usize::from(s.timeline.inner.height))
     }
 
-    fn detail_area(&self) -> Rect {
+    pub(crate) fn detail_area(&self) -> Rect {
         self.screen().map_or(Rect::default(), |s| s.detail.inner)
     }
 
@@ -137,9 +141,9 @@ impl App<'_, '_> {
             .saturating_sub(usize::from(self.help_area().height))
     }
 
-    /// Selects shown event `i` (clamped), scrolling the timeline only as far as needed.
+    /// Selects row `i` (clamped), scrolling the main pane only as far as needed.
     pub(crate) fn select(&mut self, i: usize) {
-        let len = self.shown.len();
+        let len = self.len();
         if len == 0 {
             self.selected = 0;
             self.top = 0;
@@ -150,6 +154,7 @@ impl App<'_, '_> {
         if i != self.selected {
             self.selected = i;
             self.detail_scroll = 0;
+            self.link = None;
         }
         self.top = self.fit_top(self.top, i, self.list_height());
     }
@@ -170,7 +175,7 @@ impl App<'_, '_> {
 
     fn resize(&mut self, width: u16, height: u16) {
         self.size = Rect::new(0, 0, width, height);
-        if !self.shown.is_empty() {
+        if !self.is_empty() {
             self.top = self.fit_top(self.top, self.selected, self.list_height());
         }
         self.detail_scroll = self.detail_scroll.min(self.detail_max());
@@ -213,10 +218,9 @@ impl App<'_, '_> {
             self.message = Some("this timeline declares no rounds".into());
             return;
         }
-        let current = self
-            .shown
-            .get(self.selected)
-            .and_then(|_| self.round_at(self.selected));
+        let current = (self.selected < self.len())
+            .then(|| self.round_at(self.selected))
+            .flatten();
         self.overlay = Overlay::Picker(Picker::rounds(self.timeline, current));
     }
 
@@ -258,7 +262,11 @@ impl App<'_, '_> {
             self.message = Some("search cleared".into());
         } else if self.filter != Filter::default() {
             self.set_filter(Filter::default());
-            self.message = Some(format!("filters cleared: all {} events", self.shown.len()));
+            self.message = Some(format!(
+                "filters cleared: all {} {}",
+                self.len(),
+                self.view.unit(self.len())
+            ));
         } else {
             self.message = Some("nothing to clear; q quits".into());
         }
@@ -297,16 +305,16 @@ impl App<'_, '_> {
         let on = !choice.is_on(&self.filter);
         self.set_filter(choice.toggle(&self.filter));
         self.focus = Focus::Timeline;
-        let n = self.shown.len();
+        let n = self.len();
         // A flag by its name; a source, participant or relay whole.
         let what = match choice {
             Choice::Outlet(_) | Choice::Participant(_) | Choice::Relay(_) => label.as_str(),
             _ => label.split(':').next().unwrap_or_default(),
         };
         self.message = Some(format!(
-            "filter {}: {what} · {n} event{} shown",
+            "filter {}: {what} · {n} {} shown",
             if on { "on" } else { "off" },
-            if n == 1 { "" } else { "s" }
+            self.view.unit(n)
         ));
     }
 
@@ -317,13 +325,10 @@ impl App<'_, '_> {
                 self.select(i);
                 self.focus = Focus::Timeline;
                 let n = self.round_shown[r as usize];
-                self.message = Some(format!(
-                    "{label}: {n} event{}",
-                    if n == 1 { "" } else { "s" }
-                ));
+                self.message = Some(format!("{label}: {n} {}", self.view.unit(n as usize)));
             }
             None => {
-                self.message = Some(format!("no shown event is in {label}"));
+                self.message = Some(format!("no shown {} is in {label}", self.view.unit(1)));
             }
         }
     }
@@ -336,11 +341,8 @@ impl App<'_, '_> {
         self.set_filter(filter);
         self.focus = Focus::Timeline;
         let name = text::line(&self.timeline.participants[who as usize].name).into_owned();
-        let n = self.shown.len();
-        self.message = Some(format!(
-            "{n} event{} by {name}",
-            if n == 1 { "" } else { "s" }
-        ));
+        let n = self.len();
+        self.message = Some(format!("{n} {} by {name}", self.view.unit(n)));
     }
 
     /// Types `c`, or deletes the last character when `None`.
@@ -414,7 +416,7 @@ impl App<'_, '_> {
 
     /// Scrolls the timeline pane without moving the selection unless it would leave the screen.
     fn scroll_list(&mut self, down: bool) {
-        if self.shown.is_empty() {
+        if self.is_empty() {
             return;
         }
         let h = self.list_height();
@@ -429,6 +431,7 @@ impl App<'_, '_> {
         if sel != self.selected {
             self.selected = sel;
             self.detail_scroll = 0;
+            self.link = None;
         }
     }
 }

@@ -53,7 +53,7 @@ impl App<'_, '_> {
     /// as little as possible from `top`.
     #[must_use]
     pub fn fit_top(&self, top: usize, sel: usize, height: usize) -> usize {
-        let len = self.shown.len();
+        let len = self.len();
         if len == 0 {
             return 0;
         }
@@ -85,7 +85,7 @@ impl App<'_, '_> {
     /// selection is on screen from it, otherwise the nearest top that shows it.
     #[must_use]
     pub fn view_top(&self, height: usize) -> usize {
-        let top = self.top.min(self.shown.len().saturating_sub(1));
+        let top = self.top.min(self.len().saturating_sub(1));
         let visible = if height <= 2 {
             top <= self.selected && self.selected < top + height
         } else {
@@ -103,7 +103,7 @@ impl App<'_, '_> {
     #[must_use]
     pub fn rows(&self, top: usize, height: usize) -> Vec<Row> {
         let mut out = Vec::with_capacity(height);
-        let len = self.shown.len();
+        let len = self.len();
         if len == 0 || height == 0 {
             return out;
         }
@@ -141,7 +141,7 @@ impl App<'_, '_> {
     /// The largest useful top: the one that shows the last event at the bottom.
     #[must_use]
     pub fn max_top(&self, height: usize) -> usize {
-        match self.shown.len() {
+        match self.len() {
             0 => 0,
             len if height <= 2 => len - 1,
             len => self.lowest_top(len - 1, height),

@@ -62,6 +62,35 @@ impl<'t, 'a> Attribution<'t, 'a> {
         s
     }
 
+    /// The attribution chain, from whoever made the statement to the page it was read on:
+    /// `who` (with the channel it was made through), the relay, the outlet, the publication
+    /// the outlet reprints: `["Dmitry Peskov (news briefing)", "via TASS", "Xinhua"]`. With
+    /// `who` `None` (a claim the outlet makes in its own voice) the chain starts at the relay
+    /// or the outlet, which then carries the channel. Text from the file, unescaped; never
+    /// empty.
+    #[must_use]
+    pub fn chain(&self, who: Option<&str>) -> Vec<String> {
+        let said = |name: &str| match self.channel {
+            Some(c) => format!("{name} ({c})"),
+            None => name.to_string(),
+        };
+        let mut steps = Vec::with_capacity(4);
+        if let Some(who) = who {
+            steps.push(said(who));
+        }
+        if let Some(v) = self.via {
+            steps.push(format!("via {v}"));
+        }
+        steps.push(match who {
+            Some(_) => self.source.outlet.to_string(),
+            None => said(&self.source.outlet),
+        });
+        if let Some(r) = self.reprints {
+            steps.push(format!("reprinting {}", r.outlet));
+        }
+        steps
+    }
+
     /// The attribution of quote `q` of timeline `t`.
     #[must_use]
     pub fn of_quote(t: &'t Timeline<'a>, q: &'t Quote<'a>) -> Self {
@@ -108,6 +137,11 @@ mod tests {
         assert_eq!(&*a.source.outlet, "RT");
         assert_eq!((a.channel, a.via), (Some("told reporters"), None));
         assert_eq!(a.line(), "RT · told reporters");
+        assert_eq!(
+            a.chain(Some("A TASS source")),
+            ["A TASS source (told reporters)", "RT"]
+        );
+        assert_eq!(a.chain(None), ["RT (told reporters)"]);
         assert!(a.reprints.is_none());
         let also: Vec<&str> = a.also.iter().map(|s| &*s.outlet).collect();
         assert_eq!(also, ["Mirror Site"]);
@@ -115,11 +149,17 @@ mod tests {
         let a = Attribution::of_claim(&t, claim("circ-xinhua"));
         assert_eq!((a.channel, a.via), (None, Some("Tass")));
         assert_eq!(a.line(), "Xinhua · via Tass");
+        assert_eq!(a.chain(Some("X")), ["X", "via Tass", "Xinhua"]);
+        assert_eq!(a.chain(None), ["via Tass", "Xinhua"]);
 
         // `mirror` reprints `people`, which reprints `xinhua`: the end of the chain.
         let a = Attribution::of_claim(&t, claim("reprint"));
         assert_eq!(&*a.source.outlet, "Mirror Site");
         assert_eq!(a.reprints.map(|s| &*s.outlet), Some("Xinhua"));
         assert_eq!(a.line(), "Mirror Site (reprinting Xinhua)");
+        assert_eq!(
+            a.chain(Some("X")),
+            ["X", "Mirror Site", "reprinting Xinhua"]
+        );
     }
 }

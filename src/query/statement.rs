@@ -74,6 +74,13 @@ impl StatementRef {
     pub fn index(self) -> usize {
         (self.packed & !CLAIM_BIT) as usize
     }
+
+    /// A key that sorts statements in timeline order, the order of [`all`]: by event
+    /// position, then quotes before claims, then index.
+    #[must_use]
+    pub fn order(self) -> u64 {
+        u64::from(self.event) << 32 | u64::from(self.packed)
+    }
 }
 
 /// Every statement of `t` in timeline order: event by event, each event's quotes (in file
@@ -283,6 +290,9 @@ mod tests {
         assert_eq!((q.kind(), q.index(), q.event), (Kind::Quote, 3, 7));
         assert_eq!((c.kind(), c.index(), c.event), (Kind::Claim, 3, 7));
         assert_ne!(q, c);
+        assert!(q.order() < c.order());
+        assert!(StatementRef::claim(6, 9).order() < q.order());
+        assert!(StatementRef::quote(7, 2).order() < q.order());
     }
 
     #[test]

@@ -2,5 +2,6 @@
 //! markdown`, and the same text for one event, which the browser copies. Formats what `query`
 //! decides; used by the command line and the browser alike.
 
+pub mod citation;
 pub mod markdown;
 pub mod mdtext;

@@ -76,16 +76,29 @@ fn tail_start(s: &str, max: usize) -> usize {
 }
 
 fn hints(app: &App<'_, '_>, room: usize, theme: &Theme) -> Line<'static> {
+    let all = keymap::hints(app.mode());
+    let cost = |(key, hint): &(String, &str)| text::width(key) + 1 + hint.len() + 2;
+    // `? help` is kept at every width where it fits: it is how the rest is found.
+    let help = all.iter().position(|(_, hint)| *hint == "help");
+    let reserved = help.map_or(0, |k| cost(&all[k]));
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for (key, hint) in keymap::hints(app.mode()) {
-        let w = text::width(&key) + 1 + hint.len() + 2;
-        if used + w > room {
-            break;
+    let mut full = false;
+    for (k, h) in all.iter().enumerate() {
+        let w = cost(h);
+        let is_help = Some(k) == help;
+        let budget = if is_help || help.is_some_and(|hk| hk < k) {
+            room
+        } else {
+            room.saturating_sub(reserved)
+        };
+        if full && !is_help || used + w > budget {
+            full = true;
+            continue;
         }
         used += w;
-        spans.push(Span::styled(key, theme.key));
-        spans.push(Span::styled(format!(" {hint}  "), theme.dim));
+        spans.push(Span::styled(h.0.clone(), theme.key));
+        spans.push(Span::styled(format!(" {}  ", h.1), theme.dim));
     }
     Line::from(spans)
 }

@@ -1,11 +1,12 @@
 //! Draws an [`App`] by reference; nothing here changes state. One file per part of the screen:
-//! [`title`], [`timeline`], [`detail`], [`footer`], and the [`help`] and [`picker`] overlays;
+//! [`title`], [`timeline`] (its statement rows in [`statements`]), [`detail`], [`footer`], and the [`help`] and [`picker`] overlays;
 //! [`theme`] holds the one colour theme, [`text`] turns safe text into styled lines.
 
 pub mod detail;
 pub mod footer;
 pub mod help;
 pub mod picker;
+pub mod statements;
 pub mod text;
 pub mod theme;
 pub mod timeline;

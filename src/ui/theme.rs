@@ -145,7 +145,12 @@ impl Theme {
         } else {
             base
         };
-        if look.hit { base.patch(self.hit) } else { base }
+        let base = if look.hit { base.patch(self.hit) } else { base };
+        if look.cursor {
+            base.patch(self.selected)
+        } else {
+            base
+        }
     }
 }
 

@@ -1,5 +1,6 @@
-//! The timeline pane: only the rows on screen are built, each event as its `when` at its own
-//! precision, its title, and markers for quotes, claims and disputes.
+//! The main pane: only the rows on screen are built, under their round headers. In the events
+//! view each event is its `when` at its own precision, its title, and markers for quotes,
+//! claims and disputes; in the statements view, rows are drawn by [`statements`](super::statements).
 
 use ratatui::buffer::Buffer;
 use ratatui::style::{Modifier, Style};
@@ -13,18 +14,20 @@ use crate::app::layout::Pane;
 use crate::app::search::ranges;
 use crate::app::text;
 use crate::app::window::Row;
-use crate::app::{App, Focus, round_label};
+use crate::app::{App, Focus, View, round_label};
 
 pub fn render(app: &App<'_, '_>, theme: &Theme, pane: Pane, stacked: bool, buf: &mut Buffer) {
     let focused = app.focus == Focus::Timeline;
-    pane_block("Timeline", focused, stacked, theme, None).render(pane.outer, buf);
+    pane_block(app.view().name(), focused, stacked, theme, None).render(pane.outer, buf);
     let area = pane.inner;
     if area.width == 0 || area.height == 0 {
         return;
     }
-    if app.shown.is_empty() {
+    if app.is_empty() {
         let msg = if app.timeline.events.is_empty() {
             "No events."
+        } else if app.view() == View::Statements && !app.shown.is_empty() {
+            "No quote or claim in the events shown. v lists the events."
         } else {
             "No event passes the filter. Esc clears it."
         };
@@ -41,7 +44,10 @@ pub fn render(app: &App<'_, '_>, theme: &Theme, pane: Pane, stacked: bool, buf: 
     for (y, row) in (0u16..).zip(app.rows(top, h)) {
         let line = match row {
             Row::Header(r) => header(app, r, usize::from(area.width), theme),
-            Row::Event(i) => event(app, i, usize::from(area.width), theme),
+            Row::Event(i) => match app.view() {
+                View::Events => event(app, i, usize::from(area.width), theme),
+                View::Statements => super::statements::row(app, i, usize::from(area.width), theme),
+            },
         };
         if row == Row::Event(app.selected) {
             fill(buf, area, y, theme.selected);

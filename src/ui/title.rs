@@ -6,17 +6,17 @@ use ratatui::text::{Line, Span};
 
 use super::text::{cut, put};
 use super::theme::Theme;
-use crate::app::{App, text};
+use crate::app::{App, View, text};
 use crate::query::Filter;
 
 pub fn render(app: &App<'_, '_>, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let t = app.timeline;
-    let n = app.shown.len();
+    let n = app.len();
     let sel = if n == 0 { 0 } else { app.selected + 1 };
-    let right = if app.filter == Filter::default() {
-        format!(" {sel}/{n} ")
-    } else {
-        format!(" {sel}/{n} of {} ", t.events.len())
+    let right = match app.view() {
+        View::Statements => format!(" {sel}/{n} statements "),
+        View::Events if app.filter == Filter::default() => format!(" {sel}/{n} "),
+        View::Events => format!(" {sel}/{n} of {} ", t.events.len()),
     };
     let mut active: Vec<String> = app
         .filter
