@@ -5,6 +5,7 @@
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
+use super::text::highlighted;
 use super::theme::Theme;
 use crate::app::search::ranges;
 use crate::app::{App, text};
@@ -94,19 +95,7 @@ pub fn row(app: &App<'_, '_>, i: usize, width: usize, theme: &Theme) -> Line<'st
         Kind::Quote => theme.quote,
         Kind::Claim => Style::new(),
     };
-    let mut at_byte = 0;
-    for r in hits {
-        let (a, b) = (r.start.min(kept), r.end.min(kept));
-        if a >= b {
-            break;
-        }
-        if a > at_byte {
-            spans.push(Span::styled(shown[at_byte..a].to_string(), style(base)));
-        }
-        spans.push(Span::styled(shown[a..b].to_string(), style(theme.hit)));
-        at_byte = b;
-    }
-    spans.push(Span::styled(shown[at_byte..].to_string(), style(base)));
+    spans.extend(highlighted(&shown, kept, &hits, (base, theme.hit), style));
     used += tw;
     let right_w = marks_w + outlet_w;
     if right_w > 0 {

@@ -44,3 +44,31 @@ pub fn cut(s: &str, max: usize, style: Style) -> Span<'static> {
 pub fn width(line: &Line<'_>) -> usize {
     line.spans.iter().map(|s| text::width(&s.content)).sum()
 }
+
+/// `shown` (the first `kept` bytes of a text, as [`text::truncate`] cut it) as spans in
+/// `base`, the search's `hits` (byte ranges into the whole text) in `hit` instead; `patch`
+/// is applied to every span (the selected row's highlight).
+#[must_use]
+pub fn highlighted(
+    shown: &str,
+    kept: usize,
+    hits: &[std::ops::Range<usize>],
+    (base, hit): (Style, Style),
+    patch: impl Fn(Style) -> Style,
+) -> Vec<Span<'static>> {
+    let mut spans = Vec::with_capacity(hits.len() * 2 + 1);
+    let mut at = 0;
+    for r in hits {
+        let (a, b) = (r.start.min(kept), r.end.min(kept));
+        if a >= b {
+            break;
+        }
+        if a > at {
+            spans.push(Span::styled(shown[at..a].to_string(), patch(base)));
+        }
+        spans.push(Span::styled(shown[a..b].to_string(), patch(hit)));
+        at = b;
+    }
+    spans.push(Span::styled(shown[at..].to_string(), patch(base)));
+    spans
+}

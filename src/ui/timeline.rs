@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::pane_block;
-use super::text::{cut, fill, put};
+use super::text::{cut, fill, highlighted, put};
 use super::theme::Theme;
 use crate::app::layout::Pane;
 use crate::app::search::ranges;
@@ -125,19 +125,13 @@ fn event(app: &App<'_, '_>, i: usize, width: usize, theme: &Theme) -> Line<'stat
         .as_ref()
         .map(|s| ranges(&title, &s.needle))
         .unwrap_or_default();
-    let mut at = 0;
-    for r in hits {
-        let (a, b) = (r.start.min(kept), r.end.min(kept));
-        if a >= b {
-            break;
-        }
-        if a > at {
-            spans.push(Span::styled(shown[at..a].to_string(), style(Style::new())));
-        }
-        spans.push(Span::styled(shown[a..b].to_string(), style(theme.hit)));
-        at = b;
-    }
-    spans.push(Span::styled(shown[at..].to_string(), style(Style::new())));
+    spans.extend(highlighted(
+        &shown,
+        kept,
+        &hits,
+        (Style::new(), theme.hit),
+        style,
+    ));
     if !marks.is_empty() {
         spans.push(Span::styled(" ".repeat(room - tw), style(Style::new())));
         spans.extend(marks);
