@@ -22,6 +22,10 @@
 //! - `app::*`: the same through the keys a user presses (`s` + name + Enter, `/` + word +
 //!   Enter), and `n` (next match, goal ≤ 1 ms) and `]` (next round) from wherever the
 //!   previous step left the selection.
+//! - `statements::*`: the statements view (issue #10; goal at 1M ≤ 1.2 × at 10k): a frame
+//!   with the first and a middle statement selected, `j` (next statement), `v` twice (to the
+//!   statements view and back: building its rows), and the speaker filter through the keys
+//!   while in it.
 
 mod common;
 
@@ -255,6 +259,81 @@ mod app {
                 app.update(Action::FirstEvent);
             }
             app.selected()
+        });
+    }
+}
+
+mod statements {
+    use super::{Action, App, Bencher, Terminal, TestBackend, common, sizes, ui};
+
+    /// The app in the statements view.
+    fn in_statements(app: &mut App<'_, '_>) {
+        app.update(Action::ToggleView);
+        assert!(!app.statements().is_empty());
+    }
+
+    fn draw(bencher: Bencher<'_, '_>, app: &App<'_, '_>) {
+        let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("a test terminal");
+        bencher.bench_local(|| {
+            terminal
+                .draw(|frame| ui::render(app, frame))
+                .expect("drawing into memory")
+                .area
+        });
+    }
+
+    #[divan::bench(args = sizes())]
+    fn frame_first(bencher: Bencher<'_, '_>, events: usize) {
+        let mut app = common::fixture(events).app();
+        in_statements(&mut app);
+        draw(bencher, &app);
+    }
+
+    #[divan::bench(args = sizes())]
+    fn frame_middle(bencher: Bencher<'_, '_>, events: usize) {
+        let mut app = common::fixture(events).app();
+        in_statements(&mut app);
+        while app.selected() < app.statements().len() / 2 {
+            app.update(Action::NextRound);
+        }
+        draw(bencher, &app);
+    }
+
+    #[divan::bench(args = sizes())]
+    fn next_statement(bencher: Bencher<'_, '_>, events: usize) {
+        let mut app = common::fixture(events).app();
+        in_statements(&mut app);
+        bencher.bench_local(|| {
+            app.update(Action::NextEvent);
+            if app.selected() + 1 == app.statements().len() {
+                app.update(Action::FirstEvent);
+            }
+            app.selected()
+        });
+    }
+
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn switch_view_twice(bencher: Bencher<'_, '_>, events: usize) {
+        let mut app = common::fixture(events).app();
+        bencher.bench_local(|| {
+            app.update(Action::ToggleView);
+            let rows = app.statements().len();
+            app.update(Action::ToggleView);
+            rows
+        });
+    }
+
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn pick_speaker(bencher: Bencher<'_, '_>, events: usize) {
+        let f = common::fixture(events);
+        let name = f.busiest_speaker();
+        let mut app = f.app();
+        in_statements(&mut app);
+        bencher.bench_local(|| {
+            app.update(Action::OpenSpeakers);
+            super::type_text(&mut app, name);
+            app.update(Action::Confirm);
+            app.statements().len()
         });
     }
 }

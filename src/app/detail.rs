@@ -302,8 +302,11 @@ impl Doc<'_> {
         self.close_link(from);
         self.who(t, c.by.as_ref(), indent + 2);
         self.attribution(&Attribution::of_claim(t, c), indent + 2);
-        let group = app.index.corroboration.group(claim_index(t, at));
-        if group.members.len() > 1 || group.outlets > 1 {
+        let number = app
+            .index
+            .claim_number(StatementRef::claim(at.0 as u32, at.1 as u32));
+        let group = app.index.corroboration.group(number);
+        if !group.is_alone() {
             let segs = vec![self.seg(format!("{}{group}", " ".repeat(indent + 2)), Role::Dim)];
             self.para(&segs, indent + 4);
         }
@@ -328,8 +331,7 @@ impl Doc<'_> {
                 (at.event as usize, at.claim as usize)
             })
             .collect();
-        let global = claim_index(t, at);
-        let by: Vec<(usize, usize)> = app.index.disputed_by[global]
+        let by: Vec<(usize, usize)> = app.index.disputed_by[number]
             .iter()
             .map(|&g| {
                 let at = t.claims[g as usize];
@@ -350,11 +352,6 @@ impl Doc<'_> {
             }
         }
     }
-}
-
-/// Index into `Timeline::claims` of claim `at.1` of event `at.0`.
-pub(super) fn claim_index(t: &Timeline<'_>, at: (usize, usize)) -> usize {
-    t.claims.partition_point(|c| (c.event as usize) < at.0) + at.1
 }
 
 pub(super) fn safe(s: &str) -> String {

@@ -73,6 +73,13 @@ impl Group<'_> {
     pub fn is_circular(&self) -> bool {
         self.outlets >= 2 && self.origins == 1
     }
+
+    /// The usual claim: no other claim confirms it and one outlet carries it. Its numbers
+    /// (1 outlet · 1 origin) say nothing, so views and the brief leave them out.
+    #[must_use]
+    pub fn is_alone(&self) -> bool {
+        self.members.len() == 1 && self.outlets == 1
+    }
 }
 
 impl std::fmt::Display for Group<'_> {
@@ -530,6 +537,14 @@ mod tests {
         assert!(group(1, 2).is_corroborated() && !group(1, 1).is_corroborated());
         assert!(group(2, 1).is_circular() && !group(1, 1).is_circular());
         assert!(!group(2, 2).is_circular() && !group(3, 2).is_circular());
+        // Alone: one member and one outlet; a second member or outlet is worth showing.
+        let with = |members: &'static [u32], outlets| Group {
+            members,
+            outlets,
+            origins: 1,
+        };
+        assert!(with(&[4], 1).is_alone());
+        assert!(!with(&[4], 2).is_alone() && !with(&[4, 9], 1).is_alone());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use crate::model::Timeline;
 
 use super::corroboration::Corroboration;
+use super::lists::Lists;
 use super::scan::FileOrder;
 use super::statement::{self, StatementRef};
 use crate::model::Event;
@@ -37,8 +38,9 @@ pub struct Index {
     pub citing: Vec<Vec<u32>>,
     /// Per round: positions of its events.
     pub in_round: Vec<Vec<u32>>,
-    /// Per claim (index into `Timeline::claims`): the claims that dispute it.
-    pub disputed_by: Vec<Vec<u32>>,
+    /// Per claim (index into `Timeline::claims`): the claims that dispute it (indices into
+    /// `Timeline::claims`, ascending).
+    pub disputed_by: Lists,
     /// Per event: whether any of its claims disputes or is disputed.
     pub contested: Vec<bool>,
     /// The events in the order the file lists them, for searching its text front to back.
@@ -99,7 +101,7 @@ impl Index {
         let mut speaking = vec![Speaking::default(); t.participants.len()];
         let mut citing = vec![Vec::new(); t.sources.len()];
         let mut in_round = vec![Vec::new(); t.rounds.len()];
-        let mut disputed_by = vec![Vec::new(); t.claims.len()];
+        let mut disputes: Vec<(u32, u32)> = Vec::new();
         let mut contested = vec![false; t.events.len()];
         let mut involved = vec![Vec::new(); t.participants.len()];
         let mut first_claim = Vec::with_capacity(t.events.len());
@@ -140,7 +142,7 @@ impl Index {
                     push_unique(&mut citing[r.ix()], pos);
                 }
                 for d in &c.disputes {
-                    disputed_by[d.ix()].push(claim_no);
+                    disputes.push((d.target, claim_no));
                     contested[pos as usize] = true;
                     contested[t.claims[d.ix()].event as usize] = true;
                 }
@@ -173,7 +175,7 @@ impl Index {
             first_claim,
             citing,
             in_round,
-            disputed_by,
+            disputed_by: Lists::from_pairs(t.claims.len(), &disputes),
             contested,
             file_order: file_order.finish(),
             corroboration,

@@ -8,6 +8,7 @@ pub mod corroboration;
 pub mod filter;
 pub mod fold;
 pub mod index;
+pub mod lists;
 pub mod nothing;
 mod scan;
 pub mod search;

@@ -211,7 +211,7 @@ impl<'t, 'a> Brief<'t, 'a> {
         }
         writeln!(out, "  - {}", citation(&Attribution::of_claim(t, c)))?;
         let group = self.index.corroboration.group(number);
-        if group.members.len() > 1 || group.outlets > 1 {
+        if !group.is_alone() {
             writeln!(out, "  - Corroboration: {group}")?;
         }
         for &m in group.members.iter().filter(|&&m| m as usize != number) {
