@@ -56,14 +56,14 @@ fn main() {
 }
 
 /// Presses the keys that type `text`.
-fn type_text(app: &mut App<'_, '_>, text: &str) {
+fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         app.update(Action::Input(c));
     }
 }
 
 /// `/`, the word, Enter.
-fn search(app: &mut App<'_, '_>, word: &str) {
+fn search(app: &mut App, word: &str) {
     app.update(Action::OpenSearch);
     type_text(app, word);
     app.update(Action::Confirm);
@@ -73,7 +73,7 @@ mod frame {
     use super::{Action, App, Bencher, Terminal, TestBackend, common, sizes, ui};
 
     /// Draws `app` again and again into one 160×50 test terminal.
-    fn draw(bencher: Bencher<'_, '_>, app: &App<'_, '_>) {
+    fn draw(bencher: Bencher<'_, '_>, app: &App) {
         let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("a test terminal");
         bencher.bench_local(|| {
             terminal
@@ -120,19 +120,18 @@ mod query {
     use roundtable::query::{Filter, FilterArgs, search as find};
 
     use super::{Bencher, common, sizes};
-    use common::Format;
 
     #[divan::bench(args = sizes(), max_time = 4)]
     fn speaker_filter(bencher: Bencher<'_, '_>, events: usize) {
         let f = common::fixture(events);
-        let t = &f.loaded.timeline;
+        let t = f.timeline();
         let args = FilterArgs {
             speakers: vec![f.busiest_speaker().to_string()],
             ..FilterArgs::default()
         };
         bencher.bench(|| {
-            let filter = Filter::resolve(t, &f.index, &args).expect("the speaker resolves");
-            filter.apply(t, &f.index, None)
+            let filter = Filter::resolve(t, f.index(), &args).expect("the speaker resolves");
+            filter.apply(t, f.index(), None)
         });
     }
 
@@ -150,11 +149,11 @@ mod query {
 
     fn search(bencher: Bencher<'_, '_>, events: usize, word: &str) {
         let f = common::fixture(events);
-        let t = &f.loaded.timeline;
+        let t = f.timeline();
         let bytes = searched(t).map(str::len).sum::<usize>();
         bencher
             .counter(BytesCount::new(bytes))
-            .bench(|| find(t, &f.index, Some(f.text), word));
+            .bench(|| find(t, f.index(), Some(f.text()), word));
     }
 
     /// The reference for searches: one pass over the same text on one core, OR-ing its bytes
@@ -162,7 +161,7 @@ mod query {
     /// in timeline order, as a search reads them.
     #[divan::bench(args = sizes(), max_time = 4)]
     fn read_searched_text(bencher: Bencher<'_, '_>, events: usize) {
-        let t = &common::fixture(events).loaded.timeline;
+        let t = common::fixture(events).timeline();
         let bytes = searched(t).map(str::len).sum::<usize>();
         bencher
             .counter(BytesCount::new(bytes))
@@ -173,7 +172,7 @@ mod query {
     /// read from memory in ascending addresses (the generator shuffles events in the file).
     #[divan::bench(args = sizes(), max_time = 4)]
     fn read_searched_text_in_file_order(bencher: Bencher<'_, '_>, events: usize) {
-        let t = &common::fixture(events).loaded.timeline;
+        let t = common::fixture(events).timeline();
         let bytes = searched(t).map(str::len).sum::<usize>();
         let mut order: Vec<&Event<'_>> = t.events.iter().collect();
         order.sort_by_key(|e| e.at);
@@ -186,7 +185,7 @@ mod query {
     /// scan costs when nothing has to be looked up on the way.
     #[divan::bench(args = sizes(), max_time = 4)]
     fn read_whole_file(bencher: Bencher<'_, '_>, events: usize) {
-        let text = common::text(events, Format::Ron);
+        let text = common::fixture(events).text();
         bencher
             .counter(BytesCount::new(text.len()))
             .bench(|| read_all(std::iter::once(text)));
@@ -267,12 +266,12 @@ mod statements {
     use super::{Action, App, Bencher, Terminal, TestBackend, common, sizes, ui};
 
     /// The app in the statements view.
-    fn in_statements(app: &mut App<'_, '_>) {
+    fn in_statements(app: &mut App) {
         app.update(Action::ToggleView);
         assert!(!app.statements().is_empty());
     }
 
-    fn draw(bencher: Bencher<'_, '_>, app: &App<'_, '_>) {
+    fn draw(bencher: Bencher<'_, '_>, app: &App) {
         let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("a test terminal");
         bencher.bench_local(|| {
             terminal

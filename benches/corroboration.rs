@@ -26,7 +26,7 @@ fn main() {
     // Loaded before measuring starts, so that setup does not interleave with the table.
     if common::setup_first() {
         for events in sizes() {
-            let t = &common::fixture(events).loaded.timeline;
+            let t = common::fixture(events).timeline();
             let groups = Corroboration::build(t);
             let joined = (0..t.claims.len())
                 .filter(|&i| groups.group(i).members.len() > 1)
@@ -44,7 +44,7 @@ fn main() {
 
 #[divan::bench(args = sizes(), max_time = 4)]
 fn build(bencher: Bencher<'_, '_>, events: usize) {
-    let t = &common::fixture(events).loaded.timeline;
+    let t = common::fixture(events).timeline();
     bencher
         .counter(ItemsCount::new(t.claims.len()))
         .bench(|| Corroboration::build(t));

@@ -20,23 +20,17 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::app::{Action, App, keymap};
 use crate::clipboard::{self, Clipboard};
-use crate::model::{Diagnostic, Timeline};
-use crate::query::{Filter, Index};
+use crate::query::Filter;
+use crate::query::document::Document;
 
 /// What the browser opens with. Everything here was loaded and checked before the terminal
 /// changed mode.
-pub struct Launch<'t, 'a> {
-    /// The file name as given (or the bundled file's name), for the title bar.
-    pub name: &'t str,
-    pub timeline: &'t Timeline<'a>,
-    /// The text the timeline was loaded from, which searches read.
-    pub text: &'t str,
-    pub index: &'t Index,
+pub struct Launch {
+    /// The timeline file, loaded and indexed.
+    pub doc: Arc<Document>,
     /// Filters from `--speaker`, `--round`, `--search`, already resolved.
     pub filter: Filter,
-    /// Warnings from loading, shown in the footer.
-    pub warnings: &'t [Diagnostic],
-    /// How `Y` copies (`--clipboard`).
+    /// How `y` and `Y` copy (`--clipboard`).
     pub clipboard: clipboard::Mode,
 }
 
@@ -46,15 +40,8 @@ const TICK: Duration = Duration::from_millis(200);
 /// Runs the browser until the user quits. A SIGTERM, SIGHUP or SIGINT ends it too, with the
 /// terminal restored, and comes back as an `Interrupted` error naming the signal. (Ctrl-C in
 /// the browser is a key, since raw mode turns signals off; `kill -INT` still reaches it.)
-pub fn run(launch: &Launch<'_, '_>) -> io::Result<()> {
-    let mut app = App::new_with_text(
-        launch.name,
-        launch.timeline,
-        launch.text,
-        launch.index,
-        &launch.filter,
-        launch.warnings,
-    );
+pub fn run(launch: Launch) -> io::Result<()> {
+    let mut app = App::new(launch.doc, &launch.filter);
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         app = app.without_color();
     }
@@ -102,7 +89,7 @@ pub fn run(launch: &Launch<'_, '_>) -> io::Result<()> {
     }
 }
 
-fn action_for(ev: &Event, app: &App<'_, '_>) -> Option<Action> {
+fn action_for(ev: &Event, app: &App) -> Option<Action> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => keymap::action(*k, app.mode()),
         Event::Mouse(m) => match m.kind {

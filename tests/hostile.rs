@@ -16,7 +16,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use roundtable::app::{Action, App, detail, text};
 use roundtable::model;
-use roundtable::query::{Filter, Index};
+use roundtable::query::Filter;
 use roundtable::ui;
 use support::generate::lit;
 use support::screen::{check_buffer, inert_but};
@@ -230,21 +230,11 @@ fn errors_quoting_hostile_ids_and_names_are_escaped() {
     inert_but(text(&o.stderr), &['\n']).unwrap();
 }
 
-/// Loads `source` and opens the browser on it at `w`×`h`; leaked for the test's lifetime.
-fn open(source: String, w: u16, h: u16) -> App<'static, 'static> {
-    let source: &'static str = Box::leak(source.into_boxed_str());
-    let loaded: &'static model::Loaded<'static> =
-        Box::leak(Box::new(model::load_str(source).unwrap_or_else(|d| {
-            panic!("{}", model::diag::render("test", source, &d))
-        })));
-    let index: &'static Index = Box::leak(Box::new(Index::build(&loaded.timeline)));
-    let mut app = App::new(
-        "hostile.ron",
-        &loaded.timeline,
-        index,
-        &Filter::default(),
-        &loaded.warnings,
-    );
+/// Loads `source` and opens the browser on it at `w`×`h`.
+fn open(source: String, w: u16, h: u16) -> App {
+    let doc = roundtable::query::document::Document::load("hostile.ron", source)
+        .unwrap_or_else(|f| panic!("{}", model::diag::render("test", &f.text, &f.diagnostics)));
+    let mut app = App::new(std::sync::Arc::new(doc), &Filter::default());
     app.update(Action::Resize {
         width: w,
         height: h,
@@ -252,7 +242,7 @@ fn open(source: String, w: u16, h: u16) -> App<'static, 'static> {
     app
 }
 
-fn draw(app: &App<'_, '_>) -> ratatui::buffer::Buffer {
+fn draw(app: &App) -> ratatui::buffer::Buffer {
     let size = app.size();
     let mut t = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
     t.draw(|f| ui::render(app, f)).unwrap();

@@ -292,7 +292,7 @@ fn any_input() -> impl Strategy<Value = Input> {
     ]
 }
 
-fn apply(app: &mut App<'_, '_>, input: &Input) {
+fn apply(app: &mut App, input: &Input) {
     let action = match *input {
         Input::Binding(b, k) => {
             let binding = &keymap::KEYS[b];
@@ -318,7 +318,7 @@ fn apply(app: &mut App<'_, '_>, input: &Input) {
 }
 
 /// Draws through `TestBackend`, as the terminal loop does, and checks the frame.
-fn draw_and_check(term: &mut Terminal<TestBackend>, app: &App<'_, '_>) -> Result<(), String> {
+fn draw_and_check(term: &mut Terminal<TestBackend>, app: &App) -> Result<(), String> {
     let size = app.size();
     term.backend_mut().resize(size.width, size.height);
     let frame = term
@@ -348,13 +348,9 @@ fn browse(
         },
     )
     .map_err(|e| e.to_string())?;
-    let mut app = App::new(
-        "prop\u{1b}[2J.ron",
-        &loaded.timeline,
-        &index,
-        &filter,
-        &loaded.warnings,
-    );
+    let doc = roundtable::query::document::Document::load("prop\u{1b}[2J.ron", source.to_string())
+        .map_err(|f| format!("{:?}", f.diagnostics))?;
+    let mut app = App::new(std::sync::Arc::new(doc), &filter);
     app.update(Action::Resize {
         width: w,
         height: h,

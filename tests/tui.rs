@@ -8,26 +8,19 @@ use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::widgets::Widget;
 use roundtable::app::window::Row;
 use roundtable::app::{Action, App, Focus, Mode, Overlay, View, detail, keymap, layout};
-use roundtable::model::{self, BUNDLED, Loaded};
+use roundtable::model::{self, BUNDLED};
+use std::sync::Arc;
+
+use roundtable::query::document::Document;
 use roundtable::query::{Filter, FilterArgs, Index, statement};
 use roundtable::ui;
 
-/// A browser on `source`, with the filter `args`, at `w`×`h`. The timeline and index are
-/// leaked so the app can borrow them for the rest of the test.
-fn open(source: &'static str, args: &FilterArgs, w: u16, h: u16) -> App<'static, 'static> {
-    let loaded: &'static Loaded<'static> =
-        Box::leak(Box::new(model::load_str(source).unwrap_or_else(|d| {
-            panic!("{}", model::diag::render("test", source, &d))
-        })));
-    let index: &'static Index = Box::leak(Box::new(Index::build(&loaded.timeline)));
-    let filter = Filter::resolve(&loaded.timeline, index, args).expect("filter resolves");
-    let mut app = App::new(
-        "test.ron",
-        &loaded.timeline,
-        index,
-        &filter,
-        &loaded.warnings,
-    );
+/// A browser on `source`, with the filter `args`, at `w`×`h`.
+fn open(source: &str, args: &FilterArgs, w: u16, h: u16) -> App {
+    let doc = Document::load("test.ron", source.to_string())
+        .unwrap_or_else(|f| panic!("{}", model::diag::render("test", source, &f.diagnostics)));
+    let filter = Filter::resolve(doc.timeline(), doc.index(), args).expect("filter resolves");
+    let mut app = App::new(Arc::new(doc), &filter);
     app.update(Action::Resize {
         width: w,
         height: h,
@@ -35,12 +28,12 @@ fn open(source: &'static str, args: &FilterArgs, w: u16, h: u16) -> App<'static,
     app
 }
 
-fn bundled(w: u16, h: u16) -> App<'static, 'static> {
+fn bundled(w: u16, h: u16) -> App {
     open(BUNDLED, &FilterArgs::default(), w, h)
 }
 
 /// Draws `app` at its own size; the buffer.
-fn draw(app: &App<'_, '_>) -> Buffer {
+fn draw(app: &App) -> Buffer {
     let size = app.size();
     let mut t = Terminal::new(TestBackend::new(size.width, size.height)).expect("test terminal");
     t.draw(|f| ui::render(app, f)).expect("draws");
@@ -69,13 +62,13 @@ fn plain(buf: &Buffer) -> String {
     out
 }
 
-fn screen(app: &App<'_, '_>) -> String {
+fn screen(app: &App) -> String {
     plain(&draw(app))
 }
 
 /// Presses keys written as in the help (`j`, `↓`, `PgDn`, `Ctrl-d`, `Shift-Tab`, `Enter`), or
 /// `"text:…"` to type each character, through the real key table.
-fn press(app: &mut App<'_, '_>, keys: &[&str]) {
+fn press(app: &mut App, keys: &[&str]) {
     for k in keys {
         if let Some(t) = k.strip_prefix("text:") {
             for c in t.chars() {
@@ -114,21 +107,21 @@ fn press(app: &mut App<'_, '_>, keys: &[&str]) {
     }
 }
 
-fn send(app: &mut App<'_, '_>, code: KeyCode, mods: KeyModifiers) {
+fn send(app: &mut App, code: KeyCode, mods: KeyModifiers) {
     if let Some(a) = roundtable::app::keymap::action(KeyEvent::new(code, mods), app.mode()) {
         app.update(a);
     }
 }
 
 /// The id of the selected event.
-fn id(app: &App<'_, '_>) -> String {
+fn id(app: &App) -> String {
     app.selected_event()
         .map(|e| e.id.value.to_string())
         .unwrap_or_default()
 }
 
 /// The shown index of the event with `id`.
-fn at(app: &App<'_, '_>, id: &str) -> usize {
+fn at(app: &App, id: &str) -> usize {
     let pos = app
         .timeline()
         .events
@@ -141,7 +134,7 @@ fn at(app: &App<'_, '_>, id: &str) -> usize {
         .unwrap_or_else(|| panic!("{id} is not shown"))
 }
 
-fn participant(app: &App<'_, '_>, id: &str) -> u32 {
+fn participant(app: &App, id: &str) -> u32 {
     app.timeline()
         .participants
         .iter()
@@ -150,7 +143,7 @@ fn participant(app: &App<'_, '_>, id: &str) -> u32 {
 }
 
 /// The detail pane's text, one string per line, at `width`.
-fn detail_text(app: &App<'_, '_>, width: usize) -> Vec<String> {
+fn detail_text(app: &App, width: usize) -> Vec<String> {
     detail::document(app, width)
         .iter()
         .map(|l| l.iter().map(|s| s.text.as_str()).collect())
@@ -158,7 +151,7 @@ fn detail_text(app: &App<'_, '_>, width: usize) -> Vec<String> {
 }
 
 /// The footer row of the screen.
-fn footer(app: &App<'_, '_>) -> String {
+fn footer(app: &App) -> String {
     screen(app).lines().last().unwrap_or_default().to_string()
 }
 
@@ -226,7 +219,7 @@ fn in_the_detail_pane_j_k_scroll_it_and_keep_the_event() {
 fn page_keys_move_by_a_page_and_half_page_and_keep_the_selection_on_screen() {
     // 80×24 stacks the panes: the timeline shows 10 rows, a page is 8 events, half is 5.
     let mut app = bundled(80, 24);
-    let on_screen = |app: &App<'_, '_>| {
+    let on_screen = |app: &App| {
         let h = usize::from(layout::screen(app.size()).unwrap().timeline.inner.height);
         app.rows(app.view_top(h), h)
             .contains(&Row::Event(app.selected()))
@@ -643,7 +636,7 @@ fn a_click_selects_the_event_under_it_and_the_wheel_scrolls_the_pane_under_the_p
     // The wheel over the timeline scrolls it; the selection follows only to stay on screen.
     let mut app = bundled(80, 24);
     let t = layout::screen(app.size()).unwrap().timeline.inner;
-    let wheel = |app: &mut App<'_, '_>, down| {
+    let wheel = |app: &mut App, down| {
         app.update(Action::Wheel {
             column: t.x + 1,
             row: t.y + 1,
@@ -1154,7 +1147,7 @@ fn snapshot_statements_view_at_80x24() {
 
 /// The statements view, on the claim that the next meeting is being prepared, which another
 /// claim confirms and a third disputes.
-fn on_a_disputed_confirmed_claim(w: u16, h: u16) -> App<'static, 'static> {
+fn on_a_disputed_confirmed_claim(w: u16, h: u16) -> App {
     let mut app = bundled(w, h);
     press(&mut app, &["v", "/", "text:next meeting", "Enter"]);
     let at = app.selected_statement().expect("a statement is selected");
@@ -1191,7 +1184,8 @@ fn v_switches_to_statements_and_back_on_the_same_event() {
     );
     assert!(screen(&app).contains("┏ Statements"));
     // Every quote and claim of the timeline is a row, in timeline order.
-    let t = app.timeline();
+    let doc = Arc::clone(app.document());
+    let t = doc.timeline();
     let all: usize = t
         .events
         .iter()
@@ -1221,7 +1215,8 @@ fn filters_search_and_round_jumps_work_in_the_statements_view() {
     let mut app = bundled(120, 40);
     press(&mut app, &["v", "s", "text:peskov", "Enter"]);
     let peskov = participant(&app, "peskov");
-    let t = app.timeline();
+    let doc = Arc::clone(app.document());
+    let t = doc.timeline();
     assert!(!app.statements().is_empty());
     for &at in app.statements() {
         let e = &t.events[at.event as usize];
@@ -1303,7 +1298,8 @@ fn y_copies_the_selected_statement_with_its_citation_and_says_so() {
     let at = app.selected_statement().unwrap();
     press(&mut app, &["y"]);
     let copied = app.take_copy().expect("something to copy");
-    let t = app.timeline();
+    let doc = Arc::clone(app.document());
+    let t = doc.timeline();
     assert_eq!(
         copied,
         roundtable::report::citation::citation(t, &Index::build(t), at)

@@ -13,12 +13,13 @@ mod generator;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
 pub use generator::Format;
 use roundtable::app::{Action, App};
-use roundtable::model::{self, Loaded};
+use roundtable::model::{self, Timeline};
+use roundtable::query::document::Document;
 use roundtable::query::{Filter, Index};
 
 /// Whether divan was asked to run each benchmark once as a test (`cargo test --benches`).
@@ -72,20 +73,23 @@ fn timed<T>(what: &str, make: impl FnOnce() -> T) -> T {
 pub fn text(events: usize, format: Format) -> &'static str {
     static CACHE: Mutex<BTreeMap<(usize, bool), &'static String>> = Mutex::new(BTreeMap::new());
     let key = (events, format == Format::Json);
-    let text = once(&CACHE, key, || {
-        timed(&format!("generated {events} events as {format:?}"), || {
-            // About 2.4 KB an event: reserving it up front spares a copy of gigabytes.
-            let mut out = Vec::with_capacity(events * 2600 + (1 << 20));
-            let opts = generator::Options {
-                events,
-                seed: 1,
-                format,
-            };
-            generator::generate(&mut out, &opts).expect("writing to memory cannot fail");
-            String::from_utf8(out).expect("the generator writes UTF-8")
-        })
-    });
+    let text = once(&CACHE, key, || generate(events, format));
     text.as_str()
+}
+
+/// Generates the timeline's text, not kept (see [`text`] for one kept per process).
+fn generate(events: usize, format: Format) -> String {
+    timed(&format!("generated {events} events as {format:?}"), || {
+        // About 2.4 KB an event: reserving it up front spares a copy of gigabytes.
+        let mut out = Vec::with_capacity(events * 2600 + (1 << 20));
+        let opts = generator::Options {
+            events,
+            seed: 1,
+            format,
+        };
+        generator::generate(&mut out, &opts).expect("writing to memory cannot fail");
+        String::from_utf8(out).expect("the generator writes UTF-8")
+    })
 }
 
 static FILES: Mutex<BTreeMap<usize, &'static PathBuf>> = Mutex::new(BTreeMap::new());
@@ -113,11 +117,9 @@ pub fn remove_files() {
     }
 }
 
-/// A loaded, indexed timeline, with the text it was loaded from.
+/// A loaded, indexed timeline, owning the text it was loaded from, as the browser holds it.
 pub struct Fixture {
-    pub text: &'static str,
-    pub loaded: Loaded<'static>,
-    pub index: Index,
+    pub doc: Arc<Document>,
 }
 
 /// The generator's timeline of `events` events, loaded and indexed once per process.
@@ -125,32 +127,43 @@ pub struct Fixture {
 pub fn fixture(events: usize) -> &'static Fixture {
     static CACHE: Mutex<BTreeMap<usize, &'static Fixture>> = Mutex::new(BTreeMap::new());
     once(&CACHE, events, || {
-        let text = text(events, Format::Ron);
+        // Its own text, handed to the document (a copy of the cached one would double it).
+        let text = generate(events, Format::Ron);
         timed(&format!("loaded {events} events"), || {
-            let loaded = model::load_str(text)
-                .unwrap_or_else(|diags| panic!("{}", model::diag::render("gen.ron", text, &diags)));
-            let index = Index::build(&loaded.timeline);
-            Fixture {
-                text,
-                loaded,
-                index,
-            }
+            let doc = Document::load("gen.ron", text).unwrap_or_else(|failed| {
+                panic!(
+                    "{}",
+                    model::diag::render("gen.ron", &failed.text, &failed.diagnostics)
+                )
+            });
+            Fixture { doc: Arc::new(doc) }
         })
     })
 }
 
 impl Fixture {
+    /// The timeline.
+    #[must_use]
+    pub fn timeline(&self) -> &Timeline<'_> {
+        self.doc.timeline()
+    }
+
+    /// Its indexes.
+    #[must_use]
+    pub fn index(&self) -> &Index {
+        self.doc.index()
+    }
+
+    /// The text it was loaded from.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        self.doc.text()
+    }
+
     /// The browser on this timeline, in a 160×50 terminal, nothing filtered or searched.
     #[must_use]
-    pub fn app(&'static self) -> App<'static, 'static> {
-        let mut app = App::new_with_text(
-            "gen.ron",
-            &self.loaded.timeline,
-            self.text,
-            &self.index,
-            &Filter::default(),
-            &self.loaded.warnings,
-        );
+    pub fn app(&self) -> App {
+        let mut app = App::new(Arc::clone(&self.doc), &Filter::default());
         app.update(Action::Resize {
             width: 160,
             height: 50,
@@ -158,16 +171,16 @@ impl Fixture {
         app
     }
 
-    /// The participant in the most events: the largest list a speaker filter returns.
+    /// The name of the participant who speaks or makes claims in the most events.
     #[must_use]
     pub fn busiest_speaker(&self) -> &str {
         let (who, _) = self
-            .index
+            .index()
             .speaking
             .iter()
             .enumerate()
             .max_by_key(|(_, s)| s.events.len())
             .expect("the generator makes participants");
-        &self.loaded.timeline.participants[who].name
+        &self.timeline().participants[who].name
     }
 }

@@ -278,17 +278,11 @@ impl Doc<'_> {
     }
 
     /// A claim with its claimant and attribution; with `disputes`, the claims on the other side.
-    pub(super) fn claim(
-        &mut self,
-        app: &App<'_, '_>,
-        at: (usize, usize),
-        indent: usize,
-        disputes: bool,
-    ) {
+    pub(super) fn claim(&mut self, app: &App, at: (usize, usize), indent: usize, disputes: bool) {
         if self.full() {
             return;
         }
-        let t = app.timeline;
+        let t = app.doc.timeline();
         let e = &t.events[at.0];
         let c = &e.claims[at.1];
         let from = self.open_link(StatementRef::claim(at.0 as u32, at.1 as u32));
@@ -303,9 +297,10 @@ impl Doc<'_> {
         self.who(t, c.by.as_ref(), indent + 2);
         self.attribution(&Attribution::of_claim(t, c), indent + 2);
         let number = app
-            .index
+            .doc
+            .index()
             .claim_number(StatementRef::claim(at.0 as u32, at.1 as u32));
-        let group = app.index.corroboration.group(number);
+        let group = app.doc.index().corroboration.group(number);
         if !group.is_alone() {
             let segs = vec![self.seg(format!("{}{group}", " ".repeat(indent + 2)), Role::Dim)];
             self.para(&segs, indent + 4);
@@ -331,7 +326,7 @@ impl Doc<'_> {
                 (at.event as usize, at.claim as usize)
             })
             .collect();
-        let by: Vec<(usize, usize)> = app.index.disputed_by[number]
+        let by: Vec<(usize, usize)> = app.doc.index().disputed_by[number]
             .iter()
             .map(|&g| {
                 let at = t.claims[g as usize];
@@ -381,14 +376,14 @@ pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// The detail pane for the selected event, wrapped to `width` cells.
 #[must_use]
-pub fn document(app: &App<'_, '_>, width: usize) -> Vec<Line> {
+pub fn document(app: &App, width: usize) -> Vec<Line> {
     document_with_links(app, width).0
 }
 
 /// [`document`], with its links: in the events view, the selected event in full; in the
 /// statements view, the selected statement's provenance.
 #[must_use]
-pub fn document_with_links(app: &App<'_, '_>, width: usize) -> (Vec<Line>, Vec<Link>) {
+pub fn document_with_links(app: &App, width: usize) -> (Vec<Line>, Vec<Link>) {
     let mut d = Doc {
         lines: Vec::new(),
         width: width.max(1),
@@ -399,7 +394,7 @@ pub fn document_with_links(app: &App<'_, '_>, width: usize) -> (Vec<Line>, Vec<L
         selected: app.link,
     };
     let Some(pos) = app.selected_pos() else {
-        let msg = if app.timeline.events.is_empty() {
+        let msg = if app.doc.timeline().events.is_empty() {
             "This timeline has no events.".to_string()
         } else if let Some(why) = &app.nothing_why {
             format!("No event passes the filter: {}. Esc clears it.", safe(why))
@@ -410,7 +405,7 @@ pub fn document_with_links(app: &App<'_, '_>, width: usize) -> (Vec<Line>, Vec<L
         d.para(&segs, 0);
         return (d.lines, d.links);
     };
-    let t = app.timeline;
+    let t = app.doc.timeline();
     if let Some(at) = app.statement_at(app.selected()) {
         super::provenance::document(&mut d, app, at);
         finish(&mut d);

@@ -20,7 +20,7 @@ pub struct Link {
 /// How many places `Ctrl-o` remembers.
 const JUMPS: usize = 100;
 
-impl App<'_, '_> {
+impl App {
     /// The selected statement: the detail pane's selected link, else the selected row of the
     /// statements view.
     #[must_use]
@@ -107,7 +107,7 @@ impl App<'_, '_> {
             self.jumps.remove(0);
         }
         self.land_on(target);
-        let e = &self.timeline.events[target.event as usize];
+        let e = &self.doc.timeline().events[target.event as usize];
         self.message = Some(format!(
             "went to the {} in “{}” · Ctrl-o goes back",
             kind(target),
@@ -154,8 +154,8 @@ impl App<'_, '_> {
             return;
         };
         self.copy = Some(crate::report::citation::citation(
-            self.timeline,
-            self.index,
+            self.doc.timeline(),
+            self.doc.index(),
             at,
         ));
         self.copied = match at.kind() {

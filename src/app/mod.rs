@@ -33,8 +33,11 @@ pub use view::{Place, View};
 
 use ratatui::layout::Rect;
 
-use crate::model::{Diagnostic, Event, Round, Timeline};
-use crate::query::{Filter, Index};
+use std::sync::Arc;
+
+use crate::model::{Event, Round, Timeline};
+use crate::query::Filter;
+use crate::query::document::Document;
 
 /// Which pane keys go to when nothing is open over them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,13 +89,10 @@ pub enum Overlay {
 }
 
 /// The whole state of the browser.
-pub struct App<'t, 'a> {
-    pub(crate) timeline: &'t Timeline<'a>,
-    pub(crate) index: &'t Index,
-    /// The text the timeline was loaded from, when at hand: searches then read it front to back.
-    pub(crate) text: Option<&'t str>,
-    pub(crate) name: &'t str,
-    pub(crate) warnings: &'t [Diagnostic],
+pub struct App {
+    /// The document shown: the file's text, its timeline, load warnings and indexes. Shared,
+    /// so that a reload can load the next one beside it and swap them.
+    pub(crate) doc: Arc<Document>,
     /// Speaker, round and source filters; its `search` is always `None` (search hides nothing).
     pub(crate) filter: Filter,
     /// Timeline positions of the events that pass the filter, ascending.
@@ -138,50 +138,22 @@ pub struct App<'t, 'a> {
     pub(crate) quit: bool,
 }
 
-impl<'t, 'a> App<'t, 'a> {
-    /// A browser on `timeline`, opened with `filter` applied. A search in the filter does not
-    /// hide events: it is run as a search, highlighting matches and selecting the first.
+impl App {
+    /// A browser on `doc`, opened with `filter` applied. A search in the filter does not hide
+    /// events: it is run as a search, highlighting matches and selecting the first.
     #[must_use]
-    pub fn new(
-        name: &'t str,
-        timeline: &'t Timeline<'a>,
-        index: &'t Index,
-        filter: &Filter,
-        warnings: &'t [Diagnostic],
-    ) -> Self {
-        Self::open(name, timeline, None, index, filter, warnings)
-    }
-
-    /// [`App::new`] on a timeline loaded from `text`, which searches read in one pass: on a
-    /// large file many times faster than reading the events' strings one by one.
-    #[must_use]
-    pub fn new_with_text(
-        name: &'t str,
-        timeline: &'t Timeline<'a>,
-        text: &'t str,
-        index: &'t Index,
-        filter: &Filter,
-        warnings: &'t [Diagnostic],
-    ) -> Self {
-        Self::open(name, timeline, Some(text), index, filter, warnings)
-    }
-
-    fn open(
-        name: &'t str,
-        timeline: &'t Timeline<'a>,
-        text: Option<&'t str>,
-        index: &'t Index,
-        filter: &Filter,
-        warnings: &'t [Diagnostic],
-    ) -> Self {
+    pub fn new(doc: Arc<Document>, filter: &Filter) -> Self {
         let mut filter = filter.clone();
         let search = filter.search.take();
+        let when_width = doc
+            .timeline()
+            .events
+            .iter()
+            .map(|e| e.when.raw.len())
+            .max()
+            .unwrap_or(0);
         let mut app = App {
-            timeline,
-            index,
-            text,
-            name,
-            warnings,
+            doc,
             filter: Filter::default(),
             shown: Vec::new(),
             nothing_why: None,
@@ -203,12 +175,7 @@ impl<'t, 'a> App<'t, 'a> {
             copied: "",
             size: Rect::new(0, 0, 80, 24),
             color: true,
-            when_width: timeline
-                .events
-                .iter()
-                .map(|e| e.when.raw.len())
-                .max()
-                .unwrap_or(0),
+            when_width,
             quit: false,
         };
         app.set_filter(filter);
@@ -216,7 +183,7 @@ impl<'t, 'a> App<'t, 'a> {
             app.run_search(&q);
         }
         if app.message.is_none()
-            && let Some(w) = warnings.first()
+            && let Some(w) = app.doc.warnings().first()
         {
             app.message = Some(format!("warning: {}", text::line(&w.message)));
         }
@@ -248,8 +215,14 @@ impl<'t, 'a> App<'t, 'a> {
     }
 
     #[must_use]
-    pub fn timeline(&self) -> &'t Timeline<'a> {
-        self.timeline
+    pub fn timeline(&self) -> &Timeline<'_> {
+        self.doc.timeline()
+    }
+
+    /// The document shown.
+    #[must_use]
+    pub fn document(&self) -> &Arc<Document> {
+        &self.doc
     }
 
     /// Timeline positions of the events shown, in order.
@@ -273,8 +246,8 @@ impl<'t, 'a> App<'t, 'a> {
     }
 
     #[must_use]
-    pub fn selected_event(&self) -> Option<&'t Event<'a>> {
-        let t = self.timeline;
+    pub fn selected_event(&self) -> Option<&Event<'_>> {
+        let t = self.doc.timeline();
         self.selected_pos().map(|p| &t.events[p as usize])
     }
 
@@ -334,7 +307,10 @@ impl<'t, 'a> App<'t, 'a> {
     #[must_use]
     pub fn round_at(&self, i: usize) -> Option<u32> {
         let p = self.pos_at(i) as usize;
-        self.timeline.events[p].round.as_ref().map(|r| r.target)
+        self.doc.timeline().events[p]
+            .round
+            .as_ref()
+            .map(|r| r.target)
     }
 
     /// Replaces the filter (its `search` is ignored): recomputes what is shown, keeping the
@@ -342,14 +318,14 @@ impl<'t, 'a> App<'t, 'a> {
     pub(crate) fn set_filter(&mut self, mut filter: Filter) {
         filter.search = None;
         let was = self.place();
-        self.shown = filter.apply(self.timeline, self.index, self.text);
+        self.shown = filter.apply(self.doc.timeline(), self.doc.index(), Some(self.doc.text()));
         self.nothing_why = (self.shown.is_empty() && !filter.is_empty()).then(|| {
             crate::query::nothing::why(
-                self.timeline,
-                self.index,
+                self.doc.timeline(),
+                self.doc.index(),
                 &filter,
                 None,
-                self.text,
+                Some(self.doc.text()),
                 crate::query::nothing::Unit::Events,
             )
         });
@@ -359,13 +335,18 @@ impl<'t, 'a> App<'t, 'a> {
 
     /// Runs a search and selects its first match among the shown events.
     pub(crate) fn run_search(&mut self, query: &str) {
-        let Some(mut s) = Search::run(self.timeline, self.index, self.text, query) else {
+        let Some(mut s) = Search::run(
+            self.doc.timeline(),
+            self.doc.index(),
+            Some(self.doc.text()),
+            query,
+        ) else {
             self.search = None;
             return;
         };
         match self.view {
             View::Events => s.restrict(&self.shown),
-            View::Statements => s.restrict_statements(self.timeline, &self.stmts),
+            View::Statements => s.restrict_statements(self.doc.timeline(), &self.stmts),
         }
         let q = text::line(query).into_owned();
         self.message = Some(match (s.hits.first(), s.all.len()) {

@@ -10,9 +10,9 @@ use crate::query::corroboration::Group;
 use crate::query::statement::{Kind, Record, Statement, StatementRef, Who};
 
 /// Writes the provenance of statement `at` into `d`.
-pub(super) fn document(d: &mut Doc<'_>, app: &App<'_, '_>, at: StatementRef) {
-    let s = Statement::read(app.timeline, app.index, at);
-    header(d, app.timeline, s.event);
+pub(super) fn document(d: &mut Doc<'_>, app: &App, at: StatementRef) {
+    let s = Statement::read(app.doc.timeline(), app.doc.index(), at);
+    header(d, app.doc.timeline(), s.event);
     words(d, app, &s);
     who(d, &s);
     attribution(d, &s);
@@ -25,8 +25,8 @@ pub(super) fn document(d: &mut Doc<'_>, app: &App<'_, '_>, at: StatementRef) {
 }
 
 /// The kind and marks, the full text, its original words and language, its context.
-fn words(d: &mut Doc<'_>, app: &App<'_, '_>, s: &Statement<'_, '_>) {
-    let t = app.timeline;
+fn words(d: &mut Doc<'_>, app: &App, s: &Statement<'_, '_>) {
+    let t = app.doc.timeline();
     let mut heading = match s.kind() {
         Kind::Quote => "Quote".to_string(),
         Kind::Claim => "Claim".to_string(),
@@ -117,7 +117,7 @@ fn attribution(d: &mut Doc<'_>, s: &Statement<'_, '_>) {
 }
 
 /// The claim's group: its numbers, and every other member with its attribution (links).
-fn corroboration(d: &mut Doc<'_>, app: &App<'_, '_>, group: Group<'_>, number: usize) {
+fn corroboration(d: &mut Doc<'_>, app: &App, group: Group<'_>, number: usize) {
     d.heading("Corroboration");
     let segs = vec![d.seg(format!("  {group}"), Role::Text)];
     d.para(&segs, 4);
@@ -146,14 +146,14 @@ fn corroboration(d: &mut Doc<'_>, app: &App<'_, '_>, group: Group<'_>, number: u
     )];
     d.para(&segs, 4);
     for m in others {
-        let c = app.timeline.claims[m as usize];
+        let c = app.doc.timeline().claims[m as usize];
         d.blank();
         d.claim(app, (c.event as usize, c.claim as usize), 2, false);
     }
 }
 
 /// The claims this one contradicts, and those that contradict it (links).
-fn disputes(d: &mut Doc<'_>, app: &App<'_, '_>, s: &Statement<'_, '_>) {
+fn disputes(d: &mut Doc<'_>, app: &App, s: &Statement<'_, '_>) {
     d.heading("Disputes");
     for (label, list) in [
         ("≠ contradicts:", &s.disputes),
@@ -165,7 +165,7 @@ fn disputes(d: &mut Doc<'_>, app: &App<'_, '_>, s: &Statement<'_, '_>) {
         let segs = vec![d.seg(format!("  {label}"), Role::Disputed)];
         d.para(&segs, 4);
         for &n in list {
-            let c = app.timeline.claims[n];
+            let c = app.doc.timeline().claims[n];
             d.blank();
             d.claim(app, (c.event as usize, c.claim as usize), 4, false);
         }

@@ -13,7 +13,7 @@ use crate::query::Filter;
 /// How far one turn of the mouse wheel scrolls.
 const WHEEL: usize = 3;
 
-impl App<'_, '_> {
+impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         if !matches!(action, Action::Resize { .. }) {
@@ -45,8 +45,8 @@ impl App<'_, '_> {
             Action::CopyEvent => match self.selected_pos() {
                 Some(pos) => {
                     self.copy = Some(crate::report::markdown::event(
-                        self.timeline,
-                        self.index,
+                        self.doc.timeline(),
+                        self.doc.index(),
                         pos,
                     ));
                     self.copied = "the event as Markdown";
@@ -72,7 +72,8 @@ impl App<'_, '_> {
             Action::FollowLink => self.follow_link(),
             Action::JumpBack => self.jump_back(),
             Action::OpenFilters => {
-                self.overlay = Overlay::Picker(Picker::filters(self.timeline, self.index));
+                self.overlay =
+                    Overlay::Picker(Picker::filters(self.doc.timeline(), self.doc.index()));
             }
             Action::OpenSearch => {
                 self.overlay = Overlay::Prompt {
@@ -214,18 +215,18 @@ impl App<'_, '_> {
     }
 
     fn open_rounds(&mut self) {
-        if self.timeline.rounds.is_empty() {
+        if self.doc.timeline().rounds.is_empty() {
             self.message = Some("this timeline declares no rounds".into());
             return;
         }
         let current = (self.selected < self.len())
             .then(|| self.round_at(self.selected))
             .flatten();
-        self.overlay = Overlay::Picker(Picker::rounds(self.timeline, current));
+        self.overlay = Overlay::Picker(Picker::rounds(self.doc.timeline(), current));
     }
 
     fn open_speakers(&mut self) {
-        let p = Picker::speakers(self.index);
+        let p = Picker::speakers(self.doc.index());
         if p.items.is_empty() {
             self.message = Some("nobody is quoted or makes a claim in this timeline".into());
             return;
@@ -301,7 +302,7 @@ impl App<'_, '_> {
             self.overlay = Overlay::Picker(p);
             return;
         };
-        let label = text::line(&choice.label(self.timeline)).into_owned();
+        let label = text::line(&choice.label(self.doc.timeline())).into_owned();
         let on = !choice.is_on(&self.filter);
         self.set_filter(choice.toggle(&self.filter));
         self.focus = Focus::Timeline;
@@ -319,7 +320,7 @@ impl App<'_, '_> {
     }
 
     fn jump_to_round(&mut self, r: u32) {
-        let label = super::round_label(&self.timeline.rounds[r as usize]);
+        let label = super::round_label(&self.doc.timeline().rounds[r as usize]);
         match self.round_first[r as usize] {
             Some(i) => {
                 self.select(i);
@@ -340,14 +341,14 @@ impl App<'_, '_> {
         };
         self.set_filter(filter);
         self.focus = Focus::Timeline;
-        let name = text::line(&self.timeline.participants[who as usize].name).into_owned();
+        let name = text::line(&self.doc.timeline().participants[who as usize].name).into_owned();
         let n = self.len();
         self.message = Some(format!("{n} {} by {name}", self.view.unit(n)));
     }
 
     /// Types `c`, or deletes the last character when `None`.
     fn edit(&mut self, c: Option<char>) {
-        let index = self.index;
+        let index = self.doc.index();
         match &mut self.overlay {
             Overlay::Prompt { text } => {
                 apply_edit(text, c);
@@ -358,7 +359,7 @@ impl App<'_, '_> {
             }
             Overlay::Picker(p) if p.kind == PickerKind::Filters => {
                 apply_edit(&mut p.query, c);
-                p.narrow_choices(self.timeline);
+                p.narrow_choices(self.doc.timeline());
             }
             _ => {}
         }

@@ -51,7 +51,7 @@ pub struct Place {
     pub statement: Option<StatementRef>,
 }
 
-impl App<'_, '_> {
+impl App {
     /// The view in force.
     #[must_use]
     pub fn view(&self) -> View {
@@ -136,7 +136,7 @@ impl App<'_, '_> {
             View::Events => Vec::new(),
             View::Statements => statement_rows(self),
         };
-        let rounds = self.timeline.rounds.len();
+        let rounds = self.doc.timeline().rounds.len();
         self.round_starts.clear();
         self.round_first = vec![None; rounds];
         self.round_shown = vec![0; rounds];
@@ -156,7 +156,7 @@ impl App<'_, '_> {
         if let Some(s) = &mut self.search {
             match self.view {
                 View::Events => s.restrict(&self.shown),
-                View::Statements => s.restrict_statements(self.timeline, &self.stmts),
+                View::Statements => s.restrict_statements(self.doc.timeline(), &self.stmts),
             }
         }
         let at = keep.map_or(0, |p| self.row_of(p));
@@ -194,8 +194,8 @@ impl App<'_, '_> {
 }
 
 /// The statements of `app`'s shown events that its filter keeps.
-fn statement_rows(app: &App<'_, '_>) -> Vec<StatementRef> {
-    let (t, index, filter) = (app.timeline, app.index, &app.filter);
+fn statement_rows(app: &App) -> Vec<StatementRef> {
+    let (t, index, filter) = (app.doc.timeline(), app.doc.index(), &app.filter);
     let asks = filter.selects_statements();
     let mut rows = Vec::new();
     for &pos in &app.shown {

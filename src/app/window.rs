@@ -13,7 +13,7 @@ pub enum Row {
     Event(usize),
 }
 
-impl App<'_, '_> {
+impl App {
     /// Whether a header row precedes shown event `i` when it is not the first row.
     fn opens_group(&self, i: usize) -> bool {
         i == 0 || self.round_at(i) != self.round_at(i - 1)
@@ -152,14 +152,14 @@ impl App<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{BUNDLED, load_str};
-    use crate::query::{Filter, Index};
+    use crate::model::BUNDLED;
+    use crate::query::Filter;
+    use crate::query::document::Document;
 
     #[test]
     fn the_selection_is_on_screen_at_every_height_and_headers_mark_round_changes() {
-        let t = load_str(BUNDLED).unwrap().timeline;
-        let index = Index::build(&t);
-        let mut app = App::new("t", &t, &index, &Filter::default(), &[]);
+        let doc = Document::load("t", BUNDLED.to_string()).unwrap();
+        let mut app = App::new(std::sync::Arc::new(doc), &Filter::default());
         for height in 1..16 {
             app.top = 0;
             for sel in (0..app.shown.len()).chain((0..app.shown.len()).rev()) {

@@ -6,9 +6,11 @@ use std::io::{self, Write};
 use crate::model::escape::escape_line;
 use crate::tui::{self, Launch};
 
+use std::sync::Arc;
+
 use super::Exit;
 use super::args::{Cli, Settings};
-use super::filters;
+use super::{filters, input};
 
 /// The line printed when stdin or stdout is not a terminal.
 pub const NEEDS_TERMINAL: &str = "roundtable: the browser needs a terminal; for scripts use \
@@ -22,35 +24,30 @@ pub fn run(
     interactive: bool,
     err: &mut impl Write,
 ) -> io::Result<Exit> {
-    filters::open(
-        cli.file.as_deref(),
-        settings.max_size,
-        false,
-        &cli.filters.to_args(),
-        err,
-        |s, err| {
-            if !interactive {
-                writeln!(err, "{NEEDS_TERMINAL}")?;
-                return Ok(Exit::Trouble);
-            }
-            let launch = Launch {
-                name: &s.input.name,
-                timeline: &s.loaded.timeline,
-                text: &s.input.text,
-                index: s.index,
-                filter: s.filter,
-                warnings: &s.loaded.warnings,
-                clipboard: cli.clipboard.mode(),
-            };
-            match tui::run(&launch) {
-                Ok(()) => Ok(Exit::Success),
-                Err(e) => {
-                    writeln!(err, "roundtable: {}", escape_line(&e.to_string()))?;
-                    Ok(Exit::Invalid)
-                }
-            }
-        },
-    )
+    let doc = match input::document(cli.file.as_deref(), settings.max_size, false, err)? {
+        Ok(doc) => doc,
+        Err(exit) => return Ok(exit),
+    };
+    let args = cli.filters.to_args();
+    let Some(filter) = filters::resolve(doc.timeline(), doc.index(), &args, err)? else {
+        return Ok(Exit::Trouble);
+    };
+    if !interactive {
+        writeln!(err, "{NEEDS_TERMINAL}")?;
+        return Ok(Exit::Trouble);
+    }
+    let launch = Launch {
+        doc: Arc::new(doc),
+        filter,
+        clipboard: cli.clipboard.mode(),
+    };
+    match tui::run(launch) {
+        Ok(()) => Ok(Exit::Success),
+        Err(e) => {
+            writeln!(err, "roundtable: {}", escape_line(&e.to_string()))?;
+            Ok(Exit::Invalid)
+        }
+    }
 }
 
 #[cfg(test)]

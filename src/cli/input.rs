@@ -11,6 +11,7 @@ use std::sync::Arc;
 use super::Exit;
 use super::progress::Watch;
 use crate::model::{self, Diagnostic, Loaded, Progress, ReadError, Stage};
+use crate::query::document::Document;
 
 /// Reads and validates `path` (the bundled timeline when `None`), showing the progress of a
 /// slow load (see [`Watch`]; `headless` as there). `prepare` runs on the loaded timeline while
@@ -57,6 +58,42 @@ pub fn open<W: Write, P>(
             Ok(Exit::Invalid)
         }
         (Ok(_), _, _) => Ok(Exit::Invalid),
+    }
+}
+
+/// [`open`] for a document that owns its text (the browser's, which it may swap on reload):
+/// the same progress line and the same reports; `Err` holds how the command ends.
+pub fn document<W: Write>(
+    path: Option<&Path>,
+    max_size: u64,
+    headless: bool,
+    err: &mut W,
+) -> io::Result<Result<Document, Exit>> {
+    let mut watch = path.map(|p| Watch::start(&p.to_string_lossy(), headless));
+    let progress = watch.as_ref().map(|w| Arc::clone(w.progress()));
+    let read = Input::read(path, max_size, progress.as_deref());
+    let loaded = read.map(|input| {
+        let text = input.text.into_owned();
+        Document::load_with(input.name, text, progress.as_ref())
+    });
+    if watch.as_mut().is_some_and(Watch::finish) {
+        writeln!(err, "roundtable: cancelled")?;
+        return Ok(Err(Exit::Cancelled));
+    }
+    match loaded {
+        Err((name, e)) => {
+            Input::report_unreadable(&name, &e, err)?;
+            Ok(Err(Exit::Trouble))
+        }
+        Ok(Ok(doc)) => Ok(Ok(doc)),
+        Ok(Err(failed)) => {
+            let input = Input {
+                name: failed.name,
+                text: Cow::Owned(failed.text),
+            };
+            input.report_invalid(&failed.diagnostics, err)?;
+            Ok(Err(Exit::Invalid))
+        }
     }
 }
 

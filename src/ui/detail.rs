@@ -10,7 +10,7 @@ use super::theme::Theme;
 use crate::app::layout::Pane;
 use crate::app::{App, Focus, detail};
 
-pub fn render(app: &App<'_, '_>, theme: &Theme, pane: Pane, stacked: bool, buf: &mut Buffer) {
+pub fn render(app: &App, theme: &Theme, pane: Pane, stacked: bool, buf: &mut Buffer) {
     let area = pane.inner;
     let doc = detail::document(app, usize::from(area.width));
     let h = usize::from(area.height);

@@ -9,7 +9,7 @@ use super::text::{cut, put, width};
 use super::theme::Theme;
 use crate::app::{App, Overlay, keymap, text};
 
-pub fn render(app: &App<'_, '_>, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut right: Vec<Span<'static>> = Vec::new();
     if let Some(s) = &app.search
         && !matches!(app.overlay, Overlay::Prompt { .. })
@@ -22,8 +22,8 @@ pub fn render(app: &App<'_, '_>, theme: &Theme, area: Rect, buf: &mut Buffer) {
         };
         right.push(Span::styled(status, theme.message));
     }
-    if !app.warnings.is_empty() {
-        let n = app.warnings.len();
+    if !app.doc.warnings().is_empty() {
+        let n = app.doc.warnings().len();
         right.push(Span::styled(
             format!(" ⚠ {n} warning{} ", if n == 1 { "" } else { "s" }),
             theme.warning,
@@ -75,7 +75,7 @@ fn tail_start(s: &str, max: usize) -> usize {
     start
 }
 
-fn hints(app: &App<'_, '_>, room: usize, theme: &Theme) -> Line<'static> {
+fn hints(app: &App, room: usize, theme: &Theme) -> Line<'static> {
     let all = keymap::hints(app.mode());
     let cost = |(key, hint): &(String, &str)| text::width(key) + 1 + hint.len() + 2;
     // `? help` is kept at every width where it fits: it is how the rest is found.

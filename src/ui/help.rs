@@ -10,7 +10,7 @@ use super::text::{line_of, put};
 use super::theme::Theme;
 use crate::app::{App, keymap, layout, text};
 
-pub fn render(app: &App<'_, '_>, theme: &Theme, body: Rect, scroll: usize, buf: &mut Buffer) {
+pub fn render(app: &App, theme: &Theme, body: Rect, scroll: usize, buf: &mut Buffer) {
     let pane = layout::help(body);
     Clear.render(pane.outer, buf);
     let doc = keymap::help_document(usize::from(pane.inner.width));
@@ -20,7 +20,7 @@ pub fn render(app: &App<'_, '_>, theme: &Theme, body: Rect, scroll: usize, buf: 
         .border_type(BorderType::Thick)
         .border_style(theme.border_focus)
         .title(Line::styled(
-            format!(" Keys — roundtable {} ", text::line(app.name)),
+            format!(" Keys — roundtable {} ", text::line(app.doc.name())),
             theme.title,
         ));
     if doc.len() > h {

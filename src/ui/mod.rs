@@ -23,11 +23,11 @@ use crate::app::{App, Overlay, layout};
 use theme::Theme;
 
 /// Draws the whole screen.
-pub fn render(app: &App<'_, '_>, frame: &mut Frame<'_>) {
+pub fn render(app: &App, frame: &mut Frame<'_>) {
     frame.render_widget(app, frame.area());
 }
 
-impl Widget for &App<'_, '_> {
+impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = theme::of(self);
         let Some(screen) = layout::screen(area) else {

@@ -20,7 +20,7 @@ pub fn rows(p: &Picker) -> usize {
     }
 }
 
-pub fn render(app: &App<'_, '_>, theme: &Theme, body: Rect, p: &Picker, buf: &mut Buffer) {
+pub fn render(app: &App, theme: &Theme, body: Rect, p: &Picker, buf: &mut Buffer) {
     let pane = layout::picker(body, rows(p));
     Clear.render(pane.outer, buf);
     let title = match p.kind {
@@ -86,25 +86,20 @@ pub fn render(app: &App<'_, '_>, theme: &Theme, body: Rect, p: &Picker, buf: &mu
     }
 }
 
-fn round_row(app: &App<'_, '_>, r: u32, theme: &Theme) -> (Vec<Span<'static>>, String) {
-    let total = app.index.in_round[r as usize].len();
+fn round_row(app: &App, r: u32, theme: &Theme) -> (Vec<Span<'static>>, String) {
+    let total = app.doc.index().in_round[r as usize].len();
     let shown = app.round_shown[r as usize] as usize;
     let count = if shown == total {
         format!("{total} event{}", if total == 1 { "" } else { "s" })
     } else {
         format!("{shown} of {total} events shown")
     };
-    let label = round_label(&app.timeline.rounds[r as usize]);
+    let label = round_label(&app.doc.timeline().rounds[r as usize]);
     (vec![Span::styled(label, theme.label)], format!("{count} "))
 }
 
-fn choice_row(
-    app: &App<'_, '_>,
-    p: &Picker,
-    item: u32,
-    theme: &Theme,
-) -> (Vec<Span<'static>>, String) {
-    let label = p.choices[item as usize].label(app.timeline);
+fn choice_row(app: &App, p: &Picker, item: u32, theme: &Theme) -> (Vec<Span<'static>>, String) {
+    let label = p.choices[item as usize].label(app.doc.timeline());
     let on = if p.is_on(item, &app.filter) {
         "on "
     } else {
@@ -116,9 +111,9 @@ fn choice_row(
     )
 }
 
-fn speaker_row(app: &App<'_, '_>, p: u32, theme: &Theme) -> (Vec<Span<'static>>, String) {
-    let who = &app.timeline.participants[p as usize];
-    let s = &app.index.speaking[p as usize];
+fn speaker_row(app: &App, p: u32, theme: &Theme) -> (Vec<Span<'static>>, String) {
+    let who = &app.doc.timeline().participants[p as usize];
+    let s = &app.doc.index().speaking[p as usize];
     let plural = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut counts = Vec::new();
     if s.quotes > 0 {

@@ -21,11 +21,11 @@ pub const MARKS: [(&str, &str); 4] = [
 
 /// Row `i` of the statements view, `width` cells wide.
 #[must_use]
-pub fn row(app: &App<'_, '_>, i: usize, width: usize, theme: &Theme) -> Line<'static> {
+pub fn row(app: &App, i: usize, width: usize, theme: &Theme) -> Line<'static> {
     let Some(at) = app.statement_at(i) else {
         return Line::default();
     };
-    let s = Statement::read(app.timeline(), app.index, at);
+    let s = Statement::read(app.timeline(), app.doc.index(), at);
     let selected = i == app.selected();
     let style = |st: Style| {
         if selected {

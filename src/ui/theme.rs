@@ -156,6 +156,6 @@ impl Theme {
 
 /// The theme `app` is drawn with.
 #[must_use]
-pub fn of(app: &App<'_, '_>) -> Theme {
+pub fn of(app: &App) -> Theme {
     if app.color { THEME } else { THEME.plain() }
 }

@@ -16,7 +16,7 @@ use crate::app::text;
 use crate::app::window::Row;
 use crate::app::{App, Focus, View, round_label};
 
-pub fn render(app: &App<'_, '_>, theme: &Theme, pane: Pane, stacked: bool, buf: &mut Buffer) {
+pub fn render(app: &App, theme: &Theme, pane: Pane, stacked: bool, buf: &mut Buffer) {
     let focused = app.focus == Focus::Timeline;
     pane_block(app.view().name(), focused, stacked, theme, None).render(pane.outer, buf);
     let area = pane.inner;
@@ -24,7 +24,7 @@ pub fn render(app: &App<'_, '_>, theme: &Theme, pane: Pane, stacked: bool, buf: 
         return;
     }
     if app.is_empty() {
-        let msg = if app.timeline.events.is_empty() {
+        let msg = if app.doc.timeline().events.is_empty() {
             "No events."
         } else if app.view() == View::Statements && !app.shown.is_empty() {
             "No quote or claim in the events shown. v lists the events."
@@ -56,9 +56,9 @@ pub fn render(app: &App<'_, '_>, theme: &Theme, pane: Pane, stacked: bool, buf: 
     }
 }
 
-fn header(app: &App<'_, '_>, round: Option<u32>, width: usize, theme: &Theme) -> Line<'static> {
+fn header(app: &App, round: Option<u32>, width: usize, theme: &Theme) -> Line<'static> {
     let label = match round {
-        Some(r) => round_label(&app.timeline.rounds[r as usize]),
+        Some(r) => round_label(&app.doc.timeline().rounds[r as usize]),
         None => "Not in any round".to_string(),
     };
     let head = format!("── {label} ");
@@ -70,9 +70,9 @@ fn header(app: &App<'_, '_>, round: Option<u32>, width: usize, theme: &Theme) ->
     ])
 }
 
-fn event(app: &App<'_, '_>, i: usize, width: usize, theme: &Theme) -> Line<'static> {
+fn event(app: &App, i: usize, width: usize, theme: &Theme) -> Line<'static> {
     let pos = app.shown[i] as usize;
-    let e = &app.timeline.events[pos];
+    let e = &app.doc.timeline().events[pos];
     let selected = i == app.selected;
     let style = |s: Style| if selected { s.patch(theme.selected) } else { s };
     let hit = app.search.as_ref().and_then(|s| s.rank(i)).is_some();
@@ -107,7 +107,7 @@ fn event(app: &App<'_, '_>, i: usize, width: usize, theme: &Theme) -> Line<'stat
             style(theme.marker),
         ));
     }
-    if app.index.contested[pos] {
+    if app.doc.index().contested[pos] {
         marks.push(Span::styled(" ≠", style(theme.disputed)));
     }
     let marks_w: usize = marks.iter().map(|s| text::width(&s.content)).sum();

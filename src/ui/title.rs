@@ -9,8 +9,8 @@ use super::theme::Theme;
 use crate::app::{App, View, text};
 use crate::query::Filter;
 
-pub fn render(app: &App<'_, '_>, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let t = app.timeline;
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let t = app.doc.timeline();
     let n = app.len();
     let sel = if n == 0 { 0 } else { app.selected + 1 };
     let right = match app.view() {

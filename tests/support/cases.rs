@@ -460,7 +460,13 @@ pub fn render(data: &[u8]) -> Result<(), String> {
         }
     }
     let name = launch.name.render();
-    let mut app = App::new_with_text(&name, t, &text, &index, &filter, &loaded.warnings);
+    let doc = roundtable::query::document::Document::load(name, text.clone()).map_err(|f| {
+        format!(
+            "the same text loads once and not twice: {:?}",
+            f.diagnostics
+        )
+    })?;
+    let mut app = App::new(std::sync::Arc::new(doc), &filter);
     if !launch.color {
         app = app.without_color();
     }
@@ -503,7 +509,7 @@ pub fn render(data: &[u8]) -> Result<(), String> {
 }
 
 /// Draws one frame at the app's size, as the real terminal loop does, and checks it.
-fn frame(term: &mut Terminal<TestBackend>, app: &App<'_, '_>) -> Result<(), String> {
+fn frame(term: &mut Terminal<TestBackend>, app: &App) -> Result<(), String> {
     let size = app.size();
     term.backend_mut().resize(size.width, size.height);
     let drawn = term
