@@ -14,6 +14,7 @@
 pub mod app;
 pub mod cli;
 pub mod clipboard;
+pub mod follow;
 pub mod model;
 pub mod query;
 pub mod report;

@@ -18,8 +18,12 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use std::path::PathBuf;
+
+use crate::app::reload::Problems;
 use crate::app::{Action, App, keymap};
 use crate::clipboard::{self, Clipboard};
+use crate::follow::{Follow, Outcome, Watch};
 use crate::query::Filter;
 use crate::query::document::Document;
 
@@ -32,6 +36,9 @@ pub struct Launch {
     pub filter: Filter,
     /// How `y` and `Y` copy (`--clipboard`).
     pub clipboard: clipboard::Mode,
+    /// The file to follow as it is saved, how, and the largest size to read (`--max-size`);
+    /// `None` for the bundled timeline.
+    pub follow: Option<(PathBuf, Watch, u64)>,
 }
 
 /// How long the loop waits for input before looking at the signal flag again.
@@ -41,7 +48,15 @@ const TICK: Duration = Duration::from_millis(200);
 /// terminal restored, and comes back as an `Interrupted` error naming the signal. (Ctrl-C in
 /// the browser is a key, since raw mode turns signals off; `kill -INT` still reaches it.)
 pub fn run(launch: Launch) -> io::Result<()> {
+    let name = launch.doc.name().to_string();
     let mut app = App::new(launch.doc, &launch.filter);
+    let mut follow = launch
+        .follow
+        .as_ref()
+        .map(|(path, watch, max)| Follow::start(path, &name, *max, *watch));
+    if let Some(problem) = follow.as_mut().and_then(Follow::take_problem) {
+        app.file_unreadable(problem);
+    }
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         app = app.without_color();
     }
@@ -85,6 +100,21 @@ pub fn run(launch: Launch) -> io::Result<()> {
                 return Ok(());
             }
             timeout = Duration::ZERO;
+        }
+        if let Some(f) = &follow {
+            if app.take_reload_request() {
+                f.request();
+            }
+            match f.take() {
+                Some(Outcome::Loaded(doc)) => app.replace_document(doc),
+                Some(Outcome::Invalid { errors, first, all }) => {
+                    app.reload_failed(Problems { errors, first, all });
+                }
+                Some(Outcome::Unreadable(why)) => app.file_unreadable(why),
+                None => {}
+            }
+        } else if app.take_reload_request() {
+            app.reload_unavailable();
         }
     }
 }

@@ -588,3 +588,104 @@ fn lower_y_copies_the_statement_with_its_citation_through_osc52() {
          on draft memos”, 2025-07-23\n"
     );
 }
+
+/// Every screen the browser drew, in order: its output replayed into a terminal emulator
+/// frame by frame (each frame starts by hiding the cursor).
+fn screens(out: &[u8]) -> Vec<String> {
+    let mut parser = vt100::Parser::new(24, 80, 0);
+    let mut shown = Vec::new();
+    let mut from = 0;
+    while let Some(at) = find(&out[from + 1..], HIDE_CURSOR).map(|k| k + from + 1) {
+        parser.process(&out[from..at]);
+        shown.push(parser.screen().contents());
+        from = at;
+    }
+    parser.process(&out[from..]);
+    shown.push(parser.screen().contents());
+    shown
+}
+
+/// The browser follows its file while it is rewritten 50 times a second (in place, in two
+/// writes, so that it is often caught half-written), replaced by a directory and a FIFO, and
+/// deleted: it answers keys all along, never shows a half-written file, says what happened,
+/// and shows the good file when it comes back.
+#[test]
+fn the_browser_follows_its_file_through_rewrites_and_worse() {
+    let dir = std::env::temp_dir().join(format!("roundtable-follow-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("talks.ron");
+    let bundled = roundtable::model::BUNDLED;
+    let title = "title: \"Russia–Ukraine direct talks, Istanbul 2025\"";
+    let titled = |t: &str| bundled.replacen(title, &format!("title: \"{t}\""), 1);
+    std::fs::write(&path, titled("Alpha start")).unwrap();
+    let b = Browser::launch(&[], &[path.as_os_str()]);
+    // Half-written versions carry a title of their own; a whole file never does.
+    let half = titled("HALF WRITTEN");
+    let whole = titled("Whole again");
+    let started = Instant::now();
+    let mut k = 0;
+    while started.elapsed() < Duration::from_secs(2) {
+        let mut f = File::create(&path).unwrap();
+        let (text, cut) = if k % 2 == 0 {
+            (&half, half.len() / 2)
+        } else {
+            (&whole, whole.len() / 3)
+        };
+        f.write_all(&text.as_bytes()[..cut]).unwrap();
+        if k % 2 == 1 {
+            thread::sleep(Duration::from_millis(5));
+            f.write_all(&text.as_bytes()[cut..]).unwrap();
+        }
+        drop(f);
+        if k % 10 == 0 {
+            b.type_keys(b"j");
+        }
+        k += 1;
+        thread::sleep(Duration::from_millis(20));
+    }
+    // Keys are answered while all that went on.
+    b.type_keys(b"?");
+    let on_screen = |what: &str| {
+        let started = Instant::now();
+        loop {
+            let last = screens(&b.output()).pop().unwrap_or_default();
+            if last.contains(what) {
+                return;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "no {what:?} on screen after {PATIENCE:?}; the screen:\n{last}"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    };
+    on_screen("Keys —");
+    b.type_keys(b"?");
+    // The burst may have ended half-written (then the footer lists errors); a whole save
+    // after it is shown.
+    std::fs::write(&path, &whole).unwrap();
+    on_screen("Whole again");
+    std::fs::remove_file(&path).unwrap();
+    std::fs::create_dir(&path).unwrap();
+    on_screen("directory");
+    std::fs::remove_dir(&path).unwrap();
+    let made = Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    on_screen("FIFO");
+    std::fs::remove_file(&path).unwrap();
+    on_screen("no such file");
+    std::fs::write(&path, titled("zzzz FINAL zzzz")).unwrap();
+    on_screen("zzzz FINAL zzzz");
+    b.type_keys(b"q");
+    let end = b.finish();
+    end.assert_restored("q after following the file");
+    let seen = screens(&end.output);
+    assert!(
+        seen.iter().all(|s| !s.contains("HALF WRITTEN")),
+        "a half-written file was shown"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -55,6 +55,10 @@ pub enum Action {
     /// Copy the selected quote or claim (the detail pane's selected link, else the selected
     /// row of the statements view) with its citation line.
     CopyStatement,
+    /// Load the file again now (`R`), as its watcher would on a change.
+    Reload,
+    /// Show every error of the last save that did not load.
+    ShowProblems,
     /// Switch the main pane between events and statements, on the same event.
     ToggleView,
     /// Select the detail pane's next link; after the last, go back to the timeline pane.

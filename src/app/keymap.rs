@@ -168,6 +168,8 @@ pub const KEYS: &[Binding] = &[
     bind(BOTH, &[ch('y')], Modes::PANES, A::CopyStatement, "copy the selected quote or claim with its citation", ""),
     bind(BOTH, &[ch('Y')], Modes::PANES, A::CopyEvent, "copy the event as Markdown, with citations", ""),
     bind(BOTH, &[ctrl('o')], Modes::PANES, A::JumpBack, "go back to where a link was followed from", ""),
+    bind(BOTH, &[ch('R')], Modes::PANES, A::Reload, "reload the file now (it is also followed as it is saved)", ""),
+    bind(BOTH, &[ch('E')], Modes::PANES, A::ShowProblems, "list the errors of a save that did not load", ""),
     bind(BOTH, &[ch('/')], Modes::PANES, A::OpenSearch, "search: highlight matches and jump to the first", "search"),
     bind(BOTH, &[ch('n')], Modes::PANES, A::NextMatch, "next match", ""),
     bind(BOTH, &[ch('N')], Modes::PANES, A::PrevMatch, "previous match", ""),

@@ -6,6 +6,7 @@
 //! - `update.rs`: [`App::update`], the only place state changes.
 //! - [`view`]: the events or the statements view, and keeping the selection across them.
 //! - [`window`]: which timeline rows are on screen, round headers included.
+//! - [`reload`]: a new version of the file replacing the shown one, keeping the reader's place.
 //! - [`links`]: the detail pane's links to other statements, following them and coming back.
 //! - [`layout`]: where each pane goes, shared by drawing and mouse hit-testing.
 //! - [`detail`]: the detail pane's content as wrapped lines.
@@ -20,6 +21,7 @@ pub mod layout;
 pub mod links;
 pub mod picker;
 pub mod provenance;
+pub mod reload;
 pub mod search;
 pub mod text;
 mod update;
@@ -78,14 +80,25 @@ impl Mode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     None,
+    /// The help overlay (`?`), or the list of a bad save's errors (`E`): lines scrolled past.
     Help {
         scroll: usize,
+        page: HelpPage,
     },
     /// The search prompt, with what has been typed.
     Prompt {
         text: String,
     },
     Picker(Picker),
+}
+
+/// What the help overlay shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpPage {
+    /// Every key.
+    Keys,
+    /// The errors of the last save that did not load.
+    Problems,
 }
 
 /// The whole state of the browser.
@@ -129,6 +142,13 @@ pub struct App {
     /// What was last copied, for the footer: `the event as Markdown`, `the quote with its
     /// citation`.
     pub(crate) copied: &'static str,
+    /// The file's last save that did not load, while the last good one is shown.
+    pub(crate) problems: Option<reload::Problems>,
+    /// Why the file cannot be read now (deleted, replaced by a directory…), while the last
+    /// good version is shown.
+    pub(crate) gone: Option<String>,
+    /// Set by `R`, taken by the terminal side, which reloads.
+    pub(crate) reload_wanted: bool,
     /// The terminal's size, as last reported.
     pub(crate) size: Rect,
     /// False when `NO_COLOR` asks for no colours.
@@ -173,6 +193,9 @@ impl App {
             message: None,
             copy: None,
             copied: "",
+            problems: None,
+            gone: None,
+            reload_wanted: false,
             size: Rect::new(0, 0, 80, 24),
             color: true,
             when_width,
@@ -315,9 +338,14 @@ impl App {
 
     /// Replaces the filter (its `search` is ignored): recomputes what is shown, keeping the
     /// selected event or statement, or the nearest one after it, selected.
-    pub(crate) fn set_filter(&mut self, mut filter: Filter) {
-        filter.search = None;
+    pub(crate) fn set_filter(&mut self, filter: Filter) {
         let was = self.place();
+        self.refilter(filter, was);
+    }
+
+    /// [`App::set_filter`], selecting `keep` (a place in the current document) afterwards.
+    pub(crate) fn refilter(&mut self, mut filter: Filter, keep: Option<Place>) {
+        filter.search = None;
         self.shown = filter.apply(self.doc.timeline(), self.doc.index(), Some(self.doc.text()));
         self.nothing_why = (self.shown.is_empty() && !filter.is_empty()).then(|| {
             crate::query::nothing::why(
@@ -330,7 +358,7 @@ impl App {
             )
         });
         self.filter = filter;
-        self.rebuild(was);
+        self.rebuild(keep);
     }
 
     /// Runs a search and selects its first match among the shown events.

@@ -7,7 +7,7 @@ use ratatui::layout::{Position, Rect};
 use super::action::Action;
 use super::choices::Choice;
 use super::window::Row;
-use super::{App, Focus, Overlay, Picker, PickerKind, detail, keymap, layout, text};
+use super::{App, Focus, HelpPage, Overlay, Picker, PickerKind, detail, keymap, layout, text};
 use crate::query::Filter;
 
 /// How far one turn of the mouse wheel scrolls.
@@ -67,6 +67,11 @@ impl App {
                 });
             }
             Action::ToggleView => self.toggle_view(),
+            Action::Reload => {
+                self.reload_wanted = true;
+                self.message = Some("reloading…".into());
+            }
+            Action::ShowProblems => self.show_problems(),
             Action::NextLink => self.step_link(true),
             Action::PrevLink => self.step_link(false),
             Action::FollowLink => self.follow_link(),
@@ -83,7 +88,10 @@ impl App {
             Action::ToggleHelp => {
                 self.overlay = match self.overlay {
                     Overlay::Help { .. } => Overlay::None,
-                    _ => Overlay::Help { scroll: 0 },
+                    _ => Overlay::Help {
+                        scroll: 0,
+                        page: HelpPage::Keys,
+                    },
                 }
             }
             Action::NextMatch => self.step_match(true),
@@ -137,9 +145,21 @@ impl App {
     }
 
     fn help_max(&self) -> usize {
-        keymap::help_document(usize::from(self.help_area().width))
+        self.help_document(usize::from(self.help_area().width))
             .len()
             .saturating_sub(usize::from(self.help_area().height))
+    }
+
+    /// The help overlay's lines, wrapped to `width`: the keys, or the last bad save's errors.
+    #[must_use]
+    pub fn help_document(&self, width: usize) -> Vec<Vec<text::Seg<detail::Look>>> {
+        match self.overlay {
+            Overlay::Help {
+                page: HelpPage::Problems,
+                ..
+            } => self.problems_document(width),
+            _ => keymap::help_document(width),
+        }
     }
 
     /// Selects row `i` (clamped), scrolling the main pane only as far as needed.
@@ -181,7 +201,7 @@ impl App {
         }
         self.detail_scroll = self.detail_scroll.min(self.detail_max());
         let help_max = self.help_max();
-        if let Overlay::Help { scroll } = &mut self.overlay {
+        if let Overlay::Help { scroll, .. } = &mut self.overlay {
             *scroll = (*scroll).min(help_max);
         }
     }
@@ -204,10 +224,17 @@ impl App {
 
     /// Scrolls the help overlay when it is open, otherwise the detail pane.
     fn scroll(&mut self, action: Action) {
-        if let Overlay::Help { scroll } = self.overlay {
+        if let Overlay::Help {
+            scroll,
+            page: shown,
+        } = self.overlay
+        {
             let page = usize::from(self.help_area().height);
             let to = scrolled(scroll, self.help_max(), page, action);
-            self.overlay = Overlay::Help { scroll: to };
+            self.overlay = Overlay::Help {
+                scroll: to,
+                page: shown,
+            };
         } else {
             let page = usize::from(self.detail_area().height);
             self.detail_scroll = scrolled(self.detail_scroll, self.detail_max(), page, action);

@@ -175,6 +175,15 @@ pub struct Cli {
     #[arg(long, value_enum, value_name = "HOW", default_value = "auto")]
     pub clipboard: ClipboardArg,
 
+    /// Do not follow the file: the browser shows it as it was opened, and `R` reloads it
+    #[arg(long, conflicts_with = "poll")]
+    pub no_watch: bool,
+
+    /// Follow the file by looking at it twice a second, for filesystems that send no change
+    /// events (network mounts, some containers)
+    #[arg(long)]
+    pub poll: bool,
+
     #[command(flatten)]
     pub filters: Filters,
 
@@ -189,6 +198,21 @@ pub enum ClipboardArg {
     Osc52,
     System,
     Off,
+}
+
+impl Cli {
+    /// How the browser follows its file (`--poll`, `--no-watch`).
+    #[must_use]
+    pub fn watch(&self) -> crate::follow::Watch {
+        use crate::follow::Watch;
+        if self.no_watch {
+            Watch::Off
+        } else if self.poll {
+            Watch::Poll
+        } else {
+            Watch::Events
+        }
+    }
 }
 
 impl ClipboardArg {
@@ -403,6 +427,13 @@ impl Cli {
                 return Err(format!(
                     "--clipboard is for the browser (`roundtable --clipboard osc52`); `{}` \
                      copies nothing",
+                    command.name()
+                ));
+            }
+            if self.no_watch || self.poll {
+                let flag = if self.poll { "--poll" } else { "--no-watch" };
+                return Err(format!(
+                    "{flag} is for the browser (`roundtable {flag} FILE`); `{}` reads the file once",
                     command.name()
                 ));
             }

@@ -40,6 +40,10 @@ pub fn run(
         doc: Arc::new(doc),
         filter,
         clipboard: cli.clipboard.mode(),
+        follow: cli
+            .file
+            .clone()
+            .map(|path| (path, cli.watch(), settings.max_size)),
     };
     match tui::run(launch) {
         Ok(()) => Ok(Exit::Success),

@@ -50,6 +50,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ])
     } else if let Some(m) = &app.message {
         Line::from(cut(&format!(" {m}"), room, theme.message))
+    } else if let Some(p) = app.problems() {
+        let s = if p.errors == 1 { "" } else { "s" };
+        let what = format!(
+            " ⚠ the last save has {} error{s}; showing the last good version · E lists them · {}",
+            p.errors,
+            text::line(&p.first)
+        );
+        Line::from(cut(&what, room, theme.warning))
+    } else if let Some(why) = app.gone() {
+        let what = format!(" ⚠ {}; showing the last good version", text::line(why));
+        Line::from(cut(&what, room, theme.warning))
     } else {
         hints(app, room, theme)
     };

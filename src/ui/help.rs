@@ -1,5 +1,5 @@
 //! The help overlay: every key, generated from the one key table, and how search and filters
-//! differ.
+//! differ; or the errors of a save that did not load.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,21 +8,29 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use super::text::{line_of, put};
 use super::theme::Theme;
-use crate::app::{App, keymap, layout, text};
+use crate::app::{App, HelpPage, layout, text};
 
-pub fn render(app: &App, theme: &Theme, body: Rect, scroll: usize, buf: &mut Buffer) {
-    let pane = layout::help(body);
-    Clear.render(pane.outer, buf);
-    let doc = keymap::help_document(usize::from(pane.inner.width));
-    let h = usize::from(pane.inner.height);
+pub fn render(
+    app: &App,
+    theme: &Theme,
+    body: Rect,
+    (scroll, page): (usize, HelpPage),
+    buf: &mut Buffer,
+) {
+    let overlay = layout::help(body);
+    Clear.render(overlay.outer, buf);
+    let doc = app.help_document(usize::from(overlay.inner.width));
+    let name = text::line(app.doc.name());
+    let title = match page {
+        HelpPage::Keys => format!(" Keys — roundtable {name} "),
+        HelpPage::Problems => format!(" Errors in {name} — the last good version is shown "),
+    };
+    let h = usize::from(overlay.inner.height);
     let scroll = scroll.min(doc.len().saturating_sub(h));
     let mut block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(theme.border_focus)
-        .title(Line::styled(
-            format!(" Keys — roundtable {} ", text::line(app.doc.name())),
-            theme.title,
-        ));
+        .title(Line::styled(title, theme.title));
     if doc.len() > h {
         block = block.title_bottom(
             Line::styled(
@@ -37,8 +45,8 @@ pub fn render(app: &App, theme: &Theme, body: Rect, scroll: usize, buf: &mut Buf
             .right_aligned(),
         );
     }
-    block.render(pane.outer, buf);
+    block.render(overlay.outer, buf);
     for (y, segs) in (0u16..).zip(doc.iter().skip(scroll).take(h)) {
-        put(buf, pane.inner, y, &line_of(segs, theme));
+        put(buf, overlay.inner, y, &line_of(segs, theme));
     }
 }

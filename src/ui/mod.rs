@@ -47,7 +47,9 @@ impl Widget for &App {
         detail::render(self, &theme, screen.detail, screen.stacked, buf);
         footer::render(self, &theme, screen.footer, buf);
         match &self.overlay {
-            Overlay::Help { scroll } => help::render(self, &theme, screen.body, *scroll, buf),
+            Overlay::Help { scroll, page } => {
+                help::render(self, &theme, screen.body, (*scroll, *page), buf);
+            }
             Overlay::Picker(p) => picker::render(self, &theme, screen.body, p, buf),
             Overlay::Prompt { .. } | Overlay::None => {}
         }

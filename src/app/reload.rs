@@ -1,0 +1,246 @@
+//! A new version of the file replacing the one shown, keeping the reader's place: the
+//! selected event (by id), the view, the filters (by ids and names), the search and the
+//! scroll position. A save that does not load, or a file that is gone, leaves the last good
+//! version on screen and says so in the footer; the next good save clears it.
+//!
+//! These are called by the terminal side when a reload finishes (see `follow.rs`), not from
+//! a key: they are the one other way the state changes besides [`App::update`].
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use super::detail::{Look, Role};
+use super::text::{self, Seg};
+use super::view::Place;
+use super::{App, HelpPage, Overlay, Search, View};
+use crate::model::Timeline;
+use crate::query::Filter;
+use crate::query::document::Document;
+use crate::query::statement::StatementRef;
+
+/// The errors of a save that did not load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problems {
+    /// How many errors.
+    pub errors: usize,
+    /// The first, as `FILE:LINE:COL: error: message` (escaped).
+    pub first: String,
+    /// All of them, as `check` prints them (escaped).
+    pub all: String,
+}
+
+impl App {
+    /// Whether `R` asked for a reload since the last call.
+    pub fn take_reload_request(&mut self) -> bool {
+        std::mem::take(&mut self.reload_wanted)
+    }
+
+    /// The last bad save's errors, while the last good version is shown.
+    #[must_use]
+    pub fn problems(&self) -> Option<&Problems> {
+        self.problems.as_ref()
+    }
+
+    /// Why the file cannot be read now, while the last good version is shown.
+    #[must_use]
+    pub fn gone(&self) -> Option<&str> {
+        self.gone.as_deref()
+    }
+
+    /// Shows `doc` instead of the current document, keeping the selected event or statement
+    /// (by the event's id), the view, the filters (those that still name something), the
+    /// search and the selection's place on screen.
+    pub fn replace_document(&mut self, doc: Arc<Document>) {
+        let old = Arc::clone(&self.doc);
+        let (was, now) = (old.timeline(), doc.timeline());
+        let place = self.place().and_then(|p| carry_place(was, now, p));
+        let offset = self.selected.saturating_sub(self.top);
+        let (filter, dropped) = carry_filter(&self.filter, was, now);
+        let before = was.events.len();
+        self.doc = doc;
+        self.jumps.clear();
+        self.link = None;
+        self.problems = None;
+        self.gone = None;
+        self.when_width = self
+            .doc
+            .timeline()
+            .events
+            .iter()
+            .map(|e| e.when.raw.len())
+            .max()
+            .unwrap_or(0);
+        let query = self.search.take().map(|s| s.query);
+        self.refilter(filter, place);
+        self.top = self.selected.saturating_sub(offset);
+        self.top = self.fit_top(self.top, self.selected, self.list_height());
+        if let Some(q) = query
+            && let Some(mut s) = Search::run(
+                self.doc.timeline(),
+                self.doc.index(),
+                Some(self.doc.text()),
+                &q,
+            )
+        {
+            match self.view {
+                View::Events => s.restrict(&self.shown),
+                View::Statements => s.restrict_statements(self.doc.timeline(), &self.stmts),
+            }
+            self.search = Some(s);
+        }
+        let after = self.doc.timeline().events.len();
+        let mut message = format!(
+            "reloaded {}: {after} event{}",
+            text::line(self.doc.name()),
+            if after == 1 { "" } else { "s" }
+        );
+        if after != before {
+            let _ = write!(message, " (was {before})");
+        }
+        if !dropped.is_empty() {
+            let _ = write!(message, " · filter dropped: {}", dropped.join(", "));
+        }
+        self.message = Some(message);
+    }
+
+    /// A save that did not load: the last good version stays; the footer says how many
+    /// errors and the first; `E` lists them.
+    pub fn reload_failed(&mut self, problems: Problems) {
+        self.gone = None;
+        self.problems = Some(problems);
+        // What the footer said before is older than this.
+        self.message = None;
+    }
+
+    /// The file cannot be read (deleted, replaced by something that is not a file): the last
+    /// good version stays, and the footer says why.
+    pub fn file_unreadable(&mut self, why: String) {
+        // Errors of an earlier save say nothing about what stands there now.
+        self.problems = None;
+        self.gone = Some(why);
+        self.message = None;
+    }
+
+    /// Says that `R` has nothing to reload (the bundled timeline, which is not a file).
+    pub fn reload_unavailable(&mut self) {
+        self.message = Some("the bundled timeline is not a file: nothing to reload".into());
+    }
+
+    /// Opens the list of the last bad save's errors (`E`).
+    pub(crate) fn show_problems(&mut self) {
+        if self.problems.is_some() {
+            self.overlay = Overlay::Help {
+                scroll: 0,
+                page: HelpPage::Problems,
+            };
+        } else {
+            self.message = Some("no errors: the file shown is the file on disk".into());
+        }
+    }
+
+    /// The errors, wrapped to `width`, for the help overlay.
+    pub(crate) fn problems_document(&self, width: usize) -> Vec<Vec<Seg<Look>>> {
+        let look = |role| Look {
+            role,
+            hit: false,
+            mine: false,
+            cursor: false,
+        };
+        let Some(p) = &self.problems else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for line in p.all.lines() {
+            let line = text::line(line);
+            let role = if line.contains(": error: ") {
+                Role::Disputed
+            } else {
+                Role::Text
+            };
+            out.extend(text::wrap(
+                &[Seg::new(line, look(role))],
+                width,
+                4,
+                look(role),
+            ));
+        }
+        out
+    }
+}
+
+/// `p` (a place in `was`) in `now`: the event with the same id, and the statement of the
+/// same kind and index when it still has one.
+fn carry_place(was: &Timeline<'_>, now: &Timeline<'_>, p: Place) -> Option<Place> {
+    let id = &was.events.get(p.event as usize)?.id.value;
+    let pos = now.events.iter().position(|e| e.id.value == *id)?;
+    let e = &now.events[pos];
+    let pos = u32::try_from(pos).ok()?;
+    let statement = p.statement.and_then(|s| {
+        let n = match s.kind() {
+            crate::query::statement::Kind::Quote => e.quotes.len(),
+            crate::query::statement::Kind::Claim => e.claims.len(),
+        };
+        (s.index() < n).then(|| match s.kind() {
+            crate::query::statement::Kind::Quote => StatementRef::quote(pos, s.index() as u32),
+            crate::query::statement::Kind::Claim => StatementRef::claim(pos, s.index() as u32),
+        })
+    });
+    Some(Place {
+        event: pos,
+        statement,
+    })
+}
+
+/// `f` (resolved against `was`) resolved against `now`: participants and sources by id,
+/// rounds by number; the parts that name nothing in `now` are dropped and described.
+fn carry_filter(f: &Filter, was: &Timeline<'_>, now: &Timeline<'_>) -> (Filter, Vec<String>) {
+    let mut dropped = Vec::new();
+    let participant = |i: u32, dropped: &mut Vec<String>| {
+        let p = &was.participants[i as usize];
+        let found = now
+            .participants
+            .iter()
+            .position(|q| q.id.value == p.id.value);
+        if found.is_none() {
+            dropped.push(text::line(&p.name).into_owned());
+        }
+        found.and_then(|k| u32::try_from(k).ok())
+    };
+    let speakers = f
+        .speakers
+        .iter()
+        .filter_map(|&i| participant(i, &mut dropped))
+        .collect();
+    let chosen = f.participant.and_then(|i| participant(i, &mut dropped));
+    let round = f.round.and_then(|r| {
+        let number = was.rounds[r as usize].number.value;
+        let found = now.rounds.iter().position(|q| q.number.value == number);
+        if found.is_none() {
+            dropped.push(format!("round {number}"));
+        }
+        found.and_then(|k| u32::try_from(k).ok())
+    });
+    let sources = f.sources.as_ref().map(|list| {
+        let mut out: Vec<u32> = list
+            .iter()
+            .filter_map(|&i| {
+                let s = &was.sources[i as usize];
+                let found = now.sources.iter().position(|q| q.id.value == s.id.value);
+                if found.is_none() {
+                    dropped.push(text::line(&s.outlet).into_owned());
+                }
+                found.and_then(|k| u32::try_from(k).ok())
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    });
+    let filter = Filter {
+        speakers,
+        participant: chosen,
+        round,
+        sources: sources.filter(|s| !s.is_empty()),
+        ..f.clone()
+    };
+    (filter, dropped)
+}
