@@ -108,7 +108,11 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
         .collect();
     if !missing.is_empty() {
         let names: Vec<String> = missing.iter().map(|c| format!("`{c}`")).collect();
-        let (s, them) = if missing.len() == 1 { ("", "it") } else { ("s", "them") };
+        let (s, them) = if missing.len() == 1 {
+            ("", "it")
+        } else {
+            ("s", "them")
+        };
         b.problem(
             Some(Pos::line(1)),
             format!(
@@ -161,7 +165,10 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                b.problem(Some(csv_position(&e)), format!("not CSV: {}", csv_message(&e)));
+                b.problem(
+                    Some(csv_position(&e)),
+                    format!("not CSV: {}", csv_message(&e)),
+                );
                 if e.is_io_error() {
                     break;
                 }
@@ -173,7 +180,11 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
         if record.len() > header.len() {
             b.problem(
                 Some(Pos::line(line)),
-                format!("{} fields, but the header names {}", record.len(), header.len()),
+                format!(
+                    "{} fields, but the header names {}",
+                    record.len(),
+                    header.len()
+                ),
             );
             continue;
         }
@@ -185,7 +196,11 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
     let title = match countries.len() {
         0 => title_from_name(&options.name),
         1..=3 => format!("ACLED: {}", countries.join(", ")),
-        k => format!("ACLED: {} and {} more countries", countries[..3].join(", "), k - 3),
+        k => format!(
+            "ACLED: {} and {} more countries",
+            countries[..3].join(", "),
+            k - 3
+        ),
     };
     b.finish(title, None, &file_outlet(&options.name))
 }
@@ -372,13 +387,8 @@ fn join_place(parts: &[&str]) -> String {
 
 /// `2025-07-23`, `23 July 2025`, `23-Jul-2025`, `23 Jul 2025`.
 fn date(s: &str) -> Result<Parts, String> {
-    let bad = || {
-        format!("`event_date` `{s}` is not a date: expected 2025-07-23 or 23 July 2025")
-    };
-    let fields: Vec<&str> = s
-        .split([' ', '-', '/'])
-        .filter(|f| !f.is_empty())
-        .collect();
+    let bad = || format!("`event_date` `{s}` is not a date: expected 2025-07-23 or 23 July 2025");
+    let fields: Vec<&str> = s.split([' ', '-', '/']).filter(|f| !f.is_empty()).collect();
     let [a, m, c] = fields[..] else {
         return Err(bad());
     };

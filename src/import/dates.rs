@@ -158,7 +158,10 @@ pub fn part(name: &str, text: &str) -> Result<Option<i64>, String> {
         return Ok(Some(n));
     }
     match cleaned.parse::<f64>() {
-        #[allow(clippy::cast_possible_truncation, reason = "checked whole and in range")]
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "checked whole and in range"
+        )]
         Ok(f) if f.fract() == 0.0 && f.abs() < 1e15 => Ok(Some(f as i64)),
         _ => Err(format!("`{name}` is `{text}`, not a whole number")),
     }
@@ -167,9 +170,7 @@ pub fn part(name: &str, text: &str) -> Result<Option<i64>, String> {
 /// A time of day as the TimelineJS sheet's `Time` column takes it: `16:05`, `16:05:30`,
 /// `16:05:30.250`, `4:05 PM`, `1605`, `16.05`.
 pub fn time_of_day(text: &str) -> Result<Parts, String> {
-    let bad = || {
-        format!("`{text}` is not a time of day: expected HH:MM, HH:MM:SS or h:MM AM/PM")
-    };
+    let bad = || format!("`{text}` is not a time of day: expected HH:MM, HH:MM:SS or h:MM AM/PM");
     let mut t = text.trim().to_ascii_lowercase();
     let mut period = None;
     for (suffix, p) in [
@@ -186,14 +187,15 @@ pub fn time_of_day(text: &str) -> Result<Parts, String> {
             break;
         }
     }
-    let pieces: Vec<String> = if t.len() >= 3 && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()) {
-        let (h, m) = t.split_at(t.len() - 2);
-        vec![h.to_string(), m.to_string()]
-    } else if t.contains(':') {
-        t.split(':').map(str::to_string).collect()
-    } else {
-        t.split('.').map(str::to_string).collect()
-    };
+    let pieces: Vec<String> =
+        if t.len() >= 3 && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()) {
+            let (h, m) = t.split_at(t.len() - 2);
+            vec![h.to_string(), m.to_string()]
+        } else if t.contains(':') {
+            t.split(':').map(str::to_string).collect()
+        } else {
+            t.split('.').map(str::to_string).collect()
+        };
     if pieces.len() > 3 {
         return Err(bad());
     }
@@ -364,7 +366,10 @@ mod tests {
         assert!(cut.cut);
         assert_eq!(cut.when.raw, "2025-07-23");
         let ist = Zone::parse("Europe/Istanbul").unwrap();
-        assert_eq!(when(&p, Some(ist)).unwrap().when.raw, "2025-07-23T16:05+03:00");
+        assert_eq!(
+            when(&p, Some(ist)).unwrap().when.raw,
+            "2025-07-23T16:05+03:00"
+        );
         let berlin = Zone::parse("Europe/Berlin").unwrap();
         let winter = Parts {
             month: Some(1),
@@ -377,9 +382,15 @@ mod tests {
             "2025-01-23T16:05:07.250+01:00"
         );
         let fixed = Zone::parse("-06:00").unwrap();
-        assert_eq!(when(&p, Some(fixed)).unwrap().when.raw, "2025-07-23T16:05-06:00");
         assert_eq!(
-            when(&p, Some(Zone::parse("UTC").unwrap())).unwrap().when.raw,
+            when(&p, Some(fixed)).unwrap().when.raw,
+            "2025-07-23T16:05-06:00"
+        );
+        assert_eq!(
+            when(&p, Some(Zone::parse("UTC").unwrap()))
+                .unwrap()
+                .when
+                .raw,
             "2025-07-23T16:05Z"
         );
     }

@@ -43,7 +43,11 @@ pub fn plain(html: &str) -> String {
 /// One line of plain text: [`plain`] with its line breaks as spaces.
 #[must_use]
 pub fn plain_line(html: &str) -> String {
-    plain(html).split('\n').filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+    plain(html)
+        .split('\n')
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The first `href="…"` of a link in `html`, if any.
@@ -104,29 +108,63 @@ fn entity(s: &str) -> Option<(usize, char)> {
         };
         char::from_u32(code).filter(|&c| c != '\0')?
     } else {
-        match name {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            "nbsp" | "ensp" | "emsp" | "thinsp" => ' ',
-            "ndash" => '–',
-            "mdash" => '—',
-            "hellip" => '…',
-            "lsquo" => '‘',
-            "rsquo" => '’',
-            "ldquo" => '“',
-            "rdquo" => '”',
-            "laquo" => '«',
-            "raquo" => '»',
-            "copy" => '©',
-            "eacute" => 'é',
-            "euro" => '€',
-            _ => return None,
-        }
+        named(name)?
     };
     Some((end + 1, c))
+}
+
+/// HTML 4's Latin-1 entities, for code points 160 to 255 in order (`nbsp` is read as a space
+/// before this table is looked at).
+const LATIN1: [&str; 96] = [
+    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf",
+    "laquo", "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro",
+    "para", "middot", "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest",
+    "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave", "Eacute",
+    "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve", "Oacute",
+    "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute",
+    "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil",
+    "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde",
+    "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute", "ucirc",
+    "uuml", "yacute", "thorn", "yuml",
+];
+
+/// The character a named reference stands for: the markup and space ones, Latin-1, and the
+/// punctuation that news text uses.
+fn named(name: &str) -> Option<char> {
+    let c = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" | "ensp" | "emsp" | "thinsp" => ' ',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "sbquo" => '‚',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "bdquo" => '„',
+        "lsaquo" => '‹',
+        "rsaquo" => '›',
+        "bull" => '•',
+        "dagger" => '†',
+        "prime" => '′',
+        "euro" => '€',
+        "trade" => '™',
+        "OElig" => 'Œ',
+        "oelig" => 'œ',
+        "Scaron" => 'Š',
+        "scaron" => 'š',
+        "Yuml" => 'Ÿ',
+        _ => {
+            let k = LATIN1.iter().position(|n| *n == name)?;
+            return char::from_u32(160 + k as u32);
+        }
+    };
+    Some(c)
 }
 
 /// Whitespace collapsed, breaks made newlines, at most one empty line in a row, trimmed.
@@ -172,6 +210,10 @@ mod tests {
         assert_eq!(plain("x<!-- hidden -->y"), "xy");
         assert_eq!(plain_line("<p>one</p><p>two</p>"), "one two");
         assert_eq!(plain("&#x2014;&unknown;"), "—&unknown;");
+        assert_eq!(
+            plain("Dolmabah&ccedil;e, T&uuml;rkiye, &Eacute;lys&eacute;e"),
+            "Dolmabahçe, Türkiye, Élysée"
+        );
     }
 
     #[test]

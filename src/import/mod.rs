@@ -17,8 +17,8 @@ use std::collections::HashMap;
 use std::collections::HashSet;
 
 use crate::model::{
-    Event, Labels, Participant, ParticipantKind, Ref, Round, RoundRef, Source, SourceKind,
-    Spanned, Str, Timeline, When,
+    Event, Labels, Participant, ParticipantKind, Ref, Round, RoundRef, Source, SourceKind, Spanned,
+    Str, Timeline, When,
 };
 
 pub use dates::Zone;
@@ -150,7 +150,6 @@ impl Ids {
             })
             .unwrap_or_default()
     }
-
 }
 
 /// An event being built, with its comments.
@@ -304,8 +303,9 @@ impl Builder {
         match wanted.map(str::trim).filter(|w| !w.is_empty()) {
             Some(w) => {
                 let id = self.event_ids.take(w);
-                let note = (id != w)
-                    .then(|| format!("the id `{w}` is taken by an earlier event; this one is `{id}`"));
+                let note = (id != w).then(|| {
+                    format!("the id `{w}` is taken by an earlier event; this one is `{id}`")
+                });
                 (id, note)
             }
             None => (self.event_ids.take(&format!("event-{n}")), None),
@@ -415,6 +415,9 @@ impl Builder {
             claims: Vec::new(),
             labels: Labels::default(),
         };
+        // In input order, the order a reader fixes them in (a stable sort: same place, same
+        // order as found).
+        self.kept.sort_by_key(|k| k.at);
         Ok(Imported {
             timeline,
             comments,
@@ -479,7 +482,10 @@ mod tests {
 
     #[test]
     fn slugs_are_ascii_and_never_empty() {
-        assert_eq!(slug("Military Forces of Ukraine (2019-)", "x"), "military-forces-of-ukraine-2019");
+        assert_eq!(
+            slug("Military Forces of Ukraine (2019-)", "x"),
+            "military-forces-of-ukraine-2019"
+        );
         assert_eq!(slug("Türkiye", "x"), "t-rkiye");
         assert_eq!(slug("土耳其", "src"), "src");
     }

@@ -10,7 +10,9 @@ use serde_json::value::RawValue;
 
 use super::dates::{self, DateError, Parts};
 use super::html::{first_href, plain, plain_line};
-use super::{Builder, Imported, Note, Options, Pos, RoundDraft, event, file_outlet, title_from_name};
+use super::{
+    Builder, Imported, Note, Options, Pos, RoundDraft, event, file_outlet, title_from_name,
+};
 use crate::model::diag::LineIndex;
 
 /// A date as a slide gives it.
@@ -118,13 +120,19 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
             other => b.keep(
                 Some(json.pos(value)),
                 None,
-                format!("TimelineJS field `{other}` is not imported: {}", short(value.get())),
+                format!(
+                    "TimelineJS field `{other}` is not imported: {}",
+                    short(value.get())
+                ),
             ),
         }
     }
     if !top.contains_key("events") {
         b.problem(
-            Some(Pos { line: 1, col: Some(1) }),
+            Some(Pos {
+                line: 1,
+                col: Some(1),
+            }),
             "no `events`: a TimelineJS3 document lists its slides in `events`",
         );
     }
@@ -169,7 +177,11 @@ impl Json<'_> {
         }
     }
 
-    fn object<'r>(&self, raw: &'r RawValue, what: &str) -> Result<BTreeMap<String, &'r RawValue>, Note> {
+    fn object<'r>(
+        &self,
+        raw: &'r RawValue,
+        what: &str,
+    ) -> Result<BTreeMap<String, &'r RawValue>, Note> {
         serde_json::from_str(raw.get()).map_err(|_| Note {
             at: Some(self.pos(raw)),
             message: format!("`{what}` should be an object {{…}}"),
@@ -200,7 +212,10 @@ impl Json<'_> {
         match serde_json::from_str::<Vec<&RawValue>>(raw.get()) {
             Ok(list) => list.into_iter().filter_map(|s| self.slide(s, b)).collect(),
             Err(_) => {
-                b.problem(Some(self.pos(raw)), format!("`{what}` should be a list [ … ]"));
+                b.problem(
+                    Some(self.pos(raw)),
+                    format!("`{what}` should be a list [ … ]"),
+                );
                 Vec::new()
             }
         }
@@ -265,11 +280,20 @@ impl Json<'_> {
     fn unknown(&self, within: &str, key: &str, value: &RawValue) -> (Option<Pos>, String) {
         (
             Some(self.pos(value)),
-            format!("TimelineJS {within} field `{key}` is not imported: {}", short(value.get())),
+            format!(
+                "TimelineJS {within} field `{key}` is not imported: {}",
+                short(value.get())
+            ),
         )
     }
 
-    fn date(&self, raw: &RawValue, what: &str, broken: &mut bool, b: &mut Builder) -> Option<DateIn> {
+    fn date(
+        &self,
+        raw: &RawValue,
+        what: &str,
+        broken: &mut bool,
+        b: &mut Builder,
+    ) -> Option<DateIn> {
         if raw.get() == "null" {
             return None;
         }
@@ -309,9 +333,12 @@ impl Json<'_> {
                     continue;
                 }
             };
-            let parsed = self
-                .string(value)
-                .and_then(|t| dates::part(key, &t).map_err(|m| Note { at: Some(self.pos(value)), message: m }));
+            let parsed = self.string(value).and_then(|t| {
+                dates::part(key, &t).map_err(|m| Note {
+                    at: Some(self.pos(value)),
+                    message: m,
+                })
+            });
             match parsed {
                 Ok(v) => *slot = v,
                 Err(n) => {
@@ -325,7 +352,12 @@ impl Json<'_> {
 }
 
 /// The date of a slide, or why there is none: a problem reported, or an entry kept.
-fn date_of(b: &mut Builder, d: &DateIn, zone: Option<dates::Zone>, what: &str) -> Result<dates::Dated, Option<String>> {
+fn date_of(
+    b: &mut Builder,
+    d: &DateIn,
+    zone: Option<dates::Zone>,
+    what: &str,
+) -> Result<dates::Dated, Option<String>> {
     match dates::when(&d.parts, zone) {
         Ok(dated) => {
             if dated.cut {
@@ -374,15 +406,25 @@ fn event_title(s: &Slide, summary: Option<&str>, n: usize) -> String {
 
 /// Kinds of media that are a file to show, not a publication to cite.
 const MEDIA_EXTENSIONS: &[&str] = &[
-    "jpg", "jpeg", "png", "gif", "webp", "svg", "bmp", "tif", "tiff", "avif", "mp3", "m4a",
-    "wav", "ogg", "oga", "mp4", "m4v", "webm", "mov", "avi", "mkv",
+    "jpg", "jpeg", "png", "gif", "webp", "svg", "bmp", "tif", "tiff", "avif", "mp3", "m4a", "wav",
+    "ogg", "oga", "mp4", "m4v", "webm", "mov", "avi", "mkv",
 ];
 
 /// Hosts whose pages are players or galleries rather than reports.
 const MEDIA_HOSTS: &[&str] = &[
-    "youtube.com", "youtu.be", "vimeo.com", "dailymotion.com", "soundcloud.com",
-    "spotify.com", "flickr.com", "instagram.com", "imgur.com", "giphy.com",
-    "upload.wikimedia.org", "i.redd.it", "pbs.twimg.com",
+    "youtube.com",
+    "youtu.be",
+    "vimeo.com",
+    "dailymotion.com",
+    "soundcloud.com",
+    "spotify.com",
+    "flickr.com",
+    "instagram.com",
+    "imgur.com",
+    "giphy.com",
+    "upload.wikimedia.org",
+    "i.redd.it",
+    "pbs.twimg.com",
 ];
 
 /// The host of a web URL (`www.` dropped), or `None` for anything that is not one.
@@ -399,8 +441,16 @@ fn host(url: &str) -> Option<String> {
 
 /// True for a web URL that is a media file or player page.
 fn is_media_file(url: &str, host: &str) -> bool {
-    let path = url.split(['?', '#']).next().unwrap_or(url).to_ascii_lowercase();
-    let ext = path.rsplit('/').next().and_then(|f| f.rsplit_once('.')).map(|(_, e)| e);
+    let path = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(url)
+        .to_ascii_lowercase();
+    let ext = path
+        .rsplit('/')
+        .next()
+        .and_then(|f| f.rsplit_once('.'))
+        .map(|(_, e)| e);
     ext.is_some_and(|e| MEDIA_EXTENSIONS.contains(&e))
         || MEDIA_HOSTS
             .iter()
@@ -408,7 +458,12 @@ fn is_media_file(url: &str, host: &str) -> bool {
 }
 
 /// The source a slide's media names, if any, keeping what is not one as a comment.
-fn media_source(b: &mut Builder, m: &Media, ix: usize, at: Option<Pos>) -> Option<crate::model::Ref> {
+fn media_source(
+    b: &mut Builder,
+    m: &Media,
+    ix: usize,
+    at: Option<Pos>,
+) -> Option<crate::model::Ref> {
     let url = m.url.trim();
     let credit = plain_line(&m.credit);
     let caption = plain_line(&m.caption);
@@ -437,7 +492,11 @@ fn media_source(b: &mut Builder, m: &Media, ix: usize, at: Option<Pos>) -> Optio
     }
     let thumbnail = m.thumbnail.trim();
     if !thumbnail.is_empty() {
-        b.keep(at, Some(ix), format!("thumbnail {thumbnail} is not a source"));
+        b.keep(
+            at,
+            Some(ix),
+            format!("thumbnail {thumbnail} is not a source"),
+        );
     }
     source
 }
@@ -469,7 +528,11 @@ pub fn build(
             Ok(d) => d.when,
             Err(kept) => {
                 if let Some(m) = kept {
-                    b.keep(era.at, None, format!("{m}; the era `{name}` is not imported"));
+                    b.keep(
+                        era.at,
+                        None,
+                        format!("{m}; the era `{name}` is not imported"),
+                    );
                 }
                 continue;
             }
@@ -479,7 +542,14 @@ pub fn build(
             Some(end) => match date_of(&mut b, end, zone, &format!("{what} end")) {
                 Ok(d) if d.when.ends() > start.begins() => Some(d.when),
                 Ok(d) => {
-                    b.keep(era.at, None, format!("era `{name}` ends ({}) before it starts; its end is left out", d.when.raw));
+                    b.keep(
+                        era.at,
+                        None,
+                        format!(
+                            "era `{name}` ends ({}) before it starts; its end is left out",
+                            d.when.raw
+                        ),
+                    );
                     None
                 }
                 Err(kept) => {
@@ -500,10 +570,18 @@ pub fn build(
         Some(t) => {
             let media_url = t.media.url.trim();
             if !media_url.is_empty() {
-                b.keep(t.at, None, format!("title media {} is not imported", short(media_url)));
+                let what = if host(media_url).is_some() {
+                    media_url.to_string()
+                } else {
+                    short(&plain_line(media_url))
+                };
+                b.keep(t.at, None, format!("title media {what} is not a source"));
             }
             let summary = plain(&t.text);
-            (plain_line(&t.headline), (!summary.is_empty()).then_some(summary))
+            (
+                plain_line(&t.headline),
+                (!summary.is_empty()).then_some(summary),
+            )
         }
         None => (String::new(), None),
     };
@@ -526,7 +604,10 @@ fn add_slide(b: &mut Builder, s: &Slide, n: usize, zone: Option<dates::Zone>) {
         format!("event {n} `{headline}`")
     };
     let Some(start) = &s.start else {
-        b.problem(s.at, format!("{what} has no `start_date` (a year at least)"));
+        b.problem(
+            s.at,
+            format!("{what} has no `start_date` (a year at least)"),
+        );
         return;
     };
     let dated = match date_of(b, start, zone, &format!("{what} start")) {
@@ -568,7 +649,10 @@ fn add_slide(b: &mut Builder, s: &Slide, n: usize, zone: Option<dates::Zone>) {
             } else if end.ends() > start.begins() {
                 b.events[ix].event.end = Some(Box::new(end));
             } else {
-                comments.push((s.at, format!("end date {} is before the start; left out", end.raw)));
+                comments.push((
+                    s.at,
+                    format!("end date {} is before the start; left out", end.raw),
+                ));
             }
         }
         Ok(None) => {}
@@ -606,8 +690,13 @@ mod tests {
         assert!(is("https://upload.wikimedia.org/a/b.jpg"));
         assert!(is("https://www.youtube.com/watch?v=x"));
         assert!(is("https://example.org/photo.PNG?w=300"));
-        assert!(!is("https://www.reuters.com/world/europe/talks-2025-07-23/"));
-        assert_eq!(host("https://www.reuters.com/x").as_deref(), Some("reuters.com"));
+        assert!(!is(
+            "https://www.reuters.com/world/europe/talks-2025-07-23/"
+        ));
+        assert_eq!(
+            host("https://www.reuters.com/x").as_deref(),
+            Some("reuters.com")
+        );
         assert_eq!(host("<blockquote>x</blockquote>"), None);
     }
 }

@@ -73,7 +73,10 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                b.problem(Some(csv_position(&e)), format!("not CSV: {}", csv_message(&e)));
+                b.problem(
+                    Some(csv_position(&e)),
+                    format!("not CSV: {}", csv_message(&e)),
+                );
                 if e.is_io_error() {
                     break;
                 }
@@ -85,7 +88,11 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
         if record.len() > header.len() {
             b.problem(
                 pos,
-                format!("{} fields, but the header names {}", record.len(), header.len()),
+                format!(
+                    "{} fields, but the header names {}",
+                    record.len(),
+                    header.len()
+                ),
             );
             continue;
         }
@@ -120,7 +127,16 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
                 s.extra.push((pos, format!("{name}: {v}")));
             }
         }
-        s.start = date(&get("Year"), &get("Month"), &get("Day"), &get("Time"), "", pos, &mut s.broken, &mut b);
+        s.start = date(
+            &get("Year"),
+            &get("Month"),
+            &get("Day"),
+            &get("Time"),
+            "",
+            pos,
+            &mut s.broken,
+            &mut b,
+        );
         s.end = date(
             &get("End Year"),
             &get("End Month"),
@@ -142,7 +158,10 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
 
 /// The date in one row's columns (`prefix` is `End ` for the end date); `None` when the row
 /// gives no year and nothing else.
-#[allow(clippy::too_many_arguments, reason = "the four columns of a date, and where to report")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the four columns of a date, and where to report"
+)]
 fn date(
     year: &str,
     month: &str,

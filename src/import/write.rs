@@ -88,6 +88,9 @@ mod tests {
         let one = text.find("title: \"One line\"").unwrap();
         let display = text.find("// display date: Summer\\x1b[2J").unwrap();
         assert!(media < two && two < display && display < one, "{text}");
-        assert!(text.contains("// event 2 `Old` start: the year 500 BC"), "{text}");
+        assert!(
+            text.contains("// event 2 `Old` start: the year 500 BC"),
+            "{text}"
+        );
     }
 }
