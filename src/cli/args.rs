@@ -270,7 +270,7 @@ pub struct ImportArgs {
 
     /// The time zone of times of day the input gives without one: an IANA zone
     /// (`Europe/Istanbul`) or a UTC offset (`-06:00`); without it they are cut to the day
-    #[arg(long, value_name = "ZONE")]
+    #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
     pub tz: Option<String>,
 
     /// Write the timeline to OUT instead of stdout; an existing OUT only with --force
