@@ -3,13 +3,14 @@
 
 use std::fs::OpenOptions;
 use std::io::{self, Read, Write};
+use std::path::Path;
 
 use super::Exit;
 use super::args::{ImportArgs, Settings};
 use super::input::{Input, plural};
 use crate::import::{self, Note, Options, Zone};
 use crate::model::escape::escape_line;
-use crate::model::read_file;
+use crate::model::{Timeline, read_file};
 
 pub fn run(
     args: &ImportArgs,
@@ -36,21 +37,8 @@ pub fn run(
         return Ok(Exit::Trouble);
     }
     let name = args.file.to_string_lossy().into_owned();
-    let text = if name == "-" {
-        let mut text = String::new();
-        if let Err(e) = io::stdin().lock().read_to_string(&mut text) {
-            writeln!(err, "-: error: {}", escape_line(&e.to_string()))?;
-            return Ok(Exit::Trouble);
-        }
-        text
-    } else {
-        match read_file(&args.file, settings.max_size) {
-            Ok(text) => text,
-            Err(e) => {
-                Input::report_unreadable(&name, &e, err)?;
-                return Ok(Exit::Trouble);
-            }
-        }
+    let Some(text) = read(&name, args, settings.max_size, err)? else {
+        return Ok(Exit::Trouble);
     };
     let shown = if name == "-" {
         "stdin".to_string()
@@ -78,56 +66,88 @@ pub fn run(
     }
     if imported.cut_times > 0 {
         let n = imported.cut_times;
-        let (times, were) = if n == 1 {
-            ("1 time of day was", "it")
+        let (times, them) = if n == 1 {
+            ("1 time of day was".to_string(), "it")
         } else {
-            ("times of day were", "them")
-        };
-        let count = if n == 1 {
-            String::new()
-        } else {
-            format!("{n} ")
+            (format!("{n} times of day were"), "them")
         };
         writeln!(
             err,
-            "roundtable: note: {count}{times} cut to the day: {} gives no time zone; --tz ZONE \
-             keeps {were}",
+            "roundtable: note: {times} cut to the day: {} gives no time zone; --tz ZONE keeps \
+             {them}",
             args.format.label()
         )?;
     }
     let mut ron = Vec::new();
     import::write::write(&imported, &mut ron)?;
     match &args.output {
-        None => out.write_all(&ron)?,
-        Some(path) => {
-            let shown = escape_line(&path.to_string_lossy()).into_owned();
-            // create_new: a file made between the check above and now is not written over.
-            let file = OpenOptions::new()
-                .write(true)
-                .create(true)
-                .truncate(true)
-                .create_new(!args.force)
-                .open(path);
-            let written = file.and_then(|mut f| f.write_all(&ron).and_then(|()| f.flush()));
-            if let Err(e) = written {
-                writeln!(
-                    err,
-                    "roundtable: cannot write {shown}: {}",
-                    escape_line(&e.to_string())
-                )?;
-                return Ok(Exit::Trouble);
+        None => {
+            out.write_all(&ron)?;
+            Ok(Exit::Success)
+        }
+        Some(path) => write_file(path, args.force, &ron, &imported.timeline, err),
+    }
+}
+
+/// The input's text, from FILE or (for `-`) stdin; `None` when it cannot be read (said on
+/// `err`).
+fn read(
+    name: &str,
+    args: &ImportArgs,
+    max_size: u64,
+    err: &mut impl Write,
+) -> io::Result<Option<String>> {
+    if name == "-" {
+        let mut text = String::new();
+        return match io::stdin().lock().read_to_string(&mut text) {
+            Ok(_) => Ok(Some(text)),
+            Err(e) => {
+                writeln!(err, "-: error: {}", escape_line(&e.to_string()))?;
+                Ok(None)
             }
-            let t = &imported.timeline;
-            writeln!(
-                err,
-                "roundtable: wrote {shown}: {}, {}, {}, {}",
-                plural(t.events.len(), "event"),
-                plural(t.sources.len(), "source"),
-                plural(t.participants.len(), "participant"),
-                plural(t.rounds.len(), "round"),
-            )?;
+        };
+    }
+    match read_file(&args.file, max_size) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) => {
+            Input::report_unreadable(name, &e, err)?;
+            Ok(None)
         }
     }
+}
+
+/// Writes `ron` to `path` (over an existing file only with `force`), and says what it holds.
+fn write_file(
+    path: &Path,
+    force: bool,
+    ron: &[u8],
+    t: &Timeline<'_>,
+    err: &mut impl Write,
+) -> io::Result<Exit> {
+    let shown = escape_line(&path.to_string_lossy()).into_owned();
+    // create_new: a file made since the check before reading is not written over either.
+    let file = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .create_new(!force)
+        .open(path);
+    if let Err(e) = file.and_then(|mut f| f.write_all(ron).and_then(|()| f.flush())) {
+        writeln!(
+            err,
+            "roundtable: cannot write {shown}: {}",
+            escape_line(&e.to_string())
+        )?;
+        return Ok(Exit::Trouble);
+    }
+    writeln!(
+        err,
+        "roundtable: wrote {shown}: {}, {}, {}, {}",
+        plural(t.events.len(), "event"),
+        plural(t.sources.len(), "source"),
+        plural(t.participants.len(), "participant"),
+        plural(t.rounds.len(), "round"),
+    )?;
     Ok(Exit::Success)
 }
 

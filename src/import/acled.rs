@@ -4,9 +4,8 @@
 use std::collections::HashMap;
 
 use super::dates::{self, Parts};
-use super::timelinejs_csv::{csv_message, csv_position, csv_problem};
-use super::{Builder, Imported, Note, Options, Pos, event, file_outlet, title_from_name};
-use crate::model::{ParticipantKind, Precision, Ref};
+use super::{Builder, Imported, Note, Options, Pos, csvrows, event, file_outlet, title_from_name};
+use crate::model::{ParticipantKind, Precision, Ref, Str, When};
 
 /// Columns an import cannot do without.
 const REQUIRED: &[&str] = &["event_id_cnty", "event_date", "event_type", "actor1"];
@@ -81,13 +80,32 @@ const MONTHS: &[&str] = &[
 /// Reads an ACLED export. Columns are found by header name, in any order.
 pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
     let mut b = Builder::default();
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let header = match reader.headers() {
-        Ok(h) => h.clone(),
-        Err(e) => return Err(vec![csv_problem(&e)]),
+    let header = csvrows::header(text).map_err(|n| vec![n])?;
+    let Some(cols) = columns(&header, &mut b) else {
+        return b.finish(String::new(), None, "");
     };
+    let mut countries: Vec<String> = Vec::new();
+    let mut n = 0;
+    csvrows::each_record(text, &mut b, |b, record, pos| {
+        n += 1;
+        row(b, &cols, record, pos, n, &mut countries);
+    })
+    .map_err(|n| vec![n])?;
+    let title = match countries.len() {
+        0 => title_from_name(&options.name),
+        1..=3 => format!("ACLED: {}", countries.join(", ")),
+        k => format!(
+            "ACLED: {} and {} more countries",
+            countries[..3].join(", "),
+            k - 3
+        ),
+    };
+    b.finish(title, None, &file_outlet(&options.name))
+}
+
+/// Where the columns are, by header name; what is not imported named once at the top. `None`
+/// (and a problem) when a required column is missing.
+fn columns(header: &csv::StringRecord, b: &mut Builder) -> Option<Columns> {
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut unknown = Vec::new();
     let mut not_carried = Vec::new();
@@ -101,13 +119,12 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
             unknown.push(name);
         }
     }
-    let missing: Vec<&str> = REQUIRED
+    let missing: Vec<String> = REQUIRED
         .iter()
-        .copied()
-        .filter(|c| !index.contains_key(*c))
+        .filter(|c| !index.contains_key(**c))
+        .map(|c| format!("`{c}`"))
         .collect();
     if !missing.is_empty() {
-        let names: Vec<String> = missing.iter().map(|c| format!("`{c}`")).collect();
         let (s, them) = if missing.len() == 1 {
             ("", "it")
         } else {
@@ -116,17 +133,21 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
         b.problem(
             Some(Pos::line(1)),
             format!(
-                "missing column{s} {}: an ACLED export has {them} (columns are found by their header)",
-                names.join(", ")
+                "missing column{s} {}: an ACLED export has {them} (columns are found by their \
+                 header)",
+                missing.join(", ")
             ),
         );
-        return b.finish(String::new(), None, "");
+        return None;
     }
     for name in &unknown {
         b.keep(
             Some(Pos::line(1)),
             None,
-            format!("column `{name}` is not an ACLED column roundtable knows; its values are not imported"),
+            format!(
+                "column `{name}` is not an ACLED column roundtable knows; its values are not \
+                 imported"
+            ),
         );
     }
     if !not_carried.is_empty() {
@@ -136,7 +157,7 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
         ));
     }
     let col = |name: &str| index.get(name).copied();
-    let c = Columns {
+    Some(Columns {
         id: col("event_id_cnty"),
         date: col("event_date"),
         precision: col("time_precision"),
@@ -156,53 +177,7 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
         notes: col("notes"),
         fatalities: col("fatalities"),
         tags: col("tags"),
-    };
-    let mut countries: Vec<String> = Vec::new();
-    let mut record = csv::StringRecord::new();
-    let mut n = 0;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                b.problem(
-                    Some(csv_position(&e)),
-                    format!("not CSV: {}", csv_message(&e)),
-                );
-                if e.is_io_error() {
-                    break;
-                }
-                continue;
-            }
-        }
-        n += 1;
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        if record.len() > header.len() {
-            b.problem(
-                Some(Pos::line(line)),
-                format!(
-                    "{} fields, but the header names {}",
-                    record.len(),
-                    header.len()
-                ),
-            );
-            continue;
-        }
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        row(&mut b, &c, &record, Pos::line(line), n, &mut countries);
-    }
-    let title = match countries.len() {
-        0 => title_from_name(&options.name),
-        1..=3 => format!("ACLED: {}", countries.join(", ")),
-        k => format!(
-            "ACLED: {} and {} more countries",
-            countries[..3].join(", "),
-            k - 3
-        ),
-    };
-    b.finish(title, None, &file_outlet(&options.name))
+    })
 }
 
 /// Where each column used is in a record.
@@ -228,124 +203,167 @@ struct Columns {
     tags: Option<usize>,
 }
 
-/// One row made into an event.
+/// One record, its fields found by column.
+struct Row<'r> {
+    record: &'r csv::StringRecord,
+    cols: &'r Columns,
+}
+
+impl<'r> Row<'r> {
+    /// The trimmed field in column `col`; empty when the column or the field is missing.
+    fn get(&self, col: impl Fn(&Columns) -> Option<usize>) -> &'r str {
+        col(self.cols)
+            .and_then(|i| self.record.get(i))
+            .map_or("", str::trim)
+    }
+
+    /// `event_date` at the precision ACLED knows it.
+    fn when(&self) -> Result<When<'static>, String> {
+        let raw = self.get(|c| c.date);
+        let mut parts = date(raw)?;
+        // Precision 3: ACLED knows only the month (and dates the event within it).
+        if self.get(|c| c.precision) == "3" {
+            parts.day = None;
+        }
+        match dates::when(&parts, None) {
+            Ok(d) => Ok(d.when),
+            Err(dates::DateError::Bad(m) | dates::DateError::Unrepresentable(m)) => {
+                Err(format!("`event_date` `{raw}`: {m}"))
+            }
+        }
+    }
+
+    /// `Armed clash in Sudzha: A vs B`.
+    fn title(&self) -> String {
+        let sub = self.get(|c| c.sub_event_type);
+        let kind = if sub.is_empty() {
+            self.get(|c| c.event_type)
+        } else {
+            sub
+        };
+        let mut title = if kind.is_empty() { "Event" } else { kind }.to_string();
+        let location = self.get(|c| c.location);
+        if !location.is_empty() {
+            title.push_str(" in ");
+            title.push_str(location);
+        }
+        title.push_str(": ");
+        title.push_str(self.get(|c| c.actor1));
+        let actor2 = self.get(|c| c.actor2);
+        if !actor2.is_empty() {
+            title.push_str(" vs ");
+            title.push_str(actor2);
+        }
+        title
+    }
+
+    /// The notes, how precisely ACLED dates the event, and the fatalities.
+    fn summary(&self, precision: Precision) -> String {
+        let mut summary = self.get(|c| c.notes).to_string();
+        match (self.get(|c| c.precision), precision) {
+            ("2", _) => push_sentence(&mut summary, "ACLED dates this event to within a week."),
+            ("3", Precision::Month) => {
+                push_sentence(&mut summary, "ACLED dates this event to within a month.");
+            }
+            _ => {}
+        }
+        let fatalities = self.get(|c| c.fatalities);
+        if !fatalities.is_empty() {
+            push_sentence(&mut summary, &format!("Fatalities: {fatalities}."));
+        }
+        summary
+    }
+
+    /// The actors and associated actors, each once, as participants.
+    fn participants(&self, b: &mut Builder) -> Vec<Ref> {
+        let mut people: Vec<Ref> = Vec::new();
+        let mut add = |b: &mut Builder, name: &str, role: Option<&str>| {
+            let p = b.participant(name, ParticipantKind::Organization, role);
+            if !people.contains(&p) {
+                people.push(p);
+            }
+        };
+        add(b, self.get(|c| c.actor1), inter(self.get(|c| c.inter1)));
+        for name in split(self.get(|c| c.assoc1)) {
+            add(b, name, None);
+        }
+        let actor2 = self.get(|c| c.actor2);
+        if !actor2.is_empty() {
+            add(b, actor2, inter(self.get(|c| c.inter2)));
+        }
+        for name in split(self.get(|c| c.assoc2)) {
+            add(b, name, None);
+        }
+        people
+    }
+
+    /// Event type, sub-event type, civilian targeting and ACLED's own tags, each once.
+    fn tags(&self) -> Vec<Str<'static>> {
+        let mut tags: Vec<Str<'static>> = Vec::new();
+        let given = [
+            self.get(|c| c.event_type),
+            self.get(|c| c.sub_event_type),
+            self.get(|c| c.civilians),
+        ];
+        for tag in given.into_iter().chain(split(self.get(|c| c.tags))) {
+            if !tag.is_empty() && !tags.iter().any(|have| have == tag) {
+                tags.push(tag.to_string().into());
+            }
+        }
+        tags
+    }
+}
+
+/// One row made into an event (the `n`th record), or its problems reported.
 fn row(
     b: &mut Builder,
-    c: &Columns,
-    r: &csv::StringRecord,
+    cols: &Columns,
+    record: &csv::StringRecord,
     pos: Pos,
     n: usize,
     countries: &mut Vec<String>,
 ) {
-    let get = |i: Option<usize>| i.and_then(|i| r.get(i)).map_or("", str::trim);
+    let row = Row { record, cols };
     let at = Some(pos);
-    let id = get(c.id);
+    let id = row.get(|c| c.id);
     if id.is_empty() {
         b.problem(at, "`event_id_cnty` is empty");
     }
-    let raw_date = get(c.date);
-    let mut parts = match date(raw_date) {
-        Ok(p) => p,
-        Err(m) => {
-            b.problem(at, m);
-            return;
-        }
-    };
-    // Precision 3: ACLED knows only the month (and dates the event within it).
-    if get(c.precision) == "3" {
-        parts.day = None;
-    }
-    let when = match dates::when(&parts, None) {
-        Ok(d) => d.when,
-        Err(dates::DateError::Bad(m) | dates::DateError::Unrepresentable(m)) => {
-            b.problem(at, format!("`event_date` `{raw_date}`: {m}"));
-            return;
-        }
-    };
-    let actor1 = get(c.actor1);
-    if actor1.is_empty() {
+    let when = row.when().map_err(|m| b.problem(at, m));
+    if row.get(|c| c.actor1).is_empty() {
         b.problem(at, "`actor1` is empty");
     }
+    let Ok(when) = when else { return };
     if b.has_problems() {
         return;
     }
-    let event_type = get(c.event_type);
-    let sub = get(c.sub_event_type);
-    let location = join_place(&[get(c.location), get(c.admin1), get(c.country)]);
-    let mut title = if sub.is_empty() { event_type } else { sub }.to_string();
-    if title.is_empty() {
-        title = "Event".to_string();
-    }
-    if !get(c.location).is_empty() {
-        title.push_str(" in ");
-        title.push_str(get(c.location));
-    }
-    title.push_str(": ");
-    title.push_str(actor1);
-    let actor2 = get(c.actor2);
-    if !actor2.is_empty() {
-        title.push_str(" vs ");
-        title.push_str(actor2);
-    }
     let (id, renamed) = b.event_id(Some(id), n);
-    let mut e = event(id, when, title);
-    let mut summary = get(c.notes).to_string();
-    let precision = get(c.precision);
-    if precision == "2" {
-        push_sentence(&mut summary, "ACLED dates this event to within a week.");
-    } else if precision == "3" && e.when.precision == Precision::Month {
-        push_sentence(&mut summary, "ACLED dates this event to within a month.");
-    }
-    let fatalities = get(c.fatalities);
-    if !fatalities.is_empty() {
-        push_sentence(&mut summary, &format!("Fatalities: {fatalities}."));
-    }
+    let summary = row.summary(when.precision);
+    let mut ev = event(id, when, row.title());
     if !summary.is_empty() {
-        e.summary = Some(summary.into());
+        ev.summary = Some(summary.into());
     }
+    let location = join_place(&[
+        row.get(|c| c.location),
+        row.get(|c| c.admin1),
+        row.get(|c| c.country),
+    ]);
     if !location.is_empty() {
-        e.location = Some(location.into());
+        ev.location = Some(location.into());
     }
-    let mut people: Vec<Ref> = Vec::new();
-    let mut add = |b: &mut Builder, name: &str, role: Option<&str>| {
-        let p = b.participant(name, ParticipantKind::Organization, role);
-        if !people.contains(&p) {
-            people.push(p);
-        }
-    };
-    add(b, actor1, inter(get(c.inter1)));
-    for a in split(get(c.assoc1)) {
-        add(b, a, None);
-    }
-    if !actor2.is_empty() {
-        add(b, actor2, inter(get(c.inter2)));
-    }
-    for a in split(get(c.assoc2)) {
-        add(b, a, None);
-    }
-    e.participants = people;
-    for outlet in split(get(c.source)) {
-        let s = b.source(outlet, None, None);
-        if !e.sources.contains(&s) {
-            e.sources.push(s);
+    ev.participants = row.participants(b);
+    for outlet in split(row.get(|c| c.source)) {
+        let source = b.source(outlet, None, None);
+        if !ev.sources.contains(&source) {
+            ev.sources.push(source);
         }
     }
-    let mut tags: Vec<&str> = vec![event_type, sub];
-    let civilians = get(c.civilians);
-    if !civilians.is_empty() {
-        tags.push(civilians);
-    }
-    tags.extend(split(get(c.tags)));
-    for t in tags {
-        if !t.is_empty() && !e.tags.iter().any(|have| have == t) {
-            e.tags.push(t.to_string().into());
-        }
-    }
-    let country = get(c.country);
+    ev.tags = row.tags();
+    let country = row.get(|c| c.country);
     if !country.is_empty() && !countries.iter().any(|k| k == country) {
         countries.push(country.to_string());
     }
-    let ix = b.add_event(e);
+    let ix = b.add_event(ev);
     if let Some(note) = renamed {
         b.keep(at, Some(ix), note);
     }
@@ -400,8 +418,9 @@ fn date(s: &str) -> Result<Parts, String> {
         let lower = x.to_ascii_lowercase();
         MONTHS
             .iter()
-            .position(|name| lower.len() >= 3 && name.starts_with(&lower))
-            .map(|k| k as i64 + 1)
+            .zip(1..)
+            .find(|(name, _)| lower.len() >= 3 && name.starts_with(&lower))
+            .map(|(_, k)| k)
             .ok_or_else(bad)
     };
     let (year, month, day) = if a.len() == 4 {

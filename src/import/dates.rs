@@ -279,21 +279,22 @@ pub fn when(p: &Parts, zone: Option<Zone>) -> Result<Dated, DateError> {
             "{what} cannot be written as a `when` (years 0000 to 9999 only)"
         )));
     }
-    // In range: the casts below are exact.
-    let (y, m, d) = (
-        year as i32,
-        p.month.unwrap_or(1) as u32,
-        p.day.unwrap_or(1) as u32,
+    // In range: the conversions below cannot fail.
+    let small = |v: i64| u32::try_from(v).unwrap_or(0);
+    let (yy, mm, dd) = (
+        i32::try_from(year).unwrap_or(0),
+        small(p.month.unwrap_or(1)),
+        small(p.day.unwrap_or(1)),
     );
-    let mut raw = format!("{y:04}");
+    let mut raw = format!("{yy:04}");
     if p.month.is_some() {
-        let _ = write!(raw, "-{m:02}");
+        let _ = write!(raw, "-{mm:02}");
     }
-    let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
-        return bad(format!("{y:04}-{m:02} has no day {d:02}"));
+    let Some(date) = NaiveDate::from_ymd_opt(yy, mm, dd) else {
+        return bad(format!("{yy:04}-{mm:02} has no day {dd:02}"));
     };
     if p.day.is_some() {
-        let _ = write!(raw, "-{d:02}");
+        let _ = write!(raw, "-{dd:02}");
     }
     let mut cut = false;
     if let Some(hour) = p.hour {
@@ -302,7 +303,7 @@ pub fn when(p: &Parts, zone: Option<Zone>) -> Result<Dated, DateError> {
             Some(zone) => {
                 let (min, sec) = (p.minute.unwrap_or(0), p.second.unwrap_or(0));
                 let local = date
-                    .and_hms_opt(hour as u32, min as u32, sec as u32)
+                    .and_hms_opt(small(hour), small(min), small(sec))
                     .ok_or_else(|| DateError::Bad("not a time of day".to_string()))?;
                 let offset = zone.offset_at(local).map_err(DateError::Bad)?;
                 let _ = write!(raw, "T{hour:02}:{min:02}");

@@ -12,29 +12,23 @@ pub fn plain(html: &str) -> String {
     while let Some(at) = rest.find(['<', '&']) {
         raw.push_str(&rest[..at]);
         rest = &rest[at..];
-        if rest.starts_with('<') {
-            match tag(rest) {
-                Some((len, brk)) => {
-                    raw.push_str(brk);
-                    rest = &rest[len..];
-                }
-                None => {
-                    raw.push('<');
-                    rest = &rest[1..];
-                }
-            }
+        let len = if rest.starts_with('<') {
+            tag(rest).map(|(len, brk)| {
+                raw.push_str(brk);
+                len
+            })
         } else {
-            match entity(rest) {
-                Some((len, c)) => {
-                    raw.push(c);
-                    rest = &rest[len..];
-                }
-                None => {
-                    raw.push('&');
-                    rest = &rest[1..];
-                }
-            }
-        }
+            entity(rest).map(|(len, c)| {
+                raw.push(c);
+                len
+            })
+        };
+        // A `<` or `&` that starts nothing is itself.
+        let len = len.unwrap_or_else(|| {
+            raw.push_str(&rest[..1]);
+            1
+        });
+        rest = &rest[len..];
     }
     raw.push_str(rest);
     tidy(&raw)
@@ -86,7 +80,7 @@ fn tag(s: &str) -> Option<(usize, &'static str)> {
         .trim_start_matches('/')
         .chars()
         .take_while(char::is_ascii_alphanumeric)
-        .flat_map(|c| c.to_lowercase())
+        .flat_map(char::to_lowercase)
         .collect();
     let brk = match name.as_str() {
         "br" | "p" | "div" | "li" | "blockquote" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"

@@ -7,6 +7,7 @@
 //! `export --format ron` uses and `roundtable check` reads it back unchanged.
 
 pub mod acled;
+mod csvrows;
 pub mod dates;
 pub mod html;
 pub mod timelinejs;
@@ -141,14 +142,14 @@ impl Ids {
         if self.used.insert(wanted.to_string()) {
             return wanted.to_string();
         }
-        (2..)
-            .map(|n| format!("{wanted}-{n}"))
-            .find(|id| !self.used.contains(id))
-            .map(|id| {
-                self.used.insert(id.clone());
-                id
-            })
-            .unwrap_or_default()
+        let mut n = 2;
+        loop {
+            let id = format!("{wanted}-{n}");
+            if self.used.insert(id.clone()) {
+                return id;
+            }
+            n += 1;
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! `import timelinejs`: a TimelineJS3 JSON document; and the slides both TimelineJS readers
 //! (this one and the sheet's, [`super::timelinejs_csv`]) find, made into a timeline.
 //!
-//! Each JSON value keeps where it stands (serde_json's `RawValue` borrows it from the text),
+//! Each JSON value keeps where it stands (`serde_json`'s `RawValue` borrows it from the text),
 //! so every problem is reported at its `LINE:COL`.
 
 use std::collections::BTreeMap;
@@ -136,7 +136,7 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
             "no `events`: a TimelineJS3 document lists its slides in `events`",
         );
     }
-    build(b, title, slides, eras, options)
+    build(b, title.as_ref(), &slides, &eras, options)
 }
 
 /// The first 60 characters of a raw value, for a comment.
@@ -149,7 +149,7 @@ fn short(s: &str) -> String {
     }
 }
 
-/// serde_json's message without its ` at line L column C` (the position is ours to write).
+/// `serde_json`'s message without its ` at line L column C` (the position is ours to write).
 fn serde_message(e: &serde_json::Error) -> String {
     let full = e.to_string();
     match full.rfind(" at line ") {
@@ -209,15 +209,14 @@ impl Json<'_> {
     }
 
     fn slides(&self, raw: &RawValue, what: &str, b: &mut Builder) -> Vec<Slide> {
-        match serde_json::from_str::<Vec<&RawValue>>(raw.get()) {
-            Ok(list) => list.into_iter().filter_map(|s| self.slide(s, b)).collect(),
-            Err(_) => {
-                b.problem(
-                    Some(self.pos(raw)),
-                    format!("`{what}` should be a list [ … ]"),
-                );
-                Vec::new()
-            }
+        if let Ok(list) = serde_json::from_str::<Vec<&RawValue>>(raw.get()) {
+            list.into_iter().filter_map(|s| self.slide(s, b)).collect()
+        } else {
+            b.problem(
+                Some(self.pos(raw)),
+                format!("`{what}` should be a list [ … ]"),
+            );
+            Vec::new()
         }
     }
 
@@ -505,68 +504,19 @@ fn media_source(
 /// date order), the title from `title`.
 pub fn build(
     mut b: Builder,
-    title: Option<Slide>,
-    slides: Vec<Slide>,
-    eras: Vec<Slide>,
+    title: Option<&Slide>,
+    slides: &[Slide],
+    eras: &[Slide],
     options: &Options,
 ) -> Result<Imported, Vec<Note>> {
     let zone = options.zone;
-    for (i, s) in slides.iter().enumerate() {
-        add_slide(&mut b, s, i + 1, zone);
+    for (i, slide) in slides.iter().enumerate() {
+        add_slide(&mut b, slide, i + 1, zone);
     }
     for (i, era) in eras.iter().enumerate() {
-        if era.broken {
-            continue;
-        }
-        let name = plain_line(&era.headline);
-        let what = format!("era {}", i + 1);
-        let Some(start) = &era.start else {
-            b.problem(era.at, format!("{what} has no `start_date`"));
-            continue;
-        };
-        let start = match date_of(&mut b, start, zone, &what) {
-            Ok(d) => d.when,
-            Err(kept) => {
-                if let Some(m) = kept {
-                    b.keep(
-                        era.at,
-                        None,
-                        format!("{m}; the era `{name}` is not imported"),
-                    );
-                }
-                continue;
-            }
-        };
-        let end = match &era.end {
-            None => None,
-            Some(end) => match date_of(&mut b, end, zone, &format!("{what} end")) {
-                Ok(d) if d.when.ends() > start.begins() => Some(d.when),
-                Ok(d) => {
-                    b.keep(
-                        era.at,
-                        None,
-                        format!(
-                            "era `{name}` ends ({}) before it starts; its end is left out",
-                            d.when.raw
-                        ),
-                    );
-                    None
-                }
-                Err(kept) => {
-                    if let Some(m) = kept {
-                        b.keep(era.at, None, m);
-                    }
-                    None
-                }
-            },
-        };
-        b.add_round(RoundDraft {
-            title: (!name.is_empty()).then_some(name),
-            start,
-            end,
-        });
+        add_era(&mut b, era, i + 1, zone);
     }
-    let (title_text, summary) = match &title {
+    let (title_text, summary) = match title {
         Some(t) => {
             let media_url = t.media.url.trim();
             if !media_url.is_empty() {
@@ -593,19 +543,73 @@ pub fn build(
     b.finish(title_text, summary, &file_outlet(&options.name))
 }
 
-fn add_slide(b: &mut Builder, s: &Slide, n: usize, zone: Option<dates::Zone>) {
-    if s.broken {
+/// An era (the `n`th) as a round.
+fn add_era(b: &mut Builder, era: &Slide, n: usize, zone: Option<dates::Zone>) {
+    if era.broken {
         return;
     }
-    let headline = plain_line(&s.headline);
+    let name = plain_line(&era.headline);
+    let what = format!("era {n}");
+    let Some(start) = &era.start else {
+        b.problem(era.at, format!("{what} has no `start_date`"));
+        return;
+    };
+    let start = match date_of(b, start, zone, &what) {
+        Ok(d) => d.when,
+        Err(kept) => {
+            if let Some(m) = kept {
+                b.keep(
+                    era.at,
+                    None,
+                    format!("{m}; the era `{name}` is not imported"),
+                );
+            }
+            return;
+        }
+    };
+    let end = match &era.end {
+        None => None,
+        Some(end) => match date_of(b, end, zone, &format!("{what} end")) {
+            Ok(d) if d.when.ends() > start.begins() => Some(d.when),
+            Ok(d) => {
+                b.keep(
+                    era.at,
+                    None,
+                    format!(
+                        "era `{name}` ends ({}) before it starts; its end is left out",
+                        d.when.raw
+                    ),
+                );
+                None
+            }
+            Err(kept) => {
+                if let Some(m) = kept {
+                    b.keep(era.at, None, m);
+                }
+                None
+            }
+        },
+    };
+    b.add_round(RoundDraft {
+        title: (!name.is_empty()).then_some(name),
+        start,
+        end,
+    });
+}
+
+fn add_slide(b: &mut Builder, slide: &Slide, n: usize, zone: Option<dates::Zone>) {
+    if slide.broken {
+        return;
+    }
+    let headline = plain_line(&slide.headline);
     let what = if headline.is_empty() {
         format!("event {n}")
     } else {
         format!("event {n} `{headline}`")
     };
-    let Some(start) = &s.start else {
+    let Some(start) = &slide.start else {
         b.problem(
-            s.at,
+            slide.at,
             format!("{what} has no `start_date` (a year at least)"),
         );
         return;
@@ -619,7 +623,7 @@ fn add_slide(b: &mut Builder, s: &Slide, n: usize, zone: Option<dates::Zone>) {
             return;
         }
     };
-    let end = match &s.end {
+    let end = match &slide.end {
         None => Ok(None),
         Some(end) => date_of(b, end, zone, &format!("{what} end")).map(|d| Some(d.when)),
     };
@@ -627,19 +631,19 @@ fn add_slide(b: &mut Builder, s: &Slide, n: usize, zone: Option<dates::Zone>) {
         // Keep looking for problems, but build nothing more.
         return;
     }
-    let summary = plain(&s.text);
+    let summary = plain(&slide.text);
     let summary = (!summary.is_empty()).then_some(summary);
-    let (id, renamed) = b.event_id(Some(&s.unique_id), n);
-    let mut e = event(id, dated.when, event_title(s, summary.as_deref(), n));
-    e.summary = summary.map(Into::into);
-    let group = plain_line(&s.group);
+    let (id, renamed) = b.event_id(Some(&slide.unique_id), n);
+    let mut ev = event(id, dated.when, event_title(slide, summary.as_deref(), n));
+    ev.summary = summary.map(Into::into);
+    let group = plain_line(&slide.group);
     if !group.is_empty() {
-        e.tags.push(group.into());
+        ev.tags.push(group.into());
     }
-    let ix = b.add_event(e);
+    let ix = b.add_event(ev);
     let mut comments: Vec<(Option<Pos>, String)> = Vec::new();
     if let Some(r) = renamed {
-        comments.push((s.at, r));
+        comments.push((slide.at, r));
     }
     match end {
         Ok(Some(end)) => {
@@ -650,7 +654,7 @@ fn add_slide(b: &mut Builder, s: &Slide, n: usize, zone: Option<dates::Zone>) {
                 b.events[ix].event.end = Some(Box::new(end));
             } else {
                 comments.push((
-                    s.at,
+                    slide.at,
                     format!("end date {} is before the start; left out", end.raw),
                 ));
             }
@@ -658,24 +662,24 @@ fn add_slide(b: &mut Builder, s: &Slide, n: usize, zone: Option<dates::Zone>) {
         Ok(None) => {}
         Err(kept) => {
             if let Some(m) = kept {
-                comments.push((s.at, format!("{m}; the end is left out")));
+                comments.push((slide.at, format!("{m}; the end is left out")));
             }
         }
     }
-    for display in [&s.display_date, &start.display] {
+    for display in [&slide.display_date, &start.display] {
         let d = plain_line(display);
         if !d.is_empty() {
-            comments.push((s.at, format!("display date: {d}")));
+            comments.push((slide.at, format!("display date: {d}")));
         }
     }
-    if !s.background.trim().is_empty() && s.background.trim() != "\"\"" {
-        comments.push((s.at, format!("background: {}", s.background.trim())));
+    if !slide.background.trim().is_empty() && slide.background.trim() != "\"\"" {
+        comments.push((slide.at, format!("background: {}", slide.background.trim())));
     }
-    comments.extend(s.extra.iter().cloned());
+    comments.extend(slide.extra.iter().cloned());
     for (at, c) in comments {
         b.keep(at, Some(ix), c);
     }
-    if let Some(src) = media_source(b, &s.media, ix, s.at) {
+    if let Some(src) = media_source(b, &slide.media, ix, slide.at) {
         b.events[ix].event.sources.push(src);
     }
 }

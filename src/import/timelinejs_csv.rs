@@ -4,7 +4,7 @@
 
 use super::dates::{self, Parts};
 use super::timelinejs::{DateIn, Media, Slide, build};
-use super::{Builder, Imported, Note, Options, Pos};
+use super::{Builder, Imported, Note, Options, Pos, csvrows};
 
 /// The template's columns, as its header names them, and the older sheet's `Tag` and
 /// TimelineJS's `Alt Text`.
@@ -34,14 +34,8 @@ const COLUMNS: &[&str] = &[
 /// Reads the sheet. Columns are found by their header, in any order; `Year` is required.
 pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
     let mut b = Builder::default();
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let header = match reader.headers() {
-        Ok(h) => h.clone(),
-        Err(e) => return Err(vec![csv_problem(&e)]),
-    };
-    // Where each known column is, by lower-cased name.
+    let header = csvrows::header(text).map_err(|n| vec![n])?;
+    // Where each known column is, in the order of COLUMNS; other columns by name.
     let mut at: Vec<Option<usize>> = vec![None; COLUMNS.len()];
     let mut unknown = Vec::new();
     for (i, name) in header.iter().enumerate() {
@@ -53,10 +47,13 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
         }
     }
     if at[0].is_none() {
-        b.problem(Some(Pos::line(1)), "missing column `Year`: the TimelineJS template's columns are Year, Month, Day, Time, End Year, …, Headline, Text, Media, …, Type, Group, Background");
+        b.problem(
+            Some(Pos::line(1)),
+            "missing column `Year`: the TimelineJS template's columns are Year, Month, Day, \
+             Time, End Year, …, Headline, Text, Media, …, Type, Group, Background",
+        );
         return b.finish(String::new(), None, "");
     }
-    let col = |name: &str| COLUMNS.iter().position(|c| *c == name).and_then(|k| at[k]);
     for (_, name) in &unknown {
         b.keep(
             Some(Pos::line(1)),
@@ -64,48 +61,48 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
             format!("column `{name}` is not a TimelineJS column; its values are kept as comments"),
         );
     }
+    let sheet = Sheet { at, unknown };
     let mut title = None;
     let mut slides = Vec::new();
     let mut eras = Vec::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                b.problem(
-                    Some(csv_position(&e)),
-                    format!("not CSV: {}", csv_message(&e)),
-                );
-                if e.is_io_error() {
-                    break;
-                }
-                continue;
-            }
+    csvrows::each_record(text, &mut b, |b, record, pos| {
+        let slide = sheet.slide(record, pos, b);
+        match sheet.get(record, "Type").to_ascii_lowercase().as_str() {
+            "title" if title.is_none() => title = Some(slide),
+            "era" => eras.push(slide),
+            _ => slides.push(slide),
         }
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        let pos = Some(Pos::line(line));
-        if record.len() > header.len() {
-            b.problem(
-                pos,
-                format!(
-                    "{} fields, but the header names {}",
-                    record.len(),
-                    header.len()
-                ),
-            );
-            continue;
-        }
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let get = |name: &str| {
-            col(name)
-                .and_then(|i| record.get(i))
-                .map_or(String::new(), |v| v.trim().to_string())
-        };
+    })
+    .map_err(|n| vec![n])?;
+    build(b, title.as_ref(), &slides, &eras, options)
+}
+
+/// Where the sheet's columns are.
+struct Sheet {
+    /// Per entry of [`COLUMNS`], its index in a record.
+    at: Vec<Option<usize>>,
+    /// Columns that are not TimelineJS's: index and name.
+    unknown: Vec<(usize, String)>,
+}
+
+impl Sheet {
+    /// The trimmed value of column `name` (one of [`COLUMNS`]); empty when absent.
+    fn get<'r>(&self, record: &'r csv::StringRecord, name: &str) -> &'r str {
+        COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .and_then(|k| self.at[k])
+            .and_then(|i| record.get(i))
+            .map_or("", str::trim)
+    }
+
+    /// One row as a slide; problems with its dates reported in `b`.
+    fn slide(&self, record: &csv::StringRecord, pos: Pos, b: &mut Builder) -> Slide {
+        let get = |name: &str| self.get(record, name).to_string();
+        let at = Some(pos);
+        let group = get("Group");
         let mut s = Slide {
-            at: pos,
+            at,
             headline: get("Headline"),
             text: get("Text"),
             media: Media {
@@ -114,69 +111,44 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
                 caption: get("Media Caption"),
                 thumbnail: get("Media Thumbnail"),
             },
-            group: {
-                let g = get("Group");
-                if g.is_empty() { get("Tag") } else { g }
-            },
+            group: if group.is_empty() { get("Tag") } else { group },
             display_date: get("Display Date"),
             background: get("Background"),
             ..Slide::default()
         };
-        for (i, name) in &unknown {
+        for (i, name) in &self.unknown {
             if let Some(v) = record.get(*i).map(str::trim).filter(|v| !v.is_empty()) {
-                s.extra.push((pos, format!("{name}: {v}")));
+                s.extra.push((at, format!("{name}: {v}")));
             }
         }
-        s.start = date(
-            &get("Year"),
-            &get("Month"),
-            &get("Day"),
-            &get("Time"),
-            "",
-            pos,
-            &mut s.broken,
-            &mut b,
-        );
-        s.end = date(
-            &get("End Year"),
-            &get("End Month"),
-            &get("End Day"),
-            &get("End Time"),
-            "End ",
-            pos,
-            &mut s.broken,
-            &mut b,
-        );
-        match get("Type").to_ascii_lowercase().as_str() {
-            "title" if title.is_none() => title = Some(s),
-            "era" => eras.push(s),
-            _ => slides.push(s),
+        let mut broken = false;
+        for (prefix, slot) in [("", &mut s.start), ("End ", &mut s.end)] {
+            let cell = |name: &str| self.get(record, &format!("{prefix}{name}"));
+            let columns = [cell("Year"), cell("Month"), cell("Day"), cell("Time")];
+            match date(columns, prefix) {
+                Ok(d) => *slot = d.map(|d| DateIn { at, ..d }),
+                Err(problems) => {
+                    for m in problems {
+                        b.problem(at, m);
+                    }
+                    broken = true;
+                }
+            }
         }
+        s.broken = broken;
+        s
     }
-    build(b, title, slides, eras, options)
 }
 
-/// The date in one row's columns (`prefix` is `End ` for the end date); `None` when the row
-/// gives no year and nothing else.
-#[allow(
-    clippy::too_many_arguments,
-    reason = "the four columns of a date, and where to report"
-)]
-fn date(
-    year: &str,
-    month: &str,
-    day: &str,
-    time: &str,
-    prefix: &str,
-    pos: Option<Pos>,
-    broken: &mut bool,
-    b: &mut Builder,
-) -> Option<DateIn> {
-    if [year, month, day, time].iter().all(|v| v.is_empty()) {
-        return None;
+/// The date in one row's `Year`, `Month`, `Day` and `Time` columns (`prefix` is `End ` for
+/// the end date's); `None` when all four are empty; every problem with them otherwise.
+fn date(columns: [&str; 4], prefix: &str) -> Result<Option<DateIn>, Vec<String>> {
+    let [year, month, day, time] = columns;
+    if columns.iter().all(|v| v.is_empty()) {
+        return Ok(None);
     }
     let mut parts = Parts::default();
-    let mut ok = true;
+    let mut problems = Vec::new();
     for (name, text, slot) in [
         ("Year", year, &mut parts.year),
         ("Month", month, &mut parts.month),
@@ -184,10 +156,7 @@ fn date(
     ] {
         match dates::part(&format!("{prefix}{name}"), text) {
             Ok(v) => *slot = v,
-            Err(m) => {
-                b.problem(pos, m);
-                ok = false;
-            }
+            Err(m) => problems.push(m),
         }
     }
     if !time.is_empty() {
@@ -198,49 +167,15 @@ fn date(
                 parts.second = t.second;
                 parts.millisecond = t.millisecond;
             }
-            Err(m) => {
-                b.problem(pos, format!("`{prefix}Time`: {m}"));
-                ok = false;
-            }
+            Err(m) => problems.push(format!("`{prefix}Time`: {m}")),
         }
     }
-    if !ok {
-        *broken = true;
-        return None;
+    if !problems.is_empty() {
+        return Err(problems);
     }
-    Some(DateIn {
-        at: pos,
+    Ok(Some(DateIn {
+        at: None,
         parts,
         display: String::new(),
-    })
-}
-
-/// The line a CSV error is at.
-pub(super) fn csv_position(e: &csv::Error) -> Pos {
-    let line = match e.kind() {
-        csv::ErrorKind::Utf8 { pos: Some(p), .. }
-        | csv::ErrorKind::UnequalLengths { pos: Some(p), .. } => p.line() as usize,
-        csv::ErrorKind::Deserialize { pos: Some(p), .. } => p.line() as usize,
-        _ => 1,
-    };
-    Pos::line(line.max(1))
-}
-
-/// A CSV error's message without the position the csv crate adds.
-pub(super) fn csv_message(e: &csv::Error) -> String {
-    match e.kind() {
-        csv::ErrorKind::Utf8 { err, .. } => format!("not UTF-8 text: {err}"),
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => format!("{len} fields, but the header names {expected_len}"),
-        _ => e.to_string(),
-    }
-}
-
-/// A CSV error as a problem.
-pub(super) fn csv_problem(e: &csv::Error) -> Note {
-    Note {
-        at: Some(csv_position(e)),
-        message: format!("not CSV: {}", csv_message(e)),
-    }
+    }))
 }

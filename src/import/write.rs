@@ -49,7 +49,7 @@ pub fn write(imported: &Imported, out: &mut impl Write) -> io::Result<()> {
         let line = &rest[at..at + len];
         if line == EVENT_LINE {
             if next.peek().is_some_and(|&&(e, _)| e == event) {
-                out.write_all(rest[written..at].as_bytes())?;
+                out.write_all(&rest.as_bytes()[written..at])?;
                 written = at;
                 while let Some(&(_, text)) = next.next_if(|&&(e, _)| e == event) {
                     writeln!(out, "        // {}", escape_line(text))?;
@@ -59,7 +59,7 @@ pub fn write(imported: &Imported, out: &mut impl Write) -> io::Result<()> {
         }
         at += len + 1;
     }
-    out.write_all(rest[written..].as_bytes())
+    out.write_all(&rest.as_bytes()[written..])
 }
 
 #[cfg(test)]
