@@ -8,13 +8,16 @@
 //! - [`report`]: what `query` decides, written as Markdown for people to read elsewhere.
 //! - [`app`]: the browser's state, its actions and key table; the only place state changes.
 //! - [`ui`]: draws an [`app::App`] by reference, one file per part of the screen.
-//! - [`cli`]: the headless commands `check`, `list`, `statements` and `export`.
+//! - [`cli`]: the headless commands `check`, `list`, `statements`, `export` and `import`.
+//! - [`import`]: timelines made from other formats (TimelineJS, ACLED), for `import`.
 //! - [`clipboard`]: copying for the browser, by the system clipboard or OSC 52.
+//! - [`follow`]: following the browser's file as it is saved, and loading each new version.
 
 pub mod app;
 pub mod cli;
 pub mod clipboard;
 pub mod follow;
+pub mod import;
 pub mod model;
 pub mod query;
 pub mod report;

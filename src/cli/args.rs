@@ -21,8 +21,9 @@ claims attributed to them, and the sources every item was taken from. Conflictin
 side by side, marked as disputed. With no FILE, roundtable opens the timeline it ships with \
 (the Russia–Ukraine talks in Istanbul, 2025).
 
-With no command, roundtable opens the interactive browser; `check`, `list`, `statements` and \
-`export` work without a terminal, for scripts and for checking a file while writing it.";
+With no command, roundtable opens the interactive browser; `check`, `list`, `statements`, \
+`export` and `import` work without a terminal, for scripts and for checking a file while writing \
+it.";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -32,6 +33,7 @@ Examples:
   roundtable list --round 3                   one line per event of round 3
   roundtable statements --anonymous           every quote and claim from an unnamed source
   roundtable export --format markdown --speaker medinsky > brief.md
+  roundtable import timelinejs talks.json --tz Europe/Istanbul -o talks.ron
 
 In the browser: j/k or arrows move, Tab switches pane, / searches, s picks a speaker, r a \
 round, q quits; press ? inside for every key.
@@ -149,6 +151,40 @@ Examples:
   roundtable export --format markdown --speaker medinsky > brief.md
   roundtable export --format csv --source xinhua > xinhua.csv";
 
+const IMPORT_ABOUT: &str = "Make a timeline file from a TimelineJS document or sheet, or an ACLED \
+                            export";
+
+const IMPORT_LONG: &str = "\
+Make a timeline file (RON) from another format, on stdout or in OUT, that `roundtable check` \
+accepts. Nothing is dropped in silence: what a timeline cannot hold (a year BC, an image or a \
+video that is no source, a display date, a column roundtable does not know) is named on stderr \
+and kept as a `//` comment beside the event it belongs to.
+
+timelinejs: slides become events, their `unique_id` the event id (else event-1, event-2, …), \
+`group` a tag, eras rounds (numbered in date order; the events they span belong to them), \
+`media` a source where its credit or URL names one. Dates keep the precision given: a year \
+alone stays a year. HTML becomes plain text.
+
+acled: each row is an event with its `event_id_cnty` as id; actors and associated actors \
+become participants (organisations), the outlets in `source` sources, `event_type` and \
+`sub_event_type` tags, `notes` and `fatalities` the summary, `location, admin1, country` the \
+location. Columns are found by their header.
+
+TimelineJS gives times of day without a zone: --tz places them (`Europe/Istanbul`, \
+`-06:00`); without it they are cut to the day, and stderr says how many.
+
+Exit status: 0 when the timeline was written, 1 when the input has problems (every one is \
+listed, as FILE:LINE:COL or FILE:LINE), 2 when FILE cannot be read, OUT exists or --tz names \
+no zone.";
+
+const IMPORT_EXAMPLES: &str = "\
+Examples:
+  roundtable import timelinejs talks.json > talks.ron
+  roundtable import timelinejs talks.json --tz Europe/Istanbul -o talks.ron
+  roundtable import timelinejs-csv sheet.csv --tz -05:00 -o sheet.ron
+  roundtable import acled acled-ukraine.csv -o ukraine.ron --force
+  curl -sL URL | roundtable import acled - > events.ron";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "roundtable",
@@ -242,6 +278,64 @@ pub enum Command {
     Statements(StatementsArgs),
     #[command(about = EXPORT_ABOUT, long_about = EXPORT_LONG, after_help = EXPORT_EXAMPLES)]
     Export(ExportArgs),
+    #[command(about = IMPORT_ABOUT, long_about = IMPORT_LONG, after_help = IMPORT_EXAMPLES)]
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// What FILE holds
+    #[arg(value_enum, value_name = "FORMAT")]
+    pub format: ImportFormat,
+
+    /// The file to import; `-` reads standard input
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The time zone of times of day the input gives without one: an IANA zone
+    /// (`Europe/Istanbul`) or a UTC offset (`-06:00`); without it they are cut to the day
+    #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
+    pub tz: Option<String>,
+
+    /// Write the timeline to OUT instead of stdout; an existing OUT only with --force
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+
+    /// Write over OUT if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+/// What `import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// A TimelineJS3 JSON document (title, events, eras)
+    Timelinejs,
+    /// The TimelineJS Google Sheet template, downloaded as CSV
+    TimelinejsCsv,
+    /// An ACLED data export (CSV), one event per row
+    Acled,
+}
+
+impl ImportFormat {
+    /// The importer's format.
+    #[must_use]
+    pub fn format(self) -> crate::import::Format {
+        match self {
+            ImportFormat::Timelinejs => crate::import::Format::TimelineJs,
+            ImportFormat::TimelinejsCsv => crate::import::Format::TimelineJsCsv,
+            ImportFormat::Acled => crate::import::Format::Acled,
+        }
+    }
+
+    /// How users know the format, for messages.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            ImportFormat::Timelinejs | ImportFormat::TimelinejsCsv => "TimelineJS",
+            ImportFormat::Acled => "ACLED",
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -406,6 +500,7 @@ impl Command {
             Command::List(_) => "list",
             Command::Statements(_) => "statements",
             Command::Export(_) => "export",
+            Command::Import(_) => "import",
         }
     }
 }

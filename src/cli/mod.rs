@@ -1,5 +1,5 @@
-//! The command line: flags, the headless commands `check`, `list`, `statements` and `export`, and the
-//! checks that run before the browser opens.
+//! The command line: flags, the headless commands `check`, `list`, `statements`, `export` and
+//! `import`, and the checks that run before the browser opens.
 //!
 //! Every command writes through the `out`/`err` it is given and returns an [`Exit`], so it can
 //! be tested without a process; only [`run`] touches the real stdout.
@@ -10,6 +10,7 @@ pub mod check;
 pub mod csv;
 pub mod export;
 pub mod filters;
+pub mod import;
 pub mod input;
 pub mod json;
 pub mod list;
@@ -81,6 +82,7 @@ pub fn run(cli: &Cli, terminal: Terminal, err: &mut impl Write) -> io::Result<Ex
         Command::List(a) => list::run(a, &settings, layout, &mut out, err)?,
         Command::Statements(a) => statements::run(a, &settings, layout, &mut out, err)?,
         Command::Export(a) => export::run(a, &settings, &mut out, err)?,
+        Command::Import(a) => import::run(a, &settings, &mut out, err)?,
     };
     out.flush()?;
     Ok(exit)

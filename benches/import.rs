@@ -1,0 +1,186 @@
+//! `import acled` beside loading what it writes: the issue asks that importing 100k ACLED rows
+//! take at most twice as long as loading the resulting timeline.
+//!
+//! ```sh
+//! cargo bench --bench import                               # 1k, 10k and 100k rows
+//! ROUNDTABLE_BENCH_MAX=10000 cargo bench --bench import    # a quick run: 1k and 10k
+//! ```
+//!
+//! - `import_acled`: the CSV text (in memory) read, made into a timeline and written as RON
+//!   into memory, comments included: what `roundtable import acled FILE` does between reading
+//!   FILE and writing stdout;
+//! - `import_acled_unwritten`: the same without writing the RON (the rest of `import_acled`
+//!   is `ron`'s serialiser, shared with `export --format ron`);
+//! - `load_result`: [`model::load_str`] and [`Index::build`] on that RON, what opening it costs
+//!   (as `load` in `benches/load.rs`).
+//!
+//! The rows are generated: a pool of 300 actors, 60 outlets and 400 places, one to three
+//! outlets and up to two associated actors a row, notes of about 200 characters.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::sync::{Mutex, PoisonError};
+
+use divan::Bencher;
+use roundtable::import::{self, Format, Options};
+use roundtable::model;
+use roundtable::query::Index;
+
+fn sizes() -> Vec<usize> {
+    common::sizes(&[1_000, 10_000, 100_000])
+}
+
+fn main() {
+    if common::setup_first() {
+        for rows in sizes() {
+            let _ = ron(rows);
+        }
+    }
+    divan::main();
+}
+
+/// A small deterministic generator (xorshift), so every run measures the same rows.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+const HEADER: &str = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,\
+sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,\
+civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,\
+geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n";
+
+const TYPES: [(&str, &str); 5] = [
+    ("Battles", "Armed clash"),
+    (
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    ),
+    ("Protests", "Peaceful protest"),
+    ("Violence against civilians", "Attack"),
+    ("Strategic developments", "Agreement"),
+];
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `rows` ACLED-like rows with a header.
+fn acled(rows: usize) -> String {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut out = String::with_capacity(rows * 520);
+    out.push_str(HEADER);
+    for i in 0..rows {
+        let (kind, sub) = TYPES[rng.below(TYPES.len())];
+        let (year, month, day) = (2024 + rng.below(2), 1 + rng.below(12), 1 + rng.below(28));
+        // Half the dates as ACLED's newer exports write them, half as its older ones.
+        let date = if i % 2 == 0 {
+            format!("{year}-{month:02}-{day:02}")
+        } else {
+            format!("{day} {} {year}", MONTHS[month - 1])
+        };
+        let precision = [1, 1, 1, 2, 3][rng.below(5)];
+        let actor = |rng: &mut Rng| format!("Actor {} (Ukraine)", rng.below(300));
+        let (a1, a2) = (actor(&mut rng), actor(&mut rng));
+        let assoc = match rng.below(3) {
+            0 => String::new(),
+            1 => actor(&mut rng),
+            _ => format!("{}; {}", actor(&mut rng), actor(&mut rng)),
+        };
+        let outlets: Vec<String> = (0..=rng.below(3))
+            .map(|_| format!("Outlet {}", rng.below(60)))
+            .collect();
+        let place = rng.below(400);
+        let _ = writeln!(
+            out,
+            "UKR{i},{date},{year},{precision},Political violence,{kind},{sub},{a1},{assoc},\
+             State forces,{a2},,Civilians,State forces-Civilians,,804,Europe,Ukraine,\
+             Oblast {},District {place},,Place {place},49.98,36.25,1,{},National,\
+             \"On {date}, {a1} and {a2} were reported near Place {place}; local officials \
+             said several buildings were damaged, and a second report gave further details.\",\
+             {},,1753900000",
+            place % 24,
+            outlets.join("; "),
+            rng.below(5),
+        );
+    }
+    out
+}
+
+static CSV: Mutex<BTreeMap<usize, &'static str>> = Mutex::new(BTreeMap::new());
+static RON: Mutex<BTreeMap<usize, &'static str>> = Mutex::new(BTreeMap::new());
+
+/// The generated CSV of `rows` rows, made once.
+fn csv(rows: usize) -> &'static str {
+    let mut cache = CSV.lock().unwrap_or_else(PoisonError::into_inner);
+    cache
+        .entry(rows)
+        .or_insert_with(|| String::leak(acled(rows)))
+}
+
+fn import_to_ron(text: &str) -> Vec<u8> {
+    let options = Options {
+        zone: None,
+        name: "acled.csv".to_string(),
+    };
+    let imported = import::import(Format::Acled, text, &options).expect("the rows import");
+    let mut out = Vec::new();
+    import::write::write(&imported, &mut out).expect("writing to memory");
+    out
+}
+
+/// What importing the CSV of `rows` rows writes, made once.
+fn ron(rows: usize) -> &'static str {
+    let text = csv(rows);
+    let mut cache = RON.lock().unwrap_or_else(PoisonError::into_inner);
+    cache.entry(rows).or_insert_with(|| {
+        let ron = String::from_utf8(import_to_ron(text)).expect("RON is text");
+        String::leak(ron)
+    })
+}
+
+#[divan::bench(args = sizes(), max_time = 8)]
+fn import_acled(bencher: Bencher<'_, '_>, rows: usize) {
+    let text = csv(rows);
+    bencher.bench(|| import_to_ron(text));
+}
+
+#[divan::bench(args = sizes(), max_time = 8)]
+fn load_result(bencher: Bencher<'_, '_>, rows: usize) {
+    let text = ron(rows);
+    bencher.bench(|| {
+        let loaded = model::load_str(text).expect("the import loads");
+        let index = Index::build(&loaded.timeline);
+        (loaded, index)
+    });
+}
+
+/// `import_acled` without writing the RON: the timeline built, as it would be written.
+#[divan::bench(args = sizes(), max_time = 4)]
+fn import_acled_unwritten(bencher: Bencher<'_, '_>, rows: usize) {
+    let text = csv(rows);
+    let options = Options {
+        zone: None,
+        name: "acled.csv".to_string(),
+    };
+    bencher.bench(|| import::import(Format::Acled, text, &options).expect("the rows import"));
+}

@@ -1,0 +1,166 @@
+//! `roundtable import FORMAT FILE`: a timeline file made from another format, on stdout or in
+//! `-o OUT`, with what could not be carried over named on stderr.
+
+use std::fs::OpenOptions;
+use std::io::{self, Read, Write};
+use std::path::Path;
+
+use super::Exit;
+use super::args::{ImportArgs, Settings};
+use super::input::{Input, plural};
+use crate::import::{self, Note, Options, Zone};
+use crate::model::escape::escape_line;
+use crate::model::{Timeline, read_file};
+
+pub fn run(
+    args: &ImportArgs,
+    settings: &Settings,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<Exit> {
+    let zone = match args.tz.as_deref().map(Zone::parse).transpose() {
+        Ok(zone) => zone,
+        Err(message) => {
+            writeln!(err, "roundtable: {}", escape_line(&message))?;
+            return Ok(Exit::Trouble);
+        }
+    };
+    if let Some(path) = &args.output
+        && !args.force
+        && path.exists()
+    {
+        writeln!(
+            err,
+            "roundtable: {} exists; add --force to write over it, or give another -o",
+            escape_line(&path.to_string_lossy())
+        )?;
+        return Ok(Exit::Trouble);
+    }
+    let name = args.file.to_string_lossy().into_owned();
+    let Some(text) = read(&name, args, settings.max_size, err)? else {
+        return Ok(Exit::Trouble);
+    };
+    let shown = if name == "-" {
+        "stdin".to_string()
+    } else {
+        name.clone()
+    };
+    let options = Options { zone, name: shown };
+    let imported = match import::import(args.format.format(), &text, &options) {
+        Ok(imported) => imported,
+        Err(problems) => {
+            for p in &problems {
+                writeln!(err, "{}", line(&name, p, "error"))?;
+            }
+            writeln!(
+                err,
+                "{}: not imported, {}",
+                escape_line(&name),
+                plural(problems.len(), "error")
+            )?;
+            return Ok(Exit::Invalid);
+        }
+    };
+    for k in &imported.kept {
+        writeln!(err, "{} (kept as a comment)", line(&name, k, "note"))?;
+    }
+    if imported.cut_times > 0 {
+        let n = imported.cut_times;
+        let (times, them) = if n == 1 {
+            ("1 time of day was".to_string(), "it")
+        } else {
+            (format!("{n} times of day were"), "them")
+        };
+        writeln!(
+            err,
+            "roundtable: note: {times} cut to the day: {} gives no time zone; --tz ZONE keeps \
+             {them}",
+            args.format.label()
+        )?;
+    }
+    let mut ron = Vec::new();
+    import::write::write(&imported, &mut ron)?;
+    match &args.output {
+        None => {
+            out.write_all(&ron)?;
+            Ok(Exit::Success)
+        }
+        Some(path) => write_file(path, args.force, &ron, &imported.timeline, err),
+    }
+}
+
+/// The input's text, from FILE or (for `-`) stdin; `None` when it cannot be read (said on
+/// `err`).
+fn read(
+    name: &str,
+    args: &ImportArgs,
+    max_size: u64,
+    err: &mut impl Write,
+) -> io::Result<Option<String>> {
+    if name == "-" {
+        let mut text = String::new();
+        return match io::stdin().lock().read_to_string(&mut text) {
+            Ok(_) => Ok(Some(text)),
+            Err(e) => {
+                writeln!(err, "-: error: {}", escape_line(&e.to_string()))?;
+                Ok(None)
+            }
+        };
+    }
+    match read_file(&args.file, max_size) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) => {
+            Input::report_unreadable(name, &e, err)?;
+            Ok(None)
+        }
+    }
+}
+
+/// Writes `ron` to `path` (over an existing file only with `force`), and says what it holds.
+fn write_file(
+    path: &Path,
+    force: bool,
+    ron: &[u8],
+    t: &Timeline<'_>,
+    err: &mut impl Write,
+) -> io::Result<Exit> {
+    let shown = escape_line(&path.to_string_lossy()).into_owned();
+    // create_new: a file made since the check before reading is not written over either.
+    let file = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .create_new(!force)
+        .open(path);
+    if let Err(e) = file.and_then(|mut f| f.write_all(ron).and_then(|()| f.flush())) {
+        writeln!(
+            err,
+            "roundtable: cannot write {shown}: {}",
+            escape_line(&e.to_string())
+        )?;
+        return Ok(Exit::Trouble);
+    }
+    writeln!(
+        err,
+        "roundtable: wrote {shown}: {}, {}, {}, {}",
+        plural(t.events.len(), "event"),
+        plural(t.sources.len(), "source"),
+        plural(t.participants.len(), "participant"),
+        plural(t.rounds.len(), "round"),
+    )?;
+    Ok(Exit::Success)
+}
+
+/// `FILE:LINE:COL: kind: message`, or with less where the place is less known; escaped.
+fn line(file: &str, note: &Note, kind: &str) -> String {
+    let file = escape_line(file);
+    let message = escape_line(&note.message);
+    match note.at {
+        Some(import::Pos {
+            line,
+            col: Some(col),
+        }) => format!("{file}:{line}:{col}: {kind}: {message}"),
+        Some(import::Pos { line, col: None }) => format!("{file}:{line}: {kind}: {message}"),
+        None => format!("{file}: {kind}: {message}"),
+    }
+}

@@ -1,0 +1,85 @@
+//! The records of a CSV input, shared by the sheet and ACLED readers: the header, then each
+//! record with its line, every malformed one reported and skipped so that all are found.
+
+use super::{Builder, Note, Pos};
+
+/// Reads the header of `text`, then calls `each` with every record that has any value and no
+/// more fields than the header (fewer are read as empty), and its line. Malformed records are
+/// reported in `b`; `Err` is a header that cannot be read.
+pub fn each_record(
+    text: &str,
+    b: &mut Builder,
+    mut each: impl FnMut(&mut Builder, &csv::StringRecord, Pos),
+) -> Result<csv::StringRecord, Note> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header = reader.headers().map_err(|e| problem(&e))?.clone();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let n = problem(&e);
+                b.problem(n.at, n.message);
+                if e.is_io_error() {
+                    break;
+                }
+                continue;
+            }
+        }
+        let pos = Pos::line(record.position().map_or(0, |p| p.line() as usize));
+        if record.len() > header.len() {
+            b.problem(
+                Some(pos),
+                format!(
+                    "{} fields, but the header names {}",
+                    record.len(),
+                    header.len()
+                ),
+            );
+        } else if record.iter().any(|f| !f.trim().is_empty()) {
+            each(b, &record, pos);
+        }
+    }
+    Ok(header)
+}
+
+/// The header alone, to find the columns before the records are read.
+pub fn header(text: &str) -> Result<csv::StringRecord, Note> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    Ok(reader.headers().map_err(|e| problem(&e))?.clone())
+}
+
+/// The line a CSV error is at.
+fn position(e: &csv::Error) -> Pos {
+    let line = match e.kind() {
+        csv::ErrorKind::Utf8 { pos: Some(p), .. }
+        | csv::ErrorKind::UnequalLengths { pos: Some(p), .. }
+        | csv::ErrorKind::Deserialize { pos: Some(p), .. } => p.line() as usize,
+        _ => 1,
+    };
+    Pos::line(line.max(1))
+}
+
+/// A CSV error's message without the position the csv crate adds.
+fn message(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { err, .. } => format!("not UTF-8 text: {err}"),
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("{len} fields, but the header names {expected_len}"),
+        _ => e.to_string(),
+    }
+}
+
+/// A CSV error as a problem.
+fn problem(e: &csv::Error) -> Note {
+    Note {
+        at: Some(position(e)),
+        message: format!("not CSV: {}", message(e)),
+    }
+}

@@ -1,0 +1,501 @@
+//! Timelines made from other formats (`roundtable import`): the records every importer builds
+//! (ids, sources, participants, rounds), what it could not carry (kept as `//` comments) and the
+//! problems it found, shared by the TimelineJS JSON and sheet readers and the ACLED reader.
+//!
+//! An importer never writes text: it builds a [`Timeline`] the way the loader would have, with
+//! every reference already resolved, so that [`write::write`] writes it through the serialiser
+//! `export --format ron` uses and `roundtable check` reads it back unchanged.
+
+pub mod acled;
+mod csvrows;
+pub mod dates;
+pub mod html;
+pub mod timelinejs;
+pub mod timelinejs_csv;
+pub mod write;
+
+use std::collections::HashMap;
+use std::collections::HashSet;
+
+use crate::model::{
+    Event, Labels, Participant, ParticipantKind, Ref, Round, RoundRef, Source, SourceKind, Spanned,
+    Str, Timeline, When,
+};
+
+pub use dates::Zone;
+
+/// The formats `roundtable import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A TimelineJS3 JSON document.
+    TimelineJs,
+    /// The TimelineJS Google Sheet template, downloaded as CSV.
+    TimelineJsCsv,
+    /// An ACLED data export (CSV).
+    Acled,
+}
+
+/// What an import needs beyond the text.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Where times of day without a UTC offset are placed; without one they are cut to the day.
+    pub zone: Option<Zone>,
+    /// The input's file name, for a title when the input gives none and for the source that
+    /// stands for the file itself.
+    pub name: String,
+}
+
+/// A place in the input: a line (1-based), and a column (1-based, in characters) where the
+/// format gives one (JSON does; a CSV record is known by its line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in characters, when known.
+    pub col: Option<usize>,
+}
+
+impl Pos {
+    /// A record's line, no column.
+    #[must_use]
+    pub fn line(line: usize) -> Self {
+        Pos { line, col: None }
+    }
+}
+
+/// Something said about a place in the input: a problem that stops the import, or an entry
+/// the timeline format cannot hold, kept as a comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// Where in the input; `None` for the input as a whole.
+    pub at: Option<Pos>,
+    /// One line, plain words; may quote input text unescaped (escape it to print it).
+    pub message: String,
+}
+
+/// A `//` comment in the output: before the event at this index of `Timeline::events`, or at
+/// the top of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    /// Index into the imported timeline's events, or `None` for the top of the file.
+    pub event: Option<usize>,
+    /// The text after `// ` (one line; escaped when written).
+    pub text: String,
+}
+
+/// A finished import.
+#[derive(Debug)]
+pub struct Imported {
+    /// The timeline, references resolved, events in timeline order.
+    pub timeline: Timeline<'static>,
+    /// What the timeline could not hold, written as comments beside what it belongs to.
+    pub comments: Vec<Comment>,
+    /// The same entries as they are named on stderr, with where the input gave them.
+    pub kept: Vec<Note>,
+    /// How many times of day were cut to the day for want of a zone.
+    pub cut_times: usize,
+}
+
+/// Reads `text` as `format`. `Err` holds every problem found, in input order.
+pub fn import(format: Format, text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match format {
+        Format::TimelineJs => timelinejs::import(text, options),
+        Format::TimelineJsCsv => timelinejs_csv::import(text, options),
+        Format::Acled => acled::import(text, options),
+    }
+}
+
+/// `name` as an id: lower-case ASCII letters and digits, runs of anything else as one `-`;
+/// `fallback` when nothing is left.
+#[must_use]
+pub fn slug(name: &str, fallback: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= 48 {
+            break;
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        fallback.to_string()
+    } else {
+        out
+    }
+}
+
+/// Ids handed out in one namespace, each unique: a wanted id taken twice gets `-2`, `-3`….
+#[derive(Debug, Default)]
+struct Ids {
+    used: HashSet<String>,
+}
+
+impl Ids {
+    fn take(&mut self, wanted: &str) -> String {
+        if self.used.insert(wanted.to_string()) {
+            return wanted.to_string();
+        }
+        let mut n = 2;
+        loop {
+            let id = format!("{wanted}-{n}");
+            if self.used.insert(id.clone()) {
+                return id;
+            }
+            n += 1;
+        }
+    }
+}
+
+/// An event being built, with its comments.
+#[derive(Debug)]
+pub struct Draft {
+    /// The event; `round` is filled in by [`Builder::finish`] from the rounds' periods when
+    /// left `None`.
+    pub event: Event<'static>,
+    /// Comments written before it.
+    pub comments: Vec<String>,
+}
+
+/// A round being built, from a TimelineJS era.
+#[derive(Debug)]
+pub struct RoundDraft {
+    /// Its title, if any.
+    pub title: Option<String>,
+    /// When it began.
+    pub start: When<'static>,
+    /// When it ended.
+    pub end: Option<When<'static>>,
+}
+
+/// The records of a timeline as an importer finds them; [`Builder::finish`] makes the
+/// timeline.
+#[derive(Debug, Default)]
+pub struct Builder {
+    sources: Vec<Source<'static>>,
+    source_ids: Ids,
+    source_keys: HashMap<(String, Option<String>, Option<String>), u32>,
+    participants: Vec<Participant<'static>>,
+    participant_ids: Ids,
+    participant_keys: HashMap<String, u32>,
+    event_ids: Ids,
+    events: Vec<Draft>,
+    rounds: Vec<RoundDraft>,
+    top: Vec<String>,
+    kept: Vec<Note>,
+    problems: Vec<Note>,
+    cut_times: usize,
+}
+
+/// Text as the model holds it.
+fn owned(s: impl Into<String>) -> Str<'static> {
+    Str::Owned(s.into())
+}
+
+/// A reference to record `ix`, resolved (the writer reads ids through the index).
+fn reference(ix: usize) -> Ref {
+    Ref {
+        at: 0,
+        target: ix as u32,
+    }
+}
+
+impl Builder {
+    /// A problem that stops the import; the reader goes on to find the others.
+    pub fn problem(&mut self, at: Option<Pos>, message: impl Into<String>) {
+        self.problems.push(Note {
+            at,
+            message: message.into(),
+        });
+    }
+
+    /// True once a problem has been found.
+    #[must_use]
+    pub fn has_problems(&self) -> bool {
+        !self.problems.is_empty()
+    }
+
+    /// An entry the format cannot hold: named on stderr, and kept as a comment before the
+    /// event `event` (an index of [`Builder::add_event`]'s results) or at the top.
+    pub fn keep(&mut self, at: Option<Pos>, event: Option<usize>, message: impl Into<String>) {
+        let message = message.into();
+        match event.and_then(|e| self.events.get_mut(e)) {
+            Some(draft) => draft.comments.push(message.clone()),
+            None => self.top.push(message.clone()),
+        }
+        self.kept.push(Note { at, message });
+    }
+
+    /// A comment at the top of the output that needs no word on stderr (what the importer
+    /// did by design, such as the columns it does not carry).
+    pub fn remark(&mut self, text: impl Into<String>) {
+        self.top.push(text.into());
+    }
+
+    /// Counts a time of day cut to the day.
+    pub fn cut_time(&mut self) {
+        self.cut_times += 1;
+    }
+
+    /// The source for `outlet` (and `url` and `title`, when given), declared the first time it
+    /// is asked for. `outlet` must not be empty.
+    pub fn source(&mut self, outlet: &str, url: Option<&str>, title: Option<&str>) -> Ref {
+        let key = (
+            outlet.to_string(),
+            url.map(str::to_string),
+            title.map(str::to_string),
+        );
+        if let Some(&ix) = self.source_keys.get(&key) {
+            return reference(ix as usize);
+        }
+        let id = self.source_ids.take(&slug(outlet, "source"));
+        let ix = self.sources.len();
+        self.sources.push(Source {
+            id: Spanned {
+                value: owned(id),
+                at: 0,
+            },
+            outlet: owned(outlet),
+            title: title.map(owned),
+            published: None,
+            url: url.map(owned),
+            byline: Vec::new(),
+            kind: SourceKind::Article,
+            republishes: None,
+            language: None,
+        });
+        self.source_keys.insert(key, ix as u32);
+        reference(ix)
+    }
+
+    /// The participant named `name` (an organisation, say), declared the first time it is
+    /// asked for; `role` is kept from the first time. `name` must not be empty.
+    pub fn participant(&mut self, name: &str, kind: ParticipantKind, role: Option<&str>) -> Ref {
+        if let Some(&ix) = self.participant_keys.get(name) {
+            return reference(ix as usize);
+        }
+        let id = self.participant_ids.take(&slug(name, "participant"));
+        let ix = self.participants.len();
+        self.participants.push(Participant {
+            id: Spanned {
+                value: owned(id),
+                at: 0,
+            },
+            name: owned(name),
+            aliases: Vec::new(),
+            role: role.map(owned),
+            side: None,
+            kind,
+        });
+        self.participant_keys.insert(name.to_string(), ix as u32);
+        reference(ix)
+    }
+
+    /// An event id: `wanted` when given and free, else `event-N` (`n` is the event's place in
+    /// the input, so that ids stay the same from one import to the next). A wanted id taken
+    /// already gets a suffix; the second value then says so, for a comment with the event.
+    pub fn event_id(&mut self, wanted: Option<&str>, n: usize) -> (String, Option<String>) {
+        match wanted.map(str::trim).filter(|w| !w.is_empty()) {
+            Some(w) => {
+                let id = self.event_ids.take(w);
+                let note = (id != w).then(|| {
+                    format!("the id `{w}` is taken by an earlier event; this one is `{id}`")
+                });
+                (id, note)
+            }
+            None => (self.event_ids.take(&format!("event-{n}")), None),
+        }
+    }
+
+    /// Adds an event; returns its index, for [`Builder::keep`].
+    pub fn add_event(&mut self, event: Event<'static>) -> usize {
+        self.events.push(Draft {
+            event,
+            comments: Vec::new(),
+        });
+        self.events.len() - 1
+    }
+
+    /// Adds a round (an era); rounds are numbered in date order by [`Builder::finish`].
+    pub fn add_round(&mut self, round: RoundDraft) {
+        self.rounds.push(round);
+    }
+
+    /// The timeline: events and rounds in date order, events placed in the round whose period
+    /// holds their start, and events nothing attributes citing a source that stands for the
+    /// imported file itself (`file_outlet`), so that `check` has nothing to warn of.
+    pub fn finish(
+        mut self,
+        title: String,
+        summary: Option<String>,
+        file_outlet: &str,
+    ) -> Result<Imported, Vec<Note>> {
+        if !self.problems.is_empty() {
+            let mut problems = self.problems;
+            problems.sort_by_key(|p| p.at);
+            return Err(problems);
+        }
+        self.rounds.sort_by_key(|r| r.start.begins());
+        let rounds: Vec<Round<'static>> = self
+            .rounds
+            .iter()
+            .enumerate()
+            .map(|(i, r)| Round {
+                number: Spanned {
+                    value: i as u64 + 1,
+                    at: 0,
+                },
+                title: r.title.clone().map(owned),
+                start: Some(r.start.clone()),
+                end: r.end.clone(),
+                venue: None,
+            })
+            .collect();
+        // The file stands as the source of what nothing else attributes.
+        let unattributed = self
+            .events
+            .iter()
+            .any(|d| d.event.sources.is_empty() && d.event.quotes.is_empty());
+        if unattributed {
+            let file = self.source(file_outlet, None, Some(&title));
+            self.sources[file.ix()].kind = SourceKind::Other;
+            for d in &mut self.events {
+                if d.event.sources.is_empty() && d.event.quotes.is_empty() {
+                    d.event.sources.push(file);
+                }
+            }
+            self.top.push(format!(
+                "Events that name no source of their own cite `{}`, the file they were imported from.",
+                self.sources[file.ix()].id.value
+            ));
+        }
+        let mut drafts = self.events;
+        drafts.sort_by_key(|d| d.event.when.begins());
+        for d in &mut drafts {
+            if d.event.round.is_some() {
+                continue;
+            }
+            let begins = d.event.when.begins();
+            let holds = |r: &RoundDraft| {
+                r.start.begins() <= begins && begins < r.end.as_ref().unwrap_or(&r.start).ends()
+            };
+            if let Some(ix) = self.rounds.iter().position(holds) {
+                d.event.round = Some(RoundRef {
+                    number: ix as u64 + 1,
+                    at: 0,
+                    target: ix as u32,
+                });
+            }
+        }
+        let mut comments: Vec<Comment> = self
+            .top
+            .into_iter()
+            .map(|text| Comment { event: None, text })
+            .collect();
+        let mut events = Vec::with_capacity(drafts.len());
+        for (i, d) in drafts.into_iter().enumerate() {
+            comments.extend(d.comments.into_iter().map(|text| Comment {
+                event: Some(i),
+                text,
+            }));
+            events.push(d.event);
+        }
+        let timeline = Timeline {
+            title: owned(title),
+            summary: summary.map(owned),
+            sources: self.sources,
+            participants: self.participants,
+            rounds,
+            events,
+            claims: Vec::new(),
+            labels: Labels::default(),
+        };
+        // In input order, the order a reader fixes them in (a stable sort: same place, same
+        // order as found).
+        self.kept.sort_by_key(|k| k.at);
+        Ok(Imported {
+            timeline,
+            comments,
+            kept: self.kept,
+            cut_times: self.cut_times,
+        })
+    }
+}
+
+/// A new event with the fields every importer sets; the rest empty.
+#[must_use]
+pub fn event(id: String, when: When<'static>, title: String) -> Event<'static> {
+    Event {
+        id: Spanned {
+            value: owned(id),
+            at: 0,
+        },
+        when,
+        end: None,
+        round: None,
+        title: owned(title),
+        summary: None,
+        location: None,
+        participants: Vec::new(),
+        sources: Vec::new(),
+        tags: Vec::new(),
+        quotes: Vec::new(),
+        claims: Vec::new(),
+        at: 0,
+    }
+}
+
+/// The title for a timeline whose input gives none: the file's name without its extension.
+#[must_use]
+pub fn title_from_name(name: &str) -> String {
+    let base = std::path::Path::new(name)
+        .file_stem()
+        .map_or_else(|| name.to_string(), |s| s.to_string_lossy().into_owned());
+    if base.trim().is_empty() {
+        "Imported timeline".to_string()
+    } else {
+        base
+    }
+}
+
+/// The outlet of the source that stands for the imported file: its name, or `stdin`.
+#[must_use]
+pub fn file_outlet(name: &str) -> String {
+    let base = std::path::Path::new(name)
+        .file_name()
+        .map_or_else(|| name.to_string(), |s| s.to_string_lossy().into_owned());
+    if base.trim().is_empty() {
+        "imported file".to_string()
+    } else {
+        base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_and_never_empty() {
+        assert_eq!(
+            slug("Military Forces of Ukraine (2019-)", "x"),
+            "military-forces-of-ukraine-2019"
+        );
+        assert_eq!(slug("Türkiye", "x"), "t-rkiye");
+        assert_eq!(slug("土耳其", "src"), "src");
+    }
+
+    #[test]
+    fn taken_ids_get_a_suffix() {
+        let mut ids = Ids::default();
+        assert_eq!(ids.take("a"), "a");
+        assert_eq!(ids.take("a"), "a-2");
+        assert_eq!(ids.take("a"), "a-3");
+    }
+}

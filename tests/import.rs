@@ -1,0 +1,512 @@
+//! `roundtable import` as users run it: each format made into a timeline that loads with no
+//! error and no warning, with the values the input gives; precision kept; times placed by
+//! `--tz` or cut with one note; HTML made plain; every problem of a bad input at its line;
+//! `-o` never writing over a file without `--force`; nothing from the input raw on stderr.
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use roundtable::model::{self, Precision, Timeline};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name)
+}
+
+const JSON: &str = "tests/fixtures/import/talks.json";
+const SHEET: &str = "tests/fixtures/import/sheet.csv";
+const ACLED: &str = "tests/fixtures/import/acled.csv";
+
+/// Imports and checks that the output loads with neither error nor warning; returns the RON
+/// and stderr.
+fn import_ok(args: &[&str]) -> (String, String) {
+    let mut all = vec!["import"];
+    all.extend_from_slice(args);
+    let o = run(&all);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let ron = stdout(&o);
+    match model::load_str(&ron) {
+        Ok(loaded) => assert!(loaded.warnings.is_empty(), "{:?}\n{ron}", loaded.warnings),
+        Err(diags) => panic!("{}", model::diag::render("out.ron", &ron, &diags)),
+    }
+    (ron, stderr(&o))
+}
+
+fn event<'t, 'a>(t: &'t Timeline<'a>, id: &str) -> &'t model::Event<'a> {
+    t.events
+        .iter()
+        .find(|e| e.id.value == id)
+        .unwrap_or_else(|| panic!("no event `{id}`"))
+}
+
+fn with_title<'t, 'a>(t: &'t Timeline<'a>, title: &str) -> &'t model::Event<'a> {
+    t.events
+        .iter()
+        .find(|e| e.title == title)
+        .unwrap_or_else(|| panic!("no event titled `{title}`"))
+}
+
+// ---------------------------------------------------------------- timelinejs
+
+#[test]
+fn timelinejs_imports_ids_rounds_tags_sources_and_keeps_precision() {
+    let (ron, _) = import_ok(&["timelinejs", JSON, "--tz", "Europe/Istanbul"]);
+    let t = model::load_str(&ron).unwrap().timeline;
+    assert_eq!(t.title, "Istanbul talks & after");
+    assert_eq!(
+        t.summary.as_deref(),
+        Some("Direct talks between Russia and Ukraine, 2025.\n\nBuilt from wire reports.")
+    );
+    // Eras become rounds, numbered in date order, with their dates and titles.
+    let rounds: Vec<_> = t
+        .rounds
+        .iter()
+        .map(|r| {
+            (
+                r.number.value,
+                r.name().into_owned(),
+                r.start.as_ref().unwrap().raw.to_string(),
+                r.end.as_ref().unwrap().raw.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rounds,
+        [
+            (
+                1,
+                "First and second rounds".into(),
+                "2025-05-16".into(),
+                "2025-06-02".into()
+            ),
+            (
+                2,
+                "Third round".into(),
+                "2025-07-23".into(),
+                "2025-07-24".into()
+            ),
+        ]
+    );
+    // unique_id is the id; the time is placed in the zone; the era it falls in is its round;
+    // group a tag; the media credit and URL a source.
+    let r1 = event(&t, "r1-opening");
+    assert_eq!(r1.when.raw, "2025-05-16T12:30+03:00");
+    assert_eq!(r1.round.as_ref().map(|r| r.number), Some(1));
+    assert_eq!(r1.tags, ["Talks"]);
+    let src = t.source(&r1.sources[0]);
+    assert_eq!(src.outlet, "Reuters");
+    assert_eq!(
+        src.url.as_deref(),
+        Some("https://www.reuters.com/world/europe/russia-ukraine-talks-2025-05-16/")
+    );
+    assert_eq!(
+        src.title.as_deref(),
+        Some("Russia, Ukraine hold first direct talks in three years")
+    );
+    // HTML made plain: tags gone, entities decoded, <br> a line break.
+    assert_eq!(r1.title, "First round opens at Dolmabahçe");
+    assert_eq!(
+        r1.summary.as_deref(),
+        Some("The delegations meet for the first time since 2022.\nIt lasts under two hours.")
+    );
+    let r3 = event(&t, "r3-opening");
+    assert_eq!(
+        r3.summary.as_deref(),
+        Some("Türkiye's foreign minister thanks the \"leaders\" of Russia, Ukraine and the US.")
+    );
+    assert_eq!(r3.end.as_ref().unwrap().raw, "2025-07-23T19:40+03:00");
+    assert_eq!(r3.round.as_ref().map(|r| r.number), Some(2));
+    // A video is no source; its credit, a link, is.
+    assert_eq!(t.source(&r3.sources[0]).outlet, "TRT World");
+    assert_eq!(
+        t.source(&r3.sources[0]).url.as_deref(),
+        Some("https://www.trtworld.com/")
+    );
+    // Stable generated ids, precision kept: a month stays a month, a year a year.
+    let june = event(&t, "event-3");
+    assert_eq!(
+        (june.when.raw.as_ref(), june.when.precision),
+        ("2025-06", Precision::Month)
+    );
+    assert_eq!(june.tags, ["Humanitarian"]);
+    let year = event(&t, "event-4");
+    assert_eq!(
+        (year.when.raw.as_ref(), year.when.precision),
+        ("2025", Precision::Year)
+    );
+}
+
+#[test]
+fn what_a_timeline_cannot_hold_is_named_on_stderr_and_kept_as_a_comment() {
+    let (ron, err) = import_ok(&["timelinejs", JSON, "--tz", "Europe/Istanbul"]);
+    // A year BC: the event is not imported, but neither silently dropped.
+    assert!(
+        err.contains(
+            "tests/fixtures/import/talks.json:65:21: note: event 5 `Battle of Salamis` start: \
+             the year 480 BC cannot be written"
+        ),
+        "{err}"
+    );
+    assert!(
+        ron.contains("// event 5 `Battle of Salamis` start: the year 480 BC"),
+        "{ron}"
+    );
+    // A video: named, and kept before its event.
+    let note = "media https://www.youtube.com/watch?v=abc123 is not a source";
+    assert!(
+        err.contains(&format!("talks.json:39:5: note: {note}")),
+        "{err}"
+    );
+    let comment = ron.find(&format!("// {note}")).unwrap();
+    let r3 = ron.find("id: \"r3-opening\"").unwrap();
+    assert!(
+        comment < r3 && ron[comment..r3].matches("Event(").count() == 1,
+        "{ron}"
+    );
+    assert!(ron.contains("// display date: 23 July, evening"));
+    // Every note is named once on stderr.
+    assert_eq!(err.matches("(kept as a comment)").count(), 4, "{err}");
+}
+
+#[test]
+fn without_tz_times_are_cut_to_the_day_with_one_note() {
+    let (ron, err) = import_ok(&["timelinejs", JSON]);
+    let t = model::load_str(&ron).unwrap().timeline;
+    let r1 = event(&t, "r1-opening");
+    assert_eq!(
+        (r1.when.raw.as_ref(), r1.when.precision),
+        ("2025-05-16", Precision::Day)
+    );
+    // Start and end cut to the same day: no end is left.
+    assert!(event(&t, "r3-opening").end.is_none());
+    let notes: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("cut to the day"))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "roundtable: note: 3 times of day were cut to the day: TimelineJS gives no time zone; \
+          --tz ZONE keeps them"
+        ]
+    );
+}
+
+#[test]
+fn a_fixed_offset_places_times_too() {
+    let (ron, err) = import_ok(&["timelinejs", JSON, "--tz", "-06:00"]);
+    let t = model::load_str(&ron).unwrap().timeline;
+    assert_eq!(event(&t, "r1-opening").when.raw, "2025-05-16T12:30-06:00");
+    assert!(!err.contains("cut to the day"), "{err}");
+}
+
+#[test]
+fn a_bad_zone_is_refused_with_a_suggestion() {
+    let o = run(&["import", "timelinejs", JSON, "--tz", "Europe/Istambul"]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(stdout(&o), "");
+    assert!(
+        stderr(&o).starts_with(
+            "roundtable: --tz: `Europe/Istambul` is not a time zone; did you mean \
+             `Europe/Istanbul`?"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}
+
+// ---------------------------------------------------------------- the sheet
+
+#[test]
+fn the_sheet_imports_title_era_times_and_sources() {
+    let (ron, err) = import_ok(&["timelinejs-csv", SHEET, "--tz", "Europe/Istanbul"]);
+    let t = model::load_str(&ron).unwrap().timeline;
+    assert_eq!(t.title, "Istanbul talks 2025");
+    assert_eq!(t.rounds.len(), 1);
+    assert_eq!(t.rounds[0].name(), "First and second rounds");
+    let first = with_title(&t, "First round opens");
+    // Numbered among the event rows: the title and era rows are not events.
+    assert_eq!(first.id.value, "event-1");
+    assert_eq!(first.when.raw, "2025-05-16T12:30+03:00");
+    assert_eq!(first.round.as_ref().map(|r| r.number), Some(1));
+    assert_eq!(
+        first.summary.as_deref(),
+        Some("The delegations meet & talk.")
+    );
+    assert_eq!(t.source(&first.sources[0]).outlet, "Reuters");
+    // 7:00 PM is 19:00.
+    assert_eq!(
+        with_title(&t, "Fidan opens the third round").when.raw,
+        "2025-07-23T19:00+03:00"
+    );
+    let june = with_title(&t, "Prisoner exchanges");
+    assert_eq!(june.when.precision, Precision::Month);
+    // A photo is no source, but its credit names one.
+    assert_eq!(t.source(&june.sources[0]).outlet, "AP");
+    assert!(t.source(&june.sources[0]).url.is_none());
+    assert!(err.contains("sheet.csv:5: note: media https://example.org/photos/exchange.jpg"));
+    assert_eq!(
+        with_title(&t, "A year of talks").when.precision,
+        Precision::Year
+    );
+}
+
+// ---------------------------------------------------------------- acled
+
+#[test]
+fn acled_rows_become_events_with_participants_sources_and_tags() {
+    let (ron, _) = import_ok(&["acled", ACLED]);
+    let t = model::load_str(&ron).unwrap().timeline;
+    assert_eq!(t.title, "ACLED: Ukraine, Russia");
+    assert_eq!(t.events.len(), 4);
+    let e = event(&t, "UKR201234");
+    assert_eq!(e.when.raw, "2025-07-23");
+    assert_eq!(e.location.as_deref(), Some("Kharkiv, Kharkivska, Ukraine"));
+    let names: Vec<&str> = e
+        .participants
+        .iter()
+        .map(|p| t.participant(p).name.as_ref())
+        .collect();
+    assert_eq!(
+        names,
+        ["Military Forces of Russia (2000-)", "Civilians (Ukraine)"]
+    );
+    let p = t.participant(&e.participants[0]);
+    assert_eq!(p.kind, model::ParticipantKind::Organization);
+    assert_eq!(p.role.as_deref(), Some("State forces"));
+    let outlets: Vec<&str> = e
+        .sources
+        .iter()
+        .map(|s| t.source(s).outlet.as_ref())
+        .collect();
+    assert_eq!(outlets, ["Ukrinform", "Kyiv Independent"]);
+    assert_eq!(
+        e.tags,
+        [
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+            "Civilian targeting"
+        ]
+    );
+    assert!(e.summary.as_deref().unwrap().ends_with("Fatalities: 0."));
+    // `23 July 2025` is read; associated actors are participants too.
+    let protest = event(&t, "UKR201240");
+    assert_eq!(protest.when.raw, "2025-07-23");
+    let names: Vec<&str> = protest
+        .participants
+        .iter()
+        .map(|p| t.participant(p).name.as_ref())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Protesters (Ukraine)",
+            "Women (Ukraine)",
+            "Families of POWs"
+        ]
+    );
+    // The same actor in two rows is one participant; time_precision 3 keeps the month only.
+    assert_eq!(
+        t.participants
+            .iter()
+            .filter(|p| p.name == "Military Forces of Russia (2000-)")
+            .count(),
+        1
+    );
+    assert_eq!(event(&t, "UKR201300").when.raw, "2025-07");
+}
+
+// ---------------------------------------------------------------- bad input
+
+#[test]
+fn bad_json_dates_are_all_reported_at_their_lines() {
+    let o = run(&[
+        "import",
+        "timelinejs",
+        "tests/fixtures/import/bad-dates.json",
+    ]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(stdout(&o), "");
+    assert_eq!(
+        stderr(&o),
+        "tests/fixtures/import/bad-dates.json:3:20: error: event 1 `Month thirteen` start: there is no month 13
+tests/fixtures/import/bad-dates.json:4:20: error: event 2 `Thirtieth of February` start: 2025-02 has no day 30
+tests/fixtures/import/bad-dates.json:5:44: error: `month` is `July`, not a whole number
+tests/fixtures/import/bad-dates.json:6:5: error: event 4 `No date at all` has no `start_date` (a year at least)
+tests/fixtures/import/bad-dates.json:8:20: error: event 6 `Red \\x1b[31malert\\x1b[0m` start: there is no hour 25
+tests/fixtures/import/bad-dates.json: not imported, 5 errors
+"
+    );
+}
+
+#[test]
+fn malformed_json_is_reported_at_its_line_and_column() {
+    let o = run(&[
+        "import",
+        "timelinejs",
+        "tests/fixtures/import/malformed.json",
+    ]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(
+        stderr(&o),
+        "tests/fixtures/import/malformed.json:4:35: error: not JSON: expected `,` or `}`\n\
+         tests/fixtures/import/malformed.json: not imported, 1 error\n"
+    );
+}
+
+#[test]
+fn bad_sheet_rows_are_all_reported_at_their_lines() {
+    let o = run(&[
+        "import",
+        "timelinejs-csv",
+        "tests/fixtures/import/bad-sheet.csv",
+    ]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(stdout(&o), "");
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 4, "{err}");
+    assert!(
+        lines[0].starts_with("tests/fixtures/import/bad-sheet.csv:3: error: "),
+        "{err}"
+    );
+    assert!(lines[0].ends_with("there is no month 13"), "{err}");
+    assert!(
+        lines[1]
+            .starts_with("tests/fixtures/import/bad-sheet.csv:4: error: `Time`: `half past seven`")
+    );
+    assert!(lines[2].ends_with("2025-02 has no day 30"), "{err}");
+    assert_eq!(
+        lines[3],
+        "tests/fixtures/import/bad-sheet.csv: not imported, 3 errors"
+    );
+}
+
+#[test]
+fn acled_missing_columns_are_named() {
+    let o = run(&["import", "acled", "tests/fixtures/import/acled-missing.csv"]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(
+        stderr(&o),
+        "tests/fixtures/import/acled-missing.csv:1: error: missing columns `event_date`, \
+         `actor1`: an ACLED export has them (columns are found by their header)\n\
+         tests/fixtures/import/acled-missing.csv: not imported, 1 error\n"
+    );
+}
+
+#[test]
+fn bad_acled_rows_are_all_reported_at_their_lines() {
+    let o = run(&["import", "acled", "tests/fixtures/import/acled-bad.csv"]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(
+        stderr(&o),
+        "tests/fixtures/import/acled-bad.csv:3: error: `event_date` `2025-13-01`: there is no month 13
+tests/fixtures/import/acled-bad.csv:4: error: `event_date` `31 June 2025`: 2025-06 has no day 31
+tests/fixtures/import/acled-bad.csv:5: error: `actor1` is empty
+tests/fixtures/import/acled-bad.csv: not imported, 3 errors
+"
+    );
+}
+
+#[test]
+fn a_control_character_in_a_headline_never_reaches_stderr_raw() {
+    let o = run(&[
+        "import",
+        "timelinejs",
+        "tests/fixtures/import/bad-dates.json",
+    ]);
+    let err = stderr(&o);
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    assert!(err.contains("Red \\x1b[31malert"), "{err}");
+    // In a note too, and in the output as RON's escape.
+    let path = scratch("import-controls.json");
+    fs::write(
+        &path,
+        r#"{"events": [{"start_date": {"year": -5}, "text": {"headline": "a\u001b]52;c;x\u0007b"}},
+                       {"start_date": {"year": 2025}, "text": {"headline": "ok\u009b2J"}}]}"#,
+    )
+    .unwrap();
+    let o = run(&["import", "timelinejs", path.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");
+    assert!(err.contains("a\\x1b]52;c;x\\x07b"), "{err}");
+    let out = stdout(&o);
+    assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+    assert_eq!(
+        model::load_str(&out).unwrap().timeline.events[0].title,
+        "ok\u{9b}2J"
+    );
+}
+
+// ---------------------------------------------------------------- -o
+
+#[test]
+fn output_is_never_written_over_without_force() {
+    let out = scratch("import-out.ron");
+    let _ = fs::remove_file(&out);
+    let o = run(&["import", "acled", ACLED, "-o", out.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+    assert!(stderr(&o).contains("wrote"), "{}", stderr(&o));
+    let first = fs::read_to_string(&out).unwrap();
+    assert!(model::load_str(&first).is_ok());
+
+    fs::write(&out, "keep me").unwrap();
+    let o = run(&["import", "acled", ACLED, "-o", out.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("exists; add --force to write over it"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(fs::read_to_string(&out).unwrap(), "keep me");
+
+    let o = run(&[
+        "import",
+        "acled",
+        ACLED,
+        "-o",
+        out.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(&out).unwrap(), first);
+}
+
+#[test]
+fn help_lists_the_formats_with_an_example() {
+    let o = run(&["import", "--help"]);
+    assert_eq!(code(&o), 0);
+    let help = stdout(&o);
+    for needle in [
+        "timelinejs",
+        "timelinejs-csv",
+        "acled",
+        "--tz <ZONE>",
+        "roundtable import timelinejs talks.json --tz Europe/Istanbul -o talks.ron",
+    ] {
+        assert!(help.contains(needle), "{needle} not in\n{help}");
+    }
+}
