@@ -106,7 +106,11 @@ pub fn run(launch: Launch) -> io::Result<()> {
                 f.request();
             }
             match f.take() {
-                Some(Outcome::Loaded(doc)) => app.replace_document(doc),
+                Some(Outcome::Loaded(doc)) => {
+                    let old = app.replace_document(doc);
+                    // Freeing hundreds of megabytes takes longer than a frame: not here.
+                    std::thread::spawn(move || drop(old));
+                }
                 Some(Outcome::Invalid { errors, first, all }) => {
                     app.reload_failed(Problems { errors, first, all });
                 }

@@ -1358,7 +1358,7 @@ fn a_new_version_keeps_the_selected_event_view_filter_and_search() {
     let statement = app.selected_statement().unwrap();
     let shown = app.statements().len();
     // A new event at the top of the list moves every position by one.
-    app.replace_document(edited(|t| {
+    let _old = app.replace_document(edited(|t| {
         t.replacen(
             "events: [",
             "events: [\n        Event(id: \"added-first\", when: \"2020\", title: \"Added\", sources: [\"xinhua-2025-07-23\"]),",
@@ -1391,7 +1391,7 @@ fn a_filter_naming_what_is_gone_is_dropped_and_said() {
     let mut app = bundled(120, 40);
     press(&mut app, &["s", "text:peskov", "Enter"]);
     let renamed = edited(|t| t.replace("\"peskov\"", "\"kremlin-spokesman\""));
-    app.replace_document(renamed);
+    drop(app.replace_document(renamed));
     assert!(app.filter().speakers.is_empty());
     assert_eq!(app.shown().len(), app.timeline().events.len());
     assert!(
@@ -1421,7 +1421,7 @@ fn a_bad_save_keeps_the_last_good_version_and_e_lists_its_errors() {
     assert!(s.contains("talks.ron:9:1: error: missing `)`"), "{s}");
     press(&mut app, &["Esc"]);
     // The next good save clears it.
-    app.replace_document(edited(str::to_string));
+    drop(app.replace_document(edited(str::to_string)));
     assert!(app.problems().is_none());
     assert!(!screen(&app).contains("the last save has"));
 }

@@ -49,8 +49,10 @@ impl App {
 
     /// Shows `doc` instead of the current document, keeping the selected event or statement
     /// (by the event's id), the view, the filters (those that still name something), the
-    /// search and the selection's place on screen.
-    pub fn replace_document(&mut self, doc: Arc<Document>) {
+    /// search and the selection's place on screen. Gives the old document back, for the
+    /// caller to drop where it costs no frame (freeing a large one takes a while).
+    #[must_use = "the old document, to be dropped off the drawing thread"]
+    pub fn replace_document(&mut self, doc: Arc<Document>) -> Arc<Document> {
         let old = Arc::clone(&self.doc);
         let (was, now) = (old.timeline(), doc.timeline());
         let place = self.place().and_then(|p| carry_place(was, now, p));
@@ -101,6 +103,7 @@ impl App {
             let _ = write!(message, " · filter dropped: {}", dropped.join(", "));
         }
         self.message = Some(message);
+        old
     }
 
     /// A save that did not load: the last good version stays; the footer says how many
