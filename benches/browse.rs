@@ -73,7 +73,7 @@ mod frame {
     use super::{Action, App, Bencher, Terminal, TestBackend, common, sizes, ui};
 
     /// Draws `app` again and again into one 160×50 test terminal.
-    fn draw(bencher: Bencher<'_, '_>, app: &App) {
+    pub(super) fn draw(bencher: Bencher<'_, '_>, app: &App) {
         let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("a test terminal");
         bencher.bench_local(|| {
             terminal
@@ -263,7 +263,7 @@ mod app {
 }
 
 mod statements {
-    use super::{Action, App, Bencher, Terminal, TestBackend, common, sizes, ui};
+    use super::{Action, App, Bencher, common, sizes};
 
     /// The app in the statements view.
     fn in_statements(app: &mut App) {
@@ -271,15 +271,7 @@ mod statements {
         assert!(!app.statements().is_empty());
     }
 
-    fn draw(bencher: Bencher<'_, '_>, app: &App) {
-        let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("a test terminal");
-        bencher.bench_local(|| {
-            terminal
-                .draw(|frame| ui::render(app, frame))
-                .expect("drawing into memory")
-                .area
-        });
-    }
+    use super::frame::draw;
 
     #[divan::bench(args = sizes())]
     fn frame_first(bencher: Bencher<'_, '_>, events: usize) {

@@ -513,11 +513,24 @@ fn the_browser_never_writes_its_file() {
     assert!(state(&file) == before, "the browser changed its file");
 }
 
+/// The text of the first OSC 52 sequence in `out` (`ESC ] 52 ; c ; <base64> BEL`), decoded.
+fn osc52_payload(out: &[u8]) -> String {
+    use base64::Engine as _;
+    let start = find(out, b"\x1b]52;c;").expect("an OSC 52 sequence") + b"\x1b]52;c;".len();
+    let len = out[start..]
+        .iter()
+        .position(|&b| b == 0x07)
+        .expect("ended by BEL");
+    let payload = base64::engine::general_purpose::STANDARD
+        .decode(&out[start..start + len])
+        .expect("valid base64");
+    String::from_utf8(payload).expect("UTF-8")
+}
+
 /// `Y` copies the selected event as Markdown through OSC 52: the exact bytes the terminal
 /// receives are `ESC ] 52 ; c ; <base64 of the event's Markdown> BEL`.
 #[test]
 fn y_copies_the_event_through_osc52() {
-    use base64::Engine as _;
     let b = Browser::launch(&[], &["--clipboard".as_ref(), "osc52".as_ref()]);
     b.type_keys(b"Y");
     b.wait_for("an OSC 52 sequence", |out| {
@@ -529,13 +542,7 @@ fn y_copies_the_event_through_osc52() {
     b.type_keys(b"q");
     let end = b.finish();
     end.assert_restored("q after Y");
-    let out = &end.output;
-    let start = find(out, b"\x1b]52;c;").unwrap() + b"\x1b]52;c;".len();
-    let len = out[start..].iter().position(|&b| b == 0x07).unwrap();
-    let payload = base64::engine::general_purpose::STANDARD
-        .decode(&out[start..start + len])
-        .expect("valid base64");
-    let copied = String::from_utf8(payload).expect("UTF-8");
+    let copied = osc52_payload(&end.output);
     // The first event of the bundled timeline, with its citation, as the brief writes it.
     let t = roundtable::model::load_str(roundtable::model::BUNDLED)
         .unwrap()
@@ -553,7 +560,6 @@ fn y_copies_the_event_through_osc52() {
 /// the bytes the terminal receives decode to exactly that text.
 #[test]
 fn lower_y_copies_the_statement_with_its_citation_through_osc52() {
-    use base64::Engine as _;
     let b = Browser::launch(&[], &["--clipboard".as_ref(), "osc52".as_ref()]);
     b.type_keys(b"v");
     b.wait_for("the statements view", |out| {
@@ -571,13 +577,7 @@ fn lower_y_copies_the_statement_with_its_citation_through_osc52() {
     b.type_keys(b"q");
     let end = b.finish();
     end.assert_restored("q after y");
-    let out = &end.output;
-    let start = find(out, b"\x1b]52;c;").unwrap() + b"\x1b]52;c;".len();
-    let len = out[start..].iter().position(|&b| b == 0x07).unwrap();
-    let payload = base64::engine::general_purpose::STANDARD
-        .decode(&out[start..start + len])
-        .expect("valid base64");
-    let copied = String::from_utf8(payload).expect("UTF-8");
+    let copied = osc52_payload(&end.output);
     // The bundled timeline's first statement: Xinhua's own claim about the 2022 ban.
     assert_eq!(
         copied,

@@ -165,13 +165,7 @@ impl App {
     pub fn new(doc: Arc<Document>, filter: &Filter) -> Self {
         let mut filter = filter.clone();
         let search = filter.search.take();
-        let when_width = doc
-            .timeline()
-            .events
-            .iter()
-            .map(|e| e.when.raw.len())
-            .max()
-            .unwrap_or(0);
+        let when_width = when_width(doc.timeline());
         let mut app = App {
             doc,
             filter: Filter::default(),
@@ -397,6 +391,11 @@ impl App {
         });
         self.search = Some(s);
     }
+}
+
+/// Width of the widest `when` in `t`, for the timeline's date column.
+pub(crate) fn when_width(t: &Timeline<'_>) -> usize {
+    t.events.iter().map(|e| e.when.raw.len()).max().unwrap_or(0)
 }
 
 /// How a round is described in headers and the round picker:

@@ -64,14 +64,7 @@ impl App {
         self.link = None;
         self.problems = None;
         self.gone = None;
-        self.when_width = self
-            .doc
-            .timeline()
-            .events
-            .iter()
-            .map(|e| e.when.raw.len())
-            .max()
-            .unwrap_or(0);
+        self.when_width = super::when_width(self.doc.timeline());
         let query = self.search.take().map(|s| s.query);
         self.refilter(filter, place);
         self.top = self.selected.saturating_sub(offset);

@@ -2,10 +2,10 @@
 //! never), the outlet with its relay or channel, and marks: `≠` disputed, `✓` confirmed by
 //! another claim, `?` an anonymous (group) source, `↻` several outlets from one origin.
 
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::text::highlighted;
+use super::text::{gutter, highlighted};
 use super::theme::Theme;
 use crate::app::search::ranges;
 use crate::app::{App, text};
@@ -34,18 +34,7 @@ pub fn row(app: &App, i: usize, width: usize, theme: &Theme) -> Line<'static> {
             st
         }
     };
-    let hit = app.search().and_then(|s| s.rank(i)).is_some();
-    let mut spans = vec![
-        Span::styled(if selected { "›" } else { " " }, style(Style::new())),
-        Span::styled(
-            if hit { "•" } else { " " },
-            style(if hit {
-                theme.hit.remove_modifier(Modifier::UNDERLINED)
-            } else {
-                Style::new()
-            }),
-        ),
-    ];
+    let mut spans = gutter(app, i, theme, style);
     let when = s.event.when.display();
     let when_w = app.when_width.min(width / 4).max(4);
     spans.push(Span::styled(

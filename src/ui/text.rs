@@ -72,3 +72,27 @@ pub fn highlighted(
     spans.push(Span::styled(shown[at..].to_string(), patch(base)));
     spans
 }
+
+/// The two-cell gutter of row `i` of the main pane, saying in plain text what colour says
+/// too: `›` selected, `•` a search match; each span through `style` (the selection's).
+#[must_use]
+pub fn gutter(
+    app: &crate::app::App,
+    i: usize,
+    theme: &Theme,
+    style: impl Fn(Style) -> Style,
+) -> Vec<Span<'static>> {
+    let selected = i == app.selected();
+    let hit = app.search().and_then(|s| s.rank(i)).is_some();
+    let mark = if hit {
+        theme
+            .hit
+            .remove_modifier(ratatui::style::Modifier::UNDERLINED)
+    } else {
+        Style::new()
+    };
+    vec![
+        Span::styled(if selected { "›" } else { " " }, style(Style::new())),
+        Span::styled(if hit { "•" } else { " " }, style(mark)),
+    ]
+}

@@ -3,12 +3,12 @@
 //! claims and disputes; in the statements view, rows are drawn by [`statements`](super::statements).
 
 use ratatui::buffer::Buffer;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::pane_block;
-use super::text::{cut, fill, highlighted, put};
+use super::text::{cut, fill, gutter, highlighted, put};
 use super::theme::Theme;
 use crate::app::layout::Pane;
 use crate::app::search::ranges;
@@ -75,19 +75,7 @@ fn event(app: &App, i: usize, width: usize, theme: &Theme) -> Line<'static> {
     let e = &app.doc.timeline().events[pos];
     let selected = i == app.selected;
     let style = |s: Style| if selected { s.patch(theme.selected) } else { s };
-    let hit = app.search.as_ref().and_then(|s| s.rank(i)).is_some();
-    // The gutter says in plain text what colour says too: `›` selected, `•` a search match.
-    let mut spans = vec![
-        Span::styled(if selected { "›" } else { " " }, style(Style::new())),
-        Span::styled(
-            if hit { "•" } else { " " },
-            style(if hit {
-                theme.hit.remove_modifier(Modifier::UNDERLINED)
-            } else {
-                Style::new()
-            }),
-        ),
-    ];
+    let mut spans = gutter(app, i, theme, style);
     let when = e.when.display();
     let when_w = app.when_width.min(width / 3).max(4);
     spans.push(Span::styled(
