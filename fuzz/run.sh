@@ -3,11 +3,12 @@
 # seeded with the test fixtures and fuzz/seeds/TARGET, and prints libFuzzer's final figures.
 #   fuzz/run.sh load 1500      # 25 minutes of the loader
 #   fuzz/run.sh render 1500    # 25 minutes of the browser
+#   fuzz/run.sh import 600     # 10 minutes of the three importers
 # The corpus grows in fuzz/corpus/TARGET (not committed); a crash lands in fuzz/artifacts/TARGET
 # and is replayed by `cargo test --test fuzz_replay` until it is fixed and moved to seeds/.
 set -euo pipefail
 cd "$(dirname "$0")"
-target=${1:?usage: fuzz/run.sh load|render SECONDS}
+target=${1:?usage: fuzz/run.sh load|render|import SECONDS}
 seconds=${2:-600}
 export RUSTC_BOOTSTRAP=1
 mkdir -p "corpus/$target"
@@ -18,6 +19,9 @@ case $target in
     extra=(-dict=load.dict -max_len=65536) ;;
   render)
     seeds=(seeds/render)
+    extra=(-max_len=16384) ;;
+  import)
+    seeds=(seeds/import)
     extra=(-max_len=16384) ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac

@@ -80,6 +80,12 @@ fn every_load_seed_and_finding_loads_or_is_rejected_cleanly() {
 }
 
 #[test]
+fn every_import_seed_and_finding_imports_or_is_rejected_cleanly() {
+    let n = replay("import", &[], support::cases::import);
+    assert!(n >= 8, "only {n} import seeds in fuzz/seeds/import");
+}
+
+#[test]
 fn every_render_seed_and_finding_draws_inert_aligned_screens() {
     let n = replay("render", &[], support::cases::render);
     assert!(n >= 1, "no render seeds in fuzz/seeds/render");

@@ -7,5 +7,5 @@
 #[path = "../../tests/support/mod.rs"]
 mod support;
 
-pub use support::cases::{load, render};
+pub use support::cases::{import, load, render};
 pub use support::screen::check_buffer;
