@@ -122,11 +122,11 @@ Examples:
   roundtable statements --single-origin | cut -f5,8 who claimed what, from one origin only";
 
 const EXPORT_ABOUT: &str = "Write the timeline, or what the filters keep, as JSON, RON, a \
-                            Markdown brief or CSV";
+                            Markdown brief, CSV or a TimelineJS document";
 
 const EXPORT_LONG: &str = "\
-Write the timeline to stdout as JSON, RON, a Markdown brief or CSV. The file itself is never \
-written.
+Write the timeline to stdout as JSON, RON, a Markdown brief, CSV or a TimelineJS document. \
+The file itself is never written.
 
 `json` and `ron` keep the file format's structure and field names, the events in timeline \
 order. Unfiltered, every source, participant and round the file declares; filtered, only the \
@@ -142,14 +142,23 @@ with both sides, and the claims several outlets carry from a single independent 
 `csv` writes one row per quote or claim the filters keep, with a header: event, when, round, \
 kind (quote or claim), who, role, anonymous, text, source (its id), outlet, reprints, via, \
 channel, also, disputes, confirms, marks, outlets and origins (the corroboration numbers). \
-Lists within a field are ids joined by `;`.";
+Lists within a field are ids joined by `;`.
+
+`timelinejs` writes a TimelineJS3 JSON document, to publish the timeline as a web page: one \
+slide per event (its id the `unique_id`, its round the `group`, its first source the media \
+credit and link), its text the summary, then every quote in quotation marks and every claim \
+without them, each with its citation; rounds with a start and an end become eras. Dates keep \
+the precision the file gives: a year alone is a year. TimelineJS knows no time zones, so a \
+time of day is written as the file gives it, in its own offset, and the slide's display date \
+says which. All text is HTML-escaped. `roundtable import timelinejs` reads it back.";
 
 const EXPORT_EXAMPLES: &str = "\
 Examples:
   roundtable export --format json > istanbul.json
   roundtable export talks.ron --format ron --round 3 > round3.ron
   roundtable export --format markdown --speaker medinsky > brief.md
-  roundtable export --format csv --source xinhua > xinhua.csv";
+  roundtable export --format csv --source xinhua > xinhua.csv
+  roundtable export talks.ron --format timelinejs > talks.json";
 
 const IMPORT_ABOUT: &str = "Make a timeline file from a TimelineJS document or sheet, or an ACLED \
                             export";
@@ -391,6 +400,8 @@ pub enum Format {
     Markdown,
     /// One row per quote or claim, for a spreadsheet or `DuckDB`
     Csv,
+    /// A `TimelineJS3` document: one slide per event, rounds with dates as eras
+    Timelinejs,
 }
 
 /// Filters for the browser (what it opens with), `list`, `statements` and `export`; every one
