@@ -23,7 +23,7 @@ side by side, marked as disputed. With no FILE, roundtable opens the timeline it
 
 With no command, roundtable opens the interactive browser; `check`, `list`, `statements`, \
 `export` and `import` work without a terminal, for scripts and for checking a file while writing \
-it.";
+it; `new` writes a commented timeline to start one from.";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -34,6 +34,7 @@ Examples:
   roundtable statements --anonymous           every quote and claim from an unnamed source
   roundtable export --format markdown --speaker medinsky > brief.md
   roundtable import timelinejs talks.json --tz Europe/Istanbul -o talks.ron
+  roundtable new talks.ron                    start a timeline file from a commented example
 
 In the browser: j/k or arrows move, Tab switches pane, / searches, s picks a speaker, r a \
 round, q quits; press ? inside for every key.
@@ -194,6 +195,23 @@ Examples:
   roundtable import acled acled-ukraine.csv -o ukraine.ron --force
   curl -sL URL | roundtable import acled - > events.ron";
 
+const NEW_ABOUT: &str = "Write a small commented timeline to start a file from";
+
+const NEW_LONG: &str = "\
+Write a small timeline to start a file from: two sources, two participants with aliases, a \
+round, and an event with a quote and a claim, every field explained by a comment. All of it \
+is an example (Example talks, Participant A, https://example.org/…): replace it with yours, \
+then run `roundtable check FILE` as you go. `roundtable check` accepts it as written, with no \
+warning.
+
+With FILE, writes it there; an existing FILE is never written over (exit status 2). Without, \
+writes it to stdout.";
+
+const NEW_EXAMPLES: &str = "\
+Examples:
+  roundtable new talks.ron && roundtable check talks.ron
+  roundtable new > draft.ron";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "roundtable",
@@ -289,6 +307,15 @@ pub enum Command {
     Export(ExportArgs),
     #[command(about = IMPORT_ABOUT, long_about = IMPORT_LONG, after_help = IMPORT_EXAMPLES)]
     Import(ImportArgs),
+    #[command(about = NEW_ABOUT, long_about = NEW_LONG, after_help = NEW_EXAMPLES)]
+    New(NewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The file to write; it must not exist. Stdout when omitted
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -512,6 +539,7 @@ impl Command {
             Command::Statements(_) => "statements",
             Command::Export(_) => "export",
             Command::Import(_) => "import",
+            Command::New(_) => "new",
         }
     }
 }
