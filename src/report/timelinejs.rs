@@ -3,6 +3,8 @@
 //! quote in quotation marks and each claim without them, every one with its citation), rounds
 //! with dates as eras. Every text from the file is HTML-escaped.
 
+use std::fmt::Write as _;
+
 use chrono::{DateTime, Datelike, Timelike};
 use serde_json::{Map, Value, json};
 
@@ -74,7 +76,7 @@ fn slide(t: &Timeline<'_>, index: &Index, pos: u32, keep: &dyn Fn(StatementRef) 
         text.push_str(&paragraphs(summary));
     }
     if let Some(location) = &e.location {
-        text.push_str(&format!("<p>Location: {}</p>", html(location)));
+        let _ = write!(text, "<p>Location: {}</p>", html(location));
     }
     for at in Index::statements_of(pos, e) {
         if !keep(at) {
@@ -89,11 +91,12 @@ fn slide(t: &Timeline<'_>, index: &Index, pos: u32, keep: &dyn Fn(StatementRef) 
             Kind::Quote => "quote",
             Kind::Claim => "claim",
         };
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "<p class=\"{class}\">{}<br><small>— {}</small></p>",
             lines(words),
             html(cite)
-        ));
+        );
     }
     s.insert(
         "text".into(),
@@ -177,11 +180,11 @@ fn lines(s: &str) -> String {
 
 /// Free text as paragraphs: blank lines separate them, single line breaks stay.
 fn paragraphs(s: &str) -> String {
-    s.split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| format!("<p>{}</p>", lines(p)))
-        .collect()
+    let mut out = String::new();
+    for p in s.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        let _ = write!(out, "<p>{}</p>", lines(p));
+    }
+    out
 }
 
 #[cfg(test)]
