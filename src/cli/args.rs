@@ -23,7 +23,7 @@ side by side, marked as disputed. With no FILE, roundtable opens the timeline it
 
 With no command, roundtable opens the interactive browser; `check`, `list`, `statements`, \
 `export` and `import` work without a terminal, for scripts and for checking a file while writing \
-it.";
+it; `new` writes a commented timeline to start one from.";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -34,6 +34,7 @@ Examples:
   roundtable statements --anonymous           every quote and claim from an unnamed source
   roundtable export --format markdown --speaker medinsky > brief.md
   roundtable import timelinejs talks.json --tz Europe/Istanbul -o talks.ron
+  roundtable new talks.ron                    start a timeline file from a commented example
 
 In the browser: j/k or arrows move, Tab switches pane, / searches, s picks a speaker, r a \
 round, q quits; press ? inside for every key.
@@ -122,11 +123,11 @@ Examples:
   roundtable statements --single-origin | cut -f5,8 who claimed what, from one origin only";
 
 const EXPORT_ABOUT: &str = "Write the timeline, or what the filters keep, as JSON, RON, a \
-                            Markdown brief or CSV";
+                            Markdown brief, CSV or a TimelineJS document";
 
 const EXPORT_LONG: &str = "\
-Write the timeline to stdout as JSON, RON, a Markdown brief or CSV. The file itself is never \
-written.
+Write the timeline to stdout as JSON, RON, a Markdown brief, CSV or a TimelineJS document. \
+The file itself is never written.
 
 `json` and `ron` keep the file format's structure and field names, the events in timeline \
 order. Unfiltered, every source, participant and round the file declares; filtered, only the \
@@ -142,14 +143,23 @@ with both sides, and the claims several outlets carry from a single independent 
 `csv` writes one row per quote or claim the filters keep, with a header: event, when, round, \
 kind (quote or claim), who, role, anonymous, text, source (its id), outlet, reprints, via, \
 channel, also, disputes, confirms, marks, outlets and origins (the corroboration numbers). \
-Lists within a field are ids joined by `;`.";
+Lists within a field are ids joined by `;`.
+
+`timelinejs` writes a TimelineJS3 JSON document, to publish the timeline as a web page: one \
+slide per event (its id the `unique_id`, its round the `group`, its first source the media \
+credit and link), its text the summary, then every quote in quotation marks and every claim \
+without them, each with its citation; rounds with a start and an end become eras. Dates keep \
+the precision the file gives: a year alone is a year. TimelineJS knows no time zones, so a \
+time of day is written as the file gives it, in its own offset, and the slide's display date \
+says which. All text is HTML-escaped. `roundtable import timelinejs` reads it back.";
 
 const EXPORT_EXAMPLES: &str = "\
 Examples:
   roundtable export --format json > istanbul.json
   roundtable export talks.ron --format ron --round 3 > round3.ron
   roundtable export --format markdown --speaker medinsky > brief.md
-  roundtable export --format csv --source xinhua > xinhua.csv";
+  roundtable export --format csv --source xinhua > xinhua.csv
+  roundtable export talks.ron --format timelinejs > talks.json";
 
 const IMPORT_ABOUT: &str = "Make a timeline file from a TimelineJS document or sheet, or an ACLED \
                             export";
@@ -184,6 +194,23 @@ Examples:
   roundtable import timelinejs-csv sheet.csv --tz -05:00 -o sheet.ron
   roundtable import acled acled-ukraine.csv -o ukraine.ron --force
   curl -sL URL | roundtable import acled - > events.ron";
+
+const NEW_ABOUT: &str = "Write a small commented timeline to start a file from";
+
+const NEW_LONG: &str = "\
+Write a small timeline to start a file from: two sources, two participants with aliases, a \
+round, and an event with a quote and a claim, every field explained by a comment. All of it \
+is an example (Example talks, Participant A, https://example.org/…): replace it with yours, \
+then run `roundtable check FILE` as you go. `roundtable check` accepts it as written, with no \
+warning.
+
+With FILE, writes it there; an existing FILE is never written over (exit status 2). Without, \
+writes it to stdout.";
+
+const NEW_EXAMPLES: &str = "\
+Examples:
+  roundtable new talks.ron && roundtable check talks.ron
+  roundtable new > draft.ron";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -280,6 +307,15 @@ pub enum Command {
     Export(ExportArgs),
     #[command(about = IMPORT_ABOUT, long_about = IMPORT_LONG, after_help = IMPORT_EXAMPLES)]
     Import(ImportArgs),
+    #[command(about = NEW_ABOUT, long_about = NEW_LONG, after_help = NEW_EXAMPLES)]
+    New(NewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The file to write; it must not exist. Stdout when omitted
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -391,6 +427,8 @@ pub enum Format {
     Markdown,
     /// One row per quote or claim, for a spreadsheet or `DuckDB`
     Csv,
+    /// A `TimelineJS3` document: one slide per event, rounds with dates as eras
+    Timelinejs,
 }
 
 /// Filters for the browser (what it opens with), `list`, `statements` and `export`; every one
@@ -501,6 +539,7 @@ impl Command {
             Command::Statements(_) => "statements",
             Command::Export(_) => "export",
             Command::Import(_) => "import",
+            Command::New(_) => "new",
         }
     }
 }

@@ -1,5 +1,5 @@
-//! `roundtable export`: the timeline, or the events the filters keep, as JSON, RON or a
-//! Markdown brief, on stdout.
+//! `roundtable export`: the timeline, or the events the filters keep, as JSON, RON, a
+//! Markdown brief, CSV or a TimelineJS3 document, on stdout.
 
 use std::io::{self, Write};
 
@@ -7,7 +7,7 @@ use super::Exit;
 use super::args::{ExportArgs, Format, Settings};
 use super::view::View;
 use super::{csv, filters, json, ronfmt};
-use crate::report::markdown;
+use crate::report::{markdown, timelinejs};
 
 pub fn run(
     args: &ExportArgs,
@@ -32,6 +32,11 @@ pub fn run(
                 Format::Markdown => {
                     let positions = s.filter.apply(t, s.index, text);
                     markdown::write(t, s.index, &positions, &s.filter, out)?;
+                }
+                Format::Timelinejs => {
+                    let positions = s.filter.apply(t, s.index, text);
+                    let doc = timelinejs::document(t, s.index, &positions, &s.filter);
+                    json::write(&doc, out)?;
                 }
                 Format::Json | Format::Ron => {
                     let positions = s.filter.apply(t, s.index, text);

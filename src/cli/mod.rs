@@ -1,5 +1,5 @@
-//! The command line: flags, the headless commands `check`, `list`, `statements`, `export` and
-//! `import`, and the checks that run before the browser opens.
+//! The command line: flags, the headless commands `check`, `list`, `statements`, `export`,
+//! `import` and `new`, and the checks that run before the browser opens.
 //!
 //! Every command writes through the `out`/`err` it is given and returns an [`Exit`], so it can
 //! be tested without a process; only [`run`] touches the real stdout.
@@ -14,6 +14,7 @@ pub mod import;
 pub mod input;
 pub mod json;
 pub mod list;
+pub mod new;
 pub mod progress;
 pub mod ronfmt;
 pub mod size;
@@ -83,6 +84,7 @@ pub fn run(cli: &Cli, terminal: Terminal, err: &mut impl Write) -> io::Result<Ex
         Command::Statements(a) => statements::run(a, &settings, layout, &mut out, err)?,
         Command::Export(a) => export::run(a, &settings, &mut out, err)?,
         Command::Import(a) => import::run(a, &settings, &mut out, err)?,
+        Command::New(a) => new::run(a, &mut out, err)?,
     };
     out.flush()?;
     Ok(exit)

@@ -1,0 +1,361 @@
+//! Publishing and starting timelines: `export --format timelinejs` read back as TimelineJS
+//! reads it and imported again, and `roundtable new`'s starter timeline.
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use roundtable::model::{self, Precision};
+use serde_json::{Value, json};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap()
+}
+
+/// A fresh scratch path under Cargo's temporary directory for integration tests.
+fn scratch(name: &str) -> PathBuf {
+    let p = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("publish-{name}"));
+    let _ = fs::remove_file(&p);
+    p
+}
+
+fn export(args: &[&str]) -> Value {
+    let mut all = vec!["export", "--format", "timelinejs"];
+    all.extend_from_slice(args);
+    let o = run(&all);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).unwrap()
+}
+
+fn slide<'v>(doc: &'v Value, id: &str) -> &'v Value {
+    doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["unique_id"] == id)
+        .unwrap_or_else(|| panic!("no slide {id}"))
+}
+
+// ---------------------------------------------------------------- export --format timelinejs
+
+#[test]
+fn timelinejs_has_one_slide_per_event_in_timeline_order() {
+    let doc = export(&[]);
+    let list = stdout(&run(&["list"]));
+    let ids: Vec<&str> = list
+        .lines()
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    let slides: Vec<&str> = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["unique_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(slides, ids);
+    assert_eq!(slides[0], "nsdc-2022-ban");
+    assert_eq!(
+        doc["title"]["text"]["headline"],
+        "Russia–Ukraine direct talks, Istanbul 2025"
+    );
+}
+
+#[test]
+fn timelinejs_dates_are_parts_at_the_precision_known() {
+    let doc = export(&[]);
+    assert_eq!(doc["events"][0]["start_date"], json!({"year": 2022}));
+    assert_eq!(
+        slide(&doc, "r2-memoranda")["start_date"],
+        json!({"year": 2025, "month": 6, "day": 2})
+    );
+    assert!(slide(&doc, "r2-memoranda").get("display_date").is_none());
+}
+
+#[test]
+fn timelinejs_text_quotes_quotes_with_speaker_and_never_quotes_claims() {
+    let doc = export(&[]);
+    let texts: Vec<&str> = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["text"]["text"].as_str().unwrap())
+        .collect();
+    let quoted = texts
+        .iter()
+        .find(|t| {
+            t.contains("<p class=\"quote\">“We hope that the talks between Russia and Ukraine")
+        })
+        .expect("the Peskov quote, in quotation marks");
+    assert!(
+        quoted.contains("— Dmitry Peskov, Kremlin spokesman"),
+        "{quoted}"
+    );
+    let claims: Vec<&str> = texts
+        .iter()
+        .flat_map(|t| t.split("<p class=\"claim\">").skip(1))
+        .collect();
+    assert!(claims.len() > 5, "{claims:?}");
+    for c in claims {
+        assert!(!c.starts_with('“') && !c.starts_with('"'), "{c}");
+        assert!(c.contains("<small>— "), "a claim without its citation: {c}");
+    }
+}
+
+#[test]
+fn timelinejs_groups_media_and_eras_come_from_rounds_and_sources() {
+    let doc = export(&[]);
+    let r1 = slide(&doc, "r1-istanbul");
+    assert_eq!(r1["group"], "Round 1");
+    assert_eq!(r1["media"]["credit"], "RT");
+    assert!(slide(&doc, "nsdc-2022-ban").get("group").is_none());
+    // Only round 3 has both a start and an end.
+    assert_eq!(
+        doc["eras"],
+        json!([{
+            "start_date": {"year": 2025, "month": 7, "day": 23},
+            "end_date": {"year": 2025, "month": 7, "day": 23},
+            "text": {"headline": "Round 3"},
+        }])
+    );
+}
+
+#[test]
+fn timelinejs_filters_apply_as_for_the_other_formats() {
+    let doc = export(&["--speaker", "peskov"]);
+    let list = stdout(&run(&["list", "--speaker", "peskov"]));
+    assert_eq!(
+        doc["events"].as_array().unwrap().len(),
+        list.lines().count()
+    );
+    // Only Peskov's quotes and claims are written: 9 and 4 of them.
+    let cites: Vec<&str> = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| {
+            e["text"]["text"]
+                .as_str()
+                .unwrap()
+                .split("<small>— ")
+                .skip(1)
+        })
+        .collect();
+    assert_eq!(cites.len(), 13);
+    for c in cites {
+        assert!(
+            c.starts_with("Dmitry Peskov") || c.starts_with("claimed by Dmitry Peskov"),
+            "{c}"
+        );
+    }
+}
+
+const TIMED: &str = r#"Timeline(
+    title: "<b>& talks",
+    summary: "Tom's \"summary\" <i>",
+    sources: [Source(id: "s", outlet: "A&B <News>", url: "https://example.org/a?b=1&c=2")],
+    participants: [Participant(id: "p", name: "Pat <O'Neil>")],
+    rounds: [Round(number: 1, start: "2025-07", end: "2025-08")],
+    events: [
+        Event(id: "evening", when: "2025-07-23T19:05+03:00", end: "2025-07-24", round: 1,
+              title: "<b>& opening", sources: ["s"],
+              quotes: [Quote(speaker: "p", text: "1 < 2 & \"yes\"", source: "s")],
+              claims: [Claim(by: "p", text: "<script>x</script>", source: "s")]),
+        Event(id: "month", when: "2025-08", title: "M", sources: ["s"]),
+    ],
+)"#;
+
+#[test]
+fn timelinejs_escapes_html_and_keeps_the_clock_time_with_its_offset() {
+    let file = scratch("timed.ron");
+    fs::write(&file, TIMED).unwrap();
+    let doc = export(&[file.to_str().unwrap()]);
+    assert_eq!(doc["title"]["text"]["headline"], "&lt;b&gt;&amp; talks");
+    assert_eq!(
+        doc["title"]["text"]["text"],
+        "<p>Tom&#39;s &quot;summary&quot; &lt;i&gt;</p>"
+    );
+    let e = slide(&doc, "evening");
+    assert_eq!(e["text"]["headline"], "&lt;b&gt;&amp; opening");
+    assert_eq!(
+        e["start_date"],
+        json!({"year": 2025, "month": 7, "day": 23, "hour": 19, "minute": 5})
+    );
+    assert_eq!(e["end_date"], json!({"year": 2025, "month": 7, "day": 24}));
+    assert_eq!(e["display_date"], "2025-07-23 19:05+03:00 to 2025-07-24");
+    assert_eq!(e["group"], "Round 1");
+    assert_eq!(e["media"]["credit"], "A&amp;B &lt;News&gt;");
+    assert_eq!(e["media"]["url"], "https://example.org/a?b=1&c=2");
+    let text = e["text"]["text"].as_str().unwrap();
+    assert!(text.contains("“1 &lt; 2 &amp; &quot;yes&quot;”"), "{text}");
+    assert!(text.contains("— Pat &lt;O&#39;Neil&gt;"), "{text}");
+    assert!(text.contains("&lt;script&gt;x&lt;/script&gt;"), "{text}");
+    assert!(
+        !text.contains("<script>") && !text.contains("<b>"),
+        "{text}"
+    );
+    assert_eq!(
+        slide(&doc, "month")["start_date"],
+        json!({"year": 2025, "month": 8})
+    );
+}
+
+/// The events of a timeline file as (id, precision of `when`, of `end`), sorted by id.
+fn shape(text: &str) -> Vec<(String, Precision, Option<Precision>)> {
+    let loaded = model::load_str(text).unwrap_or_else(|d| panic!("{d:?}"));
+    let mut events: Vec<_> = loaded
+        .timeline
+        .events
+        .iter()
+        .map(|e| {
+            (
+                e.id.value.to_string(),
+                e.when.precision,
+                e.end.as_ref().map(|w| w.precision),
+            )
+        })
+        .collect();
+    events.sort();
+    events
+}
+
+fn round_trip(name: &str, original: &str, export_args: &[&str], import_args: &[&str]) {
+    let json = scratch(&format!("{name}.json"));
+    let back = scratch(&format!("{name}.ron"));
+    let mut args = vec!["export", "--format", "timelinejs"];
+    args.extend_from_slice(export_args);
+    let o = run(&args);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    fs::write(&json, o.stdout).unwrap();
+    let mut args = vec!["import", "timelinejs", json.to_str().unwrap()];
+    args.extend_from_slice(import_args);
+    args.extend_from_slice(&["-o", back.to_str().unwrap()]);
+    let o = run(&args);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = run(&["check", back.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
+    let text = fs::read_to_string(&back).unwrap();
+    assert_eq!(shape(&text), shape(original));
+}
+
+#[test]
+fn the_bundled_timeline_exported_to_timelinejs_imports_back_with_its_ids_and_precisions() {
+    round_trip("bundled", model::BUNDLED, &[], &[]);
+}
+
+#[test]
+fn times_of_day_come_back_in_their_offset() {
+    let file = scratch("timed-trip.ron");
+    fs::write(&file, TIMED).unwrap();
+    round_trip(
+        "timed",
+        TIMED,
+        &[file.to_str().unwrap()],
+        &["--tz", "+03:00"],
+    );
+}
+
+#[test]
+fn export_help_names_timelinejs_with_an_example() {
+    let help = stdout(&run(&["export", "--help"]));
+    assert!(help.contains("timelinejs"), "{help}");
+    assert!(
+        help.contains("roundtable export talks.ron --format timelinejs > talks.json"),
+        "{help}"
+    );
+}
+
+// ---------------------------------------------------------------- new
+
+const STARTER: &str = include_str!("../src/cli/starter.ron");
+
+#[test]
+fn the_starter_loads_without_a_warning_and_is_an_obvious_template() {
+    let loaded = model::load_str(STARTER).unwrap_or_else(|d| panic!("{d:?}"));
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let t = &loaded.timeline;
+    assert_eq!(t.title, "Example talks");
+    assert_eq!(t.sources.len(), 2);
+    assert!(t.participants.iter().all(|p| !p.aliases.is_empty()));
+    assert_eq!(t.rounds.len(), 1);
+    let e = &t.events[0];
+    assert_eq!((e.quotes.len(), e.claims.len()), (1, 1));
+    assert!(e.quotes[0].channel.is_some(), "shows a format 1.1 field");
+    for s in &t.sources {
+        assert!(
+            s.url
+                .as_deref()
+                .unwrap()
+                .starts_with("https://example.org/")
+        );
+    }
+}
+
+#[test]
+fn new_without_a_file_prints_the_starter() {
+    let o = run(&["new"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), STARTER);
+    assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn new_writes_a_file_that_check_accepts() {
+    let file = scratch("new.ron");
+    let path = file.to_str().unwrap();
+    let o = run(&["new", path]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+    assert!(
+        stderr(&o).contains(&format!("roundtable check {path}")),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), STARTER);
+    let o = run(&["check", path]);
+    assert_eq!(code(&o), 0);
+    assert_eq!(stderr(&o), format!("{path}: ok, 1 event\n"));
+}
+
+#[test]
+fn new_never_writes_over_a_file() {
+    let file = scratch("existing.ron");
+    let path = file.to_str().unwrap();
+    fs::write(&file, "my work\n").unwrap();
+    let o = run(&["new", path]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains(&format!("{path} already exists")),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stdout(&o), "");
+    assert_eq!(fs::read_to_string(&file).unwrap(), "my work\n");
+}
+
+#[test]
+fn new_help_teaches_with_an_example() {
+    let help = stdout(&run(&["new", "--help"]));
+    assert!(
+        help.contains("roundtable new talks.ron && roundtable check talks.ron"),
+        "{help}"
+    );
+    assert!(help.contains("never written over"), "{help}");
+}
