@@ -1,7 +1,7 @@
 //! Following the browser's file as it is edited: a watcher on the file's directory (so that
 //! both ways editors save are seen: writing a new file and renaming it over the old one, and
-//! truncating and writing in place), debounced, and a loader thread that reads and loads the
-//! new text off the drawing thread. The browser asks [`Follow::take`] between frames.
+//! truncating and writing in place), and a loader thread that waits for a burst of changes to
+//! settle (the debouncer) and reads and loads the new text off the drawing thread. The browser asks [`Follow::take`] between frames.
 //!
 //! The watcher is `notify`'s own for the platform (inotify on Linux), or its poll watcher
 //! with `--poll` for filesystems that send no events; `--no-watch` keeps only `R`.
@@ -11,8 +11,8 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
-use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{Config, DebounceEventResult, Debouncer, new_debouncer_opt};
+use notify::event::{AccessKind, AccessMode};
+use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::model::{self, diag};
 use crate::query::document::Document;
@@ -69,10 +69,12 @@ impl Follow {
         let (done, outcomes) = mpsc::channel::<Outcome>();
         let file = path.to_path_buf();
         let shown = name.to_string();
-        // The loader: one load at a time; requests that came during a load make one more.
+        // The loader, which is also the debouncer: after a request it waits until the file has
+        // been quiet for SETTLE, so that a save in several writes is read once, whole. One load
+        // at a time; requests that came during a load make one more.
         std::thread::spawn(move || {
             while wanted.recv().is_ok() {
-                while wanted.try_recv().is_ok() {}
+                while wanted.recv_timeout(SETTLE).is_ok() {}
                 if done.send(load(&file, &shown, max_size)).is_err() {
                     return;
                 }
@@ -127,11 +129,17 @@ fn start_watching(
         _ => PathBuf::from("."),
     };
     let name = path.file_name().map(std::ffi::OsStr::to_os_string);
-    let handler = move |res: DebounceEventResult| {
+    let handler = move |res: notify::Result<notify::Event>| {
         let ours = match &res {
-            Ok(events) => events
+            // Opening and reading the file (our own loads among them) change nothing: were they
+            // followed, every load would ask for another. A write being closed is a change.
+            Ok(e) if matches!(e.kind, EventKind::Access(a) if a != AccessKind::Close(AccessMode::Write)) => {
+                false
+            }
+            Ok(e) => e
+                .paths
                 .iter()
-                .any(|e| e.path.file_name().map(std::ffi::OsStr::to_os_string) == name),
+                .any(|p| p.file_name().map(std::ffi::OsStr::to_os_string) == name),
             // An error from the watcher: look at the file again rather than miss a change.
             Err(_) => true,
         };
@@ -142,21 +150,17 @@ fn start_watching(
     // Modification times are compared in whole seconds by the poll watcher: two saves in one
     // second would look like one. Comparing contents too catches the second (a read of the
     // directory's files every POLL: the price of `--poll`).
-    let notify_config = notify::Config::default()
+    let config = notify::Config::default()
         .with_poll_interval(POLL)
         .with_compare_contents(watch == Watch::Poll);
-    let config = Config::default()
-        .with_timeout(SETTLE)
-        .with_batch_mode(false)
-        .with_notify_config(notify_config);
     Ok(if watch == Watch::Poll {
-        let mut d: Debouncer<PollWatcher> = new_debouncer_opt(config, handler)?;
-        d.watcher().watch(&dir, RecursiveMode::NonRecursive)?;
-        Box::new(d)
+        let mut w = PollWatcher::new(handler, config)?;
+        w.watch(&dir, RecursiveMode::NonRecursive)?;
+        Box::new(w)
     } else {
-        let mut d: Debouncer<RecommendedWatcher> = new_debouncer_opt(config, handler)?;
-        d.watcher().watch(&dir, RecursiveMode::NonRecursive)?;
-        Box::new(d)
+        let mut w = RecommendedWatcher::new(handler, config)?;
+        w.watch(&dir, RecursiveMode::NonRecursive)?;
+        Box::new(w)
     })
 }
 

@@ -105,7 +105,12 @@ pub fn run(launch: Launch) -> io::Result<()> {
             if app.take_reload_request() {
                 f.request();
             }
-            match f.take() {
+            // Only the latest outcome matters: the others were superseded by a later save.
+            let mut latest = None;
+            while let Some(o) = f.take() {
+                latest = Some(o);
+            }
+            match latest {
                 Some(Outcome::Loaded(doc)) => {
                     let old = app.replace_document(doc);
                     // Freeing hundreds of megabytes takes longer than a frame: not here.

@@ -679,6 +679,16 @@ fn the_browser_follows_its_file_through_rewrites_and_worse() {
     on_screen("no such file");
     std::fs::write(&path, titled("zzzz FINAL zzzz")).unwrap();
     on_screen("zzzz FINAL zzzz");
+    // Once the file is quiet, nothing reloads: reading it must not count as a change (a
+    // reload would put its own message over this one).
+    b.type_keys(b"\x1b");
+    on_screen("nothing to clear");
+    thread::sleep(Duration::from_millis(1200));
+    let last = screens(&b.output()).pop().unwrap_or_default();
+    assert!(
+        last.contains("nothing to clear"),
+        "reloading on its own:\n{last}"
+    );
     b.type_keys(b"q");
     let end = b.finish();
     end.assert_restored("q after following the file");
