@@ -1311,9 +1311,9 @@ fn y_copies_the_selected_statement_with_its_citation_and_says_so() {
     );
     app.update(Action::Copied(roundtable::clipboard::Copied::Osc52));
     assert!(
-        footer(&app)
-            .trim()
-            .starts_with("copied the claim with its citation (OSC 52, through the terminal)"),
+        footer(&app).trim().starts_with(
+            "copied Volodymyr Zelensky’s claim with its citation (OSC 52, through the terminal)"
+        ),
         "{}",
         footer(&app)
     );

@@ -6,7 +6,7 @@
 
 use super::view::{Place, View};
 use super::{App, Focus, detail};
-use crate::query::statement::{Kind, StatementRef};
+use crate::query::statement::StatementRef;
 
 /// One link of the detail pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,10 +158,17 @@ impl App {
             self.doc.index(),
             at,
         ));
-        self.copied = match at.kind() {
-            Kind::Quote => "the quote with its citation",
-            Kind::Claim => "the claim with its citation",
-        };
+        // Which statement, by whom: the selected link may not be the selected row.
+        let who =
+            crate::query::statement::Statement::read(self.doc.timeline(), self.doc.index(), at)
+                .who
+                .name()
+                .to_string();
+        self.copied = format!(
+            "{}’s {} with its citation",
+            super::text::line(&who),
+            at.kind().name()
+        );
     }
 }
 

@@ -139,9 +139,9 @@ pub struct App {
     pub(crate) message: Option<String>,
     /// Text to copy, waiting for the terminal side ([`App::take_copy`]).
     pub(crate) copy: Option<String>,
-    /// What was last copied, for the footer: `the event as Markdown`, `the quote with its
+    /// What was last copied, for the footer: `the event as Markdown`, `Dmitry Peskov's quote
     /// citation`.
-    pub(crate) copied: &'static str,
+    pub(crate) copied: String,
     /// The file's last save that did not load, while the last good one is shown.
     pub(crate) problems: Option<reload::Problems>,
     /// Why the file cannot be read now (deleted, replaced by a directory…), while the last
@@ -186,7 +186,7 @@ impl App {
             search: None,
             message: None,
             copy: None,
-            copied: "",
+            copied: String::new(),
             problems: None,
             gone: None,
             reload_wanted: false,

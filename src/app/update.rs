@@ -49,14 +49,14 @@ impl App {
                         self.doc.index(),
                         pos,
                     ));
-                    self.copied = "the event as Markdown";
+                    self.copied = "the event as Markdown".into();
                 }
                 None => self.message = Some("no event to copy".into()),
             },
             Action::CopyStatement => self.copy_statement(),
             Action::Copied(how) => {
                 use crate::clipboard::Copied;
-                let what = self.copied;
+                let what = &self.copied;
                 self.message = Some(match how {
                     Copied::System => format!("copied {what} to the clipboard"),
                     Copied::Osc52 => format!("copied {what} (OSC 52, through the terminal)"),
