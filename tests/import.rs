@@ -95,7 +95,7 @@ fn timelinejs_imports_ids_rounds_tags_sources_and_keeps_precision() {
     let r1 = event(&t, "r1-opening");
     assert_eq!(r1.when.raw, "2025-05-16T12:30+03:00");
     assert_eq!(r1.round.as_ref().map(|r| r.number), Some(1));
-    assert_eq!(r1.tags, ["Talks"]);
+    assert_eq!(*r1.tags, ["Talks"]);
     let src = t.source(&r1.sources[0]);
     assert_eq!(src.outlet, "Reuters");
     assert_eq!(
@@ -131,7 +131,7 @@ fn timelinejs_imports_ids_rounds_tags_sources_and_keeps_precision() {
         (june.when.raw.as_ref(), june.when.precision),
         ("2025-06", Precision::Month)
     );
-    assert_eq!(june.tags, ["Humanitarian"]);
+    assert_eq!(*june.tags, ["Humanitarian"]);
     let year = event(&t, "event-4");
     assert_eq!(
         (year.when.raw.as_ref(), year.when.precision),
@@ -284,7 +284,7 @@ fn acled_rows_become_events_with_participants_sources_and_tags() {
         .collect();
     assert_eq!(outlets, ["Ukrinform", "Kyiv Independent"]);
     assert_eq!(
-        e.tags,
+        *e.tags,
         [
             "Explosions/Remote violence",
             "Shelling/artillery/missile attack",

@@ -133,11 +133,11 @@ fn trailing_commas_everywhere() {
     let text = read("tests/fixtures/syntax/trailing_commas.ron");
     let loaded = load("trailing_commas.ron", &text);
     let t = &loaded.timeline;
-    assert_eq!(t.sources[0].byline, ["Konstantin Pridybaylo"]);
-    assert_eq!(t.participants[0].aliases, ["Peskov"]);
+    assert_eq!(*t.sources[0].byline, ["Konstantin Pridybaylo"]);
+    assert_eq!(*t.participants[0].aliases, ["Peskov"]);
     assert_eq!(t.rounds[0].venue.as_deref(), Some("Istanbul"));
     let e = event(&loaded, "e1");
-    assert_eq!(e.tags, ["talks"]);
+    assert_eq!(*e.tags, ["talks"]);
     assert_eq!(e.quotes[0].text, "No one expects an easy path.");
 }
 
@@ -225,7 +225,7 @@ fn optional_fields_omitted_bare_some_or_none() {
     );
     assert_eq!(omitted.kind, SourceKind::Article);
     assert_eq!(bare.title.as_deref(), Some("Bare"));
-    assert_eq!(bare.byline, ["Liang Jun"]);
+    assert_eq!(*bare.byline, ["Liang Jun"]);
     assert_eq!(bare.kind, SourceKind::Wire);
     assert_eq!(some.title.as_deref(), Some("Some"));
     let published = some.published.as_ref().expect("published");
@@ -233,7 +233,7 @@ fn optional_fields_omitted_bare_some_or_none() {
         (&*published.raw, published.precision),
         ("2025-07", Precision::Month)
     );
-    assert_eq!(some.byline, ["A", "B"]);
+    assert_eq!(*some.byline, ["A", "B"]);
     assert_eq!(some.kind, SourceKind::Statement);
     assert_eq!((none.title.as_deref(), none.url.as_deref()), (None, None));
     assert!(none.published.is_none() && none.byline.is_empty());
@@ -242,7 +242,7 @@ fn optional_fields_omitted_bare_some_or_none() {
     let [peskov, nsdc] = &t.participants[..] else {
         panic!("two participants")
     };
-    assert_eq!(peskov.aliases, ["Peskov"]);
+    assert_eq!(*peskov.aliases, ["Peskov"]);
     assert_eq!(peskov.role.as_deref(), Some("Kremlin spokesman"));
     assert_eq!(peskov.side, None);
     assert!(nsdc.aliases.is_empty() && nsdc.role.is_none());

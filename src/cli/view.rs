@@ -59,7 +59,7 @@ impl<'t, 'a> View<'t, 'a> {
                 dropped_confirms += confirms;
                 let mut e = e.clone();
                 for c in &mut e.claims {
-                    c.disputes.retain(|r| claim_kept(r));
+                    c.disputes = c.disputes.iter().copied().filter(claim_kept).collect();
                     if let Some(p) = &mut c.provenance {
                         p.confirms = p.confirms.iter().copied().filter(claim_kept).collect();
                     }

@@ -351,14 +351,16 @@ fn row(
     if !location.is_empty() {
         ev.location = Some(location.into());
     }
-    ev.participants = row.participants(b);
+    ev.participants = row.participants(b).into_boxed_slice();
+    let mut sources = Vec::new();
     for outlet in split(row.get(|c| c.source)) {
         let source = b.source(outlet, None, None);
-        if !ev.sources.contains(&source) {
-            ev.sources.push(source);
+        if !sources.contains(&source) {
+            sources.push(source);
         }
     }
-    ev.tags = row.tags();
+    ev.sources = sources.into_boxed_slice();
+    ev.tags = row.tags().into_boxed_slice();
     let country = row.get(|c| c.country);
     if !country.is_empty() && !countries.iter().any(|k| k == country) {
         countries.push(country.to_string());

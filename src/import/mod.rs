@@ -265,7 +265,7 @@ impl Builder {
             title: title.map(owned),
             published: None,
             url: url.map(owned),
-            byline: Vec::new(),
+            byline: Box::default(),
             kind: SourceKind::Article,
             republishes: None,
             language: None,
@@ -288,7 +288,7 @@ impl Builder {
                 at: 0,
             },
             name: owned(name),
-            aliases: Vec::new(),
+            aliases: Box::default(),
             role: role.map(owned),
             side: None,
             kind,
@@ -367,7 +367,7 @@ impl Builder {
             self.sources[file.ix()].kind = SourceKind::Other;
             for d in &mut self.events {
                 if d.event.sources.is_empty() && d.event.quotes.is_empty() {
-                    d.event.sources.push(file);
+                    d.event.sources = Box::new([file]);
                 }
             }
             self.top.push(format!(
@@ -442,11 +442,11 @@ pub fn event(id: String, when: When<'static>, title: String) -> Event<'static> {
         title: owned(title),
         summary: None,
         location: None,
-        participants: Vec::new(),
-        sources: Vec::new(),
-        tags: Vec::new(),
-        quotes: Vec::new(),
-        claims: Vec::new(),
+        participants: Box::default(),
+        sources: Box::default(),
+        tags: Box::default(),
+        quotes: Box::default(),
+        claims: Box::default(),
         at: 0,
     }
 }

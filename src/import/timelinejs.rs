@@ -638,7 +638,7 @@ fn add_slide(b: &mut Builder, slide: &Slide, n: usize, zone: Option<dates::Zone>
     ev.summary = summary.map(Into::into);
     let group = plain_line(&slide.group);
     if !group.is_empty() {
-        ev.tags.push(group.into());
+        ev.tags = Box::new([group.into()]);
     }
     let ix = b.add_event(ev);
     let mut comments: Vec<(Option<Pos>, String)> = Vec::new();
@@ -680,7 +680,8 @@ fn add_slide(b: &mut Builder, slide: &Slide, n: usize, zone: Option<dates::Zone>
         b.keep(at, Some(ix), c);
     }
     if let Some(src) = media_source(b, &slide.media, ix, slide.at) {
-        b.events[ix].event.sources.push(src);
+        let e = &mut b.events[ix].event;
+        e.sources = e.sources.iter().copied().chain([src]).collect();
     }
 }
 

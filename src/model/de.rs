@@ -52,7 +52,7 @@ pub fn opt_str<'de: 'a, 'a, D: Deserializer<'de>>(d: D) -> Result<Option<Str<'a>
 }
 
 /// A list of strings.
-pub fn strs<'de: 'a, 'a, D: Deserializer<'de>>(d: D) -> Result<Vec<Str<'a>>, D::Error> {
+pub fn strs<'de: 'a, 'a, D: Deserializer<'de>>(d: D) -> Result<Box<[Str<'a>]>, D::Error> {
     struct Strs;
 
     impl<'de> Visitor<'de> for Strs {
@@ -71,7 +71,7 @@ pub fn strs<'de: 'a, 'a, D: Deserializer<'de>>(d: D) -> Result<Vec<Str<'a>>, D::
         }
     }
 
-    d.deserialize_seq(Strs)
+    d.deserialize_seq(Strs).map(Vec::into_boxed_slice)
 }
 
 /// A string as a value of its own, for `Option` and lists.
@@ -259,7 +259,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Claim<'a> {
             text: c.text,
             source: c.source,
             via: c.via,
-            disputes: c.disputes,
+            disputes: c.disputes.into_boxed_slice(),
             channel: label(c.channel),
             lang: label(c.lang),
             provenance: provenance.boxed(),

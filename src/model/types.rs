@@ -210,9 +210,9 @@ pub struct Source<'a> {
     #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub url: Option<Str<'a>>,
     /// Reporters or editors, as credited by the piece itself.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     #[serde(default, borrow, deserialize_with = "super::de::strs")]
-    pub byline: Vec<Str<'a>>,
+    pub byline: Box<[Str<'a>]>,
     /// What sort of publication it is.
     #[serde(skip_serializing_if = "is_default")]
     #[serde(default)]
@@ -239,9 +239,9 @@ pub struct Participant<'a> {
     #[serde(borrow, deserialize_with = "super::de::str")]
     pub name: Str<'a>,
     /// Other spellings and short forms, matched by filters and search.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     #[serde(default, borrow, deserialize_with = "super::de::strs")]
-    pub aliases: Vec<Str<'a>>,
+    pub aliases: Box<[Str<'a>]>,
     /// Title or function.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
@@ -324,25 +324,25 @@ pub struct Event<'a> {
     #[serde(default, borrow, deserialize_with = "super::de::opt_str")]
     pub location: Option<Str<'a>>,
     /// Who took part (participant references).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     #[serde(default)]
-    pub participants: Vec<Ref>,
+    pub participants: Box<[Ref]>,
     /// Where the event itself was reported (source references).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     #[serde(default)]
-    pub sources: Vec<Ref>,
+    pub sources: Box<[Ref]>,
     /// Topics ("prisoner exchange").
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     #[serde(default, borrow, deserialize_with = "super::de::strs")]
-    pub tags: Vec<Str<'a>>,
+    pub tags: Box<[Str<'a>]>,
     /// What participants said, verbatim.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     #[serde(default, borrow)]
-    pub quotes: Vec<Quote<'a>>,
+    pub quotes: Box<[Quote<'a>]>,
     /// What was asserted, attributed.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     #[serde(default, borrow)]
-    pub claims: Vec<Claim<'a>>,
+    pub claims: Box<[Claim<'a>]>,
     /// Where the `Event(` record starts.
     #[serde(skip)]
     pub at: Offset,
@@ -388,7 +388,7 @@ pub struct Claim<'a> {
     /// The relay the outlet depends on; see `channel` for how it was said.
     pub via: Option<Str<'a>>,
     /// Claims this one contradicts (indices into [`Timeline::claims`]).
-    pub disputes: Vec<Ref>,
+    pub disputes: Box<[Ref]>,
     /// How or where it was asserted, as [`Quote::channel`].
     pub channel: Option<Label>,
     /// BCP 47 tag of the language it was first made in, as [`Quote::lang`].
