@@ -268,7 +268,7 @@ mod statements {
     /// The app in the statements view.
     fn in_statements(app: &mut App) {
         app.update(Action::ToggleView);
-        assert!(!app.statements().is_empty());
+        assert_ne!(app.statements().len(), 0);
     }
 
     use super::frame::draw;

@@ -22,6 +22,7 @@ pub mod links;
 pub mod picker;
 pub mod provenance;
 pub mod reload;
+mod rows;
 pub mod search;
 pub mod text;
 mod update;
@@ -116,7 +117,7 @@ pub struct App {
     pub(crate) view: View,
     /// In the statements view, its rows: the statements of the shown events that the filter
     /// keeps, in timeline order. Empty in the events view.
-    pub(crate) stmts: Vec<crate::query::statement::StatementRef>,
+    pub(crate) stmts: rows::StatementRows,
     /// Rows (indices into the view's list) where a round header opens a group, ascending.
     pub(crate) round_starts: Vec<usize>,
     /// Per round: the row of its first shown event or statement, and how many rows it has.
@@ -172,7 +173,7 @@ impl App {
             shown: Vec::new(),
             nothing_why: None,
             view: View::Events,
-            stmts: Vec::new(),
+            stmts: rows::StatementRows::default(),
             round_starts: Vec::new(),
             round_first: Vec::new(),
             round_shown: Vec::new(),
@@ -368,7 +369,7 @@ impl App {
         };
         match self.view {
             View::Events => s.restrict(&self.shown),
-            View::Statements => s.restrict_statements(self.doc.timeline(), &self.stmts),
+            View::Statements => self.restrict_statements(&mut s),
         }
         let q = text::line(query).into_owned();
         self.message = Some(match (s.hits.first(), s.all.len()) {

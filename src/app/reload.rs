@@ -79,7 +79,7 @@ impl App {
         {
             match self.view {
                 View::Events => s.restrict(&self.shown),
-                View::Statements => s.restrict_statements(self.doc.timeline(), &self.stmts),
+                View::Statements => self.restrict_statements(&mut s),
             }
             self.search = Some(s);
         }

@@ -48,28 +48,35 @@ impl Search {
             .collect();
     }
 
-    /// Recomputes [`Search::hits`] for the statements view, whose rows are `rows`: in each
+    /// Recomputes [`Search::hits`] for the statements view: in each
     /// matching event, the statements whose own words or speaker match; when none does (the
     /// event matched by its title, say), the event's first statement, so that no matching
     /// event is lost.
-    pub fn restrict_statements(&mut self, t: &Timeline<'_>, rows: &[StatementRef]) {
+    ///
+    /// The rows are given by two functions: `rows_of(pos)`, the rows (a half-open range, empty
+    /// when none) of the event at timeline position `pos`, and `at(row)`, the statement of a
+    /// row in that range. Costs a lookup per matching event, not a pass over the rows.
+    pub fn restrict_statements(
+        &mut self,
+        t: &Timeline<'_>,
+        rows_of: impl Fn(u32) -> std::ops::Range<usize>,
+        at: impl Fn(usize) -> StatementRef,
+    ) {
         self.hits.clear();
-        let mut i = 0;
-        while i < rows.len() {
-            let event = rows[i].event;
-            let end = i + rows[i..].partition_point(|r| r.event == event);
-            if self.all.binary_search(&event).is_ok() {
-                let before = self.hits.len();
-                for (k, &at) in rows[i..end].iter().enumerate() {
-                    if statement_matches(t, at, &self.needle) {
-                        self.hits.push(i + k);
-                    }
-                }
-                if self.hits.len() == before {
+        for &event in &self.all {
+            let rows = rows_of(event);
+            if rows.is_empty() {
+                continue;
+            }
+            let before = self.hits.len();
+            for i in rows.clone() {
+                if statement_matches(t, at(i), &self.needle) {
                     self.hits.push(i);
                 }
             }
-            i = end;
+            if self.hits.len() == before {
+                self.hits.push(rows.start);
+            }
         }
     }
 

@@ -2,10 +2,12 @@
 //! own), and keeping the selection on the same event or statement when that list changes.
 //!
 //! Rows are indices into the list of the view in force: `shown` (events) or `stmts`
-//! (statements of the shown events, in timeline order). The window, round jumps, search and
-//! the selection all count in rows, so they work alike in both views.
+//! (statements of the shown events, in timeline order; see `rows`). The window, round jumps,
+//! search and the selection all count in rows, so they work alike in both views.
 
 use super::App;
+use super::rows::StatementRows;
+use super::search::Search;
 use crate::query::Index;
 use crate::query::statement::StatementRef;
 
@@ -78,7 +80,7 @@ impl App {
     pub fn pos_at(&self, i: usize) -> u32 {
         match self.view {
             View::Events => self.shown[i],
-            View::Statements => self.stmts[i].event,
+            View::Statements => self.statement_at(i).expect("a row within len()").event,
         }
     }
 
@@ -88,15 +90,19 @@ impl App {
     pub fn statement_at(&self, i: usize) -> Option<StatementRef> {
         match self.view {
             View::Events => None,
-            View::Statements => self.stmts.get(i).copied(),
+            View::Statements => self.stmts.get(self.doc.timeline(), &self.shown, i),
         }
     }
 
-    /// The rows of the statements view: the statements of the shown events that pass the
-    /// filter's statement parts, in timeline order.
+    /// The rows of the statements view, in order: the statements of the shown events that
+    /// pass the filter's statement parts, in timeline order. Empty in the events view.
     #[must_use]
-    pub fn statements(&self) -> &[StatementRef] {
-        &self.stmts
+    pub fn statements(&self) -> impl ExactSizeIterator<Item = StatementRef> + '_ {
+        let n = match self.view {
+            View::Events => 0,
+            View::Statements => self.len(),
+        };
+        (0..n).map(|i| self.statement_at(i).expect("a row within len()"))
     }
 
     /// Where the selection is, if anything is shown.
@@ -112,8 +118,10 @@ impl App {
     fn row_of(&self, p: Place) -> usize {
         let row = match (self.view, p.statement) {
             (View::Events, _) => self.shown.partition_point(|&s| s < p.event),
-            (View::Statements, Some(at)) => self.stmts.partition_point(|s| s.order() < at.order()),
-            (View::Statements, None) => self.stmts.partition_point(|s| s.event < p.event),
+            (View::Statements, Some(at)) => {
+                self.stmts.row_from(self.doc.timeline(), &self.shown, at)
+            }
+            (View::Statements, None) => self.stmts.first_row_from(&self.shown, p.event),
         };
         row.min(self.len().saturating_sub(1))
     }
@@ -133,31 +141,16 @@ impl App {
     /// hits, and selects `keep` (or the nearest row after it).
     pub(crate) fn rebuild(&mut self, keep: Option<Place>) {
         self.stmts = match self.view {
-            View::Events => Vec::new(),
+            View::Events => StatementRows::default(),
             View::Statements => statement_rows(self),
         };
-        let rounds = self.doc.timeline().rounds.len();
-        self.round_starts.clear();
-        self.round_first = vec![None; rounds];
-        self.round_shown = vec![0; rounds];
-        let mut prev: Option<Option<u32>> = None;
-        for i in 0..self.len() {
-            let r = self.round_at(i);
-            if prev != Some(r) {
-                self.round_starts.push(i);
-                prev = Some(r);
-            }
-            if let Some(r) = r {
-                let r = r as usize;
-                self.round_first[r].get_or_insert(i);
-                self.round_shown[r] += 1;
-            }
-        }
-        if let Some(s) = &mut self.search {
+        self.group_rounds();
+        if let Some(mut s) = self.search.take() {
             match self.view {
                 View::Events => s.restrict(&self.shown),
-                View::Statements => s.restrict_statements(self.doc.timeline(), &self.stmts),
+                View::Statements => self.restrict_statements(&mut s),
             }
+            self.search = Some(s);
         }
         let at = keep.map_or(0, |p| self.row_of(p));
         self.top = 0;
@@ -193,17 +186,62 @@ impl App {
     }
 }
 
-/// The statements of `app`'s shown events that its filter keeps.
-fn statement_rows(app: &App) -> Vec<StatementRef> {
+impl App {
+    /// Finds where each round's rows begin, walking the shown events (not the rows: an event
+    /// holds all its rows, which are contiguous and of one round).
+    fn group_rounds(&mut self) {
+        let t = self.doc.timeline();
+        let rounds = t.rounds.len();
+        self.round_starts.clear();
+        self.round_first = vec![None; rounds];
+        self.round_shown = vec![0; rounds];
+        let mut prev: Option<Option<u32>> = None;
+        let mut first = 0;
+        for (k, &pos) in self.shown.iter().enumerate() {
+            let n = match self.view {
+                View::Events => 1,
+                View::Statements => self.stmts.rows_of_shown(&self.shown, k).len(),
+            };
+            if n == 0 {
+                continue;
+            }
+            let r = t.events[pos as usize].round.as_ref().map(|r| r.target);
+            if prev != Some(r) {
+                self.round_starts.push(first);
+                prev = Some(r);
+            }
+            if let Some(r) = r {
+                let r = r as usize;
+                self.round_first[r].get_or_insert(first);
+                self.round_shown[r] += n as u32;
+            }
+            first += n;
+        }
+    }
+
+    /// Recomputes `s`'s hits for the statements view's rows.
+    pub(crate) fn restrict_statements(&self, s: &mut Search) {
+        s.restrict_statements(
+            self.doc.timeline(),
+            |pos| self.stmts.rows_of(&self.shown, pos),
+            |row| self.statement_at(row).expect("a row of an event"),
+        );
+    }
+}
+
+/// The statements of `app`'s shown events that its filter keeps: every one of them, counted
+/// per event, unless the filter picks statements.
+fn statement_rows(app: &App) -> StatementRows {
     let (t, index, filter) = (app.doc.timeline(), app.doc.index(), &app.filter);
-    let asks = filter.selects_statements();
+    if !filter.selects_statements() {
+        return StatementRows::every(t, &app.shown);
+    }
     let mut rows = Vec::new();
     for &pos in &app.shown {
         let e = &t.events[pos as usize];
         rows.extend(
-            Index::statements_of(pos, e)
-                .filter(|&at| !asks || filter.keeps_statement(t, index, at)),
+            Index::statements_of(pos, e).filter(|&at| filter.keeps_statement(t, index, at)),
         );
     }
-    rows
+    StatementRows::Listed(rows)
 }

@@ -65,10 +65,19 @@ impl Ref {
 pub struct RoundRef {
     /// The round number as written.
     pub number: u64,
-    /// Where the number stands in the loaded text.
-    pub at: Offset,
+    /// Where the number stands in the loaded text, a byte offset (32 bits, as in [`Ref`]: an
+    /// `Option<RoundRef>` on every event then takes 24 bytes, not 32).
+    pub at: u32,
     /// Index into [`Timeline::rounds`].
     pub target: u32,
+}
+
+impl RoundRef {
+    /// Where the number stands in the loaded text.
+    #[must_use]
+    pub fn offset(&self) -> Offset {
+        self.at as Offset
+    }
 }
 
 impl Serialize for RoundRef {

@@ -323,7 +323,7 @@ fn resolve_all(t: &mut Timeline<'_>, text: &str, tables: &Tables<'_>, diags: &mu
         if let Some(r) = &mut e.round {
             match tables.rounds.get(&r.number) {
                 Some(&i) => r.target = i,
-                None => rs.diags.push(unknown_round(r.number, r.at, &tables.rounds)),
+                None => rs.diags.push(unknown_round(r.number, r.offset(), &tables.rounds)),
             }
         }
         if let Some(end) = &e.end

@@ -23,7 +23,7 @@ pub use search::{search, search_records};
 pub use statement::{Kind, Statement, StatementRef};
 
 #[cfg(test)]
-mod testdata;
+pub(crate) mod testdata;
 
 #[cfg(test)]
 mod tests {

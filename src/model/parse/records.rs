@@ -442,7 +442,7 @@ impl<'a> Parser<'a> {
             end,
             round: round.map(|r| RoundRef {
                 number: r.value,
-                at: r.at,
+                at: r.at as u32,
                 target: UNRESOLVED,
             }),
             title: title.unwrap_or_else(blank).value,

@@ -1,0 +1,185 @@
+//! The statements view's rows, found without a row per statement when they can be: with no
+//! statement filter, every statement of the shown events is a row, and the rows are counted
+//! per shown event (4 bytes an event) and found by binary search.
+
+use crate::model::types::Timeline;
+use crate::query::statement::{Kind, StatementRef};
+
+/// The rows of the statements view.
+#[derive(Debug)]
+pub(crate) enum StatementRows {
+    /// Every statement of the shown events: row `starts[k] + j` is the `j`th statement
+    /// (quotes first, then claims, in file order) of the `k`th shown event. `starts` holds one
+    /// entry per shown event and the total after them, so it is never empty.
+    Every { starts: Vec<u32> },
+    /// The filter picks statements: the ones it keeps, in timeline order.
+    Listed(Vec<StatementRef>),
+}
+
+impl Default for StatementRows {
+    fn default() -> Self {
+        StatementRows::Listed(Vec::new())
+    }
+}
+
+/// The `j`th statement (0-based, quotes first) of the event at `pos`.
+fn nth(t: &Timeline<'_>, pos: u32, j: usize) -> StatementRef {
+    let quotes = t.events[pos as usize].quotes.len();
+    if j < quotes {
+        StatementRef::quote(pos, j as u32)
+    } else {
+        StatementRef::claim(pos, (j - quotes) as u32)
+    }
+}
+
+/// Where `at` stands among its event's statements (0-based, quotes first).
+fn rank(t: &Timeline<'_>, at: StatementRef) -> usize {
+    match at.kind() {
+        Kind::Quote => at.index(),
+        Kind::Claim => t.events[at.event as usize].quotes.len() + at.index(),
+    }
+}
+
+impl StatementRows {
+    /// Every statement of the events at `shown` (ascending timeline positions).
+    pub(crate) fn every(t: &Timeline<'_>, shown: &[u32]) -> Self {
+        let mut starts = Vec::with_capacity(shown.len() + 1);
+        let mut row = 0u32;
+        for &pos in shown {
+            starts.push(row);
+            let e = &t.events[pos as usize];
+            row += (e.quotes.len() + e.claims.len()) as u32;
+        }
+        starts.push(row);
+        StatementRows::Every { starts }
+    }
+
+    /// How many rows.
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            StatementRows::Every { starts } => starts.last().map_or(0, |&n| n as usize),
+            StatementRows::Listed(rows) => rows.len(),
+        }
+    }
+
+    /// The statement of row `i`, `None` past the end. `shown` is the list the rows were made
+    /// from.
+    pub(crate) fn get(&self, t: &Timeline<'_>, shown: &[u32], i: usize) -> Option<StatementRef> {
+        match self {
+            StatementRows::Every { starts } => {
+                if i >= self.len() {
+                    return None;
+                }
+                // The last shown event starting at or before `i`: events without statements
+                // start where the next one does, and are passed over.
+                let k = starts.partition_point(|&s| s as usize <= i) - 1;
+                Some(nth(t, shown[k], i - starts[k] as usize))
+            }
+            StatementRows::Listed(rows) => rows.get(i).copied(),
+        }
+    }
+
+    /// The first row showing a statement of the event at `pos` or of an event after it (the
+    /// row count when there is none).
+    pub(crate) fn first_row_from(&self, shown: &[u32], pos: u32) -> usize {
+        match self {
+            StatementRows::Every { starts } => {
+                starts[shown.partition_point(|&s| s < pos)] as usize
+            }
+            StatementRows::Listed(rows) => rows.partition_point(|s| s.event < pos),
+        }
+    }
+
+    /// The row showing `at`, or the first row after where it would be.
+    pub(crate) fn row_from(&self, t: &Timeline<'_>, shown: &[u32], at: StatementRef) -> usize {
+        match self {
+            StatementRows::Every { starts } => {
+                let k = shown.partition_point(|&s| s < at.event);
+                let first = starts[k] as usize;
+                if shown.get(k) == Some(&at.event) {
+                    first + rank(t, at)
+                } else {
+                    first
+                }
+            }
+            StatementRows::Listed(rows) => rows.partition_point(|s| s.order() < at.order()),
+        }
+    }
+
+    /// The rows of the `k`th shown event (`shown[k]`), as a range of rows (empty when none).
+    pub(crate) fn rows_of_shown(&self, shown: &[u32], k: usize) -> std::ops::Range<usize> {
+        match self {
+            StatementRows::Every { starts } => starts[k] as usize..starts[k + 1] as usize,
+            StatementRows::Listed(_) => self.rows_of(shown, shown[k]),
+        }
+    }
+
+    /// The rows of the event at `pos`, as a range of rows; when it has none shown, the empty
+    /// range where they would be.
+    pub(crate) fn rows_of(&self, shown: &[u32], pos: u32) -> std::ops::Range<usize> {
+        match self {
+            StatementRows::Every { starts } => match shown.binary_search(&pos) {
+                Ok(k) => starts[k] as usize..starts[k + 1] as usize,
+                Err(k) => starts[k] as usize..starts[k] as usize,
+            },
+            StatementRows::Listed(rows) => {
+                let from = rows.partition_point(|s| s.event < pos);
+                from..from + rows[from..].partition_point(|s| s.event == pos)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{StatementRows, StatementRef};
+    use crate::model::load_str;
+    use crate::query::testdata::SMALL;
+
+    /// In timeline order, SMALL's events are: r2 (no statement), announce (1 claim), brief
+    /// (1 quote, 1 claim), late (1 quote), open (1 claim).
+    #[test]
+    fn counted_rows_are_found_as_a_list_of_every_row_would_find_them() {
+        let t = load_str(SMALL).unwrap().timeline;
+        let ids: Vec<&str> = t.events.iter().map(|e| &*e.id.value).collect();
+        assert_eq!(ids, ["r2", "announce", "brief", "late", "open"]);
+        let (q, c) = (StatementRef::quote, StatementRef::claim);
+        // Every event shown, and then brief and late left out by a filter.
+        for (shown, rows) in [
+            (
+                vec![0, 1, 2, 3, 4],
+                vec![c(1, 0), q(2, 0), c(2, 0), q(3, 0), c(4, 0)],
+            ),
+            (vec![0, 1, 4], vec![c(1, 0), c(4, 0)]),
+        ] {
+            let every = StatementRows::every(&t, &shown);
+            assert_eq!(every.len(), rows.len());
+            for (i, &at) in rows.iter().enumerate() {
+                assert_eq!(every.get(&t, &shown, i), Some(at), "row {i}");
+                assert_eq!(every.row_from(&t, &shown, at), i);
+            }
+            assert_eq!(every.get(&t, &shown, rows.len()), None);
+            let listed = StatementRows::Listed(rows.clone());
+            for pos in 0..5 {
+                assert_eq!(
+                    every.first_row_from(&shown, pos),
+                    listed.first_row_from(&shown, pos),
+                    "first row from event {pos}"
+                );
+                assert_eq!(every.rows_of(&shown, pos), listed.rows_of(&shown, pos));
+            }
+        }
+        // Hand-written: r2 has no statement, so its rows are empty and row 0 is announce's.
+        let all = [0, 1, 2, 3, 4];
+        let every = StatementRows::every(&t, &all);
+        assert_eq!(every.rows_of(&all, 2), 1..3);
+        assert_eq!(every.rows_of_shown(&all, 2), 1..3);
+        assert_eq!(every.first_row_from(&all, 3), 3);
+        // A statement of an event the filter hides: the first row after it.
+        let shown = [0, 1, 4];
+        assert_eq!(
+            StatementRows::every(&t, &shown).row_from(&t, &shown, q(2, 0)),
+            1
+        );
+    }
+}
