@@ -258,10 +258,17 @@ fn the_sheet_imports_title_era_times_and_sources() {
 
 #[test]
 fn acled_rows_become_events_with_participants_sources_and_tags() {
-    let (ron, _) = import_ok(&["acled", ACLED]);
+    let (ron, err) = import_ok(&["acled", ACLED]);
     let t = model::load_str(&ron).unwrap().timeline;
     assert_eq!(t.title, "ACLED: Ukraine, Russia");
     assert_eq!(t.events.len(), 4);
+    // Written to stdout, the summary still comes, on stderr.
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("roundtable: imported 4 events, ")
+                && l.ends_with(" to standard output")),
+        "{err}"
+    );
     let e = event(&t, "UKR201234");
     assert_eq!(e.when.raw, "2025-07-23");
     assert_eq!(e.location.as_deref(), Some("Kharkiv, Kharkivska, Ukraine"));

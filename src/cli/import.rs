@@ -83,6 +83,13 @@ pub fn run(
     match &args.output {
         None => {
             out.write_all(&ron)?;
+            out.flush()?;
+            // On stderr, so that a pipe gets the timeline alone.
+            writeln!(
+                err,
+                "roundtable: imported {} to standard output",
+                holds(&imported.timeline)
+            )?;
             Ok(Exit::Success)
         }
         Some(path) => write_file(path, args.force, &ron, &imported.timeline, err),
@@ -140,15 +147,19 @@ fn write_file(
         )?;
         return Ok(Exit::Trouble);
     }
-    writeln!(
-        err,
-        "roundtable: wrote {shown}: {}, {}, {}, {}",
+    writeln!(err, "roundtable: wrote {shown}: {}", holds(t))?;
+    Ok(Exit::Success)
+}
+
+/// What an imported timeline holds: `4 events, 2 sources, 3 participants, 0 rounds`.
+fn holds(t: &Timeline<'_>) -> String {
+    format!(
+        "{}, {}, {}, {}",
         plural(t.events.len(), "event"),
         plural(t.sources.len(), "source"),
         plural(t.participants.len(), "participant"),
         plural(t.rounds.len(), "round"),
-    )?;
-    Ok(Exit::Success)
+    )
 }
 
 /// `FILE:LINE:COL: kind: message`, or with less where the place is less known; escaped.
