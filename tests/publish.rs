@@ -107,13 +107,19 @@ fn timelinejs_groups_media_and_eras_come_from_rounds_and_sources() {
     assert_eq!(r1["group"], "Round 1");
     assert_eq!(r1["media"]["credit"], "RT");
     assert!(slide(&doc, "nsdc-2022-ban").get("group").is_none());
-    // Only round 3 has both a start and an end.
+    // Round 1 has no start, so no era; round 2 has no end, so its era ends the day it starts.
     assert_eq!(
         doc["eras"],
         json!([{
+            "start_date": {"year": 2025, "month": 6, "day": 2},
+            "end_date": {"year": 2025, "month": 6, "day": 2},
+            "text": {"headline": "Round 2"},
+            "unique_id": "round-2",
+        }, {
             "start_date": {"year": 2025, "month": 7, "day": 23},
             "end_date": {"year": 2025, "month": 7, "day": 23},
             "text": {"headline": "Round 3"},
+            "unique_id": "round-3",
         }])
     );
 }
@@ -235,6 +241,30 @@ fn round_trip(name: &str, original: &str, export_args: &[&str], import_args: &[&
     assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
     let text = fs::read_to_string(&back).unwrap();
     assert_eq!(shape(&text), shape(original));
+    assert_eq!(rounds(&text), rounds(original));
+}
+
+/// The rounds of a timeline file that have a start, as (number, title, start, end), sorted
+/// by number; a round without an end given the end it means, its start's.
+fn rounds(text: &str) -> Vec<(u64, String, String, String)> {
+    let loaded = model::load_str(text).unwrap_or_else(|d| panic!("{d:?}"));
+    let mut rounds: Vec<_> = loaded
+        .timeline
+        .rounds
+        .iter()
+        .filter_map(|r| {
+            let start = r.start.as_ref()?;
+            let end = r.end.as_ref().unwrap_or(start);
+            Some((
+                r.number.value,
+                r.name().into_owned(),
+                start.raw.to_string(),
+                end.raw.to_string(),
+            ))
+        })
+        .collect();
+    rounds.sort();
+    rounds
 }
 
 #[test]

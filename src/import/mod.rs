@@ -172,6 +172,9 @@ pub struct RoundDraft {
     pub start: When<'static>,
     /// When it ended.
     pub end: Option<When<'static>>,
+    /// The number the era asks for (a `unique_id` of `round-N`, as `export --format
+    /// timelinejs` writes), if any.
+    pub number: Option<u64>,
 }
 
 /// The records of a timeline as an importer finds them; [`Builder::finish`] makes the
@@ -342,13 +345,26 @@ impl Builder {
             return Err(problems);
         }
         self.rounds.sort_by_key(|r| r.start.begins());
+        // The numbers eras ask for, each once; the other rounds take the smallest free ones,
+        // in date order.
+        let mut taken = std::collections::BTreeSet::new();
+        let asked: Vec<Option<u64>> = self
+            .rounds
+            .iter()
+            .map(|r| r.number.filter(|&n| taken.insert(n)))
+            .collect();
+        let mut free = (1..).filter(|n| !taken.contains(n));
+        let numbers: Vec<u64> = asked
+            .iter()
+            .map(|n| n.unwrap_or_else(|| free.next().unwrap_or(u64::MAX)))
+            .collect();
         let rounds: Vec<Round<'static>> = self
             .rounds
             .iter()
-            .enumerate()
-            .map(|(i, r)| Round {
+            .zip(&numbers)
+            .map(|(r, &number)| Round {
                 number: Spanned {
-                    value: i as u64 + 1,
+                    value: number,
                     at: 0,
                 },
                 title: r.title.clone().map(owned),
@@ -387,7 +403,7 @@ impl Builder {
             };
             if let Some(ix) = self.rounds.iter().position(holds) {
                 d.event.round = Some(RoundRef {
-                    number: ix as u64 + 1,
+                    number: numbers[ix],
                     at: 0,
                     target: ix as u32,
                 });

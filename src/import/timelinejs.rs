@@ -570,6 +570,8 @@ fn add_era(b: &mut Builder, era: &Slide, n: usize, zone: Option<dates::Zone>) {
     let end = match &era.end {
         None => None,
         Some(end) => match date_of(b, end, zone, &format!("{what} end")) {
+            // Ending when it starts, it lasts its start's period, as a round without an end.
+            Ok(d) if d.when.raw == start.raw => None,
             Ok(d) if d.when.ends() > start.begins() => Some(d.when),
             Ok(d) => {
                 b.keep(
@@ -590,10 +592,16 @@ fn add_era(b: &mut Builder, era: &Slide, n: usize, zone: Option<dates::Zone>) {
             }
         },
     };
+    let number = era
+        .unique_id
+        .strip_prefix("round-")
+        .and_then(|n| n.parse::<u64>().ok())
+        .filter(|&n| n > 0);
     b.add_round(RoundDraft {
         title: (!name.is_empty()).then_some(name),
         start,
         end,
+        number,
     });
 }
 

@@ -35,11 +35,15 @@ pub fn document(t: &Timeline<'_>, index: &Index, positions: &[u32], filter: &Fil
         .rounds
         .iter()
         .filter_map(|r| {
-            let (start, end) = (r.start.as_ref()?, r.end.as_ref()?);
+            // An era needs both dates; a round without an end lasts its start's period.
+            let start = r.start.as_ref()?;
+            let end = r.end.as_ref().unwrap_or(start);
             Some(json!({
                 "start_date": parts(start),
                 "end_date": parts(end),
                 "text": { "headline": html(&r.name()) },
+                // Not read by TimelineJS; `import timelinejs` keeps the round's number by it.
+                "unique_id": format!("round-{}", r.number.value),
             }))
         })
         .collect();
