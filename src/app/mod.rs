@@ -155,6 +155,8 @@ pub struct App {
     pub(crate) color: bool,
     /// Width of the widest `when` in the file, for the timeline's date column.
     pub(crate) when_width: usize,
+    /// The keys in force: the defaults, or as a config file changed them.
+    pub(crate) keys: keymap::Keymap,
     pub(crate) quit: bool,
 }
 
@@ -193,6 +195,7 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             color: true,
             when_width,
+            keys: keymap::Keymap::default(),
             quit: false,
         };
         app.set_filter(filter);
@@ -212,6 +215,19 @@ impl App {
     pub fn without_color(mut self) -> Self {
         self.color = false;
         self
+    }
+
+    /// Takes its keys from `keys` (the defaults as a config file changed them).
+    #[must_use]
+    pub fn with_keys(mut self, keys: keymap::Keymap) -> Self {
+        self.keys = keys;
+        self
+    }
+
+    /// The keys in force.
+    #[must_use]
+    pub fn keymap(&self) -> &keymap::Keymap {
+        &self.keys
     }
 
     #[must_use]

@@ -44,6 +44,8 @@ pub fn run(
             .file
             .clone()
             .map(|path| (path, cli.watch(), settings.max_size)),
+        keys: crate::app::keymap::Keymap::default(),
+        theme: crate::ui::theme::THEME,
     };
     match tui::run(launch) {
         Ok(()) => Ok(Exit::Success),

@@ -1,12 +1,13 @@
-//! The one colour theme, and its colourless form for `NO_COLOR`: bold, dim, italic, underline
-//! and reverse video carry the meaning on their own; colour only adds to it.
+//! The colour theme: [`THEME`], the default, which a config file's `[theme]` changes (see
+//! `config`), and its colourless form for `NO_COLOR`: bold, dim, italic, underline and
+//! reverse video carry the meaning on their own; colour only adds to it.
 
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::app::App;
 use crate::app::detail::{Look, Role};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
     pub title: Style,
     pub filters: Style,
@@ -30,8 +31,13 @@ pub struct Theme {
     pub key: Style,
     pub message: Style,
     pub warning: Style,
-    /// Colours for sides, by [`side_slot`](crate::app::detail::side_slot).
+    /// Colours for sides no config names, by [`side_slot`](crate::app::detail::side_slot)
+    /// modulo 6.
     pub sides: [Color; 6],
+    /// Colours a config file gives sides by name, by the [`side_slot`] of the name.
+    ///
+    /// [`side_slot`]: crate::app::detail::side_slot
+    pub named: Vec<(u32, Color)>,
 }
 
 const fn fg(c: Color) -> Style {
@@ -73,6 +79,7 @@ pub const THEME: Theme = Theme {
         Color::Yellow,
         Color::Cyan,
     ],
+    named: Vec::new(),
 };
 
 fn plain(s: Style) -> Style {
@@ -112,13 +119,16 @@ impl Theme {
             message: plain(self.message),
             warning: plain(self.warning),
             sides: [Color::Reset; 6],
+            named: Vec::new(),
         }
     }
 
     /// The colour of a side's slot, or none.
     #[must_use]
-    pub fn side(&self, slot: Option<u8>) -> Style {
-        match slot.and_then(|s| self.sides.get(usize::from(s))) {
+    pub fn side(&self, slot: Option<u32>) -> Style {
+        let named = |s: u32| self.named.iter().find(|(n, _)| *n == s).map(|(_, c)| c);
+        let palette = |s: u32| self.sides.get(s as usize % self.sides.len());
+        match slot.and_then(|s| named(s).or_else(|| palette(s))) {
             Some(&c) if c != Color::Reset => Style::new().fg(c).add_modifier(BOLD),
             _ => Style::new().add_modifier(BOLD),
         }
@@ -154,8 +164,12 @@ impl Theme {
     }
 }
 
-/// The theme `app` is drawn with.
+/// `theme` as `app` is drawn with it: without colour when `NO_COLOR` asked for none.
 #[must_use]
-pub fn of(app: &App) -> Theme {
-    if app.color { THEME } else { THEME.plain() }
+pub fn of(app: &App, theme: &Theme) -> Theme {
+    if app.color {
+        theme.clone()
+    } else {
+        theme.plain()
+    }
 }
