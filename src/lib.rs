@@ -16,6 +16,7 @@
 pub mod app;
 pub mod cli;
 pub mod clipboard;
+pub mod config;
 pub mod follow;
 pub mod import;
 pub mod model;

@@ -82,6 +82,73 @@ pub const THEME: Theme = Theme {
     named: Vec::new(),
 };
 
+/// Every role a config file's `[theme]` may style, with what it styles (for the commented
+/// default config). A new field of [`Theme`] joins here and in [`Theme::role_mut`].
+pub const ROLES: &[(&str, &str)] = &[
+    ("title", "the title bar's name and overlay titles"),
+    ("filters", "the filters in force, in the title bar"),
+    ("position", "the selected row's position, in the title bar"),
+    ("border", "a pane's frame"),
+    ("border_focus", "the focused pane's frame and title"),
+    ("header", "round headers in the timeline"),
+    ("when", "dates and times in the timeline"),
+    ("marker", "quote and claim counts (3q 2c)"),
+    ("disputed", "disputed claims (≠)"),
+    ("selected", "the selected row or link"),
+    ("hit", "text that matches the search"),
+    ("mine", "the filtered speaker's own quotes and claims"),
+    (
+        "gutter",
+        "the bar beside the filtered speaker's quotes and claims",
+    ),
+    ("heading", "headings in the detail pane and the help"),
+    ("label", "field labels in the detail pane, keys in the help"),
+    ("dim", "secondary text and hints"),
+    ("quote", "quoted words"),
+    ("outlet", "outlet names in citations"),
+    ("url", "links to sources"),
+    ("key", "keys in the footer"),
+    ("message", "messages in the footer"),
+    ("warning", "warnings and errors"),
+];
+
+impl Theme {
+    /// The style of the role a config file calls `name` ([`ROLES`]).
+    pub fn role_mut(&mut self, name: &str) -> Option<&mut Style> {
+        Some(match name {
+            "title" => &mut self.title,
+            "filters" => &mut self.filters,
+            "position" => &mut self.position,
+            "border" => &mut self.border,
+            "border_focus" => &mut self.border_focus,
+            "header" => &mut self.header,
+            "when" => &mut self.when,
+            "marker" => &mut self.marker,
+            "disputed" => &mut self.disputed,
+            "selected" => &mut self.selected,
+            "hit" => &mut self.hit,
+            "mine" => &mut self.mine,
+            "gutter" => &mut self.gutter,
+            "heading" => &mut self.heading,
+            "label" => &mut self.label,
+            "dim" => &mut self.dim,
+            "quote" => &mut self.quote,
+            "outlet" => &mut self.outlet,
+            "url" => &mut self.url,
+            "key" => &mut self.key,
+            "message" => &mut self.message,
+            "warning" => &mut self.warning,
+            _ => return None,
+        })
+    }
+
+    /// The style of the role a config file calls `name`.
+    #[must_use]
+    pub fn role(&self, name: &str) -> Option<Style> {
+        self.clone().role_mut(name).copied()
+    }
+}
+
 fn plain(s: Style) -> Style {
     Style {
         fg: None,
