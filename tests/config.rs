@@ -438,3 +438,17 @@ fn the_theme_colours_are_drawn_and_no_color_still_takes_them_out() {
         assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
     }
 }
+
+#[test]
+fn docs_config_md_lists_every_action_and_role() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/config.md"))
+        .expect("docs/config.md");
+    let keys = roundtable::app::keymap::Keymap::default();
+    let roles = roundtable::ui::theme::ROLES.iter().map(|(n, _)| *n);
+    for name in keys.names().chain(roles) {
+        assert!(
+            doc.contains(&format!("\n| `{name}` |")),
+            "docs/config.md does not list `{name}`"
+        );
+    }
+}
