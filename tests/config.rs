@@ -327,7 +327,7 @@ fn man_is_roff_with_a_section_per_subcommand() {
     // Flags of subcommands, and examples kept line by line.
     assert!(page.contains("\\-\\-format"));
     assert!(page.contains(".SH \"EXAMPLES\"\n.nf\n"));
-    assert!(!page.contains("\x1b"));
+    assert!(!page.contains('\x1b'));
 }
 
 /// The bundled timeline in a browser with `config`'s keys, at `w`×`h`.

@@ -1,5 +1,8 @@
-//! The one key table: it maps keys to actions for each mode, and the help overlay and footer
-//! hints are generated from it, so the keys shown are always the keys that work.
+//! The key table: [`KEYS`], the defaults, one row per binding with its config name; and
+//! [`Keymap`], the table in force (the defaults as a config file rebound them), which maps
+//! keys to actions for each mode and generates the help overlay and footer hints, so the
+//! keys shown are always the keys that work. A new action joins as a row of [`KEYS`] (and a
+//! name in [`Action::name`]); the config file, `config --default` and the help follow.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -373,15 +376,12 @@ impl Keymap {
         while let Some(open) = rest.find('{') {
             out.push_str(&rest[..open]);
             let after = &rest[open + 1..];
-            match after.find('}') {
-                Some(close) => {
-                    out.push_str(&self.label_of(&after[..close]));
-                    rest = &after[close + 1..];
-                }
-                None => {
-                    out.push_str(&rest[open..]);
-                    rest = "";
-                }
+            if let Some(close) = after.find('}') {
+                out.push_str(&self.label_of(&after[..close]));
+                rest = &after[close + 1..];
+            } else {
+                out.push_str(&rest[open..]);
+                rest = "";
             }
         }
         out.push_str(rest);

@@ -2,7 +2,8 @@
 //! [`App::update`] (see `update.rs`); the `ui` module draws it by reference.
 //!
 //! - [`action`]: the [`Action`] enum, everything the user can ask for.
-//! - [`keymap`]: the one key table, which also writes the help overlay and footer hints.
+//! - [`keymap`]: the key table (the defaults, as a config file changed them), which also
+//!   writes the help overlay and footer hints.
 //! - `update.rs`: [`App::update`], the only place state changes.
 //! - [`view`]: the events or the statements view, and keeping the selection across them.
 //! - [`window`]: which timeline rows are on screen, round headers included.

@@ -23,7 +23,11 @@ side by side, marked as disputed. With no FILE, roundtable opens the timeline it
 
 With no command, roundtable opens the interactive browser; `check`, `list`, `statements`, \
 `export` and `import` work without a terminal, for scripts and for checking a file while writing \
-it; `new` writes a commented timeline to start one from.";
+it; `new` writes a commented timeline to start one from.
+
+Keys, colours, the time zone, the clipboard and following are set in a config file, read by \
+every command first: `roundtable config --path` says where, `roundtable config --default` \
+prints every setting. `completions` and `man` write shell completion and the manual page.";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -40,7 +44,8 @@ In the browser: j/k or arrows move, Tab switches pane, / searches, s picks a spe
 round, q quits; press ? inside for every key.
 
 Exit status: 0 when all went well, 1 when a file is invalid, 2 when a file cannot be read, a \
-flag names nothing in the timeline, or the browser has no terminal.";
+flag names nothing in the timeline, the config file has a problem, or the browser has no \
+terminal.";
 
 const CHECK_ABOUT: &str =
     "Validate timeline files: every problem as FILE:LINE:COL, then a summary per file";

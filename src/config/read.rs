@@ -212,13 +212,12 @@ fn theme(table: &DeTable<'_>, config: &mut Config, problems: &mut Problems) {
         match role {
             "side_palette" => palette(value, config, problems),
             "sides" => sides(value, config, problems),
-            _ => match config.theme.role_mut(role) {
-                Some(style) => {
+            _ => {
+                if let Some(style) = config.theme.role_mut(role) {
                     if let Some(s) = read_style(role, value, *style, problems) {
                         *style = s;
                     }
-                }
-                None => {
+                } else {
                     let names = ROLES
                         .iter()
                         .map(|(n, _)| *n)
@@ -230,7 +229,7 @@ fn theme(table: &DeTable<'_>, config: &mut Config, problems: &mut Problems) {
                     );
                     problems.at(&name.span(), format!("unknown theme role `{role}`{hint}"));
                 }
-            },
+            }
         }
     }
 }
@@ -299,7 +298,7 @@ fn read_style(role: &str, value: &Value<'_>, was: Style, problems: &mut Problems
                     continue;
                 };
                 let mut m = Modifier::empty();
-                for item in list.iter() {
+                for item in list {
                     match string("modifiers", item, "names", problems).map(colour::modifier) {
                         Some(Ok(x)) => m |= x,
                         Some(Err(e)) => {

@@ -1,6 +1,7 @@
 //! Draws an [`App`] by reference; nothing here changes state. One file per part of the screen:
 //! [`title`], [`timeline`] (its statement rows in [`statements`]), [`detail`], [`footer`], and the [`help`] and [`picker`] overlays;
-//! [`theme`] holds the one colour theme, [`text`] turns safe text into styled lines.
+//! [`theme`] holds the colour theme (the default, as a config file changed it, is given to
+//! [`render_with`]), [`text`] turns safe text into styled lines.
 
 pub mod detail;
 pub mod footer;
