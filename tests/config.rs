@@ -452,3 +452,22 @@ fn docs_config_md_lists_every_action_and_role() {
         );
     }
 }
+
+#[test]
+fn the_config_path_is_shown_escaped_and_a_directory_is_no_config() {
+    let out = run(Some("/tmp/a\x1b[2Jb.toml"), &["config", "--path"]);
+    assert_eq!(text(&out.stdout), "/tmp/a\\x1b[2Jb.toml\n");
+    let out = run(Some("/tmp/a\x1b[2Jb.toml"), &["list"]);
+    assert_eq!(
+        text(&out.stderr),
+        "/tmp/a\\x1b[2Jb.toml: error: cannot read the config file (named by \
+         $ROUNDTABLE_CONFIG): no such file\n"
+    );
+    let out = run(Some("tests/fixtures/config"), &["list"]);
+    assert_eq!(
+        text(&out.stderr),
+        "tests/fixtures/config: error: cannot read the config file (named by \
+         $ROUNDTABLE_CONFIG): it is a directory\n"
+    );
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -126,17 +126,19 @@ pub fn load(location: &Location) -> Result<Config, String> {
         return Ok(Config::default());
     };
     let name = path.display().to_string();
+    // At the usual place, a file that cannot even be looked at is no file: a directory on the
+    // way that this user may not enter (`sudo -u nobody` keeps HOME) is not their config.
+    if matches!(location, Location::Xdg(_)) && std::fs::metadata(path).is_err() {
+        return Ok(Config::default());
+    }
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
-        Err(e)
-            if e.kind() == std::io::ErrorKind::NotFound && matches!(location, Location::Xdg(_)) =>
-        {
-            return Ok(Config::default());
-        }
         Err(e) => {
             let why = match e.kind() {
                 std::io::ErrorKind::NotFound => "no such file".to_string(),
+                std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
                 std::io::ErrorKind::InvalidData => "not UTF-8 text".to_string(),
+                std::io::ErrorKind::IsADirectory => "it is a directory".to_string(),
                 _ => e.to_string(),
             };
             let name = crate::model::escape::escape_line(&name);
