@@ -471,3 +471,14 @@ fn the_config_path_is_shown_escaped_and_a_directory_is_no_config() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn messages_that_name_a_key_name_the_one_in_force() {
+    let c = config::parse("[keys]\ntoggle_view = \"V\"\nnext_link = \"F3\"\n").expect("valid");
+    let mut app = open(&c, 100, 30);
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(
+        app.message(),
+        Some("no quote or claim selected: V lists them, or F3 to one in the detail pane")
+    );
+}

@@ -396,12 +396,16 @@ pub fn document_with_links(app: &App, width: usize) -> (Vec<Line>, Vec<Link>) {
         selected: app.link,
     };
     let Some(pos) = app.selected_pos() else {
+        let back = app.keys.label_of("back");
         let msg = if app.doc.timeline().events.is_empty() {
             "This timeline has no events.".to_string()
         } else if let Some(why) = &app.nothing_why {
-            format!("No event passes the filter: {}. Esc clears it.", safe(why))
+            format!(
+                "No event passes the filter: {}. {back} clears it.",
+                safe(why)
+            )
         } else {
-            "No event passes the filter. Esc clears it.".to_string()
+            format!("No event passes the filter. {back} clears it.")
         };
         let segs = vec![d.seg(msg, Role::Dim)];
         d.para(&segs, 0);

@@ -633,6 +633,17 @@ mod tests {
     }
 
     #[test]
+    fn every_key_named_in_a_note_is_a_row() {
+        let map = Keymap::default();
+        for note in NOTES {
+            for part in note.split('{').skip(1) {
+                let name = part.split('}').next().unwrap_or_default();
+                assert!(map.position(name).is_some(), "{note}: no row `{name}`");
+            }
+        }
+    }
+
+    #[test]
     fn help_notes_name_the_keys_in_force() {
         let mut map = Keymap::default();
         let i = map.position("open_search").unwrap();

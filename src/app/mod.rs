@@ -401,9 +401,10 @@ impl App {
             }
             (None, 0) => format!("no match for “{q}”"),
             (None, n) => format!(
-                "no shown {} matches “{q}” ({n} event{} hidden by the filter; Esc twice clears it)",
+                "no shown {} matches “{q}” ({n} event{} hidden by the filter; {} twice clears it)",
                 self.view.unit(1),
-                if n == 1 { "" } else { "s" }
+                if n == 1 { "" } else { "s" },
+                self.keys.label_of("back"),
             ),
         });
         self.search = Some(s);
