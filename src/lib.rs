@@ -8,7 +8,10 @@
 //! - [`report`]: what `query` decides, written as Markdown for people to read elsewhere.
 //! - [`app`]: the browser's state, its actions and key table; the only place state changes.
 //! - [`ui`]: draws an [`app::App`] by reference, one file per part of the screen.
-//! - [`cli`]: the headless commands `check`, `list`, `statements`, `export` and `import`.
+//! - [`cli`]: the headless commands `check`, `list`, `statements`, `export` and `import`,
+//!   and `config`, `completions` and `man`.
+//! - [`config`]: the config file (keys, theme, display), read by `cli` before the terminal
+//!   is touched, into the key table and theme that `app` and `ui` are given.
 //! - [`import`]: timelines made from other formats (TimelineJS, ACLED), for `import`.
 //! - [`clipboard`]: copying for the browser, by the system clipboard or OSC 52.
 //! - [`follow`]: following the browser's file as it is saved, and loading each new version.
@@ -16,6 +19,7 @@
 pub mod app;
 pub mod cli;
 pub mod clipboard;
+pub mod config;
 pub mod follow;
 pub mod import;
 pub mod model;

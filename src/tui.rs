@@ -20,12 +20,14 @@ use ratatui::backend::CrosstermBackend;
 
 use std::path::PathBuf;
 
+use crate::app::keymap::Keymap;
 use crate::app::reload::Problems;
-use crate::app::{Action, App, keymap};
+use crate::app::{Action, App};
 use crate::clipboard::{self, Clipboard};
 use crate::follow::{Follow, Outcome, Watch};
 use crate::query::Filter;
 use crate::query::document::Document;
+use crate::ui::theme::Theme;
 
 /// What the browser opens with. Everything here was loaded and checked before the terminal
 /// changed mode.
@@ -39,6 +41,11 @@ pub struct Launch {
     /// The file to follow as it is saved, how, and the largest size to read (`--max-size`);
     /// `None` for the bundled timeline.
     pub follow: Option<(PathBuf, Watch, u64)>,
+    /// The keys in force (the defaults as the config file changed them).
+    pub keys: Keymap,
+    /// The colours (the default theme as the config file changed them); `NO_COLOR` still
+    /// takes them all out.
+    pub theme: Theme,
 }
 
 /// How long the loop waits for input before looking at the signal flag again.
@@ -49,7 +56,8 @@ const TICK: Duration = Duration::from_millis(200);
 /// the browser is a key, since raw mode turns signals off; `kill -INT` still reaches it.)
 pub fn run(launch: Launch) -> io::Result<()> {
     let name = launch.doc.name().to_string();
-    let mut app = App::new(launch.doc, &launch.filter);
+    let mut app = App::new(launch.doc, &launch.filter).with_keys(launch.keys);
+    let theme = launch.theme;
     let mut follow = launch
         .follow
         .as_ref()
@@ -77,7 +85,7 @@ pub fn run(launch: Launch) -> io::Result<()> {
         frames += 1;
         terminal.draw(|frame| {
             fault::on_draw(frames);
-            crate::ui::render(&app, frame);
+            crate::ui::render_with(&app, &theme, frame);
         })?;
         if let Some(name) = signals.caught() {
             return Err(io::Error::new(
@@ -130,7 +138,7 @@ pub fn run(launch: Launch) -> io::Result<()> {
 
 fn action_for(ev: &Event, app: &App) -> Option<Action> {
     match ev {
-        Event::Key(k) if k.kind != KeyEventKind::Release => keymap::action(*k, app.mode()),
+        Event::Key(k) if k.kind != KeyEventKind::Release => app.keymap().action(*k, app.mode()),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(_) => Some(Action::Click {
                 column: m.column,

@@ -102,3 +102,61 @@ pub enum Action {
     /// The terminal changed size.
     Resize { width: u16, height: u16 },
 }
+
+impl Action {
+    /// The action's name in a config file's `[keys]` (`next_event`); "" for what no key is
+    /// bound to (typing, the mouse, a resize, a copy's outcome).
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::NextEvent => "next_event",
+            Action::PrevEvent => "prev_event",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::HalfPageDown => "half_page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::FirstEvent => "first_event",
+            Action::LastEvent => "last_event",
+            Action::NextRound => "next_round",
+            Action::PrevRound => "prev_round",
+            Action::ScrollDown => "scroll_down",
+            Action::ScrollUp => "scroll_up",
+            Action::ScrollPageDown => "scroll_page_down",
+            Action::ScrollPageUp => "scroll_page_up",
+            Action::ScrollHalfDown => "scroll_half_down",
+            Action::ScrollHalfUp => "scroll_half_up",
+            Action::ScrollTop => "scroll_top",
+            Action::ScrollBottom => "scroll_bottom",
+            Action::OpenRounds => "open_rounds",
+            Action::OpenSpeakers => "open_speakers",
+            Action::OpenFilters => "open_filters",
+            Action::OpenSearch => "open_search",
+            Action::CopyEvent => "copy_event",
+            Action::CopyStatement => "copy_statement",
+            Action::Reload => "reload",
+            Action::ShowProblems => "show_problems",
+            Action::ToggleView => "toggle_view",
+            Action::NextLink => "next_link",
+            Action::PrevLink => "prev_link",
+            Action::FollowLink => "follow_link",
+            Action::JumpBack => "jump_back",
+            Action::ToggleHelp => "toggle_help",
+            Action::NextMatch => "next_match",
+            Action::PrevMatch => "prev_match",
+            Action::Back => "back",
+            Action::FocusNext => "focus_next",
+            Action::FocusPrev => "focus_prev",
+            Action::FocusDetail => "focus_detail",
+            Action::PickerDown => "picker_down",
+            Action::PickerUp => "picker_up",
+            Action::Confirm => "confirm",
+            Action::DeleteChar => "delete_char",
+            Action::Copied(_)
+            | Action::Input(_)
+            | Action::Click { .. }
+            | Action::Wheel { .. }
+            | Action::Resize { .. } => "",
+        }
+    }
+}

@@ -20,8 +20,8 @@ pub enum Role {
     Dim,
     Quote,
     Outlet,
-    /// A participant's name, with the colour slot of their side.
-    Name(Option<u8>),
+    /// A participant's name, with the [`side_slot`] of their side.
+    Name(Option<u32>),
     Disputed,
     Url,
     /// The bar marking the filtered speaker's quotes and claims.
@@ -44,14 +44,16 @@ pub type Line = Vec<Seg<Look>>;
 /// How many colours sides are spread over.
 pub const SIDE_SLOTS: u8 = 6;
 
-/// A stable colour slot for a side: the same side gets the same colour in every file.
+/// A stable hash of a side's name, which picks its colour: one a config file gives that
+/// side, else one of [`SIDE_SLOTS`] (the hash modulo), so the same side gets the same colour
+/// in every file.
 #[must_use]
-pub fn side_slot(side: &str) -> u8 {
+pub fn side_slot(side: &str) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     for b in side.bytes() {
         h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
     }
-    (h % u32::from(SIDE_SLOTS)) as u8
+    h
 }
 
 /// Width of the labels before field values ("When", "Round", …).
@@ -394,12 +396,16 @@ pub fn document_with_links(app: &App, width: usize) -> (Vec<Line>, Vec<Link>) {
         selected: app.link,
     };
     let Some(pos) = app.selected_pos() else {
+        let back = app.keys.label_of("back");
         let msg = if app.doc.timeline().events.is_empty() {
             "This timeline has no events.".to_string()
         } else if let Some(why) = &app.nothing_why {
-            format!("No event passes the filter: {}. Esc clears it.", safe(why))
+            format!(
+                "No event passes the filter: {}. {back} clears it.",
+                safe(why)
+            )
         } else {
-            "No event passes the filter. Esc clears it.".to_string()
+            format!("No event passes the filter. {back} clears it.")
         };
         let segs = vec![d.seg(msg, Role::Dim)];
         d.para(&segs, 0);

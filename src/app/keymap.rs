@@ -1,5 +1,8 @@
-//! The one key table: it maps keys to actions for each mode, and the help overlay and footer
-//! hints are generated from it, so the keys shown are always the keys that work.
+//! The key table: [`KEYS`], the defaults, one row per binding with its config name; and
+//! [`Keymap`], the table in force (the defaults as a config file rebound them), which maps
+//! keys to actions for each mode and generates the help overlay and footer hints, so the
+//! keys shown are always the keys that work. A new action joins as a row of [`KEYS`] (and a
+//! name in [`Action::name`]); the config file, `config --default` and the help follow.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -64,20 +67,15 @@ impl Key {
     #[must_use]
     pub fn label(self) -> String {
         let name = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::Backspace => "Backspace".into(),
-            other => format!("{other:?}"),
+            KeyCode::F(n) => format!("F{n}"),
+            code => NAMED
+                .iter()
+                .find(|(_, c)| *c == code)
+                .map_or_else(|| format!("{code:?}"), |(n, _)| (*n).to_string()),
+        };
+        let name = match self.code {
+            KeyCode::Char(c) if c != ' ' => c.to_string(),
+            _ => name,
         };
         if self.ctrl {
             format!("Ctrl-{name}")
@@ -87,9 +85,12 @@ impl Key {
     }
 }
 
-/// One row of the key table.
-#[derive(Debug, Clone, Copy)]
+/// One row of the default key table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
+    /// What a config file calls it (`[keys] next_event = "j"`): the action's
+    /// [`name`](Action::name), or the row's own where an action has several rows.
+    pub name: &'static str,
     pub keys: &'static [Key],
     pub modes: Modes,
     pub action: Action,
@@ -110,12 +111,20 @@ const fn bind(
     hint: &'static str,
 ) -> Binding {
     Binding {
+        name: action.name(),
         keys,
         modes,
         action,
         section,
         help,
         hint,
+    }
+}
+
+impl Binding {
+    /// The same row under its own config name, for an action bound in several rows.
+    const fn named(self, name: &'static str) -> Binding {
+        Binding { name, ..self }
     }
 }
 
@@ -173,56 +182,287 @@ pub const KEYS: &[Binding] = &[
     bind(BOTH, &[ch('/')], Modes::PANES, A::OpenSearch, "search: highlight matches and jump to the first", "search"),
     bind(BOTH, &[ch('n')], Modes::PANES, A::NextMatch, "next match", ""),
     bind(BOTH, &[ch('N')], Modes::PANES, A::PrevMatch, "previous match", ""),
-    bind(BOTH, &[key(K::Tab)], Modes::PANES, A::FocusNext, "focus the other pane", ""),
-    bind(BOTH, &[key(K::BackTab)], Modes::PANES, A::FocusPrev, "focus the other pane", ""),
+    bind(BOTH, &[key(K::Tab)], Modes::TIMELINE, A::FocusNext, "focus the other pane", ""),
+    bind(BOTH, &[key(K::BackTab)], Modes::TIMELINE, A::FocusPrev, "focus the other pane", ""),
     bind(BOTH, &[ch('?')], Modes::PANES.or(Modes::HELP), A::ToggleHelp, "show or hide this help", "help"),
-    bind(RP, &[ch('j'), key(K::Down)], Modes::ROUNDS, A::PickerDown, "next round", "move"),
-    bind(RP, &[ch('k'), key(K::Up)], Modes::ROUNDS, A::PickerUp, "previous round", "move"),
-    bind(RP, &[key(K::Enter)], Modes::ROUNDS, A::Confirm, "jump to the round's first event", "jump"),
-    bind(SP, &[key(K::Down), ctrl('n')], Modes::SPEAKERS, A::PickerDown, "next name", "move"),
-    bind(SP, &[key(K::Up), ctrl('p')], Modes::SPEAKERS, A::PickerUp, "previous name", "move"),
-    bind(SP, &[key(K::Enter)], Modes::SPEAKERS, A::Confirm, "show that participant's events", "filter"),
-    bind(FM, &[key(K::Down), ctrl('n')], Modes::FILTERS, A::PickerDown, "next choice", "move"),
-    bind(FM, &[key(K::Up), ctrl('p')], Modes::FILTERS, A::PickerUp, "previous choice", "move"),
-    bind(FM, &[key(K::Enter)], Modes::FILTERS, A::Confirm, "turn the filter on, or off when it is on", "toggle"),
-    bind(SR, &[key(K::Enter)], Modes::SEARCH, A::Confirm, "search, jump to the first match", "search"),
+    bind(RP, &[ch('j'), key(K::Down)], Modes::ROUNDS, A::PickerDown, "next round", "move").named("round_down"),
+    bind(RP, &[ch('k'), key(K::Up)], Modes::ROUNDS, A::PickerUp, "previous round", "move").named("round_up"),
+    bind(RP, &[key(K::Enter)], Modes::ROUNDS, A::Confirm, "jump to the round's first event", "jump").named("round_jump"),
+    bind(SP, &[key(K::Down), ctrl('n')], Modes::SPEAKERS, A::PickerDown, "next name", "move").named("speaker_down"),
+    bind(SP, &[key(K::Up), ctrl('p')], Modes::SPEAKERS, A::PickerUp, "previous name", "move").named("speaker_up"),
+    bind(SP, &[key(K::Enter)], Modes::SPEAKERS, A::Confirm, "show that participant's events", "filter").named("speaker_pick"),
+    bind(FM, &[key(K::Down), ctrl('n')], Modes::FILTERS, A::PickerDown, "next choice", "move").named("filter_down"),
+    bind(FM, &[key(K::Up), ctrl('p')], Modes::FILTERS, A::PickerUp, "previous choice", "move").named("filter_up"),
+    bind(FM, &[key(K::Enter)], Modes::FILTERS, A::Confirm, "turn the filter on, or off when it is on", "toggle").named("filter_toggle"),
+    bind(SR, &[key(K::Enter)], Modes::SEARCH, A::Confirm, "search, jump to the first match", "search").named("search_run"),
     bind(TY, &[key(K::Backspace)], TYPING, A::DeleteChar, "delete the last character typed", ""),
     bind(ALL, &[key(K::Esc)], Modes::ALL, A::Back, "close; else clear the search, then the filters", "back"),
     bind(ALL, &[ch('q')], Modes::PANES.or(Modes::HELP).or(Modes::ROUNDS), A::Quit, "quit (types a q where you type)", "quit"),
-    bind(ALL, &[ctrl('c')], Modes::ALL, A::Quit, "quit", ""),
+    bind(ALL, &[ctrl('c')], Modes::ALL, A::Quit, "quit", "").named("quit_anywhere"),
 ];
 
-/// The action a key press asks for in `mode`, if any. In the search prompt and the speaker
-/// picker, plain characters that no binding claims are typed.
+/// The key table in force: the default rows of [`KEYS`], each with the keys a config file
+/// gave it or its defaults. The browser asks it which action a key is, and builds the help
+/// overlay and the footer's hints from it, so what they show is always what works.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    rows: Vec<Bound>,
+}
+
+/// A row of [`KEYS`] with the keys it has in this [`Keymap`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bound {
+    pub row: &'static Binding,
+    pub keys: Vec<Key>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            rows: KEYS
+                .iter()
+                .map(|row| Bound {
+                    row,
+                    keys: row.keys.to_vec(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Two rows that share a key in a mode: the key would only ever do the first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    pub key: Key,
+    pub mode: Mode,
+    /// Indexes into [`Keymap::rows`], in table order.
+    pub first: usize,
+    pub second: usize,
+}
+
+impl Keymap {
+    /// Every row, in table order.
+    #[must_use]
+    pub fn rows(&self) -> &[Bound] {
+        &self.rows
+    }
+
+    /// The row a config file calls `name`, if there is one.
+    #[must_use]
+    pub fn position(&self, name: &str) -> Option<usize> {
+        self.rows.iter().position(|b| b.row.name == name)
+    }
+
+    /// Every name a config file may bind, in table order.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.rows.iter().map(|b| b.row.name)
+    }
+
+    /// Gives row `i` these keys instead of the ones it had.
+    pub fn rebind(&mut self, i: usize, keys: Vec<Key>) {
+        if let Some(b) = self.rows.get_mut(i) {
+            b.keys = keys;
+        }
+    }
+
+    /// Every key that two rows share in one mode, each pair once (at the first mode they
+    /// share it in), in table order. The defaults have none (a test says so).
+    #[must_use]
+    pub fn clashes(&self) -> Vec<Clash> {
+        const MODES: [Mode; 7] = [
+            Mode::Timeline,
+            Mode::Detail,
+            Mode::Help,
+            Mode::Search,
+            Mode::Rounds,
+            Mode::Speakers,
+            Mode::Filters,
+        ];
+        let mut out: Vec<Clash> = Vec::new();
+        for (i, a) in self.rows.iter().enumerate() {
+            for (j, b) in self.rows.iter().enumerate().skip(i + 1) {
+                let Some(&key) = a.keys.iter().find(|k| b.keys.contains(k)) else {
+                    continue;
+                };
+                let both = MODES
+                    .into_iter()
+                    .find(|&m| a.row.modes.contains(m) && b.row.modes.contains(m));
+                if let Some(mode) = both {
+                    out.push(Clash {
+                        key,
+                        mode,
+                        first: i,
+                        second: j,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The action a key press asks for in `mode`, if any. In the search prompt, the speaker
+    /// picker and the filter menu, plain characters that no row claims are typed.
+    #[must_use]
+    pub fn action(&self, ev: KeyEvent, mode: Mode) -> Option<Action> {
+        if ev.kind == KeyEventKind::Release {
+            return None;
+        }
+        if ev.modifiers.contains(KeyModifiers::ALT) {
+            return None;
+        }
+        let pressed = Key {
+            code: ev.code,
+            ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
+        };
+        let bound = self
+            .rows
+            .iter()
+            .find(|b| b.row.modes.contains(mode) && b.keys.contains(&pressed))
+            .map(|b| b.row.action);
+        if bound.is_some() {
+            return bound;
+        }
+        match (mode, pressed) {
+            (
+                Mode::Search | Mode::Speakers | Mode::Filters,
+                Key {
+                    code: KeyCode::Char(c),
+                    ctrl: false,
+                },
+            ) => Some(Action::Input(c)),
+            _ => None,
+        }
+    }
+
+    /// How the first key of the row named `name` is written, `-` when it has none: for
+    /// the texts that mention a key (`E lists them`).
+    #[must_use]
+    pub fn label_of(&self, name: &str) -> String {
+        self.rows
+            .iter()
+            .find(|b| b.row.name == name)
+            .and_then(|b| b.keys.first())
+            .map_or_else(|| "-".into(), |k| k.label())
+    }
+
+    /// The help overlay, generated from the rows.
+    #[must_use]
+    pub fn help_lines(&self) -> Vec<HelpLine> {
+        let mut out = Vec::new();
+        let mut last: Option<&str> = None;
+        for b in &self.rows {
+            if last != Some(b.row.section) {
+                if last.is_some() {
+                    out.push(HelpLine::Blank);
+                }
+                out.push(HelpLine::Heading(b.row.section));
+                last = Some(b.row.section);
+            }
+            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+            out.push(HelpLine::Key {
+                keys: keys.join(" "),
+                help: b.row.help,
+            });
+        }
+        out.push(HelpLine::Blank);
+        out.extend(NOTES.iter().map(|n| HelpLine::Note(self.fill(n))));
+        out
+    }
+
+    /// `note` with every `{name}` replaced by the keys of that row.
+    fn fill(&self, note: &str) -> String {
+        let mut out = String::with_capacity(note.len());
+        let mut rest = note;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            if let Some(close) = after.find('}') {
+                out.push_str(&self.label_of(&after[..close]));
+                rest = &after[close + 1..];
+            } else {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The footer's hints for `mode`, in table order: (keys, short name). Neighbouring rows
+    /// with the same short name share one hint (`j/k move`). A row left with no key is left
+    /// out.
+    #[must_use]
+    pub fn hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        let mut out: Vec<(String, &'static str)> = Vec::new();
+        for b in self
+            .rows
+            .iter()
+            .filter(|b| b.row.modes.contains(mode) && !b.row.hint.is_empty())
+        {
+            let Some(key) = b.keys.first() else { continue };
+            match out.last_mut() {
+                Some((keys, hint)) if *hint == b.row.hint => {
+                    keys.push('/');
+                    keys.push_str(&key.label());
+                }
+                _ => out.push((key.label(), b.row.hint)),
+            }
+        }
+        out
+    }
+
+    /// The help overlay wrapped to `width` cells, as drawn and as scrolled.
+    #[must_use]
+    pub fn help_document(&self, width: usize) -> Vec<Vec<Seg<Look>>> {
+        let look = |role| Look {
+            role,
+            hit: false,
+            mine: false,
+            cursor: false,
+        };
+        let mut out = Vec::new();
+        for line in self.help_lines() {
+            match line {
+                HelpLine::Heading(h) => out.push(vec![Seg::new(h, look(Role::Heading))]),
+                HelpLine::Key { keys, help } => {
+                    let segs = [
+                        Seg::new(
+                            format!("  {keys:<w$}", w = KEYS_COLUMN - 2),
+                            look(Role::Label),
+                        ),
+                        Seg::new(help, look(Role::Text)),
+                    ];
+                    out.extend(wrap(&segs, width, KEYS_COLUMN, look(Role::Text)));
+                }
+                HelpLine::Note(n) => {
+                    out.extend(wrap(
+                        &[Seg::new(n, look(Role::Dim))],
+                        width,
+                        2,
+                        look(Role::Dim),
+                    ));
+                }
+                HelpLine::Blank => out.push(Vec::new()),
+            }
+        }
+        out
+    }
+}
+
+/// The default key table, built once, for [`action`] and [`help_document`].
+static DEFAULT: std::sync::LazyLock<Keymap> = std::sync::LazyLock::new(Keymap::default);
+
+/// [`Keymap::action`] with the default keys (tests and fuzz targets that drive the default
+/// table); the browser asks its own [`Keymap`].
 #[must_use]
 pub fn action(ev: KeyEvent, mode: Mode) -> Option<Action> {
-    if ev.kind == KeyEventKind::Release {
-        return None;
-    }
-    if ev.modifiers.contains(KeyModifiers::ALT) {
-        return None;
-    }
-    let pressed = Key {
-        code: ev.code,
-        ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
-    };
-    let bound = KEYS
-        .iter()
-        .find(|b| b.modes.contains(mode) && b.keys.contains(&pressed))
-        .map(|b| b.action);
-    if bound.is_some() {
-        return bound;
-    }
-    match (mode, pressed) {
-        (
-            Mode::Search | Mode::Speakers | Mode::Filters,
-            Key {
-                code: KeyCode::Char(c),
-                ctrl: false,
-            },
-        ) => Some(Action::Input(c)),
-        _ => None,
-    }
+    DEFAULT.action(ev, mode)
+}
+
+/// [`Keymap::help_document`] with the default keys.
+#[must_use]
+pub fn help_document(width: usize) -> Vec<Vec<Seg<Look>>> {
+    DEFAULT.help_document(width)
 }
 
 /// One line of the help overlay.
@@ -230,100 +470,192 @@ pub fn action(ev: KeyEvent, mode: Mode) -> Option<Action> {
 pub enum HelpLine {
     Heading(&'static str),
     Key { keys: String, help: &'static str },
-    Note(&'static str),
+    Note(String),
     Blank,
 }
 
-/// Notes shown after the keys.
+/// Notes shown after the keys; `{name}` stands for the keys of the row of that name.
 const NOTES: &[&str] = &[
-    "Search (/) highlights matches and n/N step through them; it never hides events.",
-    "Filters (s, f, --speaker, --round, --source…) hide events; Esc clears the search, then them.",
+    "Search ({open_search}) highlights matches and {next_match}/{prev_match} step through them; it never hides events.",
+    "Filters ({open_speakers}, {open_filters}, --speaker, --round, --source…) hide events; {back} clears the search, then them.",
     "Markers: 3q = three quotes, 2c = two claims, ≠ = a claim here is disputed.",
-    "In the statements view (v) the timeline keys move by quote or claim. Its marks: ≠ disputed, ✓ confirmed by another claim, ? anonymous source, ↻ several outlets, one origin.",
+    "In the statements view ({toggle_view}) the timeline keys move by quote or claim. Its marks: ≠ disputed, ✓ confirmed by another claim, ? anonymous source, ↻ several outlets, one origin.",
     "Mouse: a click selects an event; the wheel scrolls the pane under the pointer.",
+    "Keys and colours can be changed in a config file: `roundtable config --path` says where.",
 ];
-
-/// The help overlay, generated from [`KEYS`].
-#[must_use]
-pub fn help_lines() -> Vec<HelpLine> {
-    let mut out = Vec::new();
-    let mut last: Option<&str> = None;
-    for b in KEYS {
-        if last != Some(b.section) {
-            if last.is_some() {
-                out.push(HelpLine::Blank);
-            }
-            out.push(HelpLine::Heading(b.section));
-            last = Some(b.section);
-        }
-        let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-        out.push(HelpLine::Key {
-            keys: keys.join(" "),
-            help: b.help,
-        });
-    }
-    out.push(HelpLine::Blank);
-    out.extend(NOTES.iter().map(|n| HelpLine::Note(n)));
-    out
-}
-
-/// The footer's hints for `mode`, in table order: (keys, short name). Neighbouring bindings
-/// with the same short name share one hint (`j/k move`).
-#[must_use]
-pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
-    let mut out: Vec<(String, &'static str)> = Vec::new();
-    for b in KEYS
-        .iter()
-        .filter(|b| b.modes.contains(mode) && !b.hint.is_empty())
-    {
-        let Some(key) = b.keys.first() else { continue };
-        match out.last_mut() {
-            Some((keys, hint)) if *hint == b.hint => {
-                keys.push('/');
-                keys.push_str(&key.label());
-            }
-            _ => out.push((key.label(), b.hint)),
-        }
-    }
-    out
-}
 
 /// Width of the keys column in the help overlay.
 const KEYS_COLUMN: usize = 20;
 
-/// The help overlay wrapped to `width` cells, as drawn and as scrolled.
-#[must_use]
-pub fn help_document(width: usize) -> Vec<Vec<Seg<Look>>> {
-    let look = |role| Look {
-        role,
-        hit: false,
-        mine: false,
-        cursor: false,
-    };
-    let mut out = Vec::new();
-    for line in help_lines() {
-        match line {
-            HelpLine::Heading(h) => out.push(vec![Seg::new(h, look(Role::Heading))]),
-            HelpLine::Key { keys, help } => {
-                let segs = [
-                    Seg::new(
-                        format!("  {keys:<w$}", w = KEYS_COLUMN - 2),
-                        look(Role::Label),
-                    ),
-                    Seg::new(help, look(Role::Text)),
-                ];
-                out.extend(wrap(&segs, width, KEYS_COLUMN, look(Role::Text)));
-            }
-            HelpLine::Note(n) => {
-                out.extend(wrap(
-                    &[Seg::new(n, look(Role::Dim))],
-                    width,
-                    2,
-                    look(Role::Dim),
-                ));
-            }
-            HelpLine::Blank => out.push(Vec::new()),
+impl Mode {
+    /// The mode as a message names it: `the timeline pane`.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            Mode::Timeline => "the timeline pane",
+            Mode::Detail => "the detail pane",
+            Mode::Help => "the help overlay",
+            Mode::Search => "the search prompt",
+            Mode::Rounds => "the round picker",
+            Mode::Speakers => "the speaker picker",
+            Mode::Filters => "the filter menu",
         }
     }
-    out
+}
+
+/// Names of keys other than characters, as a config file may write them (any case), with the
+/// key each is. The first name of a key is how [`Key::label`] writes it.
+const NAMED: &[(&str, KeyCode)] = &[
+    ("Space", KeyCode::Char(' ')),
+    ("↓", KeyCode::Down),
+    ("Down", KeyCode::Down),
+    ("↑", KeyCode::Up),
+    ("Up", KeyCode::Up),
+    ("←", KeyCode::Left),
+    ("Left", KeyCode::Left),
+    ("→", KeyCode::Right),
+    ("Right", KeyCode::Right),
+    ("PgDn", KeyCode::PageDown),
+    ("PageDown", KeyCode::PageDown),
+    ("PgUp", KeyCode::PageUp),
+    ("PageUp", KeyCode::PageUp),
+    ("Home", KeyCode::Home),
+    ("End", KeyCode::End),
+    ("Enter", KeyCode::Enter),
+    ("Esc", KeyCode::Esc),
+    ("Tab", KeyCode::Tab),
+    ("Shift-Tab", KeyCode::BackTab),
+    ("Backspace", KeyCode::Backspace),
+    ("Delete", KeyCode::Delete),
+    ("Insert", KeyCode::Insert),
+];
+
+impl Key {
+    /// Reads a key as [`Key::label`] writes it (`j`, `G`, `?`, `↓` or `Down`, `PgDn`,
+    /// `Ctrl-d`, `Shift-Tab`, `F5`); names other than single characters in any case.
+    ///
+    /// # Errors
+    ///
+    /// What the text is not, with the nearest key name if one is close.
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let (ctrl, rest) = match text.get(..5) {
+            Some(p) if p.eq_ignore_ascii_case("ctrl-") && text.len() > 5 => (true, &text[5..]),
+            _ => (false, text),
+        };
+        if let Some((_, code)) = NAMED.iter().find(|(n, _)| n.eq_ignore_ascii_case(rest)) {
+            return Ok(Key { code: *code, ctrl });
+        }
+        let mut chars = rest.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            if c.is_control() {
+                return Err("a key cannot be a control character; write Ctrl-x".into());
+            }
+            return Ok(Key {
+                code: KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
+                ctrl,
+            });
+        }
+        if let Some(n) = rest
+            .strip_prefix(['F', 'f'])
+            .and_then(|n| n.parse::<u8>().ok())
+            .filter(|n| (1..=12).contains(n))
+        {
+            return Ok(Key {
+                code: KeyCode::F(n),
+                ctrl,
+            });
+        }
+        let names = NAMED.iter().map(|(n, _)| *n).chain(["Ctrl-", "F1"]);
+        let hint = match crate::model::suggest::did_you_mean(rest, names) {
+            Some(s) => format!("; did you mean `{s}`?"),
+            None => "; a key is one character, a name such as Enter, Esc, Tab, Down or PgDn, \
+                     F1 to F12, or Ctrl- before one of those"
+                .into(),
+        };
+        Err(format!("`{text}` is not a key{hint}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_has_a_name_of_its_own() {
+        let map = Keymap::default();
+        let mut names: Vec<&str> = map.names().collect();
+        assert!(names.iter().all(|n| !n.is_empty()));
+        let n = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), n, "two rows share a config name");
+        assert_eq!(map.position("quit"), Some(KEYS.len() - 2));
+        assert_eq!(map.position("quit_anywhere"), Some(KEYS.len() - 1));
+    }
+
+    #[test]
+    fn the_defaults_bind_no_key_twice_in_a_mode() {
+        assert_eq!(Keymap::default().clashes(), Vec::new());
+    }
+
+    #[test]
+    fn a_rebound_key_acts_and_the_old_one_does_not() {
+        let mut map = Keymap::default();
+        let i = map.position("next_event").unwrap();
+        map.rebind(i, vec![Key::parse("x").unwrap()]);
+        let press = |map: &Keymap, c| map.action(KeyEvent::from(KeyCode::Char(c)), Mode::Timeline);
+        assert_eq!(press(&map, 'x'), Some(Action::NextEvent));
+        assert_eq!(press(&map, 'j'), None);
+        assert_eq!(map.hints(Mode::Timeline)[0], ("x/k".to_string(), "move"));
+        // `x` is also… nothing else, but `n` is next_match: binding it clashes.
+        map.rebind(i, vec![Key::parse("n").unwrap()]);
+        let c = map.clashes();
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].mode, c[0].key.label()), (Mode::Timeline, "n".into()));
+        assert_eq!(map.rows()[c[0].second].row.name, "next_match");
+    }
+
+    #[test]
+    fn keys_read_back_as_they_are_written() {
+        for b in KEYS {
+            for k in b.keys {
+                assert_eq!(Key::parse(&k.label()), Ok(*k), "{}", k.label());
+            }
+        }
+        assert_eq!(Key::parse("down"), Key::parse("↓"));
+        assert_eq!(Key::parse("CTRL-D"), Key::parse("Ctrl-d"));
+        assert_eq!(Key::parse("f5").map(Key::label), Ok("F5".into()));
+        assert_eq!(
+            Key::parse("Escp"),
+            Err("`Escp` is not a key; did you mean `Esc`?".into())
+        );
+        assert!(Key::parse("\u{1b}").is_err());
+    }
+
+    #[test]
+    fn every_key_named_in_a_note_is_a_row() {
+        let map = Keymap::default();
+        for note in NOTES {
+            for part in note.split('{').skip(1) {
+                let name = part.split('}').next().unwrap_or_default();
+                assert!(map.position(name).is_some(), "{note}: no row `{name}`");
+            }
+        }
+    }
+
+    #[test]
+    fn help_notes_name_the_keys_in_force() {
+        let mut map = Keymap::default();
+        let i = map.position("open_search").unwrap();
+        map.rebind(i, vec![Key::parse("S").unwrap()]);
+        let notes: Vec<String> = map
+            .help_lines()
+            .into_iter()
+            .filter_map(|l| match l {
+                HelpLine::Note(n) => Some(n),
+                _ => None,
+            })
+            .collect();
+        assert!(notes[0].starts_with("Search (S) highlights matches and n/N step"));
+    }
 }

@@ -97,8 +97,9 @@ impl App {
         }
         if !self.go_to(to) {
             self.message = Some(format!(
-                "that {} is hidden by the filter (Esc clears it)",
-                kind(target)
+                "that {} is hidden by the filter ({} clears it)",
+                kind(target),
+                self.keys.label_of("back")
             ));
             return;
         }
@@ -148,9 +149,11 @@ impl App {
     /// Copies the selected statement with its citation.
     pub(crate) fn copy_statement(&mut self) {
         let Some(at) = self.selected_statement() else {
-            self.message = Some(
-                "no quote or claim selected: v lists them, or Tab to one in the detail pane".into(),
-            );
+            self.message = Some(format!(
+                "no quote or claim selected: {} lists them, or {} to one in the detail pane",
+                self.keys.label_of("toggle_view"),
+                self.keys.label_of("next_link")
+            ));
             return;
         };
         self.copy = Some(crate::report::citation::citation(

@@ -2,7 +2,8 @@
 //! [`App::update`] (see `update.rs`); the `ui` module draws it by reference.
 //!
 //! - [`action`]: the [`Action`] enum, everything the user can ask for.
-//! - [`keymap`]: the one key table, which also writes the help overlay and footer hints.
+//! - [`keymap`]: the key table (the defaults, as a config file changed them), which also
+//!   writes the help overlay and footer hints.
 //! - `update.rs`: [`App::update`], the only place state changes.
 //! - [`view`]: the events or the statements view, and keeping the selection across them.
 //! - [`window`]: which timeline rows are on screen, round headers included.
@@ -156,6 +157,8 @@ pub struct App {
     pub(crate) color: bool,
     /// Width of the widest `when` in the file, for the timeline's date column.
     pub(crate) when_width: usize,
+    /// The keys in force: the defaults, or as a config file changed them.
+    pub(crate) keys: keymap::Keymap,
     pub(crate) quit: bool,
 }
 
@@ -194,6 +197,7 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             color: true,
             when_width,
+            keys: keymap::Keymap::default(),
             quit: false,
         };
         app.set_filter(filter);
@@ -213,6 +217,19 @@ impl App {
     pub fn without_color(mut self) -> Self {
         self.color = false;
         self
+    }
+
+    /// Takes its keys from `keys` (the defaults as a config file changed them).
+    #[must_use]
+    pub fn with_keys(mut self, keys: keymap::Keymap) -> Self {
+        self.keys = keys;
+        self
+    }
+
+    /// The keys in force.
+    #[must_use]
+    pub fn keymap(&self) -> &keymap::Keymap {
+        &self.keys
     }
 
     #[must_use]
@@ -385,9 +402,10 @@ impl App {
             }
             (None, 0) => format!("no match for “{q}”"),
             (None, n) => format!(
-                "no shown {} matches “{q}” ({n} event{} hidden by the filter; Esc twice clears it)",
+                "no shown {} matches “{q}” ({n} event{} hidden by the filter; {} twice clears it)",
                 self.view.unit(1),
-                if n == 1 { "" } else { "s" }
+                if n == 1 { "" } else { "s" },
+                self.keys.label_of("back"),
             ),
         });
         self.search = Some(s);

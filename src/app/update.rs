@@ -7,7 +7,7 @@ use ratatui::layout::{Position, Rect};
 use super::action::Action;
 use super::choices::Choice;
 use super::window::Row;
-use super::{App, Focus, HelpPage, Overlay, Picker, PickerKind, detail, keymap, layout, text};
+use super::{App, Focus, HelpPage, Overlay, Picker, PickerKind, detail, layout, text};
 use crate::query::Filter;
 
 /// How far one turn of the mouse wheel scrolls.
@@ -158,7 +158,7 @@ impl App {
                 page: HelpPage::Problems,
                 ..
             } => self.problems_document(width),
-            _ => keymap::help_document(width),
+            _ => self.keys.help_document(width),
         }
     }
 

@@ -23,7 +23,11 @@ side by side, marked as disputed. With no FILE, roundtable opens the timeline it
 
 With no command, roundtable opens the interactive browser; `check`, `list`, `statements`, \
 `export` and `import` work without a terminal, for scripts and for checking a file while writing \
-it; `new` writes a commented timeline to start one from.";
+it; `new` writes a commented timeline to start one from.
+
+Keys, colours, the time zone, the clipboard and following are set in a config file, read by \
+every command first: `roundtable config --path` says where, `roundtable config --default` \
+prints every setting. `completions` and `man` write shell completion and the manual page.";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -40,7 +44,8 @@ In the browser: j/k or arrows move, Tab switches pane, / searches, s picks a spe
 round, q quits; press ? inside for every key.
 
 Exit status: 0 when all went well, 1 when a file is invalid, 2 when a file cannot be read, a \
-flag names nothing in the timeline, or the browser has no terminal.";
+flag names nothing in the timeline, the config file has a problem, or the browser has no \
+terminal.";
 
 const CHECK_ABOUT: &str =
     "Validate timeline files: every problem as FILE:LINE:COL, then a summary per file";
@@ -234,16 +239,17 @@ pub struct Cli {
 
     /// How the browser copies (`Y`): the system clipboard if there is one, else the terminal
     /// through OSC 52 (auto); always OSC 52, which also works over SSH and in tmux; only the
-    /// system clipboard; or never
-    #[arg(long, value_enum, value_name = "HOW", default_value = "auto")]
-    pub clipboard: ClipboardArg,
+    /// system clipboard; or never [default: the config file's `clipboard`, else auto]
+    #[arg(long, value_enum, value_name = "HOW")]
+    pub clipboard: Option<ClipboardArg>,
 
     /// Do not follow the file: the browser shows it as it was opened, and `R` reloads it
+    /// (the config file's `watch = "off"`)
     #[arg(long, conflicts_with = "poll")]
     pub no_watch: bool,
 
     /// Follow the file by looking at it twice a second, for filesystems that send no change
-    /// events (network mounts, some containers)
+    /// events (network mounts, some containers) (the config file's `watch = "poll"`)
     #[arg(long)]
     pub poll: bool,
 
@@ -264,17 +270,24 @@ pub enum ClipboardArg {
 }
 
 impl Cli {
-    /// How the browser follows its file (`--poll`, `--no-watch`).
+    /// How the browser follows its file: `--poll` or `--no-watch`, else `config` (the config
+    /// file's `watch`).
     #[must_use]
-    pub fn watch(&self) -> crate::follow::Watch {
+    pub fn watch(&self, config: crate::follow::Watch) -> crate::follow::Watch {
         use crate::follow::Watch;
         if self.no_watch {
             Watch::Off
         } else if self.poll {
             Watch::Poll
         } else {
-            Watch::Events
+            config
         }
+    }
+
+    /// How the browser copies: `--clipboard`, else `config` (the config file's `clipboard`).
+    #[must_use]
+    pub fn clipboard(&self, config: crate::clipboard::Mode) -> crate::clipboard::Mode {
+        self.clipboard.map_or(config, ClipboardArg::mode)
     }
 }
 
@@ -309,7 +322,90 @@ pub enum Command {
     Import(ImportArgs),
     #[command(about = NEW_ABOUT, long_about = NEW_LONG, after_help = NEW_EXAMPLES)]
     New(NewArgs),
+    #[command(about = CONFIG_ABOUT, long_about = CONFIG_LONG, after_help = CONFIG_EXAMPLES)]
+    Config(ConfigArgs),
+    #[command(
+        about = COMPLETIONS_ABOUT,
+        long_about = COMPLETIONS_LONG,
+        after_help = COMPLETIONS_EXAMPLES
+    )]
+    Completions(CompletionsArgs),
+    #[command(about = MAN_ABOUT, long_about = MAN_LONG, after_help = MAN_EXAMPLES)]
+    Man,
 }
+
+const CONFIG_ABOUT: &str =
+    "Check the config file, print where it is looked for, or print the defaults";
+
+const CONFIG_LONG: &str = "\
+Check the config file (keys, colours, time zone, clipboard, following), or with a flag print \
+where it is looked for or the complete default config.
+
+The file is TOML, at $ROUNDTABLE_CONFIG if that is set (set empty, no file is read), else at \
+roundtable/config.toml under $XDG_CONFIG_HOME (~/.config when unset; on macOS too). It names \
+only what it changes: `roundtable config --default` prints every setting with its default and \
+what it does, and reads back as exactly the defaults. Every command reads the file first, and \
+a file with a problem stops it before anything is drawn, with each problem as \
+FILE:LINE:COL. Flags on the command line win over the file.
+
+Exit status: 0 when the file is valid or missing, 2 when it has a problem or cannot be read.";
+
+const CONFIG_EXAMPLES: &str = "\
+Examples:
+  roundtable config                      check the config file, say where it is
+  roundtable config --path               where it is looked for
+  mkdir -p ~/.config/roundtable && roundtable config --default > ~/.config/roundtable/config.toml
+  ROUNDTABLE_CONFIG=my.toml roundtable   browse with another config file";
+
+#[derive(Debug, Args)]
+#[group(multiple = false)]
+pub struct ConfigArgs {
+    /// Print the complete default config, commented (it reads back as the defaults)
+    #[arg(long)]
+    pub default: bool,
+
+    /// Print the path the config file is looked for at (whether or not it exists)
+    #[arg(long)]
+    pub path: bool,
+}
+
+const COMPLETIONS_ABOUT: &str = "Print a shell completion script (bash, zsh or fish)";
+
+const COMPLETIONS_LONG: &str = "\
+Print a completion script for SHELL to stdout: commands, flags and their values complete on \
+Tab. Written from the same definition as --help, so it always matches this roundtable.";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Install:
+  bash:  roundtable completions bash > ~/.local/share/bash-completion/completions/roundtable
+  zsh:   roundtable completions zsh > ~/.zfunc/_roundtable   (with fpath+=~/.zfunc before compinit)
+  fish:  roundtable completions fish > ~/.config/fish/completions/roundtable.fish";
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: Shell,
+}
+
+/// The shells `completions` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+const MAN_ABOUT: &str = "Print the manual page (roff) to stdout";
+
+const MAN_LONG: &str = "\
+Print roundtable's manual page, in roff, to stdout: every command and flag, written from the \
+same definition as --help.";
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  roundtable man | man -l -                             read it now
+  roundtable man > ~/.local/share/man/man1/roundtable.1   install it for `man roundtable`";
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
@@ -540,6 +636,9 @@ impl Command {
             Command::Export(_) => "export",
             Command::Import(_) => "import",
             Command::New(_) => "new",
+            Command::Config(_) => "config",
+            Command::Completions(_) => "completions",
+            Command::Man => "man",
         }
     }
 }
@@ -557,7 +656,7 @@ impl Cli {
         // clap accepts the browser's FILE and filters before a command (so that the global
         // `--max-size` may go there too); they would be silently ignored, so refuse them.
         if let Some(command) = &self.command {
-            if self.clipboard != ClipboardArg::Auto {
+            if self.clipboard.is_some() {
                 return Err(format!(
                     "--clipboard is for the browser (`roundtable --clipboard osc52`); `{}` \
                      copies nothing",

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use super::Exit;
 use super::args::{Cli, Settings};
 use super::{filters, input};
+use crate::config::Config;
 
 /// The line printed when stdin or stdout is not a terminal.
 pub const NEEDS_TERMINAL: &str = "roundtable: the browser needs a terminal; for scripts use \
@@ -21,6 +22,7 @@ pub const NEEDS_TERMINAL: &str = "roundtable: the browser needs a terminal; for 
 pub fn run(
     cli: &Cli,
     settings: &Settings,
+    config: Config,
     interactive: bool,
     err: &mut impl Write,
 ) -> io::Result<Exit> {
@@ -39,11 +41,13 @@ pub fn run(
     let launch = Launch {
         doc: Arc::new(doc),
         filter,
-        clipboard: cli.clipboard.mode(),
+        clipboard: cli.clipboard(config.display.clipboard),
         follow: cli
             .file
             .clone()
-            .map(|path| (path, cli.watch(), settings.max_size)),
+            .map(|path| (path, cli.watch(config.display.watch), settings.max_size)),
+        keys: config.keys,
+        theme: config.theme,
     };
     match tui::run(launch) {
         Ok(()) => Ok(Exit::Success),
@@ -63,7 +67,7 @@ mod tests {
         let cli = Cli::try_parse_from(args).unwrap();
         let settings = cli.settings().unwrap();
         let mut err = Vec::new();
-        let exit = run(&cli, &settings, false, &mut err).unwrap();
+        let exit = run(&cli, &settings, Config::default(), false, &mut err).unwrap();
         (exit, String::from_utf8(err).unwrap())
     }
 

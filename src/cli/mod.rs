@@ -7,6 +7,7 @@
 pub mod args;
 pub mod browse;
 pub mod check;
+pub mod config;
 pub mod csv;
 pub mod export;
 pub mod filters;
@@ -17,6 +18,7 @@ pub mod list;
 pub mod new;
 pub mod progress;
 pub mod ronfmt;
+pub mod shell;
 pub mod size;
 pub mod statements;
 pub mod table;
@@ -68,11 +70,38 @@ pub fn run(cli: &Cli, terminal: Terminal, err: &mut impl Write) -> io::Result<Ex
             return Ok(Exit::Trouble);
         }
     };
-    let Some(command) = &cli.command else {
-        // The browser owns the terminal; stdout is left alone for it.
-        return browse::run(cli, &settings, terminal.stdin && terminal.stdout, err);
-    };
+    let location = crate::config::Location::find();
     let mut out = BufWriter::new(io::stdout().lock());
+    // These read the config (or need none): a broken file must not stop its own repair.
+    let own = match &cli.command {
+        Some(Command::Config(a)) => Some(config::run(a, &location, &mut out, err)?),
+        Some(Command::Completions(a)) => Some(shell::completions(a.shell, &mut out)?),
+        Some(Command::Man) => Some(shell::man(&mut out)?),
+        _ => None,
+    };
+    if let Some(exit) = own {
+        out.flush()?;
+        return Ok(exit);
+    }
+    // Every other command reads the config first, before the terminal is touched.
+    let config = match crate::config::load(&location) {
+        Ok(c) => c,
+        Err(problems) => {
+            err.write_all(problems.as_bytes())?;
+            return Ok(Exit::Trouble);
+        }
+    };
+    let Some(command) = &cli.command else {
+        drop(out);
+        // The browser owns the terminal; stdout is left alone for it.
+        return browse::run(
+            cli,
+            &settings,
+            config,
+            terminal.stdin && terminal.stdout,
+            err,
+        );
+    };
     let layout = if terminal.stdout {
         table::Layout::Table
     } else {
@@ -85,6 +114,7 @@ pub fn run(cli: &Cli, terminal: Terminal, err: &mut impl Write) -> io::Result<Ex
         Command::Export(a) => export::run(a, &settings, &mut out, err)?,
         Command::Import(a) => import::run(a, &settings, &mut out, err)?,
         Command::New(a) => new::run(a, &mut out, err)?,
+        Command::Config(_) | Command::Completions(_) | Command::Man => Exit::Success,
     };
     out.flush()?;
     Ok(exit)

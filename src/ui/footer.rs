@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::text::{cut, put, width};
 use super::theme::Theme;
-use crate::app::{App, Overlay, keymap, text};
+use crate::app::{App, Overlay, text};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut right: Vec<Span<'static>> = Vec::new();
@@ -53,8 +53,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else if let Some(p) = app.problems() {
         let s = if p.errors == 1 { "" } else { "s" };
         let what = format!(
-            " ⚠ the last save has {} error{s}; showing the last good version · E lists them · {}",
+            " ⚠ the last save has {} error{s}; showing the last good version · {} lists them · {}",
             p.errors,
+            app.keymap().label_of("show_problems"),
             text::line(&p.first)
         );
         Line::from(cut(&what, room, theme.warning))
@@ -87,7 +88,7 @@ fn tail_start(s: &str, max: usize) -> usize {
 }
 
 fn hints(app: &App, room: usize, theme: &Theme) -> Line<'static> {
-    let all = keymap::hints(app.mode());
+    let all = app.keymap().hints(app.mode());
     let cost = |(key, hint): &(String, &str)| text::width(key) + 1 + hint.len() + 2;
     // `? help` is kept at every width where it fits: it is how the rest is found.
     let help = all.iter().position(|(_, hint)| *hint == "help");

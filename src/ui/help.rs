@@ -35,10 +35,12 @@ pub fn render(
         block = block.title_bottom(
             Line::styled(
                 format!(
-                    " {}–{}/{} · j/k scroll ",
+                    " {}–{}/{} · {}/{} scroll ",
                     scroll + 1,
                     (scroll + h).min(doc.len()),
-                    doc.len()
+                    doc.len(),
+                    app.keymap().label_of("scroll_down"),
+                    app.keymap().label_of("scroll_up"),
                 ),
                 theme.dim,
             )

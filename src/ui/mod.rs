@@ -1,6 +1,7 @@
 //! Draws an [`App`] by reference; nothing here changes state. One file per part of the screen:
 //! [`title`], [`timeline`] (its statement rows in [`statements`]), [`detail`], [`footer`], and the [`help`] and [`picker`] overlays;
-//! [`theme`] holds the one colour theme, [`text`] turns safe text into styled lines.
+//! [`theme`] holds the colour theme (the default, as a config file changed it, is given to
+//! [`render_with`]), [`text`] turns safe text into styled lines.
 
 pub mod detail;
 pub mod footer;
@@ -22,14 +23,29 @@ use ratatui::widgets::{Block, BorderType, Borders, Widget};
 use crate::app::{App, Overlay, layout};
 use theme::Theme;
 
-/// Draws the whole screen.
+/// Draws the whole screen with the default theme.
 pub fn render(app: &App, frame: &mut Frame<'_>) {
     frame.render_widget(app, frame.area());
 }
 
+/// Draws the whole screen with `theme` (the default as a config file changed it).
+pub fn render_with(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
+    frame.render_widget(Themed(app, theme), frame.area());
+}
+
+/// An app to draw with a theme of its own.
+pub struct Themed<'a>(pub &'a App, pub &'a Theme);
+
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = theme::of(self);
+        Themed(self, &theme::THEME).render(area, buf);
+    }
+}
+
+impl Widget for Themed<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Themed(app, theme) = self;
+        let theme = theme::of(app, theme);
         let Some(screen) = layout::screen(area) else {
             let msg = format!(
                 "terminal too small: {}×{} (needs {}×{})",
@@ -42,15 +58,15 @@ impl Widget for &App {
             text::put(buf, area, 0, &line);
             return;
         };
-        title::render(self, &theme, screen.title, buf);
-        timeline::render(self, &theme, screen.timeline, screen.stacked, buf);
-        detail::render(self, &theme, screen.detail, screen.stacked, buf);
-        footer::render(self, &theme, screen.footer, buf);
-        match &self.overlay {
+        title::render(app, &theme, screen.title, buf);
+        timeline::render(app, &theme, screen.timeline, screen.stacked, buf);
+        detail::render(app, &theme, screen.detail, screen.stacked, buf);
+        footer::render(app, &theme, screen.footer, buf);
+        match &app.overlay {
             Overlay::Help { scroll, page } => {
-                help::render(self, &theme, screen.body, (*scroll, *page), buf);
+                help::render(app, &theme, screen.body, (*scroll, *page), buf);
             }
-            Overlay::Picker(p) => picker::render(self, &theme, screen.body, p, buf),
+            Overlay::Picker(p) => picker::render(app, &theme, screen.body, p, buf),
             Overlay::Prompt { .. } | Overlay::None => {}
         }
     }

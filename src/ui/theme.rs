@@ -1,12 +1,13 @@
-//! The one colour theme, and its colourless form for `NO_COLOR`: bold, dim, italic, underline
-//! and reverse video carry the meaning on their own; colour only adds to it.
+//! The colour theme: [`THEME`], the default, which a config file's `[theme]` changes (see
+//! `config`), and its colourless form for `NO_COLOR`: bold, dim, italic, underline and
+//! reverse video carry the meaning on their own; colour only adds to it.
 
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::app::App;
 use crate::app::detail::{Look, Role};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
     pub title: Style,
     pub filters: Style,
@@ -30,8 +31,13 @@ pub struct Theme {
     pub key: Style,
     pub message: Style,
     pub warning: Style,
-    /// Colours for sides, by [`side_slot`](crate::app::detail::side_slot).
+    /// Colours for sides no config names, by [`side_slot`](crate::app::detail::side_slot)
+    /// modulo 6.
     pub sides: [Color; 6],
+    /// Colours a config file gives sides by name, by the [`side_slot`] of the name.
+    ///
+    /// [`side_slot`]: crate::app::detail::side_slot
+    pub named: Vec<(u32, Color)>,
 }
 
 const fn fg(c: Color) -> Style {
@@ -73,7 +79,75 @@ pub const THEME: Theme = Theme {
         Color::Yellow,
         Color::Cyan,
     ],
+    named: Vec::new(),
 };
+
+/// Every role a config file's `[theme]` may style, with what it styles (for the commented
+/// default config). A new field of [`Theme`] joins here and in [`Theme::role_mut`].
+pub const ROLES: &[(&str, &str)] = &[
+    ("title", "the title bar's name and overlay titles"),
+    ("filters", "the filters in force, in the title bar"),
+    ("position", "the selected row's position, in the title bar"),
+    ("border", "a pane's frame"),
+    ("border_focus", "the focused pane's frame and title"),
+    ("header", "round headers in the timeline"),
+    ("when", "dates and times in the timeline"),
+    ("marker", "quote and claim counts (3q 2c)"),
+    ("disputed", "disputed claims (≠)"),
+    ("selected", "the selected row or link"),
+    ("hit", "text that matches the search"),
+    ("mine", "the filtered speaker's own quotes and claims"),
+    (
+        "gutter",
+        "the bar beside the filtered speaker's quotes and claims",
+    ),
+    ("heading", "headings in the detail pane and the help"),
+    ("label", "field labels in the detail pane, keys in the help"),
+    ("dim", "secondary text and hints"),
+    ("quote", "quoted words"),
+    ("outlet", "outlet names in citations"),
+    ("url", "links to sources"),
+    ("key", "keys in the footer"),
+    ("message", "messages in the footer"),
+    ("warning", "warnings and errors"),
+];
+
+impl Theme {
+    /// The style of the role a config file calls `name` ([`ROLES`]).
+    pub fn role_mut(&mut self, name: &str) -> Option<&mut Style> {
+        Some(match name {
+            "title" => &mut self.title,
+            "filters" => &mut self.filters,
+            "position" => &mut self.position,
+            "border" => &mut self.border,
+            "border_focus" => &mut self.border_focus,
+            "header" => &mut self.header,
+            "when" => &mut self.when,
+            "marker" => &mut self.marker,
+            "disputed" => &mut self.disputed,
+            "selected" => &mut self.selected,
+            "hit" => &mut self.hit,
+            "mine" => &mut self.mine,
+            "gutter" => &mut self.gutter,
+            "heading" => &mut self.heading,
+            "label" => &mut self.label,
+            "dim" => &mut self.dim,
+            "quote" => &mut self.quote,
+            "outlet" => &mut self.outlet,
+            "url" => &mut self.url,
+            "key" => &mut self.key,
+            "message" => &mut self.message,
+            "warning" => &mut self.warning,
+            _ => return None,
+        })
+    }
+
+    /// The style of the role a config file calls `name`.
+    #[must_use]
+    pub fn role(&self, name: &str) -> Option<Style> {
+        self.clone().role_mut(name).copied()
+    }
+}
 
 fn plain(s: Style) -> Style {
     Style {
@@ -112,13 +186,16 @@ impl Theme {
             message: plain(self.message),
             warning: plain(self.warning),
             sides: [Color::Reset; 6],
+            named: Vec::new(),
         }
     }
 
     /// The colour of a side's slot, or none.
     #[must_use]
-    pub fn side(&self, slot: Option<u8>) -> Style {
-        match slot.and_then(|s| self.sides.get(usize::from(s))) {
+    pub fn side(&self, slot: Option<u32>) -> Style {
+        let named = |s: u32| self.named.iter().find(|(n, _)| *n == s).map(|(_, c)| c);
+        let palette = |s: u32| self.sides.get(s as usize % self.sides.len());
+        match slot.and_then(|s| named(s).or_else(|| palette(s))) {
             Some(&c) if c != Color::Reset => Style::new().fg(c).add_modifier(BOLD),
             _ => Style::new().add_modifier(BOLD),
         }
@@ -154,8 +231,12 @@ impl Theme {
     }
 }
 
-/// The theme `app` is drawn with.
+/// `theme` as `app` is drawn with it: without colour when `NO_COLOR` asked for none.
 #[must_use]
-pub fn of(app: &App) -> Theme {
-    if app.color { THEME } else { THEME.plain() }
+pub fn of(app: &App, theme: &Theme) -> Theme {
+    if app.color {
+        theme.clone()
+    } else {
+        theme.plain()
+    }
 }

@@ -24,18 +24,25 @@ pub fn render(app: &App, theme: &Theme, pane: Pane, stacked: bool, buf: &mut Buf
         return;
     }
     if app.is_empty() {
+        let keys = app.keymap();
         let msg = if app.doc.timeline().events.is_empty() {
-            "No events."
+            "No events.".to_string()
         } else if app.view() == View::Statements && !app.shown.is_empty() {
-            "No quote or claim in the events shown. v lists the events."
+            format!(
+                "No quote or claim in the events shown. {} lists the events.",
+                keys.label_of("toggle_view")
+            )
         } else {
-            "No event passes the filter. Esc clears it."
+            format!(
+                "No event passes the filter. {} clears it.",
+                keys.label_of("back")
+            )
         };
         put(
             buf,
             area,
             0,
-            &Line::from(cut(msg, usize::from(area.width), theme.dim)),
+            &Line::from(cut(&msg, usize::from(area.width), theme.dim)),
         );
         return;
     }
