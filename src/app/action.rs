@@ -77,6 +77,17 @@ pub enum Action {
     NextMatch,
     /// Select the previous event matching the search (wrapping to the last).
     PrevMatch,
+    /// Mark the selected event (in the statements view, the selected statement's), or unmark
+    /// it when it is marked.
+    ToggleMark,
+    /// Select the next marked event that is shown, after the selected one (stops at the last).
+    NextMark,
+    /// Select the previous marked event that is shown (stops at the first).
+    PrevMark,
+    /// Density strip: finer buckets (years → months → weeks → days).
+    ZoomIn,
+    /// Density strip: coarser buckets (days → weeks → months → years).
+    ZoomOut,
     /// Close the open picker, prompt or overlay; otherwise clear the search, then the filters.
     Back,
     /// Move focus to the other pane.

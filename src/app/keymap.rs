@@ -173,6 +173,11 @@ pub const KEYS: &[Binding] = &[
     bind(BOTH, &[ch('/')], Modes::PANES, A::OpenSearch, "search: highlight matches and jump to the first", "search"),
     bind(BOTH, &[ch('n')], Modes::PANES, A::NextMatch, "next match", ""),
     bind(BOTH, &[ch('N')], Modes::PANES, A::PrevMatch, "previous match", ""),
+    bind(BOTH, &[ch('m')], Modes::PANES, A::ToggleMark, "mark or unmark the event (kept for next time)", ""),
+    bind(BOTH, &[ch('u')], Modes::PANES, A::NextMark, "next marked event", ""),
+    bind(BOTH, &[ch('U')], Modes::PANES, A::PrevMark, "previous marked event", ""),
+    bind(BOTH, &[ch('z')], Modes::PANES, A::ZoomIn, "density strip: finer buckets (years → months → weeks → days)", ""),
+    bind(BOTH, &[ch('Z')], Modes::PANES, A::ZoomOut, "density strip: coarser buckets", ""),
     bind(BOTH, &[key(K::Tab)], Modes::PANES, A::FocusNext, "focus the other pane", ""),
     bind(BOTH, &[key(K::BackTab)], Modes::PANES, A::FocusPrev, "focus the other pane", ""),
     bind(BOTH, &[ch('?')], Modes::PANES.or(Modes::HELP), A::ToggleHelp, "show or hide this help", "help"),
@@ -240,6 +245,8 @@ const NOTES: &[&str] = &[
     "Filters (s, f, --speaker, --round, --source…) hide events; Esc clears the search, then them.",
     "Markers: 3q = three quotes, 2c = two claims, ≠ = a claim here is disputed.",
     "In the statements view (v) the timeline keys move by quote or claim. Its marks: ≠ disputed, ✓ confirmed by another claim, ? anonymous source, ↻ several outlets, one origin.",
+    "Marks (m) show as ◆ and in the density strip; u/U stop at the last and first mark. They are kept per file in the XDG state folder; `roundtable list --marked` lists them.",
+    "Density strip (above the timeline): events per day, week, month or year; ▲ is the selected event's bucket, • a marked one; a click selects a bucket's first event.",
     "Mouse: a click selects an event; the wheel scrolls the pane under the pointer.",
 ];
 

@@ -94,6 +94,11 @@ impl App {
                     },
                 }
             }
+            Action::ToggleMark => self.toggle_mark(),
+            Action::NextMark => self.step_mark(true),
+            Action::PrevMark => self.step_mark(false),
+            Action::ZoomIn => self.zoom(true),
+            Action::ZoomOut => self.zoom(false),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
             Action::Back => self.back(),
@@ -122,10 +127,16 @@ impl App {
         layout::screen(self.size)
     }
 
-    /// Rows in the timeline pane.
+    /// Rows in the timeline pane, below the density strip.
     pub(crate) fn list_height(&self) -> usize {
         self.screen()
-            .map_or(0, |s| usize::from(s.timeline.inner.height))
+            .map_or(0, |s| usize::from(layout::strip(s.timeline.inner).1.height))
+    }
+
+    /// Where the density strip is on screen, if it is shown.
+    pub(crate) fn strip_area(&self) -> Option<Rect> {
+        self.screen()
+            .and_then(|s| layout::strip(s.timeline.inner).0)
     }
 
     pub(crate) fn detail_area(&self) -> Rect {
@@ -196,6 +207,7 @@ impl App {
 
     fn resize(&mut self, width: u16, height: u16) {
         self.size = Rect::new(0, 0, width, height);
+        self.prepare_strip();
         if !self.is_empty() {
             self.top = self.fit_top(self.top, self.selected, self.list_height());
         }
@@ -399,7 +411,13 @@ impl App {
         }
         if s.timeline.outer.contains(at) {
             self.focus = Focus::Timeline;
-            let area = s.timeline.inner;
+            let (strip, area) = layout::strip(s.timeline.inner);
+            if let Some(strip) = strip
+                && strip.contains(at)
+            {
+                self.click_strip(usize::from(at.x - strip.x), usize::from(strip.width));
+                return;
+            }
             if !area.contains(at) {
                 return;
             }

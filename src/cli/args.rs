@@ -489,6 +489,11 @@ pub struct Filters {
     /// reporting); not with --corroborated
     #[arg(long, conflicts_with = "corroborated")]
     pub single_origin: bool,
+
+    /// Only the events marked in the browser (`m`); marks are kept per file under the XDG
+    /// state folder ($XDG_STATE_HOME/roundtable/marks, else ~/.local/state/roundtable/marks)
+    #[arg(long)]
+    pub marked: bool,
 }
 
 impl Filters {
@@ -505,6 +510,8 @@ impl Filters {
             disputed: self.disputed,
             corroborated: self.corroborated,
             single_origin: self.single_origin,
+            // Read from the marks file by the command (see `cli::filters::args`).
+            marked: None,
         }
     }
 
@@ -522,6 +529,7 @@ impl Filters {
             (self.disputed, "--disputed"),
             (self.corroborated, "--corroborated"),
             (self.single_origin, "--single-origin"),
+            (self.marked, "--marked"),
         ]
         .into_iter()
         .filter_map(|(given, name)| given.then_some(name))

@@ -28,7 +28,17 @@ pub fn run(
         Ok(doc) => doc,
         Err(exit) => return Ok(exit),
     };
-    let args = cli.filters.to_args();
+    // Read before the terminal changes mode; a marks file that cannot be read is shown in
+    // the footer (and, with --marked, refused here).
+    let marks = crate::marks::open(cli.file.as_deref());
+    let mut args = cli.filters.to_args();
+    if cli.filters.marked {
+        if let Some(why) = &marks.trouble {
+            writeln!(err, "roundtable: --marked: {}", escape_line(&why.0))?;
+            return Ok(Exit::Trouble);
+        }
+        args.marked = Some(marks.ids.iter().cloned().collect());
+    }
     let Some(filter) = filters::resolve(doc.timeline(), doc.index(), &args, err)? else {
         return Ok(Exit::Trouble);
     };
@@ -40,6 +50,7 @@ pub fn run(
         doc: Arc::new(doc),
         filter,
         clipboard: cli.clipboard.mode(),
+        marks,
         follow: cli
             .file
             .clone()

@@ -30,6 +30,10 @@ pub struct Theme {
     pub key: Style,
     pub message: Style,
     pub warning: Style,
+    /// A marked event's ◆, and its bucket in the density strip.
+    pub mark: Style,
+    /// The density strip's bars.
+    pub strip: Style,
     /// Colours for sides, by [`side_slot`](crate::app::detail::side_slot).
     pub sides: [Color; 6],
 }
@@ -65,6 +69,8 @@ pub const THEME: Theme = Theme {
     key: fg(Color::Cyan).add_modifier(BOLD),
     message: fg(Color::Yellow),
     warning: fg(Color::Red).add_modifier(BOLD),
+    mark: fg(Color::Magenta).add_modifier(BOLD),
+    strip: fg(Color::Cyan),
     sides: [
         Color::Red,
         Color::Blue,
@@ -111,6 +117,8 @@ impl Theme {
             key: plain(self.key),
             message: plain(self.message),
             warning: plain(self.warning),
+            mark: plain(self.mark),
+            strip: plain(self.strip),
             sides: [Color::Reset; 6],
         }
     }
