@@ -55,13 +55,28 @@ struct Content {
     marks: Vec<String>,
 }
 
-/// Why marks could not be read: the message to show, naming the marks file.
+/// Why marks could not be read or saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Trouble(pub String);
+pub struct Trouble {
+    /// The whole message, naming the marks file (`PATH:LINE:COL: …` for a damaged file), for
+    /// the command line.
+    pub full: String,
+    /// A short form for the browser's footer, what matters first.
+    pub short: String,
+}
+
+impl Trouble {
+    fn new(full: String, short: impl Into<String>) -> Trouble {
+        Trouble {
+            full,
+            short: short.into(),
+        }
+    }
+}
 
 impl std::fmt::Display for Trouble {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.full)
     }
 }
 
@@ -70,11 +85,12 @@ impl std::fmt::Display for Trouble {
 /// `~/.local/state/roundtable/marks`.
 pub fn folder() -> Result<PathBuf, Trouble> {
     use etcetera::BaseStrategy as _;
-    let xdg = etcetera::base_strategy::Xdg::new()
-        .map_err(|_| Trouble("marks are not kept: no home folder and no XDG_STATE_HOME".into()))?;
-    let state = xdg
-        .state_dir()
-        .ok_or_else(|| Trouble("marks are not kept: no state folder".into()))?;
+    let none = || {
+        let m = "marks are not kept: no home folder and no XDG_STATE_HOME";
+        Trouble::new(m.into(), m)
+    };
+    let xdg = etcetera::base_strategy::Xdg::new().map_err(|_| none())?;
+    let state = xdg.state_dir().ok_or_else(none)?;
     Ok(state.join("roundtable").join("marks"))
 }
 
@@ -129,25 +145,48 @@ impl Store {
         let shown = self.path.display();
         let text = match std::fs::read(&self.path) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(BTreeSet::new()),
-            Err(e) => return Err(Trouble(format!("cannot read the marks file {shown}: {e}"))),
+            // Nothing there yet (the folder may be missing, or be a file: saving will say).
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) =>
+            {
+                return Ok(BTreeSet::new());
+            }
+            Err(e) => {
+                return Err(Trouble::new(
+                    format!("cannot read the marks file {shown}: {e}"),
+                    format!("cannot read the marks file: {e}"),
+                ));
+            }
         };
         let content: Content = serde_json::from_slice(&text).map_err(|e| {
-            let mut m = format!("{shown}:{}:{}: ", e.line(), e.column());
-            let _ = write!(m, "not a marks file: {}", strip_position(&e.to_string()));
-            Trouble(m)
+            let why = strip_position(&e.to_string()).to_string();
+            let mut full = format!("{shown}:{}:{}: ", e.line(), e.column());
+            let _ = write!(full, "not a marks file: {why}");
+            let short = format!(
+                "the marks file is damaged (line {}, column {}: {why}); fix or delete {shown}",
+                e.line(),
+                e.column()
+            );
+            Trouble::new(full, short)
         })?;
         if content.roundtable_marks != VERSION {
-            return Err(Trouble(format!(
-                "{shown}: marks file format {} is not known (this roundtable reads {VERSION})",
+            let what = format!(
+                "marks file format {} is not known (this roundtable reads {VERSION})",
                 content.roundtable_marks
-            )));
+            );
+            return Err(Trouble::new(format!("{shown}: {what}"), what));
         }
         if content.file != self.key {
-            return Err(Trouble(format!(
-                "{shown}: holds the marks of {}, not of {}",
-                content.file, self.key
-            )));
+            return Err(Trouble::new(
+                format!(
+                    "{shown}: holds the marks of {}, not of {}",
+                    content.file, self.key
+                ),
+                format!("the marks file {shown} belongs to {}", content.file),
+            ));
         }
         Ok(content.marks.into_iter().collect())
     }
@@ -164,8 +203,10 @@ impl Store {
             file: self.key.clone(),
             marks: ids.iter().cloned().collect(),
         };
-        let fail =
-            |e: io::Error| Trouble(format!("cannot save marks to {}: {e}", self.path.display()));
+        let fail = |e: io::Error| {
+            let full = format!("cannot save marks to {}: {e}", self.path.display());
+            Trouble::new(full.clone(), full)
+        };
         let dir = self.path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).map_err(fail)?;
         let name = self
@@ -298,7 +339,7 @@ mod tests {
             "{\n  \"roundtable_marks\": 1,\n  \"marks\": [1]\n}\n",
         )
         .unwrap();
-        let e = store.load().unwrap_err().0;
+        let e = store.load().unwrap_err().full;
         // The `1` is the 13th character of line 3.
         assert_eq!(
             e,
@@ -312,7 +353,7 @@ mod tests {
             "{\"roundtable_marks\": 1, \"file\": \"/elsewhere.ron\", \"marks\": []}",
         )
         .unwrap();
-        let e = store.load().unwrap_err().0;
+        let e = store.load().unwrap_err().full;
         assert_eq!(
             e,
             format!(
@@ -321,7 +362,7 @@ mod tests {
             )
         );
         std::fs::write(&store.path, [0xff, 0xfe]).unwrap();
-        assert!(store.load().unwrap_err().0.contains("not a marks file"));
+        assert!(store.load().unwrap_err().full.contains("not a marks file"));
     }
 
     #[test]

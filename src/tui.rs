@@ -56,7 +56,7 @@ pub fn run(launch: Launch) -> io::Result<()> {
         ids,
         trouble,
     } = launch.marks;
-    let mut app = App::new(launch.doc, &launch.filter).with_marks(ids, trouble.map(|t| t.0));
+    let mut app = App::new(launch.doc, &launch.filter).with_marks(ids, trouble.map(|t| t.short));
     let mut follow = launch
         .follow
         .as_ref()
@@ -104,7 +104,7 @@ pub fn run(launch: Launch) -> io::Result<()> {
                 match &marks_store {
                     Some(store) => {
                         if let Err(e) = store.save(&ids) {
-                            app.marks_not_saved(&e.0);
+                            app.marks_not_saved(&e.short);
                         }
                     }
                     None => app.marks_not_saved("no state folder"),

@@ -128,15 +128,15 @@ impl App {
         let on = self.marks.toggle(self.doc.timeline(), pos);
         let n = self.marks.positions.len();
         let mut message = format!(
-            "{} · {n} mark{} (u/U go to them)",
+            "{} · {n} mark{}",
             if on { "marked" } else { "unmarked" },
             if n == 1 { "" } else { "s" }
         );
-        match &self.marks_unsaved {
-            Some(why) => {
-                message = format!("{message} · not saved: {}", text::line(why));
-            }
-            None => self.marks_save = Some(self.marks.ids.clone()),
+        if self.marks_unsaved.is_some() {
+            message.push_str(" · not saved: the marks file is unreadable");
+        } else {
+            message.push_str(" (u/U go to them)");
+            self.marks_save = Some(self.marks.ids.clone());
         }
         if self.filter.marked.is_some() {
             let mut filter = self.filter.clone();

@@ -34,7 +34,7 @@ pub fn run(
     let mut args = cli.filters.to_args();
     if cli.filters.marked {
         if let Some(why) = &marks.trouble {
-            writeln!(err, "roundtable: --marked: {}", escape_line(&why.0))?;
+            writeln!(err, "roundtable: --marked: {}", escape_line(&why.full))?;
             return Ok(Exit::Trouble);
         }
         args.marked = Some(marks.ids.iter().cloned().collect());

@@ -70,7 +70,7 @@ pub fn args(
         match ids {
             Ok(ids) => args.marked = Some(ids.into_iter().collect()),
             Err(e) => {
-                writeln!(err, "roundtable: --marked: {}", escape_line(&e.0))?;
+                writeln!(err, "roundtable: --marked: {}", escape_line(&e.full))?;
                 return Ok(None);
             }
         }
