@@ -638,7 +638,8 @@ fn a_click_selects_the_event_under_it_and_the_wheel_scrolls_the_pane_under_the_p
 
     // The wheel over the timeline scrolls it; the selection follows only to stay on screen.
     let mut app = bundled(80, 24);
-    let t = layout::screen(app.size()).unwrap().timeline.inner;
+    // The list, under the density strip.
+    let t = layout::strip(layout::screen(app.size()).unwrap().timeline.inner).1;
     let wheel = |app: &mut App, down| {
         app.update(Action::Wheel {
             column: t.x + 1,

@@ -57,8 +57,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
 
-    // The ticks, then the labels where they fit between them (with a space each side).
-    let mut cells: Vec<Option<(&str, Style)>> = vec![None; n];
+    // The ticks, then the labels where they fit between them (a space each side), in the
+    // whole width: the selected bucket's beside its tick, then the first bucket's at the left,
+    // then the last bucket's under its end (or just after it, when there is room).
+    let mut cells: Vec<Option<(&str, Style)>> = vec![None; width];
     for (x, i) in (first..first + n).enumerate() {
         if Some(i) == selected {
             cells[x] = Some(("▲", theme.header));
@@ -68,30 +70,28 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let mut taken: Vec<bool> = cells.iter().map(Option::is_some).collect();
     let mut labels: Vec<(usize, String)> = Vec::new();
-    let mut place = |at: usize, text: String, taken: &mut Vec<bool>| {
+    let mut place = |at: usize, text: &str, taken: &mut Vec<bool>| {
         let end = at + text.len();
-        let free = end <= n
-            && taken[at.saturating_sub(1)..(end + 1).min(n)]
+        let free = end <= width
+            && taken[at.saturating_sub(1)..(end + 1).min(width)]
                 .iter()
                 .all(|t| !t);
         if free {
             taken[at..end].iter_mut().for_each(|t| *t = true);
-            labels.push((at, text));
+            labels.push((at, text.to_string()));
         }
+        free
     };
     if let Some(s) = selected.filter(|s| (first..first + n).contains(s)) {
         let x = s - first;
         let text = d.label(s);
-        let len = text.len();
-        if x + 2 + len <= n {
-            place(x + 2, text, &mut taken);
-        } else if x >= len + 2 {
-            place(x - 1 - len, text, &mut taken);
-        }
+        let _ = place(x + 2, &text, &mut taken)
+            || (x >= text.len() + 2 && place(x - 1 - text.len(), &text, &mut taken));
     }
-    place(0, d.label(first), &mut taken);
+    place(0, &d.label(first), &mut taken);
     let last = d.label(first + n - 1);
-    place(n.saturating_sub(last.len()), last, &mut taken);
+    let _ = (n >= last.len() && place(n - last.len(), &last, &mut taken))
+        || place(n + 1, &last, &mut taken);
 
     let y = area.y + 1;
     for (x, cell) in cells.iter().enumerate() {
