@@ -266,7 +266,7 @@ pub fn open(timeline: Option<&Path>) -> Opened {
     }
 }
 
-/// serde_json's message without its ` at line L column C` (the position goes first).
+/// `serde_json`'s message without its ` at line L column C` (the position goes first).
 fn strip_position(msg: &str) -> &str {
     msg.rfind(" at line ").map_or(msg, |k| &msg[..k])
 }
@@ -374,7 +374,7 @@ mod tests {
         let e = store
             .save(&BTreeSet::from(["a".to_string()]))
             .unwrap_err()
-            .0;
+            .full;
         assert!(e.starts_with("cannot save marks to "), "{e}");
     }
 }

@@ -73,13 +73,11 @@ impl App {
                 self.strip.unit = Some(unit);
                 return;
             }
-            match unit.coarser() {
-                Some(u) => unit = u,
-                None => {
-                    self.strip.unit = None;
-                    return;
-                }
-            }
+            let Some(coarser) = unit.coarser() else {
+                self.strip.unit = None;
+                return;
+            };
+            unit = coarser;
         }
     }
 

@@ -54,18 +54,7 @@ impl App {
                 None => self.message = Some("no event to copy".into()),
             },
             Action::CopyStatement => self.copy_statement(),
-            Action::Copied(how) => {
-                use crate::clipboard::Copied;
-                let what = &self.copied;
-                self.message = Some(match how {
-                    Copied::System => format!("copied {what} to the clipboard"),
-                    Copied::Osc52 => format!("copied {what} (OSC 52, through the terminal)"),
-                    Copied::Off => "copying is off (--clipboard off)".into(),
-                    Copied::Failed => {
-                        "could not copy: no system clipboard (--clipboard system)".into()
-                    }
-                });
-            }
+            Action::Copied(how) => self.copied(how),
             Action::ToggleView => self.toggle_view(),
             Action::Reload => {
                 self.reload_wanted = true;
@@ -121,6 +110,18 @@ impl App {
             Action::Click { column, row } => self.click(Position::new(column, row)),
             Action::Wheel { column, row, down } => self.wheel(Position::new(column, row), down),
         }
+    }
+
+    /// Says what became of the last copy.
+    fn copied(&mut self, how: crate::clipboard::Copied) {
+        use crate::clipboard::Copied;
+        let what = &self.copied;
+        self.message = Some(match how {
+            Copied::System => format!("copied {what} to the clipboard"),
+            Copied::Osc52 => format!("copied {what} (OSC 52, through the terminal)"),
+            Copied::Off => "copying is off (--clipboard off)".into(),
+            Copied::Failed => "could not copy: no system clipboard (--clipboard system)".into(),
+        });
     }
 
     fn screen(&self) -> Option<layout::Screen> {

@@ -491,7 +491,8 @@ pub struct Filters {
     pub single_origin: bool,
 
     /// Only the events marked in the browser (`m`); marks are kept per file under the XDG
-    /// state folder ($XDG_STATE_HOME/roundtable/marks, else ~/.local/state/roundtable/marks)
+    /// state folder (`$XDG_STATE_HOME/roundtable/marks`, else
+    /// `~/.local/state/roundtable/marks`)
     #[arg(long)]
     pub marked: bool,
 }

@@ -174,7 +174,8 @@ impl Density {
         let mut bounds = Vec::with_capacity(n as usize + 1);
         bounds.push(0u32);
         let mut from = 0usize;
-        for k in first + 1..=first + n as i64 {
+        // At most MAX_BUCKETS: no wrap.
+        for k in first + 1..=first + n.cast_signed() {
             let start = unit.start(k);
             from += t.events[from..].partition_point(|e| e.when.instant < start);
             bounds.push(from as u32);
@@ -245,7 +246,10 @@ impl Density {
     /// How bucket `i` is labelled (see [`Unit::label`]).
     #[must_use]
     pub fn label(&self, i: usize) -> String {
-        self.unit.label(self.first + i as i64)
+        self.unit.label(
+            self.first
+                .saturating_add(i64::try_from(i).unwrap_or(i64::MAX)),
+        )
     }
 }
 
