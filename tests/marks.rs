@@ -492,6 +492,13 @@ fn marks_follow_ids_across_a_reload_and_come_back_with_their_event() {
     assert_eq!(app.marks().positions(), [2]);
     app.update(Action::NextMark);
     assert_eq!(id(&app), "second");
+    // A save keeps the ids the file lacks.
+    app.update(Action::FirstEvent);
+    app.update(Action::ToggleMark);
+    assert_eq!(
+        app.take_marks_to_save(),
+        Some(BTreeSet::from(["gone", "second", "zero"].map(String::from)))
+    );
 }
 
 #[test]
