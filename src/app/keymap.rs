@@ -246,7 +246,7 @@ const NOTES: &[&str] = &[
     "Markers: 3q = three quotes, 2c = two claims, ≠ = a claim here is disputed.",
     "In the statements view (v) the timeline keys move by quote or claim. Its marks: ≠ disputed, ✓ confirmed by another claim, ? anonymous source, ↻ several outlets, one origin.",
     "Marks (m) show as ◆ and in the density strip; u/U stop at the last and first mark. They are kept per file in the XDG state folder; `roundtable list --marked` lists them.",
-    "Density strip (above the timeline): events per day, week, month or year; ▲ is the selected event's bucket, • a marked one; a click selects a bucket's first event.",
+    "Density strip (above the timeline): events per day, week, month or year; ▲ is the selected event's bucket, ◆ one with a mark; a click selects a bucket's first event.",
     "Mouse: a click selects an event; the wheel scrolls the pane under the pointer.",
 ];
 

@@ -1,9 +1,9 @@
 //! The density strip at the top of the timeline pane: a row of bars (ratatui's `Sparkline`),
 //! the events of each day, week, month or year, `·` for a bucket with none; and under it a row
-//! of ticks and labels: `▲` under the selected event's bucket, `•` under buckets holding a
-//! marked event, the selected bucket's label beside its tick and the first and last buckets'
-//! at the ends where they fit. Only the buckets on screen are read, from counts built once
-//! (see `app::strip`): drawing never walks the events.
+//! of ticks and labels: `▲` under the selected event's bucket, `◆` (as in the list) under
+//! buckets holding a marked event, the selected bucket's label beside its tick and the first
+//! and last buckets' at the ends where they fit. Only the buckets on screen are read, from
+//! counts built once (see `app::strip`): drawing never walks the events.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -65,7 +65,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         if Some(i) == selected {
             cells[x] = Some(("▲", theme.header));
         } else if marked(i) {
-            cells[x] = Some(("•", theme.mark));
+            cells[x] = Some(("◆", theme.mark));
         }
     }
     let mut taken: Vec<bool> = cells.iter().map(Option::is_some).collect();
