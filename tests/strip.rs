@@ -236,5 +236,5 @@ fn a_click_on_a_bucket_selects_its_first_event() {
         row: r.y,
     });
     assert_eq!(id(&app), "r2-memoranda");
-    assert_eq!(app.statements()[app.selected()].event, 3);
+    assert_eq!(app.statement_at(app.selected()).map(|s| s.event), Some(3));
 }
