@@ -26,6 +26,11 @@
 //!   with the first and a middle statement selected, `j` (next statement), `v` twice (to the
 //!   statements view and back: building its rows), and the speaker filter through the keys
 //!   while in it.
+//! - `strip::*`: the density strip (issue #12; goal at 1M ≤ 1.2 × at 10k): a frame with a
+//!   middle event selected at the fitting zoom (months, all 60 on screen) and zoomed in to
+//!   days (70 of 1,826 on screen, the window following the selection), the same with every
+//!   1,000th event marked; and `count_days`, building the day counts once (what the first
+//!   `z` to days costs; one binary search per bucket).
 
 mod common;
 
@@ -326,5 +331,59 @@ mod statements {
             app.update(Action::Confirm);
             app.statements().len()
         });
+    }
+}
+
+mod strip {
+    use std::collections::BTreeSet;
+
+    use super::{Action, App, Bencher, common, sizes};
+    use roundtable::query::density::{Density, Unit};
+
+    /// The browser at 160×50 with the middle event selected (by rounds, as `frame`).
+    fn middle(events: usize) -> App {
+        let mut app = common::fixture(events).app();
+        while app.selected() < app.shown().len() / 2 {
+            app.update(Action::NextRound);
+        }
+        app
+    }
+
+    #[divan::bench(args = sizes())]
+    fn frame_months(bencher: Bencher<'_, '_>, events: usize) {
+        let app = middle(events);
+        assert_eq!(app.density().map(|d| d.unit), Some(Unit::Month));
+        super::frame::draw(bencher, &app);
+    }
+
+    #[divan::bench(args = sizes())]
+    fn frame_days(bencher: Bencher<'_, '_>, events: usize) {
+        let mut app = middle(events);
+        app.update(Action::ZoomIn);
+        app.update(Action::ZoomIn);
+        assert_eq!(app.density().map(|d| d.unit), Some(Unit::Day));
+        super::frame::draw(bencher, &app);
+    }
+
+    #[divan::bench(args = sizes())]
+    fn frame_days_marked(bencher: Bencher<'_, '_>, events: usize) {
+        let f = common::fixture(events);
+        let ids: BTreeSet<String> = f
+            .timeline()
+            .events
+            .iter()
+            .step_by(1000)
+            .map(|e| e.id.value.to_string())
+            .collect();
+        let mut app = middle(events).with_marks(ids, None);
+        app.update(Action::ZoomIn);
+        app.update(Action::ZoomIn);
+        super::frame::draw(bencher, &app);
+    }
+
+    #[divan::bench(args = sizes())]
+    fn count_days(bencher: Bencher<'_, '_>, events: usize) {
+        let t = common::fixture(events).timeline();
+        bencher.bench_local(|| Density::build(t, Unit::Day).map(|d| d.len()));
     }
 }

@@ -15,6 +15,7 @@
 //! - [`import`]: timelines made from other formats (TimelineJS, ACLED), for `import`.
 //! - [`clipboard`]: copying for the browser, by the system clipboard or OSC 52.
 //! - [`follow`]: following the browser's file as it is saved, and loading each new version.
+//! - [`marks`]: the marks file of each timeline, under the XDG state directory.
 
 pub mod app;
 pub mod cli;
@@ -22,6 +23,7 @@ pub mod clipboard;
 pub mod config;
 pub mod follow;
 pub mod import;
+pub mod marks;
 pub mod model;
 pub mod query;
 pub mod report;

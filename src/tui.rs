@@ -38,6 +38,8 @@ pub struct Launch {
     pub filter: Filter,
     /// How `y` and `Y` copy (`--clipboard`).
     pub clipboard: clipboard::Mode,
+    /// The file's marks, read from its marks file, and where to save them.
+    pub marks: crate::marks::Opened,
     /// The file to follow as it is saved, how, and the largest size to read (`--max-size`);
     /// `None` for the bundled timeline.
     pub follow: Option<(PathBuf, Watch, u64)>,
@@ -56,7 +58,14 @@ const TICK: Duration = Duration::from_millis(200);
 /// the browser is a key, since raw mode turns signals off; `kill -INT` still reaches it.)
 pub fn run(launch: Launch) -> io::Result<()> {
     let name = launch.doc.name().to_string();
-    let mut app = App::new(launch.doc, &launch.filter).with_keys(launch.keys);
+    let crate::marks::Opened {
+        store: marks_store,
+        ids,
+        trouble,
+    } = launch.marks;
+    let mut app = App::new(launch.doc, &launch.filter)
+        .with_keys(launch.keys)
+        .with_marks(ids, trouble.map(|t| t.short));
     let theme = launch.theme;
     let mut follow = launch
         .follow
@@ -99,6 +108,17 @@ pub fn run(launch: Launch) -> io::Result<()> {
         while event::poll(timeout)? {
             if let Some(action) = action_for(&event::read()?, &app) {
                 app.update(action);
+            }
+            if let Some(ids) = app.take_marks_to_save() {
+                // A failed save leaves the view as it is; the footer says why.
+                match &marks_store {
+                    Some(store) => {
+                        if let Err(e) = store.save(&ids) {
+                            app.marks_not_saved(&e.short);
+                        }
+                    }
+                    None => app.marks_not_saved("no state folder"),
+                }
             }
             if let Some(text) = app.take_copy() {
                 let how = clipboard.copy(&text, terminal.backend_mut())?;

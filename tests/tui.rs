@@ -217,26 +217,28 @@ fn in_the_detail_pane_j_k_scroll_it_and_keep_the_event() {
 
 #[test]
 fn page_keys_move_by_a_page_and_half_page_and_keep_the_selection_on_screen() {
-    // 80×24 stacks the panes: the timeline shows 10 rows, a page is 8 events, half is 5.
+    // 80×24 stacks the panes: the timeline shows 8 rows under the density strip, a page is 6
+    // events, half is 4.
     let mut app = bundled(80, 24);
     let on_screen = |app: &App| {
-        let h = usize::from(layout::screen(app.size()).unwrap().timeline.inner.height);
+        let pane = layout::screen(app.size()).unwrap().timeline.inner;
+        let h = usize::from(layout::strip(pane).1.height);
         app.rows(app.view_top(h), h)
             .contains(&Row::Event(app.selected()))
     };
     press(&mut app, &["PgDn"]);
-    assert_eq!(app.selected(), 8);
+    assert_eq!(app.selected(), 6);
     assert!(on_screen(&app));
     press(&mut app, &["PgDn"]);
-    assert_eq!(app.selected(), 16);
+    assert_eq!(app.selected(), 12);
     assert!(on_screen(&app));
     press(&mut app, &["PgUp"]);
-    assert_eq!(app.selected(), 8);
+    assert_eq!(app.selected(), 6);
     press(&mut app, &["Ctrl-d"]);
-    assert_eq!(app.selected(), 13);
+    assert_eq!(app.selected(), 10);
     assert!(on_screen(&app));
     press(&mut app, &["Ctrl-u"]);
-    assert_eq!(app.selected(), 8);
+    assert_eq!(app.selected(), 6);
     press(&mut app, &["PgUp", "PgUp"]);
     assert_eq!(app.selected(), 0);
     press(&mut app, &["PgDn", "PgDn", "PgDn", "PgDn"]);
@@ -593,7 +595,8 @@ fn q_and_ctrl_c_quit_but_q_is_typed_in_the_prompt() {
 fn a_click_selects_the_event_under_it_and_the_wheel_scrolls_the_pane_under_the_pointer() {
     let mut app = bundled(120, 40);
     let panes = layout::screen(app.size()).unwrap();
-    let area = panes.timeline.inner;
+    // The list, under the density strip.
+    let area = layout::strip(panes.timeline.inner).1;
     let rows = app.rows(
         app.view_top(usize::from(area.height)),
         usize::from(area.height),
@@ -635,7 +638,8 @@ fn a_click_selects_the_event_under_it_and_the_wheel_scrolls_the_pane_under_the_p
 
     // The wheel over the timeline scrolls it; the selection follows only to stay on screen.
     let mut app = bundled(80, 24);
-    let t = layout::screen(app.size()).unwrap().timeline.inner;
+    // The list, under the density strip.
+    let t = layout::strip(layout::screen(app.size()).unwrap().timeline.inner).1;
     let wheel = |app: &mut App, down| {
         app.update(Action::Wheel {
             column: t.x + 1,

@@ -77,6 +77,17 @@ pub enum Action {
     NextMatch,
     /// Select the previous event matching the search (wrapping to the last).
     PrevMatch,
+    /// Mark the selected event (in the statements view, the selected statement's), or unmark
+    /// it when it is marked.
+    ToggleMark,
+    /// Select the next marked event that is shown, after the selected one (stops at the last).
+    NextMark,
+    /// Select the previous marked event that is shown (stops at the first).
+    PrevMark,
+    /// Density strip: finer buckets (years → months → weeks → days).
+    ZoomIn,
+    /// Density strip: coarser buckets (days → weeks → months → years).
+    ZoomOut,
     /// Close the open picker, prompt or overlay; otherwise clear the search, then the filters.
     Back,
     /// Move focus to the other pane.
@@ -152,6 +163,11 @@ impl Action {
             Action::PickerUp => "picker_up",
             Action::Confirm => "confirm",
             Action::DeleteChar => "delete_char",
+            Action::ToggleMark => "toggle_mark",
+            Action::NextMark => "next_mark",
+            Action::PrevMark => "prev_mark",
+            Action::ZoomIn => "zoom_in",
+            Action::ZoomOut => "zoom_out",
             Action::Copied(_)
             | Action::Input(_)
             | Action::Click { .. }

@@ -102,6 +102,32 @@ pub fn screen(area: Rect) -> Option<Screen> {
     })
 }
 
+/// The density strip's rows: one of bars, one of ticks and labels.
+pub const STRIP_ROWS: u16 = 2;
+/// The smallest inside of the timeline pane that has a strip: below, the rows all go to the
+/// list (at 80×24 the strip shows, leaving the list 8 rows).
+pub const STRIP_MIN_HEIGHT: u16 = 10;
+pub const STRIP_MIN_WIDTH: u16 = 24;
+
+/// The timeline pane's inside split into the density strip (its top rows, when the pane is
+/// large enough) and the list below it.
+#[must_use]
+pub fn strip(inner: Rect) -> (Option<Rect>, Rect) {
+    if inner.height < STRIP_MIN_HEIGHT || inner.width < STRIP_MIN_WIDTH {
+        return (None, inner);
+    }
+    let strip = Rect {
+        height: STRIP_ROWS,
+        ..inner
+    };
+    let list = Rect {
+        y: inner.y + STRIP_ROWS,
+        height: inner.height - STRIP_ROWS,
+        ..inner
+    };
+    (Some(strip), list)
+}
+
 /// A box of at most `width` × `height` centred in `area`.
 #[must_use]
 pub fn centred(area: Rect, width: u16, height: u16) -> Pane {

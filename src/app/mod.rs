@@ -13,6 +13,8 @@
 //! - [`detail`]: the detail pane's content as wrapped lines.
 //! - [`picker`], [`choices`], [`search`]: the round, speaker and filter pickers, and the search.
 //! - [`text`]: making file text safe to draw, and measuring and wrapping it.
+//! - [`marks`]: marked events (`m`, `u`, `U`), held by id across reloads.
+//! - [`strip`]: the density strip's zoom (`z`, `Z`) and which buckets it shows.
 
 pub mod action;
 pub mod choices;
@@ -20,11 +22,13 @@ pub mod detail;
 pub mod keymap;
 pub mod layout;
 pub mod links;
+pub mod marks;
 pub mod picker;
 pub mod provenance;
 pub mod reload;
 mod rows;
 pub mod search;
+pub mod strip;
 pub mod text;
 mod update;
 pub mod view;
@@ -159,6 +163,14 @@ pub struct App {
     pub(crate) when_width: usize,
     /// The keys in force: the defaults, or as a config file changed them.
     pub(crate) keys: keymap::Keymap,
+    /// The marked events.
+    pub(crate) marks: marks::Marks,
+    /// Marks to write, set by each change and taken by the terminal side.
+    pub(crate) marks_save: Option<std::collections::BTreeSet<String>>,
+    /// Why marks are not saved this session (the marks file could not be read).
+    pub(crate) marks_unsaved: Option<String>,
+    /// The density strip's zoom and its counts per zoom level.
+    pub(crate) strip: strip::Strip,
     pub(crate) quit: bool,
 }
 
@@ -198,9 +210,14 @@ impl App {
             color: true,
             when_width,
             keys: keymap::Keymap::default(),
+            marks: marks::Marks::default(),
+            marks_save: None,
+            marks_unsaved: None,
+            strip: strip::Strip::default(),
             quit: false,
         };
         app.set_filter(filter);
+        app.prepare_strip();
         if let Some(q) = search {
             app.run_search(&q);
         }

@@ -1,7 +1,7 @@
 //! A new version of the file replacing the one shown, keeping the reader's place: the
-//! selected event (by id), the view, the filters (by ids and names), the search and the
-//! scroll position. A save that does not load, or a file that is gone, leaves the last good
-//! version on screen and says so in the footer; the next good save clears it.
+//! selected event (by id), the view, the filters (by ids and names), the search, the marks
+//! (by id) and the scroll position. A save that does not load, or a file that is gone, leaves
+//! the last good version on screen and says so in the footer; the next good save clears it.
 //!
 //! These are called by the terminal side when a reload finishes (see `follow.rs`), not from
 //! a key: they are the one other way the state changes besides [`App::update`].
@@ -57,7 +57,12 @@ impl App {
         let (was, now) = (old.timeline(), doc.timeline());
         let place = self.place().and_then(|p| carry_place(was, now, p));
         let offset = self.selected.saturating_sub(self.top);
-        let (filter, dropped) = carry_filter(&self.filter, was, now);
+        let (mut filter, dropped) = carry_filter(&self.filter, was, now);
+        // Marks follow their events by id; the marks filter, the marks.
+        self.marks.locate(now);
+        if filter.marked.is_some() {
+            filter.marked = Some(self.marks.positions().to_vec());
+        }
         let before = was.events.len();
         self.doc = doc;
         self.jumps.clear();
@@ -65,6 +70,8 @@ impl App {
         self.problems = None;
         self.gone = None;
         self.when_width = super::when_width(self.doc.timeline());
+        self.strip.clear();
+        self.prepare_strip();
         let query = self.search.take().map(|s| s.query);
         self.refilter(filter, place);
         self.top = self.selected.saturating_sub(offset);

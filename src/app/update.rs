@@ -54,18 +54,7 @@ impl App {
                 None => self.message = Some("no event to copy".into()),
             },
             Action::CopyStatement => self.copy_statement(),
-            Action::Copied(how) => {
-                use crate::clipboard::Copied;
-                let what = &self.copied;
-                self.message = Some(match how {
-                    Copied::System => format!("copied {what} to the clipboard"),
-                    Copied::Osc52 => format!("copied {what} (OSC 52, through the terminal)"),
-                    Copied::Off => "copying is off (--clipboard off)".into(),
-                    Copied::Failed => {
-                        "could not copy: no system clipboard (--clipboard system)".into()
-                    }
-                });
-            }
+            Action::Copied(how) => self.copied(how),
             Action::ToggleView => self.toggle_view(),
             Action::Reload => {
                 self.reload_wanted = true;
@@ -94,6 +83,11 @@ impl App {
                     },
                 }
             }
+            Action::ToggleMark => self.toggle_mark(),
+            Action::NextMark => self.step_mark(true),
+            Action::PrevMark => self.step_mark(false),
+            Action::ZoomIn => self.zoom(true),
+            Action::ZoomOut => self.zoom(false),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
             Action::Back => self.back(),
@@ -118,14 +112,32 @@ impl App {
         }
     }
 
+    /// Says what became of the last copy.
+    fn copied(&mut self, how: crate::clipboard::Copied) {
+        use crate::clipboard::Copied;
+        let what = &self.copied;
+        self.message = Some(match how {
+            Copied::System => format!("copied {what} to the clipboard"),
+            Copied::Osc52 => format!("copied {what} (OSC 52, through the terminal)"),
+            Copied::Off => "copying is off (--clipboard off)".into(),
+            Copied::Failed => "could not copy: no system clipboard (--clipboard system)".into(),
+        });
+    }
+
     fn screen(&self) -> Option<layout::Screen> {
         layout::screen(self.size)
     }
 
-    /// Rows in the timeline pane.
+    /// Rows in the timeline pane, below the density strip.
     pub(crate) fn list_height(&self) -> usize {
         self.screen()
-            .map_or(0, |s| usize::from(s.timeline.inner.height))
+            .map_or(0, |s| usize::from(layout::strip(s.timeline.inner).1.height))
+    }
+
+    /// Where the density strip is on screen, if it is shown.
+    pub(crate) fn strip_area(&self) -> Option<Rect> {
+        self.screen()
+            .and_then(|s| layout::strip(s.timeline.inner).0)
     }
 
     pub(crate) fn detail_area(&self) -> Rect {
@@ -196,6 +208,7 @@ impl App {
 
     fn resize(&mut self, width: u16, height: u16) {
         self.size = Rect::new(0, 0, width, height);
+        self.prepare_strip();
         if !self.is_empty() {
             self.top = self.fit_top(self.top, self.selected, self.list_height());
         }
@@ -399,7 +412,13 @@ impl App {
         }
         if s.timeline.outer.contains(at) {
             self.focus = Focus::Timeline;
-            let area = s.timeline.inner;
+            let (strip, area) = layout::strip(s.timeline.inner);
+            if let Some(strip) = strip
+                && strip.contains(at)
+            {
+                self.click_strip(usize::from(at.x - strip.x), usize::from(strip.width));
+                return;
+            }
             if !area.contains(at) {
                 return;
             }

@@ -115,7 +115,7 @@ impl App {
     }
 
     /// The row that shows `p`, or the nearest after it (clamped to the last row).
-    fn row_of(&self, p: Place) -> usize {
+    pub(crate) fn row_of(&self, p: Place) -> usize {
         let row = match (self.view, p.statement) {
             (View::Events, _) => self.shown.partition_point(|&s| s < p.event),
             (View::Statements, Some(at)) => {

@@ -81,8 +81,9 @@ terminal.
 
 Filters narrow the list; when several are given, an event must pass all of them. A statement \
 filter (--speaker, --via, --anonymous, --disputed, --corroborated, --single-origin) keeps an \
-event when one of its quotes or claims passes all of them. When nothing passes, stderr says \
-why.";
+event when one of its quotes or claims passes all of them. --marked keeps the events marked \
+in the browser (`m`), read from the file's marks under the XDG state folder. When nothing \
+passes, stderr says why.";
 
 const LIST_EXAMPLES: &str = "\
 Examples:
@@ -90,6 +91,7 @@ Examples:
   roundtable list talks.ron --speaker peskov   events where Peskov speaks or claims something
   roundtable list --round 3 --search memorand  round 3 events mentioning memoranda
   roundtable list --participant umerov         events Umerov takes any part in
+  roundtable list talks.ron --marked           the events marked with m in the browser
   roundtable list | cut -f2,7                  dates and titles only";
 
 const STATEMENTS_ABOUT: &str = "Print one line per quote or claim, in timeline order";
@@ -117,8 +119,9 @@ and one tab between fields. Control characters are shown escaped, never sent to 
 
 Filters narrow the list: --round, --participant and --search ask about the statement's event; \
 --speaker, --source, --via, --anonymous, --disputed, --corroborated and --single-origin about \
-the statement itself (--source: its own source or one that also carries it). When nothing \
-passes, stderr says why.";
+the statement itself (--source: its own source or one that also carries it); --marked keeps \
+the statements of the events marked in the browser (`m`). When nothing passes, stderr says \
+why.";
 
 const STATEMENTS_EXAMPLES: &str = "\
 Examples:
@@ -164,6 +167,7 @@ Examples:
   roundtable export talks.ron --format ron --round 3 > round3.ron
   roundtable export --format markdown --speaker medinsky > brief.md
   roundtable export --format csv --source xinhua > xinhua.csv
+  roundtable export talks.ron --format markdown --marked > marked.md
   roundtable export talks.ron --format timelinejs > talks.json";
 
 const IMPORT_ABOUT: &str = "Make a timeline file from a TimelineJS document or sheet, or an ACLED \
@@ -585,6 +589,12 @@ pub struct Filters {
     /// reporting); not with --corroborated
     #[arg(long, conflicts_with = "corroborated")]
     pub single_origin: bool,
+
+    /// Only the events marked in the browser (`m`); marks are kept per file under the XDG
+    /// state folder (`$XDG_STATE_HOME/roundtable/marks`, else
+    /// `~/.local/state/roundtable/marks`)
+    #[arg(long)]
+    pub marked: bool,
 }
 
 impl Filters {
@@ -601,6 +611,8 @@ impl Filters {
             disputed: self.disputed,
             corroborated: self.corroborated,
             single_origin: self.single_origin,
+            // Read from the marks file by the command (see `cli::filters::args`).
+            marked: None,
         }
     }
 
@@ -618,6 +630,7 @@ impl Filters {
             (self.disputed, "--disputed"),
             (self.corroborated, "--corroborated"),
             (self.single_origin, "--single-origin"),
+            (self.marked, "--marked"),
         ]
         .into_iter()
         .filter_map(|(given, name)| given.then_some(name))

@@ -30,7 +30,17 @@ pub fn run(
         Ok(doc) => doc,
         Err(exit) => return Ok(exit),
     };
-    let args = cli.filters.to_args();
+    // Read before the terminal changes mode; a marks file that cannot be read is shown in
+    // the footer (and, with --marked, refused here).
+    let marks = crate::marks::open(cli.file.as_deref());
+    let mut args = cli.filters.to_args();
+    if cli.filters.marked {
+        if let Some(why) = &marks.trouble {
+            writeln!(err, "roundtable: --marked: {}", escape_line(&why.full))?;
+            return Ok(Exit::Trouble);
+        }
+        args.marked = Some(marks.ids.iter().cloned().collect());
+    }
     let Some(filter) = filters::resolve(doc.timeline(), doc.index(), &args, err)? else {
         return Ok(Exit::Trouble);
     };
@@ -42,6 +52,7 @@ pub fn run(
         doc: Arc::new(doc),
         filter,
         clipboard: cli.clipboard(config.display.clipboard),
+        marks,
         follow: cli
             .file
             .clone()

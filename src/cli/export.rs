@@ -7,6 +7,7 @@ use super::Exit;
 use super::args::{ExportArgs, Format, Settings};
 use super::view::View;
 use super::{csv, filters, json, ronfmt};
+use crate::query::nothing::Unit;
 use crate::report::{markdown, timelinejs};
 
 pub fn run(
@@ -15,15 +16,31 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<Exit> {
+    let Some(filter_args) = filters::args(&args.filters, args.file.as_deref(), err)? else {
+        return Ok(Exit::Trouble);
+    };
     filters::open(
         args.file.as_deref(),
         settings.max_size,
         true,
-        &args.filters.to_args(),
+        &filter_args,
         err,
         |s, err| {
             let t = &s.loaded.timeline;
             let text = Some(&s.input.text[..]);
+            if !s.filter.is_empty() {
+                let (empty, unit) = if args.format == Format::Csv {
+                    (
+                        s.filter.statements(t, s.index, text).is_empty(),
+                        Unit::Statements,
+                    )
+                } else {
+                    (s.filter.apply(t, s.index, text).is_empty(), Unit::Events)
+                };
+                if empty {
+                    filters::nothing(&s, &filter_args, unit, err)?;
+                }
+            }
             match args.format {
                 Format::Csv => {
                     let rows = s.filter.statements(t, s.index, text);

@@ -56,6 +56,28 @@ pub fn open<W: Write>(
     )
 }
 
+/// The filter flags as given, with `--marked` read from the marks file of `file` (the bundled
+/// timeline when `None`). A marks file that cannot be read prints `roundtable: --marked: why`
+/// and gives `None`.
+pub fn args(
+    flags: &super::args::Filters,
+    file: Option<&Path>,
+    err: &mut impl Write,
+) -> io::Result<Option<FilterArgs>> {
+    let mut args = flags.to_args();
+    if flags.marked {
+        let ids = crate::marks::Store::of(file).and_then(|store| store.load());
+        match ids {
+            Ok(ids) => args.marked = Some(ids.into_iter().collect()),
+            Err(e) => {
+                writeln!(err, "roundtable: --marked: {}", escape_line(&e.full))?;
+                return Ok(None);
+            }
+        }
+    }
+    Ok(Some(args))
+}
+
 /// Resolves `args`; when one names nothing in the timeline, or a speaker name fits several
 /// participants, prints `roundtable: <why, with the candidates>` and gives `None`.
 pub fn resolve(

@@ -53,7 +53,9 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<Exit> {
-    let filter_args = args.filters.to_args();
+    let Some(filter_args) = filters::args(&args.filters, args.file.as_deref(), err)? else {
+        return Ok(Exit::Trouble);
+    };
     filters::open(
         args.file.as_deref(),
         settings.max_size,

@@ -52,6 +52,9 @@ pub struct FilterArgs {
     /// `--single-origin`: claims that several outlets carry from a single independent origin
     /// (circular reporting, [`Group::is_circular`](super::corroboration::Group::is_circular)).
     pub single_origin: bool,
+    /// `--marked`: the ids of the marked events, as the caller read them from the marks file
+    /// (ids the timeline lacks are ignored); `None` for no marks filter.
+    pub marked: Option<Vec<String>>,
 }
 
 /// A filter with every name resolved to an index.
@@ -83,6 +86,9 @@ pub struct Filter {
     pub corroborated: bool,
     /// Only claims several outlets carry from a single independent origin.
     pub single_origin: bool,
+    /// Only these events (timeline positions of the marked events, ascending); `None` for no
+    /// marks filter. An event part.
+    pub marked: Option<Vec<u32>>,
 }
 
 /// A filter argument that names nothing in the timeline, or several things.
@@ -295,6 +301,7 @@ impl Filter {
             .map(|v| fold(v.trim()))
             .filter(|v| !v.is_empty());
         let search = args.search.clone().filter(|s| !s.trim().is_empty());
+        let marked = args.marked.as_ref().map(|ids| marked_positions(t, ids));
         Ok(Filter {
             speakers,
             participant,
@@ -306,6 +313,7 @@ impl Filter {
             disputed: args.disputed,
             corroborated: args.corroborated,
             single_origin: args.single_origin,
+            marked,
         })
     }
 
@@ -342,6 +350,7 @@ impl Filter {
             (self.disputed, "disputed"),
             (self.corroborated, "corroborated"),
             (self.single_origin, "single-origin"),
+            (self.marked.is_some(), "marked"),
         ] {
             if on {
                 parts.push(flag.to_string());
@@ -391,6 +400,9 @@ impl Filter {
         }
         if let Some(p) = self.participant {
             lists.push(&index.involved[p as usize]);
+        }
+        if let Some(m) = &self.marked {
+            lists.push(m);
         }
         if let Some(search) = &self.search {
             owned.push(search_hits(t, index, text, search));
@@ -452,6 +464,7 @@ impl Filter {
             round: self.round,
             participant: self.participant,
             search: self.search.clone(),
+            marked: self.marked.clone(),
             ..Filter::default()
         };
         let keep = |at: &StatementRef| self.statement_passes(t, index, *at, true);
@@ -567,6 +580,21 @@ fn relay_containing(t: &Timeline<'_>, folded: &str) -> Option<String> {
     relays(t)
         .find(|v| fold(v).contains(folded))
         .map(str::to_string)
+}
+
+/// Timeline positions (ascending) of the events whose ids are among `ids`; ids that name no
+/// event are left out. One pass over the events.
+#[must_use]
+pub fn marked_positions(t: &Timeline<'_>, ids: &[String]) -> Vec<u32> {
+    if ids.is_empty() {
+        return Vec::new();
+    }
+    let wanted: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+    (0u32..)
+        .zip(&t.events)
+        .filter(|(_, e)| wanted.contains(&*e.id.value))
+        .map(|(pos, _)| pos)
+        .collect()
 }
 
 /// The sorted union of sorted lists, each position once.

@@ -5,6 +5,7 @@
 
 pub mod attribution;
 pub mod corroboration;
+pub mod density;
 pub mod document;
 pub mod filter;
 pub mod fold;

@@ -125,6 +125,15 @@ fn parts(filter: &Filter, args: Option<&FilterArgs>) -> Vec<(Option<String>, Fil
             },
         ));
     }
+    if filter.marked.is_some() {
+        out.push((
+            args.map(|_| "--marked".to_string()),
+            Filter {
+                marked: filter.marked.clone(),
+                ..none.clone()
+            },
+        ));
+    }
     if filter.search.is_some() {
         out.push((
             typed("--search", |a| a.search.clone()),
@@ -194,6 +203,9 @@ fn alone_keeps_nothing(t: &Timeline<'_>, index: &Index, alone: &Filter, label: &
     }
     if alone.search.is_some() {
         return format!("no event mentions it ({label})");
+    }
+    if alone.marked.is_some() {
+        return format!("no event of this file is marked ({label}); m marks one in the browser");
     }
     if alone.anonymous {
         let groups = t

@@ -1,5 +1,6 @@
 //! Draws an [`App`] by reference; nothing here changes state. One file per part of the screen:
-//! [`title`], [`timeline`] (its statement rows in [`statements`]), [`detail`], [`footer`], and the [`help`] and [`picker`] overlays;
+//! [`title`], [`timeline`] (its statement rows in [`statements`], its density strip in
+//! [`strip`]), [`detail`], [`footer`], and the [`help`] and [`picker`] overlays;
 //! [`theme`] holds the colour theme (the default, as a config file changed it, is given to
 //! [`render_with`]), [`text`] turns safe text into styled lines.
 
@@ -8,6 +9,7 @@ pub mod footer;
 pub mod help;
 pub mod picker;
 pub mod statements;
+pub mod strip;
 pub mod text;
 pub mod theme;
 pub mod timeline;

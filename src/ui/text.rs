@@ -74,7 +74,8 @@ pub fn highlighted(
 }
 
 /// The two-cell gutter of row `i` of the main pane, saying in plain text what colour says
-/// too: `›` selected, `•` a search match; each span through `style` (the selection's).
+/// too: `›` selected (`◆` instead when the event is marked), `•` a search match; each span
+/// through `style` (the selection's).
 #[must_use]
 pub fn gutter(
     app: &crate::app::App,
@@ -91,8 +92,15 @@ pub fn gutter(
     } else {
         Style::new()
     };
+    // A mark shows on the selected row too: the row's reverse video already says selected.
+    let marked = app.marks().contains(app.pos_at(i));
+    let first = if marked {
+        Span::styled("◆", style(theme.mark))
+    } else {
+        Span::styled(if selected { "›" } else { " " }, style(Style::new()))
+    };
     vec![
-        Span::styled(if selected { "›" } else { " " }, style(Style::new())),
+        first,
         Span::styled(if hit { "•" } else { " " }, style(mark)),
     ]
 }

@@ -31,6 +31,10 @@ pub struct Theme {
     pub key: Style,
     pub message: Style,
     pub warning: Style,
+    /// A marked event's ◆, and its bucket in the density strip.
+    pub mark: Style,
+    /// The density strip's bars.
+    pub strip: Style,
     /// Colours for sides no config names, by [`side_slot`](crate::app::detail::side_slot)
     /// modulo 6.
     pub sides: [Color; 6],
@@ -71,6 +75,8 @@ pub const THEME: Theme = Theme {
     key: fg(Color::Cyan).add_modifier(BOLD),
     message: fg(Color::Yellow),
     warning: fg(Color::Red).add_modifier(BOLD),
+    mark: fg(Color::Magenta).add_modifier(BOLD),
+    strip: fg(Color::Cyan),
     sides: [
         Color::Red,
         Color::Blue,
@@ -110,6 +116,8 @@ pub const ROLES: &[(&str, &str)] = &[
     ("key", "keys in the footer"),
     ("message", "messages in the footer"),
     ("warning", "warnings and errors"),
+    ("mark", "a marked event's ◆, and its bucket in the density strip"),
+    ("strip", "the density strip's bars"),
 ];
 
 impl Theme {
@@ -134,6 +142,8 @@ impl Theme {
             "dim" => &mut self.dim,
             "quote" => &mut self.quote,
             "outlet" => &mut self.outlet,
+            "mark" => &mut self.mark,
+            "strip" => &mut self.strip,
             "url" => &mut self.url,
             "key" => &mut self.key,
             "message" => &mut self.message,
@@ -185,6 +195,8 @@ impl Theme {
             key: plain(self.key),
             message: plain(self.message),
             warning: plain(self.warning),
+            mark: plain(self.mark),
+            strip: plain(self.strip),
             sides: [Color::Reset; 6],
             named: Vec::new(),
         }

@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 use super::pane_block;
 use super::text::{cut, fill, gutter, highlighted, put};
 use super::theme::Theme;
-use crate::app::layout::Pane;
+use crate::app::layout::{self, Pane};
 use crate::app::search::ranges;
 use crate::app::text;
 use crate::app::window::Row;
@@ -19,7 +19,10 @@ use crate::app::{App, Focus, View, round_label};
 pub fn render(app: &App, theme: &Theme, pane: Pane, stacked: bool, buf: &mut Buffer) {
     let focused = app.focus == Focus::Timeline;
     pane_block(app.view().name(), focused, stacked, theme, None).render(pane.outer, buf);
-    let area = pane.inner;
+    let (strip, area) = layout::strip(pane.inner);
+    if let Some(strip) = strip {
+        super::strip::render(app, theme, strip, buf);
+    }
     if area.width == 0 || area.height == 0 {
         return;
     }
