@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
-use ratatui::buffer::CellWidth;
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::model::escape::{escape_line, is_unsafe};
 
@@ -101,13 +101,30 @@ fn char_width(c: char) -> usize {
     if c.is_ascii() {
         return 1;
     }
-    let mut buf = [0; 4];
-    usize::from(c.encode_utf8(&mut buf).cell_width())
+    c.width().unwrap_or(0)
+}
+
+/// How many cells a terminal gives one grapheme cluster of safe text: 2 for CJK and emoji
+/// (sequences with joiners, skin tones and `U+FE0F` included, and flags), 1 for a letter with
+/// its combining marks, 1 for each halfwidth katakana and each halfwidth sound mark
+/// (`ﾃﾞ` is 2), 0 for a cluster that is only a zero-width character.
+///
+/// This is Unicode's East Asian Width and emoji presentation as `unicode-width` applies them
+/// to a whole cluster, which is what current terminals draw. It is *not* ratatui's
+/// `CellWidth`, which counts `U+FF9E`/`U+FF9F` once more (`ﾃﾞ` as 3) and so left a gap;
+/// [`crate::ui::text::put`] draws with this width instead of ratatui's.
+#[must_use]
+pub fn cluster_width(g: &str) -> usize {
+    if g.len() == 1 {
+        return 1;
+    }
+    g.width()
 }
 
 /// A grapheme cluster, what a terminal draws as one unit (a character with its combining
-/// marks, an emoji sequence, a flag), found exactly as ratatui finds them when it draws, so that
-/// what is measured here (to pad, align, cut and wrap) is what ends up on the screen.
+/// marks, an emoji sequence, a flag), found as ratatui finds them when it draws, and measured
+/// as terminals draw it ([`cluster_width`]), so that what is measured here (to pad, align, cut
+/// and wrap) is what ends up on the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cluster {
     pub start: usize,
@@ -122,11 +139,7 @@ pub fn clusters(s: &str) -> Vec<Cluster> {
         .map(|(start, g)| Cluster {
             start,
             end: start + g.len(),
-            width: if g.len() == 1 {
-                1
-            } else {
-                usize::from(g.cell_width())
-            },
+            width: cluster_width(g),
         })
         .collect()
 }
