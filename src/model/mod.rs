@@ -21,6 +21,7 @@ pub mod types;
 pub mod validate;
 pub mod when;
 pub mod write;
+pub mod zone;
 
 pub use de::from_json;
 pub use diag::{Diagnostic, Severity};
@@ -28,6 +29,7 @@ pub use progress::{Progress, Stage};
 pub use read::{ReadError, read_file, read_file_with};
 pub use types::*;
 pub use when::{Precision, When};
+pub use zone::Zone;
 
 /// The timeline that ships inside the binary, opened when no file is given.
 pub const BUNDLED: &str = include_str!("../../data/istanbul-2025.ron");
