@@ -49,11 +49,12 @@ const TICK: Duration = Duration::from_millis(200);
 /// the browser is a key, since raw mode turns signals off; `kill -INT` still reaches it.)
 pub fn run(launch: Launch) -> io::Result<()> {
     let name = launch.doc.name().to_string();
+    let zone = launch.doc.zone();
     let mut app = App::new(launch.doc, &launch.filter);
     let mut follow = launch
         .follow
         .as_ref()
-        .map(|(path, watch, max)| Follow::start(path, &name, *max, *watch));
+        .map(|(path, watch, max)| Follow::start(path, &name, *max, zone, *watch));
     if let Some(problem) = follow.as_mut().and_then(Follow::take_problem) {
         app.file_unreadable(problem);
     }

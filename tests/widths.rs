@@ -12,7 +12,7 @@ use roundtable::query::document::Document;
 use roundtable::query::{Filter, FilterArgs};
 use roundtable::ui;
 
-/// Cells that current terminals (xterm, VTE, kitty, WezTerm, foot, Windows Terminal) give each
+/// Cells that current terminals (xterm, VTE, kitty, `WezTerm`, foot, Windows Terminal) give each
 /// text: halfwidth forms are one cell each, sound marks included; combining marks add nothing;
 /// an emoji sequence is one wide character; CJK is two cells a character.
 const TABLE: &[(&str, usize)] = &[

@@ -18,6 +18,7 @@ pub fn run(
     filters::open(
         args.file.as_deref(),
         settings.max_size,
+        crate::model::Zone::Utc,
         true,
         &args.filters.to_args(),
         err,

@@ -193,6 +193,19 @@ impl<'a> When<'a> {
         format!("{}{frac}", local.format(fmt))
     }
 
+    /// How many cells [`When::display_in`] takes, in any zone (its text is ASCII), found
+    /// without formatting it.
+    #[must_use]
+    pub fn display_in_width(&self) -> usize {
+        match self.precision {
+            Precision::Year | Precision::Month | Precision::Day => self.raw.len(),
+            Precision::Minute => "YYYY-MM-DD HH:MM".len(),
+            Precision::Second => {
+                "YYYY-MM-DD HH:MM:SS".len() + fraction(&self.raw).map_or(0, |f| f.len() + 1)
+            }
+        }
+    }
+
     /// [`When::display_in`] followed by the offset of `zone` at that instant as RFC 3339 writes
     /// it (`2025-07-22 21:30-04:00`, `2025-07-23 01:30Z`): self-describing, for lines that
     /// leave the program. A value without a time of day has no offset.

@@ -222,7 +222,7 @@ pub fn offset_text(secs: i32) -> String {
     }
     let sign = if secs < 0 { '-' } else { '+' };
     let m = secs.unsigned_abs() / 60;
-    if m % 60 == 0 {
+    if m.is_multiple_of(60) {
         format!("{sign}{:02}", m / 60)
     } else {
         format!("{sign}{:02}:{:02}", m / 60, m % 60)

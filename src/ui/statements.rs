@@ -35,7 +35,7 @@ pub fn row(app: &App, i: usize, width: usize, theme: &Theme) -> Line<'static> {
         }
     };
     let mut spans = gutter(app, i, theme, style);
-    let when = s.event.when.display();
+    let when = s.event.when.display_in(app.zone());
     let when_w = app.when_width.min(width / 4).max(4);
     spans.push(Span::styled(
         format!("{:<when_w$} ", text::truncate(&when, when_w).0),

@@ -18,7 +18,9 @@ use crate::app::{App, Focus, View, round_label};
 
 pub fn render(app: &App, theme: &Theme, pane: Pane, stacked: bool, buf: &mut Buffer) {
     let focused = app.focus == Focus::Timeline;
-    pane_block(app.view().name(), focused, stacked, theme, None).render(pane.outer, buf);
+    // The date column's zone, on the frame: the column itself has no room to repeat it.
+    let zone = format!(" {} ", app.zone());
+    pane_block(app.view().name(), focused, stacked, theme, Some(zone)).render(pane.outer, buf);
     let area = pane.inner;
     if area.width == 0 || area.height == 0 {
         return;
@@ -76,7 +78,7 @@ fn event(app: &App, i: usize, width: usize, theme: &Theme) -> Line<'static> {
     let selected = i == app.selected;
     let style = |s: Style| if selected { s.patch(theme.selected) } else { s };
     let mut spans = gutter(app, i, theme, style);
-    let when = e.when.display();
+    let when = e.when.display_in(app.zone());
     let when_w = app.when_width.min(width / 3).max(4);
     spans.push(Span::styled(
         format!("{:<when_w$}  ", text::truncate(&when, when_w).0),
