@@ -116,6 +116,37 @@ pub fn highlighted(
     spans
 }
 
+/// `title` shortened into `pieces` ([`text::shorten`]) as spans: its text as [`highlighted`]
+/// draws it (the search's `hits` are byte ranges into the whole title), the marks put in for
+/// what was left out in `mark`; `patch` applied to every span.
+#[must_use]
+pub fn pieces(
+    title: &str,
+    pieces: &[text::Piece],
+    hits: &[std::ops::Range<usize>],
+    (base, hit, mark): (Style, Style, Style),
+    patch: impl Fn(Style) -> Style,
+) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for p in pieces {
+        match p {
+            text::Piece::Text(r) => {
+                let here: Vec<std::ops::Range<usize>> = hits
+                    .iter()
+                    .filter_map(|h| {
+                        let (a, b) = (h.start.max(r.start), h.end.min(r.end));
+                        (a < b).then(|| a - r.start..b - r.start)
+                    })
+                    .collect();
+                let part = &title[r.clone()];
+                spans.extend(highlighted(part, part.len(), &here, (base, hit), &patch));
+            }
+            text::Piece::Mark(m) => spans.push(Span::styled(*m, patch(mark))),
+        }
+    }
+    spans
+}
+
 /// The two-cell gutter of row `i` of the main pane, saying in plain text what colour says
 /// too: `›` selected, `•` a search match; each span through `style` (the selection's).
 #[must_use]
