@@ -264,3 +264,21 @@ fn the_zone_is_named_on_the_timeline_at_every_width() {
             .ends_with(" America/New_York")
     );
 }
+
+#[test]
+fn a_narrow_date_column_drops_the_year_not_the_time() {
+    let text = std::fs::read_to_string("tests/fixtures/zone/dateline.ron").unwrap();
+    let zone = Zone::parse("America/New_York").unwrap();
+    let doc = Document::load_in("dateline.ron", text, None, zone).unwrap();
+    let filter = Filter::resolve(doc.timeline(), doc.index(), &FilterArgs::default()).unwrap();
+    let mut app = App::new(Arc::new(doc), &filter);
+    app.update(Action::Resize {
+        width: 40,
+        height: 14,
+    });
+    let s = screen(&app);
+    // 40 columns leave 13 for the date: `2025-07-22 21:30` would be cut inside the time.
+    assert!(s.contains("  07-22 21:30    New York evening"), "{s}");
+    assert!(s.contains("  2025-07-22     Day-only 22 July"), "{s}");
+    assert!(!s.contains("2025-07-22 2…"), "{s}");
+}
