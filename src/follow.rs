@@ -14,7 +14,7 @@ use std::time::Duration;
 use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
-use crate::model::{self, diag};
+use crate::model::{self, Zone, diag};
 use crate::query::document::Document;
 
 /// How the file is followed.
@@ -64,7 +64,8 @@ pub struct Follow {
 impl Follow {
     /// Starts following `path` (files over `max_size` bytes are refused, as at startup).
     #[must_use]
-    pub fn start(path: &Path, name: &str, max_size: u64, watch: Watch) -> Self {
+    /// Each version is put in order for dates read in `zone`, as the first was.
+    pub fn start(path: &Path, name: &str, max_size: u64, zone: Zone, watch: Watch) -> Self {
         let (requests, wanted) = mpsc::channel::<()>();
         let (done, outcomes) = mpsc::channel::<Outcome>();
         let file = path.to_path_buf();
@@ -75,7 +76,7 @@ impl Follow {
         std::thread::spawn(move || {
             while wanted.recv().is_ok() {
                 while wanted.recv_timeout(SETTLE).is_ok() {}
-                if done.send(load(&file, &shown, max_size)).is_err() {
+                if done.send(load(&file, &shown, max_size, zone)).is_err() {
                     return;
                 }
             }
@@ -165,12 +166,12 @@ fn start_watching(
 }
 
 /// Reads and loads `path` once.
-fn load(path: &Path, name: &str, max_size: u64) -> Outcome {
+fn load(path: &Path, name: &str, max_size: u64, zone: Zone) -> Outcome {
     let text = match model::read_file_with(path, max_size, None) {
         Ok(text) => text,
         Err(e) => return Outcome::Unreadable(model::escape::escape_line(&e.to_string()).into()),
     };
-    match Document::load(name, text) {
+    match Document::load_in(name, text, None, zone) {
         Ok(doc) => Outcome::Loaded(Arc::new(doc)),
         Err(failed) => {
             let errors = failed.diagnostics.iter().filter(|d| d.is_error()).count();

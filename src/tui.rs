@@ -58,6 +58,7 @@ const TICK: Duration = Duration::from_millis(200);
 /// the browser is a key, since raw mode turns signals off; `kill -INT` still reaches it.)
 pub fn run(launch: Launch) -> io::Result<()> {
     let name = launch.doc.name().to_string();
+    let zone = launch.doc.zone();
     let crate::marks::Opened {
         store: marks_store,
         ids,
@@ -70,7 +71,7 @@ pub fn run(launch: Launch) -> io::Result<()> {
     let mut follow = launch
         .follow
         .as_ref()
-        .map(|(path, watch, max)| Follow::start(path, &name, *max, *watch));
+        .map(|(path, watch, max)| Follow::start(path, &name, *max, zone, *watch));
     if let Some(problem) = follow.as_mut().and_then(Follow::take_problem) {
         app.file_unreadable(problem);
     }

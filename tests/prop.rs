@@ -16,7 +16,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use roundtable::app::{Action, App, keymap, text};
@@ -401,10 +401,18 @@ proptest! {
     }
 }
 
-/// The cells ratatui fills when it draws `s` on one unbounded row.
+/// The cells the browser fills when it draws `s` on one unbounded row (`ui::text::put`, which
+/// draws with the widths terminals use): where a mark drawn after it lands, stepping over each
+/// cell by the width it tells ratatui's diff.
 fn drawn_width(s: &str) -> usize {
-    let mut buf = Buffer::empty(Rect::new(0, 0, u16::MAX / 4, 1));
-    let (x, _) = buf.set_line(0, 0, &Line::raw(s), u16::MAX / 4);
+    const MARK: &str = "\u{10FFFD}";
+    let area = Rect::new(0, 0, u16::MAX / 4, 1);
+    let mut buf = Buffer::empty(area);
+    roundtable::ui::text::put(&mut buf, area, 0, &Line::from(vec![s.into(), MARK.into()]));
+    let mut x = 0;
+    while x < area.width && buf[(x, 0)].symbol() != MARK {
+        x += buf[(x, 0)].cell_width().max(1);
+    }
     usize::from(x)
 }
 

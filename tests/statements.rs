@@ -66,7 +66,15 @@ fn on_a_terminal_layout_the_columns_have_a_header() {
     let index = roundtable::query::Index::build(&t);
     let mut buf = Vec::new();
     let every = roundtable::query::statement::all(&t);
-    write(&t, &index, &every[..1], Layout::Table, &mut buf).unwrap();
+    write(
+        &t,
+        &index,
+        &every[..1],
+        Layout::Table,
+        roundtable::model::Zone::Utc,
+        &mut buf,
+    )
+    .unwrap();
     let table = String::from_utf8(buf).unwrap();
     assert_eq!(
         table,

@@ -6,7 +6,7 @@ use super::links::Link;
 use super::round_label;
 use super::search::ranges;
 use super::text::{self, Seg};
-use crate::model::{Claim, Event, Precision, Quote, Timeline, When};
+use crate::model::{Claim, Event, Precision, Quote, Timeline, When, Zone};
 use crate::query::attribution::Attribution;
 use crate::query::statement::StatementRef;
 
@@ -359,16 +359,26 @@ pub(super) fn name_role(side: Option<&str>) -> Role {
     Role::Name(side.map(side_slot))
 }
 
-pub(super) fn when_text(w: &When<'_>) -> String {
+/// A `when` for the detail pane: a time of day in `zone`, with the zone's abbreviation, and
+/// then as written, with the offset the file gave (`2025-07-22 21:30 EDT · written
+/// 2025-07-23 01:30Z`); a date at its precision, and in a zone other than UTC, the zone whose
+/// day (month, year) it is read as.
+pub(super) fn when_text(w: &When<'_>, zone: Zone) -> String {
     let shown = safe(&w.display());
+    let day_in = if zone.is_utc() {
+        String::new()
+    } else {
+        format!("; read in {zone}")
+    };
     match w.precision {
-        Precision::Year => format!("{shown} (only the year is known)"),
-        Precision::Month => format!("{shown} (only the month is known)"),
-        Precision::Day => format!("{shown} (no time of day given)"),
-        Precision::Minute | Precision::Second => match w.utc() {
-            Some(utc) => format!("{shown} · {utc}"),
-            None => shown,
-        },
+        Precision::Year => format!("{shown} (only the year is known{day_in})"),
+        Precision::Month => format!("{shown} (only the month is known{day_in})"),
+        Precision::Day => format!("{shown} (no time of day given{day_in})"),
+        Precision::Minute | Precision::Second => format!(
+            "{} {} · written {shown}",
+            w.display_in(zone),
+            zone.abbreviation_at(w.instant)
+        ),
     }
 }
 
@@ -419,7 +429,7 @@ pub fn document_with_links(app: &App, width: usize) -> (Vec<Line>, Vec<Link>) {
     }
     let pos = pos as usize;
     let e = &t.events[pos];
-    header(&mut d, t, e);
+    header(&mut d, t, e, app.zone());
     // The first speaker filtered on; the detail pane puts their statements first.
     let speaker = app.filter.speakers.first().map(|&p| p as usize);
     let is_mine_quote = |q: &Quote<'_>| Some(q.speaker.ix()) == speaker;
@@ -505,14 +515,14 @@ fn capitalise(s: &str) -> String {
         .unwrap_or_default()
 }
 
-pub(super) fn header(d: &mut Doc<'_>, t: &Timeline<'_>, e: &Event<'_>) {
+pub(super) fn header(d: &mut Doc<'_>, t: &Timeline<'_>, e: &Event<'_>, zone: Zone) {
     let title = d.found(&safe(&e.title), Role::Title);
     d.para(&title, 0);
     d.blank();
-    let when = vec![d.seg(when_text(&e.when), Role::Text)];
+    let when = vec![d.seg(when_text(&e.when, zone), Role::Text)];
     d.field("When", when);
     if let Some(end) = &e.end {
-        let v = vec![d.seg(when_text(end), Role::Text)];
+        let v = vec![d.seg(when_text(end, zone), Role::Text)];
         d.field("Until", v);
     }
     if let Some(r) = &e.round {

@@ -350,6 +350,13 @@ impl App {
         self.quit
     }
 
+    /// The zone the date columns show times in: the one the document's events were put in
+    /// order for, so that the dates of a column read in order.
+    #[must_use]
+    pub fn zone(&self) -> crate::model::Zone {
+        self.doc.zone()
+    }
+
     #[must_use]
     pub fn size(&self) -> Rect {
         self.size
@@ -429,9 +436,13 @@ impl App {
     }
 }
 
-/// Width of the widest `when` in `t`, for the timeline's date column.
+/// Width of the widest `when` in `t` as the date column shows it ([`When::display_in`]).
 pub(crate) fn when_width(t: &Timeline<'_>) -> usize {
-    t.events.iter().map(|e| e.when.raw.len()).max().unwrap_or(0)
+    t.events
+        .iter()
+        .map(|e| e.when.display_in_width())
+        .max()
+        .unwrap_or(0)
 }
 
 /// How a round is described in headers and the round picker:

@@ -12,7 +12,7 @@ use crate::query::statement::{Kind, Record, Statement, StatementRef, Who};
 /// Writes the provenance of statement `at` into `d`.
 pub(super) fn document(d: &mut Doc<'_>, app: &App, at: StatementRef) {
     let s = Statement::read(app.doc.timeline(), app.doc.index(), at);
-    header(d, app.doc.timeline(), s.event);
+    header(d, app.doc.timeline(), s.event, app.zone());
     words(d, app, &s);
     who(d, &s);
     attribution(d, &s);

@@ -83,9 +83,7 @@ impl StatementRows {
     /// row count when there is none).
     pub(crate) fn first_row_from(&self, shown: &[u32], pos: u32) -> usize {
         match self {
-            StatementRows::Every { starts } => {
-                starts[shown.partition_point(|&s| s < pos)] as usize
-            }
+            StatementRows::Every { starts } => starts[shown.partition_point(|&s| s < pos)] as usize,
             StatementRows::Listed(rows) => rows.partition_point(|s| s.event < pos),
         }
     }
@@ -132,7 +130,7 @@ impl StatementRows {
 
 #[cfg(test)]
 mod tests {
-    use super::{StatementRows, StatementRef};
+    use super::{StatementRef, StatementRows};
     use crate::model::load_str;
     use crate::query::testdata::SMALL;
 

@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
-use ratatui::buffer::CellWidth;
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::model::escape::{escape_line, is_unsafe};
 
@@ -101,13 +101,30 @@ fn char_width(c: char) -> usize {
     if c.is_ascii() {
         return 1;
     }
-    let mut buf = [0; 4];
-    usize::from(c.encode_utf8(&mut buf).cell_width())
+    c.width().unwrap_or(0)
+}
+
+/// How many cells a terminal gives one grapheme cluster of safe text: 2 for CJK and emoji
+/// (sequences with joiners, skin tones and `U+FE0F` included, and flags), 1 for a letter with
+/// its combining marks, 1 for each halfwidth katakana and each halfwidth sound mark
+/// (`ﾃﾞ` is 2), 0 for a cluster that is only a zero-width character.
+///
+/// This is Unicode's East Asian Width and emoji presentation as `unicode-width` applies them
+/// to a whole cluster, which is what current terminals draw. It is *not* ratatui's
+/// `CellWidth`, which counts `U+FF9E`/`U+FF9F` once more (`ﾃﾞ` as 3) and so left a gap;
+/// [`crate::ui::text::put`] draws with this width instead of ratatui's.
+#[must_use]
+pub fn cluster_width(g: &str) -> usize {
+    if g.len() == 1 {
+        return 1;
+    }
+    g.width()
 }
 
 /// A grapheme cluster, what a terminal draws as one unit (a character with its combining
-/// marks, an emoji sequence, a flag), found exactly as ratatui finds them when it draws, so that
-/// what is measured here (to pad, align, cut and wrap) is what ends up on the screen.
+/// marks, an emoji sequence, a flag), found as ratatui finds them when it draws, and measured
+/// as terminals draw it ([`cluster_width`]), so that what is measured here (to pad, align, cut
+/// and wrap) is what ends up on the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cluster {
     pub start: usize,
@@ -122,11 +139,7 @@ pub fn clusters(s: &str) -> Vec<Cluster> {
         .map(|(start, g)| Cluster {
             start,
             end: start + g.len(),
-            width: if g.len() == 1 {
-                1
-            } else {
-                usize::from(g.cell_width())
-            },
+            width: cluster_width(g),
         })
         .collect()
 }
@@ -162,6 +175,107 @@ pub fn fit(s: &str, max: usize) -> (usize, usize) {
         w += c.width;
     }
     (s.len(), w)
+}
+
+/// One piece of a title shortened by [`shorten`]: a byte range of the title, or a mark put in
+/// for what was left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Bytes of the title, shown as they are.
+    Text(std::ops::Range<usize>),
+    /// [`ELLIPSIS`] for a cut, or [`DITTO`] for a prefix the row above has too.
+    Mark(&'static str),
+}
+
+/// What stands for the middle of a title cut to fit.
+pub const ELLIPSIS: &str = "…";
+
+/// What stands for a `Speaker: ` prefix the row above repeats (a ditto mark, two cells, then a
+/// space).
+pub const DITTO: &str = "〃 ";
+
+/// The `Name: ` that starts a title (`Medinsky: `, `Peskov: `), as a byte length: a colon and
+/// a space within the first 32 bytes, after at least one letter.
+#[must_use]
+pub fn speaker_prefix(title: &str) -> Option<usize> {
+    let at = title.get(..title.len().min(32))?.find(": ")?;
+    (at > 0).then_some(at + 2)
+}
+
+/// A title shortened to `max` cells so that rows stay told apart: unchanged when it fits;
+/// otherwise, when `repeated` (the row above starts with the same `Name: `), that prefix gives
+/// way to [`DITTO`]; and when it still does not fit, it is cut in the middle, keeping its start
+/// and its end (where titles that begin alike differ), with [`ELLIPSIS`] between. Below 12
+/// cells only the start is kept. Returns the pieces and their width (never over `max`).
+#[must_use]
+pub fn shorten(title: &str, max: usize, repeated: bool) -> (Vec<Piece>, usize) {
+    let whole = width(title);
+    if whole <= max {
+        return (vec![Piece::Text(0..title.len())], whole);
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut room = max;
+    let ditto_w = width(DITTO);
+    if let Some(p) = speaker_prefix(title).filter(|_| repeated && max > ditto_w + 4) {
+        pieces.push(Piece::Mark(DITTO));
+        start = p;
+        room -= ditto_w;
+    }
+    let body = &title[start..];
+    let body_w = width(body);
+    if body_w <= room {
+        pieces.push(Piece::Text(start..title.len()));
+        return (pieces, max - room + body_w);
+    }
+    if room == 0 {
+        return (pieces, max - room);
+    }
+    let ell = width(ELLIPSIS);
+    if room < 12 {
+        let (len, w) = fit(body, room - ell);
+        pieces.push(Piece::Text(start..start + len));
+        pieces.push(Piece::Mark(ELLIPSIS));
+        return (pieces, max - room + w + ell);
+    }
+    // The end first: the longest suffix in two fifths of the room, started at a word when one
+    // begins in its first half (a whole word reads better than a fragment); the start then
+    // takes all the rest.
+    let tail_room = (room - ell) * 2 / 5;
+    let mut tail_at = body.len();
+    let mut tail_w = 0;
+    for c in clusters(body).iter().rev() {
+        if tail_w + c.width > tail_room {
+            break;
+        }
+        tail_w += c.width;
+        tail_at = c.start;
+    }
+    if !body[..tail_at].ends_with(' ')
+        && let Some(sp) = body[tail_at..].find(' ')
+        && width(&body[tail_at..tail_at + sp]) * 2 <= tail_w
+        && tail_at + sp + 1 < body.len()
+    {
+        tail_w -= width(&body[tail_at..=tail_at + sp]);
+        tail_at += sp + 1;
+    }
+    let (head_len, head_w) = fit(&body[..tail_at], room - ell - tail_w);
+    pieces.push(Piece::Text(start..start + head_len));
+    pieces.push(Piece::Mark(ELLIPSIS));
+    pieces.push(Piece::Text(start + tail_at..title.len()));
+    (pieces, max - room + head_w + ell + tail_w)
+}
+
+/// The text of `pieces` of `title`, as drawn.
+#[must_use]
+pub fn pieces_text(title: &str, pieces: &[Piece]) -> String {
+    pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(r) => &title[r.clone()],
+            Piece::Mark(m) => m,
+        })
+        .collect()
 }
 
 /// `s` cut to `max` cells with `…` when it is longer: (text, byte length kept from `s`, width).
@@ -376,5 +490,40 @@ mod tests {
         assert_eq!(width(s), 4);
         assert_eq!(cluster_end("e\u{301}x", 1), 3);
         assert_eq!(cluster_end("e\u{301}x", 3), 3);
+    }
+
+    fn short(s: &str, max: usize, repeated: bool) -> String {
+        let (p, w) = shorten(s, max, repeated);
+        let t = pieces_text(s, &p);
+        assert_eq!(width(&t), w, "{t:?}");
+        assert!(w <= max, "{t:?} is {w} wide, max {max}");
+        t
+    }
+
+    #[test]
+    fn titles_are_cut_in_the_middle_and_repeated_names_dropped() {
+        let a = "Medinsky: Moscow proposes three online working groups";
+        let b = "Medinsky: Moscow proposes truces of up to 24 hours";
+        assert_eq!(short(a, 80, false), a);
+        assert_eq!(short(a, 30, false), "Medinsky: Moscow propos…groups");
+        assert_eq!(short(b, 30, false), "Medinsky: Moscow p…to 24 hours");
+        assert_eq!(short(b, 30, true), "〃 Moscow proposes tr…24 hours");
+        assert_eq!(
+            short(b, 40, true),
+            "〃 Moscow proposes truces…up to 24 hours"
+        );
+        assert_eq!(
+            short(b, 43, true),
+            "〃 Moscow proposes truces of up to 24 hours"
+        );
+        assert_eq!(short(a, 10, false), "Medinsky:…");
+        assert_eq!(short(a, 0, true), "");
+        assert_eq!(
+            short("土耳其土耳其土耳其土耳其", 13, false),
+            "土耳其土…耳其"
+        );
+        assert_eq!(speaker_prefix(a), Some(10));
+        assert_eq!(speaker_prefix("Talks end; the meeting"), None);
+        assert_eq!(speaker_prefix(": x"), None);
     }
 }

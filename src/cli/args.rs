@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::model::Zone;
 use crate::model::read::DEFAULT_MAX_SIZE;
 use crate::query::FilterArgs;
 
@@ -257,6 +258,11 @@ pub struct Cli {
     #[arg(long)]
     pub poll: bool,
 
+    /// Show times in this zone: UTC (the default), local (this machine's), or an IANA zone
+    /// such as `America/New_York`; a date without a time of day is taken as that day in the zone
+    #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
+    pub tz: Option<String>,
+
     #[command(flatten)]
     pub filters: Filters,
 
@@ -476,6 +482,11 @@ impl ImportFormat {
 
 #[derive(Debug, Args)]
 pub struct StatementsArgs {
+    /// Show times in this zone: UTC (the default), local (this machine's), or an IANA zone
+    /// such as `America/New_York`; a date without a time of day is taken as that day in the zone
+    #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
+    pub tz: Option<String>,
+
     /// The timeline file (RON, format 1 or 1.1); the bundled timeline when omitted
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
@@ -493,6 +504,11 @@ pub struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    /// Show times in this zone: UTC (the default), local (this machine's), or an IANA zone
+    /// such as `America/New_York`; a date without a time of day is taken as that day in the zone
+    #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
+    pub tz: Option<String>,
+
     /// The timeline file (RON, format 1 or 1.1); the bundled timeline when omitted
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
@@ -661,6 +677,18 @@ impl Command {
 pub struct Settings {
     /// The largest file read, in bytes.
     pub max_size: u64,
+    /// The display time zone given with `--tz`, if any (the config's `[display] tz` is to fill
+    /// it when the flag is absent); [`Settings::zone`] is the one in force.
+    pub zone: Option<Zone>,
+}
+
+impl Settings {
+    /// The display time zone in force: `--tz`, else UTC (see [`crate::model::zone`] for why
+    /// UTC is the default).
+    #[must_use]
+    pub fn zone(&self) -> Zone {
+        self.zone.unwrap_or_default()
+    }
 }
 
 impl Cli {
@@ -673,6 +701,12 @@ impl Cli {
                 return Err(format!(
                     "--clipboard is for the browser (`roundtable --clipboard osc52`); `{}` \
                      copies nothing",
+                    command.name()
+                ));
+            }
+            if self.tz.is_some() {
+                return Err(format!(
+                    "--tz must come after the command: `roundtable {} FILE --tz ZONE`",
                     command.name()
                 ));
             }
@@ -701,7 +735,16 @@ impl Cli {
             Some(raw) => parse_size(raw).map_err(|e| format!("--max-size: {e}"))?,
             None => DEFAULT_MAX_SIZE,
         };
-        Ok(Settings { max_size })
+        let tz = match &self.command {
+            None => self.tz.as_deref(),
+            Some(Command::List(a)) => a.tz.as_deref(),
+            Some(Command::Statements(a)) => a.tz.as_deref(),
+            Some(_) => None,
+        };
+        let zone = tz
+            .map(|z| Zone::parse(z).map_err(|e| format!("--tz: {e}")))
+            .transpose()?;
+        Ok(Settings { max_size, zone })
     }
 }
 

@@ -26,7 +26,13 @@ pub fn run(
     interactive: bool,
     err: &mut impl Write,
 ) -> io::Result<Exit> {
-    let doc = match input::document(cli.file.as_deref(), settings.max_size, false, err)? {
+    let doc = match input::document(
+        cli.file.as_deref(),
+        settings.max_size,
+        settings.zone(),
+        false,
+        err,
+    )? {
         Ok(doc) => doc,
         Err(exit) => return Ok(exit),
     };

@@ -30,6 +30,7 @@ fn check_file(path: Option<&Path>, max_size: u64, err: &mut impl Write) -> io::R
     input::open(
         path,
         max_size,
+        crate::model::Zone::Utc,
         true,
         err,
         |_| (),
@@ -60,7 +61,10 @@ mod tests {
         let mut err = Vec::new();
         let exit = run(
             &CheckArgs { files: vec![] },
-            &Settings { max_size: 1 << 20 },
+            &Settings {
+                max_size: 1 << 20,
+                zone: None,
+            },
             &mut err,
         )
         .unwrap();
@@ -84,7 +88,10 @@ mod tests {
             &CheckArgs {
                 files: vec![PathBuf::from("/nonexistent.ron"), PathBuf::from("/")],
             },
-            &Settings { max_size: 1 << 20 },
+            &Settings {
+                max_size: 1 << 20,
+                zone: None,
+            },
             &mut err,
         )
         .unwrap();

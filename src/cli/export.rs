@@ -22,6 +22,7 @@ pub fn run(
     filters::open(
         args.file.as_deref(),
         settings.max_size,
+        crate::model::Zone::Utc,
         true,
         &filter_args,
         err,

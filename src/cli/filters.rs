@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use crate::model::escape::escape_line;
-use crate::model::{Loaded, Timeline};
+use crate::model::{Loaded, Timeline, Zone};
 use crate::query::nothing::Unit;
 use crate::query::{Filter, FilterArgs, Index};
 
@@ -28,6 +28,7 @@ pub struct Selected<'s, 'a> {
 pub fn open<W: Write>(
     file: Option<&Path>,
     max_size: u64,
+    zone: Zone,
     headless: bool,
     args: &FilterArgs,
     err: &mut W,
@@ -36,6 +37,7 @@ pub fn open<W: Write>(
     input::open(
         file,
         max_size,
+        zone,
         headless,
         err,
         |l| Index::build(&l.timeline),

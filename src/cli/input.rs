@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::Exit;
 use super::progress::Watch;
-use crate::model::{self, Diagnostic, Loaded, Progress, ReadError, Stage};
+use crate::model::{self, Diagnostic, Loaded, Progress, ReadError, Stage, Zone};
 use crate::query::document::Document;
 
 /// Reads and validates `path` (the bundled timeline when `None`), showing the progress of a
@@ -18,10 +18,12 @@ use crate::query::document::Document;
 /// the progress line is still up (building an index, say); the line is cleared before anything
 /// is printed and before `body` runs. An unreadable file is reported and ends in
 /// [`Exit::Trouble`], an invalid one in [`Exit::Invalid`] (its diagnostics printed as `check`
-/// prints them), a load cancelled with Ctrl-C in [`Exit::Cancelled`].
+/// prints them), a load cancelled with Ctrl-C in [`Exit::Cancelled`]. Events are put in order
+/// for dates read in `zone` ([`model::load_in`]).
 pub fn open<W: Write, P>(
     path: Option<&Path>,
     max_size: u64,
+    zone: Zone,
     headless: bool,
     err: &mut W,
     prepare: impl FnOnce(&Loaded<'_>) -> P,
@@ -33,7 +35,7 @@ pub fn open<W: Write, P>(
     let loaded = read
         .as_ref()
         .ok()
-        .map(|input| input.load_quiet(progress.as_ref()));
+        .map(|input| input.load_quiet(progress.as_ref(), zone));
     let prepared = match &loaded {
         Some(Ok(loaded)) => {
             if let Some(p) = &progress {
@@ -66,6 +68,7 @@ pub fn open<W: Write, P>(
 pub fn document<W: Write>(
     path: Option<&Path>,
     max_size: u64,
+    zone: Zone,
     headless: bool,
     err: &mut W,
 ) -> io::Result<Result<Document, Exit>> {
@@ -74,7 +77,7 @@ pub fn document<W: Write>(
     let read = Input::read(path, max_size, progress.as_deref());
     let loaded = read.map(|input| {
         let text = input.text.into_owned();
-        Document::load_with(input.name, text, progress.as_ref())
+        Document::load_in(input.name, text, progress.as_ref(), zone)
     });
     if watch.as_mut().is_some_and(Watch::finish) {
         writeln!(err, "roundtable: cancelled")?;
@@ -154,8 +157,9 @@ impl Input {
     pub fn load_quiet(
         &self,
         progress: Option<&Arc<Progress>>,
+        zone: Zone,
     ) -> Result<Loaded<'_>, Vec<Diagnostic>> {
-        model::load_with(&self.text, progress)
+        model::load_in(&self.text, progress, zone)
     }
 
     /// Prints the diagnostics of a file that failed to load, then its summary line.
@@ -231,7 +235,7 @@ mod tests {
             ),
         };
         let mut err = Vec::new();
-        let loaded = input.load_quiet(None).unwrap();
+        let loaded = input.load_quiet(None, Zone::Utc).unwrap();
         input.report_valid(&loaded, &mut err).unwrap();
         let out = text(err);
         assert!(out.ends_with("t.ron: ok, 1 event, 1 warning\n"), "{out}");
@@ -241,7 +245,7 @@ mod tests {
             text: Cow::Borrowed("Timeline(title: \"\", sources: [], participants: [], events: [])"),
         };
         let mut err = Vec::new();
-        let diags = input.load_quiet(None).unwrap_err();
+        let diags = input.load_quiet(None, Zone::Utc).unwrap_err();
         input.report_invalid(&diags, &mut err).unwrap();
         let out = text(err);
         assert!(out.starts_with("bad.ron:1:17: error: "), "{out}");

@@ -59,6 +59,7 @@ pub fn run(
     filters::open(
         args.file.as_deref(),
         settings.max_size,
+        settings.zone(),
         true,
         &filter_args,
         err,
@@ -69,18 +70,20 @@ pub fn run(
             if positions.is_empty() && !s.filter.is_empty() {
                 filters::nothing(&s, &filter_args, Unit::Events, err)?;
             }
-            write(t, s.index, &positions, layout, out)?;
+            write(t, s.index, &positions, layout, s.loaded.zone, out)?;
             Ok(Exit::Success)
         },
     )
 }
 
-/// Writes the events at `positions` (timeline order).
+/// Writes the events at `positions` (timeline order), their times in `zone` with its offset
+/// (`2025-07-22 21:30-04:00`), so that each line says which clock it reads.
 pub fn write(
     t: &Timeline<'_>,
     index: &Index,
     positions: &[u32],
     layout: Layout,
+    zone: crate::model::Zone,
     out: &mut impl Write,
 ) -> io::Result<()> {
     let row = |i: usize| {
@@ -97,7 +100,7 @@ pub fn write(
         };
         vec![
             Cow::Borrowed(e.id.value.as_ref()),
-            e.when.display().into(),
+            e.when.display_offset_in(zone).into(),
             round.into(),
             e.quotes.len().to_string().into(),
             e.claims.len().to_string().into(),
@@ -131,7 +134,15 @@ mod tests {
         let t = load_str(TEXT).unwrap().timeline;
         let index = Index::build(&t);
         let mut out = Vec::new();
-        write(&t, &index, &[0, 1], layout, &mut out).unwrap();
+        write(
+            &t,
+            &index,
+            &[0, 1],
+            layout,
+            crate::model::Zone::Utc,
+            &mut out,
+        )
+        .unwrap();
         String::from_utf8(out).unwrap()
     }
 

@@ -91,6 +91,11 @@ pub fn run(cli: &Cli, terminal: Terminal, err: &mut impl Write) -> io::Result<Ex
             return Ok(Exit::Trouble);
         }
     };
+    // `--tz` wins over the config's `[display] tz`.
+    let settings = crate::cli::args::Settings {
+        zone: settings.zone.or(config.display.tz),
+        ..settings
+    };
     let Some(command) = &cli.command else {
         drop(out);
         // The browser owns the terminal; stdout is left alone for it.

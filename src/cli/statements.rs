@@ -61,6 +61,7 @@ pub fn run(
     filters::open(
         args.file.as_deref(),
         settings.max_size,
+        settings.zone(),
         true,
         &filter_args,
         err,
@@ -70,7 +71,7 @@ pub fn run(
             if rows.is_empty() {
                 filters::nothing(&s, &filter_args, Unit::Statements, err)?;
             }
-            write(t, s.index, &rows, layout, out)?;
+            write(t, s.index, &rows, layout, s.loaded.zone, out)?;
             Ok(Exit::Success)
         },
     )
@@ -86,12 +87,13 @@ pub fn shown_text(st: &Statement<'_, '_>) -> String {
     }
 }
 
-/// Writes the statements `rows` (timeline order).
+/// Writes the statements `rows` (timeline order), their times in `zone` with its offset.
 pub fn write(
     t: &crate::model::Timeline<'_>,
     index: &Index,
     rows: &[StatementRef],
     layout: Layout,
+    zone: crate::model::Zone,
     out: &mut impl Write,
 ) -> io::Result<()> {
     let none = if layout == Layout::Tabs { "-" } else { "" };
@@ -105,7 +107,7 @@ pub fn write(
         let marks = st.marks();
         vec![
             Cow::Borrowed(e.id.value.as_ref()),
-            e.when.display().into(),
+            e.when.display_offset_in(zone).into(),
             round.into(),
             st.kind().name().into(),
             st.who.name().to_string().into(),

@@ -13,7 +13,6 @@
 pub mod colour;
 pub mod default;
 mod read;
-pub mod zone;
 
 use std::path::{Path, PathBuf};
 
@@ -23,7 +22,7 @@ use crate::follow::Watch;
 use crate::model::diag::{self, Diagnostic};
 use crate::ui::theme::{THEME, Theme};
 
-pub use zone::Zone;
+pub use crate::model::zone::Zone;
 
 /// The environment variable that names the config file.
 pub const ENV: &str = "ROUNDTABLE_CONFIG";
@@ -222,7 +221,7 @@ mod tests {
         for (name, _) in crate::ui::theme::ROLES {
             assert!(t.role_mut(name).is_some(), "{name}");
         }
-        // One name per Style field of Theme: 22 roles (sides are set apart).
-        assert_eq!(crate::ui::theme::ROLES.len(), 22);
+        // One name per Style field of Theme: 24 roles (sides are set apart).
+        assert_eq!(crate::ui::theme::ROLES.len(), 24);
     }
 }

@@ -381,7 +381,7 @@ fn display(table: &DeTable<'_>, config: &mut Config, problems: &mut Problems) {
                 };
                 match Zone::parse(text) {
                     Ok(z) => config.display.tz = Some(z),
-                    Err(e) => problems.at(&value.span(), e),
+                    Err(e) => problems.at(&value.span(), e.0),
                 }
             }
             "clipboard" => {

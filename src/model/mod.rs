@@ -21,6 +21,7 @@ pub mod types;
 pub mod validate;
 pub mod when;
 pub mod write;
+pub mod zone;
 
 pub use de::from_json;
 pub use diag::{Diagnostic, Severity};
@@ -28,6 +29,7 @@ pub use progress::{Progress, Stage};
 pub use read::{ReadError, read_file, read_file_with};
 pub use types::*;
 pub use when::{Precision, When};
+pub use zone::Zone;
 
 /// The timeline that ships inside the binary, opened when no file is given.
 pub const BUNDLED: &str = include_str!("../../data/istanbul-2025.ron");
@@ -43,6 +45,10 @@ pub struct Loaded<'a> {
     /// Every diagnostic found, all of them [`Severity::Warning`], in the order found (not
     /// sorted by offset: [`diag::render`] sorts them); offsets index the loaded text.
     pub warnings: Vec<Diagnostic>,
+    /// The zone the events were put in order for ([`When::begins_in`]), and so the one their
+    /// dates must be shown in for a column to read in order; UTC unless [`load_in`] was given
+    /// another.
+    pub zone: Zone,
 }
 
 /// Reads and validates a timeline from text. `Err` holds every problem found (errors and
@@ -57,6 +63,17 @@ pub fn load_with<'a>(
     text: &'a str,
     progress: Option<&std::sync::Arc<Progress>>,
 ) -> Result<Loaded<'a>, Vec<Diagnostic>> {
+    load_in(text, progress, Zone::Utc)
+}
+
+/// [`load_with`], with the events in order for dates read in `zone` (see [`zone`]): in UTC
+/// exactly FORMAT.md's order; elsewhere a date without a time of day begins at the zone's
+/// midnight.
+pub fn load_in<'a>(
+    text: &'a str,
+    progress: Option<&std::sync::Arc<Progress>>,
+    zone: Zone,
+) -> Result<Loaded<'a>, Vec<Diagnostic>> {
     if let Some(p) = progress {
         p.set_stage(Stage::Parsing);
     }
@@ -68,13 +85,14 @@ pub fn load_with<'a>(
     if let Some(p) = progress {
         p.set_stage(Stage::Checking);
     }
-    diags.extend(validate::validate(&mut timeline, text));
+    diags.extend(validate::validate_in(&mut timeline, text, zone));
     if diags.iter().any(Diagnostic::is_error) {
         Err(diags)
     } else {
         Ok(Loaded {
             timeline,
             warnings: diags,
+            zone,
         })
     }
 }

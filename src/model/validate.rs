@@ -7,6 +7,7 @@ use super::diag::Diagnostic;
 pub use super::resolve::Ids;
 use super::resolve::{IdMap, Lines, id_map, new_map, resolve};
 use super::types::{Claim, ClaimAt, MISSING, Offset, Ref, Timeline};
+use super::zone::Zone;
 
 /// The id tables every reference resolves against.
 struct Tables<'a> {
@@ -21,9 +22,14 @@ struct Tables<'a> {
 /// Validates `t` (read from `text`), returning every error and warning. When there is no
 /// error, `t` comes back in timeline order with all references resolved.
 pub fn validate(t: &mut Timeline<'_>, text: &str) -> Vec<Diagnostic> {
+    validate_in(t, text, Zone::Utc)
+}
+
+/// [`validate`], putting events in order for dates read in `zone` ([`crate::model::load_in`]).
+pub fn validate_in(t: &mut Timeline<'_>, text: &str, zone: Zone) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut lines = Lines { text, index: None };
-    let order = timeline_order(t);
+    let order = timeline_order(t, zone);
     let tables = tables(t, &order, &mut lines, &mut diags);
     resolve_all(t, text, &tables, &mut diags);
     drop(tables);
@@ -62,12 +68,12 @@ fn apply_order<T>(items: &mut [T], order: &[u32]) {
     }
 }
 
-/// Event indices in timeline order: by the instant each `when` begins (to the nanosecond,
-/// `When::begins`), ties in file order (a stable sort). The keys are copied out first, so
+/// Event indices in timeline order: by the instant each `when` begins in `zone` (to the
+/// nanosecond, `When::begins_in`; in UTC, `When::begins`), ties in file order (a stable sort). The keys are copied out first, so
 /// that the sort compares a dense array instead of reaching into a 320-byte record per
 /// comparison.
-fn timeline_order(t: &Timeline<'_>) -> Vec<u32> {
-    let begins: Vec<(i64, u32)> = t.events.iter().map(|e| e.when.begins()).collect();
+fn timeline_order(t: &Timeline<'_>, zone: Zone) -> Vec<u32> {
+    let begins: Vec<(i64, u32)> = t.events.iter().map(|e| e.when.begins_in(zone)).collect();
     let mut order: Vec<u32> = (0..t.events.len() as u32).collect();
     order.sort_by_key(|&i| begins[i as usize]);
     order
@@ -323,7 +329,9 @@ fn resolve_all(t: &mut Timeline<'_>, text: &str, tables: &Tables<'_>, diags: &mu
         if let Some(r) = &mut e.round {
             match tables.rounds.get(&r.number) {
                 Some(&i) => r.target = i,
-                None => rs.diags.push(unknown_round(r.number, r.offset(), &tables.rounds)),
+                None => rs
+                    .diags
+                    .push(unknown_round(r.number, r.offset(), &tables.rounds)),
             }
         }
         if let Some(end) = &e.end

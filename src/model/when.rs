@@ -8,6 +8,7 @@ use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveTime};
 use serde::Serialize;
 
 use super::types::{Offset, Str};
+use super::zone::{Zone, offset_rfc3339};
 
 /// How precisely a `when` is known. A value with a fraction of a second is `Second`: the
 /// fraction orders events (see [`When::begins`]) but names no coarser or finer period.
@@ -157,6 +158,68 @@ impl<'a> When<'a> {
         let dot = if frac.is_empty() { "" } else { "." };
         let zone = zone.unwrap_or("").to_ascii_uppercase();
         format!("{date} {whole}{dot}{frac}{zone}")
+    }
+
+    /// The sort key of timeline order when dates are read in `zone` ([`crate::model::zone`]):
+    /// a value with a time of day begins at the same instant in every zone ([`When::begins`]);
+    /// a year, month or day begins at `zone`'s midnight of its first day. In UTC this is
+    /// [`When::begins`] itself.
+    #[must_use]
+    pub fn begins_in(&self, zone: Zone) -> (i64, u32) {
+        match self.precision {
+            Precision::Minute | Precision::Second => self.begins(),
+            _ if zone.is_utc() => self.begins(),
+            _ => match DateTime::from_timestamp(self.instant, 0) {
+                Some(t) => (zone.day_start(t.date_naive()), 0),
+                None => self.begins(),
+            },
+        }
+    }
+
+    /// The value as read in `zone`, without naming the zone (a column's header or frame names
+    /// it): a year, month or day as written, since it names that period in whichever zone the
+    /// timeline is read in; a time of day as the clock in `zone` shows it at that instant
+    /// (`2025-07-22 21:30`, `2016-12-31 23:59:60.5`), with the digits of a fraction as written.
+    #[must_use]
+    pub fn display_in(&self, zone: Zone) -> String {
+        let fmt = match self.precision {
+            Precision::Minute => "%Y-%m-%d %H:%M",
+            Precision::Second => "%Y-%m-%d %H:%M:%S",
+            _ => return self.raw.to_string(),
+        };
+        let Some(local) = zone.local(self.instant, self.nanos) else {
+            return self.display();
+        };
+        let frac = fraction(&self.raw).map_or(String::new(), |f| format!(".{f}"));
+        format!("{}{frac}", local.format(fmt))
+    }
+
+    /// How many cells [`When::display_in`] takes, in any zone (its text is ASCII), found
+    /// without formatting it.
+    #[must_use]
+    pub fn display_in_width(&self) -> usize {
+        match self.precision {
+            Precision::Year | Precision::Month | Precision::Day => self.raw.len(),
+            Precision::Minute => "YYYY-MM-DD HH:MM".len(),
+            Precision::Second => {
+                "YYYY-MM-DD HH:MM:SS".len() + fraction(&self.raw).map_or(0, |f| f.len() + 1)
+            }
+        }
+    }
+
+    /// [`When::display_in`] followed by the offset of `zone` at that instant as RFC 3339 writes
+    /// it (`2025-07-22 21:30-04:00`, `2025-07-23 01:30Z`): self-describing, for lines that
+    /// leave the program. A value without a time of day has no offset.
+    #[must_use]
+    pub fn display_offset_in(&self, zone: Zone) -> String {
+        match self.precision {
+            Precision::Minute | Precision::Second => format!(
+                "{}{}",
+                self.display_in(zone),
+                offset_rfc3339(zone.offset_at(self.instant))
+            ),
+            _ => self.raw.to_string(),
+        }
     }
 
     /// The same instant in UTC (`2025-07-23 16:00 UTC`, `2016-12-31 23:59:60.5 UTC`) when a
@@ -321,8 +384,7 @@ fn quick(s: &str) -> Option<Parts> {
         } else {
             Precision::Minute
         },
-        instant: day_start(date) + i64::from(hour * 3600 + minute * 60 + sec)
-            - i64::from(offset),
+        instant: day_start(date) + i64::from(hour * 3600 + minute * 60 + sec) - i64::from(offset),
         nanos: 0,
         offset: Some(offset),
     })
@@ -510,7 +572,10 @@ mod tests {
         }
         // Hand-computed: 2025-07-23 begins at 1,753,228,800 s; 16:00+03:00 is 13:00 UTC.
         let p = quick("2025-07-23T16:00+03:00").unwrap();
-        assert_eq!((p.instant, p.offset), (1_753_228_800 + 13 * 3600, Some(10_800)));
+        assert_eq!(
+            (p.instant, p.offset),
+            (1_753_228_800 + 13 * 3600, Some(10_800))
+        );
         assert_eq!(p.precision, Precision::Minute);
         let p = quick("2025-07-22T21:30:15-04:00").unwrap();
         assert_eq!(p.instant, 1_753_228_800 + 3600 + 30 * 60 + 15);
@@ -931,5 +996,40 @@ mod tests {
         // Before: raw 24 + at 8 + instant 8 + offset 8 + precision 1 = 49, padded to 56 bytes.
         // `nanos` fits in the padding.
         assert!(size_of::<When<'_>>() <= 56, "{}", size_of::<When<'_>>());
+    }
+
+    #[test]
+    fn display_in_a_zone_moves_times_not_dates() {
+        let ny = Zone::parse("America/New_York").unwrap();
+        let kiri = Zone::parse("Pacific/Kiritimati").unwrap();
+        let evening = w("2025-07-22T21:30-04:00");
+        assert_eq!(evening.display_in(Zone::Utc), "2025-07-23 01:30");
+        assert_eq!(evening.display_offset_in(Zone::Utc), "2025-07-23 01:30Z");
+        assert_eq!(evening.display_in(ny), "2025-07-22 21:30");
+        assert_eq!(evening.display_offset_in(ny), "2025-07-22 21:30-04:00");
+        assert_eq!(evening.display_offset_in(kiri), "2025-07-23 15:30+14:00");
+        assert_eq!(w("2025-07-23").display_in(ny), "2025-07-23");
+        assert_eq!(w("2025-07").display_offset_in(kiri), "2025-07");
+        assert_eq!(
+            w("2016-12-31T23:59:60.5Z").display_offset_in(Zone::Utc),
+            "2016-12-31 23:59:60.5Z"
+        );
+        assert_eq!(
+            w("2016-12-31T23:59:60Z").display_in(ny),
+            "2016-12-31 18:59:60"
+        );
+    }
+
+    #[test]
+    fn dates_begin_at_the_zones_midnight_and_times_do_not_move() {
+        let ny = Zone::parse("America/New_York").unwrap();
+        let day = w("2025-07-23");
+        let evening = w("2025-07-22T21:30-04:00");
+        // In UTC the day comes first (FORMAT.md); in New York the evening of the 22nd does.
+        assert!(day.begins_in(Zone::Utc) < evening.begins_in(Zone::Utc));
+        assert!(evening.begins_in(ny) < day.begins_in(ny));
+        assert_eq!(evening.begins_in(ny), evening.begins());
+        assert_eq!(day.begins_in(ny), (day.instant + 4 * 3600, 0));
+        assert_eq!(w("2025").begins_in(ny), (w("2025").instant + 5 * 3600, 0));
     }
 }

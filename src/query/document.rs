@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::model::{self, Diagnostic, Loaded, Progress, Stage, Timeline};
+use crate::model::{self, Diagnostic, Loaded, Progress, Stage, Timeline, Zone};
 
 use super::Index;
 
@@ -61,8 +61,19 @@ impl Document {
         text: String,
         progress: Option<&Arc<Progress>>,
     ) -> Result<Self, Box<Failed>> {
+        Self::load_in(name, text, progress, Zone::Utc)
+    }
+
+    /// [`Document::load_with`], with events in order for dates read in `zone`
+    /// ([`model::load_in`]); the document keeps the zone ([`Document::zone`]).
+    pub fn load_in(
+        name: impl Into<String>,
+        text: String,
+        progress: Option<&Arc<Progress>>,
+        zone: Zone,
+    ) -> Result<Self, Box<Failed>> {
         let name = name.into();
-        match Cell::try_new_or_recover(text, |text| model::load_with(text, progress)) {
+        match Cell::try_new_or_recover(text, |text| model::load_in(text, progress, zone)) {
             Ok(cell) => {
                 if let Some(p) = progress {
                     p.set_stage(Stage::Indexing);
@@ -100,6 +111,12 @@ impl Document {
     #[must_use]
     pub fn index(&self) -> &Index {
         &self.index
+    }
+
+    /// The zone the events are in order for, and so the one to show dates in.
+    #[must_use]
+    pub fn zone(&self) -> Zone {
+        self.cell.borrow_dependent().zone
     }
 
     /// The file name, as given (or the bundled file's name).

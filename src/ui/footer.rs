@@ -29,10 +29,53 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             theme.warning,
         ));
     }
+    let w = usize::from(area.width);
+    let prompt = matches!(app.overlay, Overlay::Prompt { .. });
+    // What takes the place of the key hints: the latest message, else a reload's trouble.
+    let notice = if prompt {
+        None
+    } else if let Some(m) = &app.message {
+        Some((format!(" {m}"), theme.message))
+    } else if let Some(p) = app.problems() {
+        let s = if p.errors == 1 { "" } else { "s" };
+        let what = format!(
+            " ⚠ the last save has {} error{s}; showing the last good version · {} lists them · {}",
+            p.errors,
+            app.keymap().label_of("show_problems"),
+            text::line(&p.first)
+        );
+        Some((what, theme.warning))
+    } else {
+        app.gone().map(|why| {
+            let what = format!(" ⚠ {}; showing the last good version", text::line(why));
+            (what, theme.warning)
+        })
+    };
+    // `? help` is how everything else is found, so it stays on screen at every width. The
+    // status on the right gives way to it, and to a notice that needs the room; a notice is
+    // cut to leave room for it.
+    let help = help_hint(app);
+    let help_w = help
+        .as_ref()
+        .map_or(0, |(key, _)| 1 + text::width(key) + " help".len());
+    let need = match &notice {
+        Some((what, _)) => text::width(what) + help_w,
+        // Among the hints, `? help` is followed by two spaces (see `hints`).
+        None if help.is_some() && !prompt => help_w + 2,
+        None => 0,
+    };
+    if right.iter().map(|s| text::width(&s.content)).sum::<usize>() + need > w {
+        right.clear();
+    }
     let right = Line::from(right);
     let rw = width(&right);
-    let w = usize::from(area.width);
     let room = w.saturating_sub(rw);
+    // Hints keep `? help` among them; a notice leaves room for it at the right.
+    let (room, help) = if notice.is_some() {
+        (room.saturating_sub(help_w), help)
+    } else {
+        (room, None)
+    };
     let left = if let Overlay::Prompt { text: typed } = &app.overlay {
         let typed = text::line(typed);
         let hint = "   Enter: search · Esc: cancel";
@@ -48,29 +91,38 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 theme.dim,
             ),
         ])
-    } else if let Some(m) = &app.message {
-        Line::from(cut(&format!(" {m}"), room, theme.message))
-    } else if let Some(p) = app.problems() {
-        let s = if p.errors == 1 { "" } else { "s" };
-        let what = format!(
-            " ⚠ the last save has {} error{s}; showing the last good version · {} lists them · {}",
-            p.errors,
-            app.keymap().label_of("show_problems"),
-            text::line(&p.first)
-        );
-        Line::from(cut(&what, room, theme.warning))
-    } else if let Some(why) = app.gone() {
-        let what = format!(" ⚠ {}; showing the last good version", text::line(why));
-        Line::from(cut(&what, room, theme.warning))
+    } else if let Some((what, style)) = &notice {
+        Line::from(cut(what, room, *style))
     } else {
         hints(app, room, theme)
     };
     put(buf, area, 0, &left);
-    if rw > 0 && rw <= w {
-        let x = u16::try_from(w - rw).unwrap_or(0);
+    let help_w = if help.is_some() { help_w } else { 0 };
+    if rw > 0 && rw + help_w <= w {
+        let x = u16::try_from(w - rw - help_w).unwrap_or(0);
         let r = Rect::new(area.x + x, area.y, area.width - x, 1);
         put(buf, r, 0, &right);
     }
+    if let Some((key, hint)) = help
+        && help_w <= w
+    {
+        let x = u16::try_from(w - help_w).unwrap_or(0);
+        let r = Rect::new(area.x + x, area.y, area.width - x, 1);
+        let line = Line::from(vec![
+            Span::raw(" "),
+            Span::styled(key, theme.key),
+            Span::styled(format!(" {hint}"), theme.dim),
+        ]);
+        put(buf, r, 0, &line);
+    }
+}
+
+/// The key that opens the help in the current mode and its hint (`?`, `help`), if it has one.
+fn help_hint(app: &App) -> Option<(String, &'static str)> {
+    app.keymap()
+        .hints(app.mode())
+        .into_iter()
+        .find(|(_, hint)| *hint == "help")
 }
 
 /// Where to start `s` so that its last `max` cells show.

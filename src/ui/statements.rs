@@ -35,12 +35,9 @@ pub fn row(app: &App, i: usize, width: usize, theme: &Theme) -> Line<'static> {
         }
     };
     let mut spans = gutter(app, i, theme, style);
-    let when = s.event.when.display();
     let when_w = app.when_width.min(width / 4).max(4);
-    spans.push(Span::styled(
-        format!("{:<when_w$} ", text::truncate(&when, when_w).0),
-        style(theme.when),
-    ));
+    let when = super::timeline::when_cell(&s.event.when.display_in(app.zone()), when_w);
+    spans.push(Span::styled(format!("{when:<when_w$} "), style(theme.when)));
     let mut used = 2 + when_w + 1;
 
     // The marks, then the attribution, on the right, as room allows.

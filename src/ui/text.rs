@@ -1,6 +1,8 @@
 //! Turning the app's safe text into styled ratatui lines, and putting one line in one row.
 
-use ratatui::buffer::Buffer;
+use std::num::NonZeroU16;
+
+use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -20,9 +22,50 @@ pub fn line_of(segs: &[Seg<Look>], theme: &Theme) -> Line<'static> {
 }
 
 /// Draws `line` in row `y` of `area`, cut at the area's right edge (never mid-character).
+///
+/// Cell by cell, with the widths terminals use ([`text::cluster_width`]) and not ratatui's
+/// `Buffer::set_line`: ratatui measures some clusters wider than terminals draw them
+/// (`ﾃﾞ` as 3 cells, drawn in 2), which shifted everything after them one cell right and left a
+/// gap. A cell whose symbol ratatui would measure differently carries its width as
+/// `CellDiffOption::ForcedWidth`, so that ratatui's diff skips exactly the cells it covers and
+/// moves the cursor to the next cell, where the terminal expects it. Like `set_line`, a span
+/// stops at the first cluster that does not fit, and clusters of no width or with a control
+/// character are left out.
 pub fn put(buf: &mut Buffer, area: Rect, y: u16, line: &Line<'_>) {
-    if y < area.height && area.width > 0 {
-        buf.set_line(area.x, area.y + y, line, area.width);
+    if y >= area.height || area.width == 0 {
+        return;
+    }
+    let row = area.y + y;
+    let end = area.right();
+    let mut x = area.x;
+    for span in &line.spans {
+        let style = line.style.patch(span.style);
+        let content: &str = &span.content;
+        for c in text::clusters(content) {
+            let symbol = &content[c.start..c.end];
+            if c.width == 0 || symbol.contains(char::is_control) {
+                continue;
+            }
+            let Some(w) = u16::try_from(c.width).ok().and_then(NonZeroU16::new) else {
+                continue;
+            };
+            if end - x < w.get() {
+                break;
+            }
+            let option = if symbol.cell_width() == w.get() {
+                CellDiffOption::None
+            } else {
+                CellDiffOption::ForcedWidth(w)
+            };
+            buf[(x, row)]
+                .set_symbol(symbol)
+                .set_style(style)
+                .set_diff_option(option);
+            for hidden in x + 1..x + w.get() {
+                buf[(hidden, row)].reset();
+            }
+            x += w.get();
+        }
     }
 }
 
@@ -70,6 +113,37 @@ pub fn highlighted(
         at = b;
     }
     spans.push(Span::styled(shown[at..].to_string(), patch(base)));
+    spans
+}
+
+/// `title` shortened into `pieces` ([`text::shorten`]) as spans: its text as [`highlighted`]
+/// draws it (the search's `hits` are byte ranges into the whole title), the marks put in for
+/// what was left out in `mark`; `patch` applied to every span.
+#[must_use]
+pub fn pieces(
+    title: &str,
+    pieces: &[text::Piece],
+    hits: &[std::ops::Range<usize>],
+    (base, hit, mark): (Style, Style, Style),
+    patch: impl Fn(Style) -> Style,
+) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for p in pieces {
+        match p {
+            text::Piece::Text(r) => {
+                let here: Vec<std::ops::Range<usize>> = hits
+                    .iter()
+                    .filter_map(|h| {
+                        let (a, b) = (h.start.max(r.start), h.end.min(r.end));
+                        (a < b).then(|| a - r.start..b - r.start)
+                    })
+                    .collect();
+                let part = &title[r.clone()];
+                spans.extend(highlighted(part, part.len(), &here, (base, hit), &patch));
+            }
+            text::Piece::Mark(m) => spans.push(Span::styled(*m, patch(mark))),
+        }
+    }
     spans
 }
 

@@ -116,7 +116,10 @@ pub const ROLES: &[(&str, &str)] = &[
     ("key", "keys in the footer"),
     ("message", "messages in the footer"),
     ("warning", "warnings and errors"),
-    ("mark", "a marked event's ◆, and its bucket in the density strip"),
+    (
+        "mark",
+        "a marked event's ◆, and its bucket in the density strip",
+    ),
     ("strip", "the density strip's bars"),
 ];
 

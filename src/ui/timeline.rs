@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::pane_block;
-use super::text::{cut, fill, gutter, highlighted, put};
+use super::text::{cut, fill, gutter, pieces, put};
 use super::theme::Theme;
 use crate::app::layout::{self, Pane};
 use crate::app::search::ranges;
@@ -18,7 +18,9 @@ use crate::app::{App, Focus, View, round_label};
 
 pub fn render(app: &App, theme: &Theme, pane: Pane, stacked: bool, buf: &mut Buffer) {
     let focused = app.focus == Focus::Timeline;
-    pane_block(app.view().name(), focused, stacked, theme, None).render(pane.outer, buf);
+    // The date column's zone, on the frame: the column itself has no room to repeat it.
+    let zone = zone_label(app, usize::from(pane.outer.width));
+    pane_block(app.view().name(), focused, stacked, theme, zone).render(pane.outer, buf);
     let (strip, area) = layout::strip(pane.inner);
     if let Some(strip) = strip {
         super::strip::render(app, theme, strip, buf);
@@ -51,18 +53,56 @@ pub fn render(app: &App, theme: &Theme, pane: Pane, stacked: bool, buf: &mut Buf
     }
     let h = usize::from(area.height);
     let top = app.view_top(h);
+    // The event drawn in the row above, if the row above is an event.
+    let mut above = None;
     for (y, row) in (0u16..).zip(app.rows(top, h)) {
         let line = match row {
             Row::Header(r) => header(app, r, usize::from(area.width), theme),
             Row::Event(i) => match app.view() {
-                View::Events => event(app, i, usize::from(area.width), theme),
+                View::Events => event(app, i, above, usize::from(area.width), theme),
                 View::Statements => super::statements::row(app, i, usize::from(area.width), theme),
             },
+        };
+        above = match row {
+            Row::Event(i) => Some(i),
+            Row::Header(_) => None,
         };
         if row == Row::Event(app.selected) {
             fill(buf, area, y, theme.selected);
         }
         put(buf, area, y, &line);
+    }
+}
+
+/// The zone's name for the timeline's frame, ` America/New_York `; where the frame of `width`
+/// cells has no room for it beside the pane's name, its last part (` New_York `), then the
+/// abbreviation in force at the selected event (` EDT `).
+fn zone_label(app: &App, width: usize) -> Option<String> {
+    let zone = app.zone();
+    let room = width.saturating_sub(app.view().name().len() + 2 + 4);
+    let name = zone.name();
+    let city = name.rsplit('/').next().unwrap_or(name);
+    let instant = app
+        .selected_pos()
+        .map_or(0, |p| app.doc.timeline().events[p as usize].when.instant);
+    let abbr = zone.abbreviation_at(instant);
+    [name, city, abbr.as_str()]
+        .into_iter()
+        .find(|l| l.len() + 2 <= room)
+        .map(|l| format!(" {l} "))
+}
+
+/// A date column's entry in `w` cells: whole when it fits; else without its year (`07-23 16:00`),
+/// which the round headers and the rows around give, so that the time of day stays whole;
+/// else cut.
+#[must_use]
+pub fn when_cell(shown: &str, w: usize) -> String {
+    if shown.len() <= w {
+        return shown.to_string();
+    }
+    match shown.get(5..) {
+        Some(rest) if shown.as_bytes().get(4) == Some(&b'-') && rest.len() <= w => rest.to_string(),
+        _ => text::truncate(shown, w).0.into_owned(),
     }
 }
 
@@ -80,16 +120,18 @@ fn header(app: &App, round: Option<u32>, width: usize, theme: &Theme) -> Line<'s
     ])
 }
 
-fn event(app: &App, i: usize, width: usize, theme: &Theme) -> Line<'static> {
+/// Row `i` of the events view; `above` is the event in the row above it, if any, whose
+/// `Name: ` prefix this row's title may leave out as a ditto mark when it must be shortened.
+fn event(app: &App, i: usize, above: Option<usize>, width: usize, theme: &Theme) -> Line<'static> {
     let pos = app.shown[i] as usize;
     let e = &app.doc.timeline().events[pos];
     let selected = i == app.selected;
     let style = |s: Style| if selected { s.patch(theme.selected) } else { s };
     let mut spans = gutter(app, i, theme, style);
-    let when = e.when.display();
     let when_w = app.when_width.min(width / 3).max(4);
+    let when = when_cell(&e.when.display_in(app.zone()), when_w);
     spans.push(Span::styled(
-        format!("{:<when_w$}  ", text::truncate(&when, when_w).0),
+        format!("{when:<when_w$}  "),
         style(theme.when),
     ));
     let mut marks = Vec::new();
@@ -117,17 +159,22 @@ fn event(app: &App, i: usize, width: usize, theme: &Theme) -> Line<'static> {
         room -= marks_w;
     }
     let title = text::line(&e.title);
-    let (shown, kept, tw) = text::truncate(&title, room);
+    let repeated = above.is_some_and(|a| {
+        let prev = text::line(&app.doc.timeline().events[app.shown[a] as usize].title);
+        text::speaker_prefix(&title)
+            .is_some_and(|p| prev.get(..p).is_some_and(|q| q == &title[..p]))
+    });
+    let (cut, tw) = text::shorten(&title, room, repeated);
     let hits = app
         .search
         .as_ref()
         .map(|s| ranges(&title, &s.needle))
         .unwrap_or_default();
-    spans.extend(highlighted(
-        &shown,
-        kept,
+    spans.extend(pieces(
+        &title,
+        &cut,
         &hits,
-        (Style::new(), theme.hit),
+        (Style::new(), theme.hit, theme.dim),
         style,
     ));
     if !marks.is_empty() {

@@ -9,7 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use roundtable::app::{Action, App, keymap};
 use roundtable::cli::{csv, json, list, ronfmt, statements, view::View};
-use roundtable::model::{self, Diagnostic, diag, read};
+use roundtable::model::{self, Diagnostic, Zone, diag, read};
 use roundtable::query::{self, Filter, FilterArgs, Index};
 use roundtable::report::markdown;
 use roundtable::ui;
@@ -128,7 +128,7 @@ fn outputs(t: &model::Timeline<'_>) -> Result<(), String> {
     let io = |e: std::io::Error| e.to_string();
 
     let mut out = Vec::new();
-    list::write(t, &index, &all, list::Layout::Tabs, &mut out).map_err(io)?;
+    list::write(t, &index, &all, list::Layout::Tabs, Zone::Utc, &mut out).map_err(io)?;
     let tabs = utf8(out, "list")?;
     inert_but(&tabs, &['\n', '\t']).map_err(|e| format!("list: {e}"))?;
     if let Some(l) = tabs.lines().find(|l| l.matches('\t').count() != 6) {
@@ -136,7 +136,7 @@ fn outputs(t: &model::Timeline<'_>) -> Result<(), String> {
     }
     let every = roundtable::query::statement::all(t);
     let mut out = Vec::new();
-    statements::write(t, &index, &every, list::Layout::Tabs, &mut out).map_err(io)?;
+    statements::write(t, &index, &every, list::Layout::Tabs, Zone::Utc, &mut out).map_err(io)?;
     let rows = utf8(out, "statements")?;
     inert_but(&rows, &['\n', '\t']).map_err(|e| format!("statements: {e}"))?;
     if rows.lines().count() != every.len() {
@@ -167,7 +167,7 @@ fn outputs(t: &model::Timeline<'_>) -> Result<(), String> {
         ));
     }
     let mut out = Vec::new();
-    list::write(t, &index, &all, list::Layout::Table, &mut out).map_err(io)?;
+    list::write(t, &index, &all, list::Layout::Table, Zone::Utc, &mut out).map_err(io)?;
     inert_but(&utf8(out, "list")?, &['\n']).map_err(|e| format!("list table: {e}"))?;
 
     let mut out = Vec::new();

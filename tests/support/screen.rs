@@ -3,6 +3,7 @@
 
 use ratatui::buffer::{Buffer, CellWidth};
 use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// Characters a terminal (or a bidirectional renderer) acts on instead of showing: C0 and C1
 /// controls and DEL, the bidi embeddings, overrides, isolates and marks, and the line and
@@ -40,7 +41,8 @@ pub fn inert_but(text: &str, allowed: &[char]) -> Result<(), String> {
 }
 
 /// A row as the terminal receives it: the symbols of the cells drawn, leaving out the cells a
-/// wide symbol covers (ratatui never sends those).
+/// wide symbol covers (ratatui never sends those; a cell's own width, which the code may force,
+/// says how many).
 #[must_use]
 pub fn row_text(buf: &Buffer, y: u16) -> String {
     let mut line = String::new();
@@ -50,9 +52,9 @@ pub fn row_text(buf: &Buffer, y: u16) -> String {
             covered -= 1;
             continue;
         }
-        let s = buf[(buf.area.x + x, buf.area.y + y)].symbol();
-        covered = usize::from(s.cell_width()).saturating_sub(1);
-        line.push_str(s);
+        let cell = &buf[(buf.area.x + x, buf.area.y + y)];
+        covered = usize::from(cell.cell_width()).saturating_sub(1);
+        line.push_str(cell.symbol());
     }
     line
 }
@@ -77,10 +79,7 @@ pub fn check_buffer(buf: &Buffer) -> Result<(), String> {
             }
         }
         let row = row_text(buf, y);
-        let width: usize = row
-            .graphemes(true)
-            .map(|g| usize::from(g.cell_width()))
-            .sum();
+        let width: usize = row.graphemes(true).map(terminal_width).sum();
         if width != usize::from(area.width) {
             return Err(format!(
                 "row {y} is {width} cells wide on a screen {} wide: {row:?}\n{}",
@@ -90,6 +89,14 @@ pub fn check_buffer(buf: &Buffer) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Cells a terminal gives one grapheme cluster (Unicode's widths applied to the whole
+/// cluster, as `unicode-width` does), not ratatui's `CellWidth`, which counts a halfwidth
+/// sound mark twice.
+#[must_use]
+pub fn terminal_width(g: &str) -> usize {
+    if g.len() == 1 { 1 } else { g.width() }
 }
 
 /// The buffer as text, one line per row, for failure messages.

@@ -138,7 +138,10 @@ impl<'a> Parser<'a> {
     }
 
     /// An optional list: `None`, `Some([…])` or a bare `[…]`; empty when `None`.
-    fn opt_list<L: Default>(&mut self, mut list: impl FnMut(&mut Self) -> PResult<L>) -> PResult<L> {
+    fn opt_list<L: Default>(
+        &mut self,
+        mut list: impl FnMut(&mut Self) -> PResult<L>,
+    ) -> PResult<L> {
         Ok(self.optional(|p| list(p).map(Some))?.unwrap_or_default())
     }
 
@@ -318,7 +321,8 @@ impl<'a> Parser<'a> {
         const REQUIRED: Required = required(FIELDS, &["id", "outlet"]);
         let (mut id, mut outlet, mut title, mut published, mut url) =
             (None, None, None, None, None);
-        let (mut byline, mut kind, mut republishes, mut language) = (Box::default(), None, None, None);
+        let (mut byline, mut kind, mut republishes, mut language) =
+            (Box::default(), None, None, None);
         self.record("Source", FIELDS, REQUIRED, |p, field| {
             match field {
                 0 => id = p.text(Some("id"))?,
