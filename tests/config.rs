@@ -111,7 +111,8 @@ fn a_bad_time_zone_is_placed_with_a_suggestion() {
     rejects(
         "bad-zone.toml",
         "tests/fixtures/config/bad-zone.toml:3:6: error: `America/New_Yrok` is not a time zone; \
-         did you mean `America/New_York`?\n",
+         did you mean `America/New_York`? give `UTC`, `local`, or an IANA zone such as \
+         `Europe/Istanbul`\n",
     );
 }
 
