@@ -489,3 +489,6 @@ fn scrolled(cur: usize, max: usize, page: usize, action: Action) -> usize {
     };
     to.min(max)
 }
+
+#[cfg(test)]
+mod tests;
