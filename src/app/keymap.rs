@@ -345,8 +345,8 @@ mod tests {
         Mode::Filters,
     ];
 
-    fn press(code: KeyCode, mods: KeyModifiers, mode: Mode) -> Option<Action> {
-        action(KeyEvent::new(code, mods), mode)
+    fn press(code: KeyCode, modifiers: KeyModifiers, mode: Mode) -> Option<Action> {
+        action(KeyEvent::new(code, modifiers), mode)
     }
 
     /// What `c` does in each mode of [`MODES`], in that order.

@@ -220,7 +220,11 @@ fn toggling_the_statements_view_keeps_the_event() {
     // quote); its first claim is row 9.
     assert_eq!(app.selected(), 9);
     assert_eq!(app.selected_pos(), Some(4));
-    assert_eq!(app.selected_statement().map(|s| s.index()), Some(0));
+    assert_eq!(
+        app.selected_statement()
+            .map(crate::query::statement::StatementRef::index),
+        Some(0)
+    );
     // Rows 10 and 11 below it fill the pane: a header, row 5, a header, rows 6–8, a header,
     // rows 9–11.
     assert_eq!(app.top(), 5);
