@@ -508,3 +508,6 @@ fn scrolled(cur: usize, max: usize, page: usize, action: Action) -> usize {
     };
     to.min(max)
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,109 @@
+//! A new version of the file replacing the shown one: the reader's place, view, filter and
+//! search kept; a filter naming what is gone dropped and said; a bad save shown beside the
+//! last good version.
+
+#[path = "support/tui.rs"]
+mod harness;
+
+use harness::{bundled, footer, id, press, screen};
+use roundtable::app::View;
+use roundtable::model::BUNDLED;
+use roundtable::query::document::Document;
+use std::sync::Arc;
+
+/// The bundled file with `edit` applied, loaded as a new document.
+fn edited(edit: impl Fn(&str) -> String) -> Arc<Document> {
+    let text = edit(BUNDLED);
+    Arc::new(
+        Document::load("test.ron", text)
+            .unwrap_or_else(|f| panic!("the edit loads: {:?}", f.diagnostics)),
+    )
+}
+
+#[test]
+fn a_new_version_keeps_the_selected_event_view_filter_and_search() {
+    let mut app = bundled(120, 40);
+    press(
+        &mut app,
+        &[
+            "s",
+            "text:peskov",
+            "Enter",
+            "/",
+            "text:round",
+            "Enter",
+            "v",
+            "j",
+        ],
+    );
+    let event = id(&app);
+    let statement = app.selected_statement().unwrap();
+    let shown = app.statements().len();
+    // A new event at the top of the list moves every position by one.
+    let _old = app.replace_document(edited(|t| {
+        t.replacen(
+            "events: [",
+            "events: [\n        Event(id: \"added-first\", when: \"2020\", title: \"Added\", sources: [\"xinhua-2025-07-23\"]),",
+            1,
+        )
+    }));
+    assert_eq!(id(&app), event, "the same event, by id");
+    assert_eq!(app.view(), View::Statements);
+    let now = app.selected_statement().unwrap();
+    assert_eq!(
+        (now.kind(), now.index()),
+        (statement.kind(), statement.index())
+    );
+    assert_eq!(now.event, statement.event + 1);
+    assert_eq!(
+        app.statements().len(),
+        shown,
+        "the speaker filter still holds"
+    );
+    assert!(app.search().is_some_and(|s| s.query == "round"));
+    assert!(
+        footer(&app).contains("reloaded test.ron: 24 events (was 23)"),
+        "{}",
+        footer(&app)
+    );
+}
+
+#[test]
+fn a_filter_naming_what_is_gone_is_dropped_and_said() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["s", "text:peskov", "Enter"]);
+    let renamed = edited(|t| t.replace("\"peskov\"", "\"kremlin-spokesman\""));
+    drop(app.replace_document(renamed));
+    assert!(app.filter().speakers.is_empty());
+    assert_eq!(app.shown().len(), app.timeline().events.len());
+    assert!(
+        footer(&app).contains("filter dropped: Dmitry Peskov"),
+        "{}",
+        footer(&app)
+    );
+}
+
+#[test]
+fn a_bad_save_keeps_the_last_good_version_and_e_lists_its_errors() {
+    let mut app = bundled(140, 40);
+    let before = screen(&app);
+    app.reload_failed(roundtable::app::reload::Problems {
+        errors: 2,
+        first: "talks.ron:3:9: error: expected a string".into(),
+        all: "talks.ron:3:9: error: expected a string\ntalks.ron:9:1: error: missing `)`\n".into(),
+    });
+    let s = screen(&app);
+    assert!(s.contains("the last save has 2 errors"), "{s}");
+    assert!(s.contains("talks.ron:3:9"), "{s}");
+    // The timeline itself is the same.
+    assert_eq!(before.lines().nth(3), s.lines().nth(3));
+    press(&mut app, &["E"]);
+    let s = screen(&app);
+    assert!(s.contains("Errors in test.ron"), "{s}");
+    assert!(s.contains("talks.ron:9:1: error: missing `)`"), "{s}");
+    press(&mut app, &["Esc"]);
+    // The next good save clears it.
+    drop(app.replace_document(edited(str::to_string)));
+    assert!(app.problems().is_none());
+    assert!(!screen(&app).contains("the last save has"));
+}

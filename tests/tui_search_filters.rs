@@ -1,0 +1,278 @@
+//! Narrowing and finding in the browser: the speaker picker and the filter menu, filters given
+//! at launch and named in the header, search with n/N (which hides nothing), and Esc undoing
+//! them in turn.
+
+#[path = "support/tui.rs"]
+mod harness;
+
+use harness::{args, bundled, detail_text, draw, footer, id, open, participant, press, screen};
+use roundtable::app::{Mode, Overlay, layout};
+use roundtable::model::BUNDLED;
+
+#[test]
+fn s_opens_the_speaker_picker_which_narrows_as_you_type_and_filters_on_enter() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["s"]);
+    assert_eq!(app.mode(), Mode::Speakers);
+    let Overlay::Picker(p) = app.overlay() else {
+        panic!("no picker")
+    };
+    // Only people quoted or making a claim are listed: Putin is neither.
+    assert!(!p.items.contains(&participant(&app, "putin")));
+    assert!(p.items.contains(&participant(&app, "tass-source-xinhua")));
+    assert!(p.items.contains(&participant(&app, "tass-source-rt")));
+    let s = screen(&app);
+    assert!(
+        s.contains("› Dmitry Peskov · Russia") && s.contains("9 quotes, 4 claims"),
+        "{s}"
+    );
+
+    // Case and accents do not matter; aliases count.
+    press(&mut app, &["text:PESKÓV"]);
+    let Overlay::Picker(p) = app.overlay() else {
+        panic!("no picker")
+    };
+    assert_eq!(p.items, [participant(&app, "peskov")]);
+    press(
+        &mut app,
+        &[
+            "Backspace",
+            "Backspace",
+            "Backspace",
+            "Backspace",
+            "Backspace",
+            "Backspace",
+        ],
+    );
+    press(&mut app, &["text:chief negotiator"]);
+    let Overlay::Picker(p) = app.overlay() else {
+        panic!("no picker")
+    };
+    assert_eq!(p.items, [participant(&app, "medinsky")]);
+    press(&mut app, &["Esc", "s", "text:pesk", "Enter"]);
+
+    assert_eq!(app.mode(), Mode::Timeline);
+    assert_eq!(app.filter().speakers, [participant(&app, "peskov")]);
+    let ids: Vec<&str> = app
+        .shown()
+        .iter()
+        .map(|&p| app.timeline().events[p as usize].id.value.as_ref())
+        .collect();
+    assert_eq!(ids, ["r3-peskov-briefing", "r3-peskov-expectations"]);
+    assert_eq!(app.message(), Some("2 events by Dmitry Peskov"));
+    // The detail pane lists the speaker's quotes and claims first, marked.
+    let d = detail_text(&app, 80);
+    let by = d
+        .iter()
+        .position(|l| l.starts_with("By Dmitry Peskov: 3 quotes, 3 claims"));
+    let summary = d.iter().position(|l| l.starts_with("At a news briefing"));
+    assert!(by.is_some() && by < summary, "{d:#?}");
+    assert!(
+        d.iter().any(|l| l.starts_with("▌ “We hope that the talks")),
+        "{d:#?}"
+    );
+    assert!(screen(&app).contains("speaker: Dmitry Peskov"));
+    // ↓/↑ move in the picker; Enter on nothing keeps it open.
+    press(&mut app, &["s", "↓", "↑", "Ctrl-n", "Enter"]);
+    assert_eq!(app.filter().speakers, [participant(&app, "medinsky")]);
+    press(&mut app, &["s", "text:nobody at all", "Enter"]);
+    assert_eq!(app.mode(), Mode::Speakers);
+    assert_eq!(app.message(), Some("no speaker matches “nobody at all”"));
+}
+
+#[test]
+fn slash_searches_highlights_and_n_moves_between_matches_without_hiding_events() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["/"]);
+    assert_eq!(app.mode(), Mode::Search);
+    press(&mut app, &["text:MEMORANDX", "Backspace"]);
+    assert!(footer(&app).contains("/MEMORAND▏"), "{}", footer(&app));
+    press(&mut app, &["Enter"]);
+    assert_eq!(app.mode(), Mode::Timeline);
+    assert_eq!(app.shown().len(), 23, "search hides nothing");
+    assert_eq!(app.search().map(|s| s.hits.len()), Some(3));
+    assert_eq!(id(&app), "r2-memoranda", "Enter jumps to the first match");
+    assert!(footer(&app).contains("match 1/3"), "{}", footer(&app));
+    press(&mut app, &["n"]);
+    assert_eq!(id(&app), "r3-peskov-briefing");
+    assert!(footer(&app).contains("match 2/3"));
+    press(&mut app, &["n", "n"]);
+    assert_eq!(id(&app), "r2-memoranda");
+    assert_eq!(app.message(), Some("search wrapped to the first match"));
+    press(&mut app, &["N"]);
+    assert_eq!(id(&app), "r3-peskov-expectations");
+    press(&mut app, &["N"]);
+    assert_eq!(id(&app), "r3-peskov-briefing");
+    // Matches are highlighted in both panes.
+    let buf = draw(&app);
+    let s = layout::screen(app.size()).unwrap();
+    let hit = |area: ratatui::layout::Rect| {
+        area.rows()
+            .flat_map(ratatui::layout::Rect::columns)
+            .filter(|p| buf[(p.x, p.y)].bg == ratatui::style::Color::Yellow)
+            .count()
+    };
+    assert!(
+        hit(s.timeline.inner) >= "memorand".len(),
+        "timeline titles highlighted"
+    );
+    let marked = screen(&app)
+        .lines()
+        .filter(|l| l.contains("┃ •") || l.contains("┃›•"))
+        .count();
+    assert_eq!(marked, 3, "each matching event is marked");
+    assert!(
+        hit(s.detail.inner) >= "memorand".len(),
+        "detail text highlighted"
+    );
+    // A search with no match says so, and n says so again.
+    press(&mut app, &["/", "text:zzzz", "Enter"]);
+    assert_eq!(app.message(), Some("no match for “zzzz”"));
+    press(&mut app, &["n"]);
+    assert_eq!(app.message(), Some("no match for “zzzz”"));
+    // Esc in the prompt leaves the search as it was.
+    press(&mut app, &["/", "text:abc", "Esc"]);
+    assert_eq!(app.search().map(|s| s.query.as_str()), Some("zzzz"));
+}
+
+#[test]
+fn esc_closes_what_is_open_then_clears_the_search_then_the_filters() {
+    let mut app = open(
+        BUNDLED,
+        &args(|a| {
+            a.speakers = vec!["peskov".into()];
+            a.search = Some("week".into());
+        }),
+        120,
+        40,
+    );
+    assert_eq!(app.shown().len(), 2);
+    for open in ["?", "r", "s", "/"] {
+        press(&mut app, &[open]);
+        assert_ne!(app.mode(), Mode::Timeline, "{open}");
+        press(&mut app, &["Esc"]);
+        assert_eq!(app.mode(), Mode::Timeline, "{open}");
+        assert!(app.search().is_some(), "{open}");
+    }
+    let event = id(&app);
+    press(&mut app, &["Esc"]);
+    assert!(app.search().is_none());
+    assert_eq!(app.shown().len(), 2);
+    press(&mut app, &["Esc"]);
+    assert!(app.filter().speakers.is_empty());
+    assert_eq!(app.shown().len(), 23);
+    assert_eq!(id(&app), event, "the selected event stays selected");
+    press(&mut app, &["Esc"]);
+    assert_eq!(app.message(), Some("nothing to clear; q quits"));
+}
+
+#[test]
+fn launch_filters_open_already_filtered_and_a_launch_search_only_highlights() {
+    let app = open(BUNDLED, &args(|a| a.round = Some(2)), 120, 40);
+    assert_eq!(app.shown().len(), 1);
+    assert!(screen(&app).contains("1/1 of 23"));
+    assert!(screen(&app).contains("round: Round 2"));
+    let app = open(
+        BUNDLED,
+        &args(|a| a.speakers = vec!["Vladimir Medinsky".into()]),
+        120,
+        40,
+    );
+    assert!(app.shown().len() > 5);
+    assert!(
+        detail_text(&app, 80)
+            .iter()
+            .any(|l| l.starts_with("By Vladimir Medinsky"))
+    );
+    let app = open(
+        BUNDLED,
+        &args(|a| a.search = Some("Çırağan".into())),
+        120,
+        40,
+    );
+    assert_eq!(app.shown().len(), 23);
+    // The first event naming the palace: the press conference expected there.
+    assert_eq!(id(&app), "r3-press-conference");
+    assert!(screen(&app).contains("search: “Çırağan”"));
+    assert!(footer(&app).contains("match 1/"), "{}", footer(&app));
+}
+
+#[test]
+fn the_browser_opens_with_the_analyst_filters_and_names_them_in_the_header() {
+    let app = open(
+        BUNDLED,
+        &args(|a| {
+            a.anonymous = true;
+            a.source = Some("rt".into());
+        }),
+        120,
+        40,
+    );
+    let s = screen(&app);
+    assert!(s.contains("source: RT · anonymous"), "{s}");
+    // The three RT events with a claim from an unnamed source, and nothing else.
+    assert!(s.contains(" 1/3 of "), "{s}");
+}
+
+#[test]
+fn a_filter_that_keeps_nothing_says_why_in_the_detail_pane() {
+    let app = open(
+        BUNDLED,
+        &args(|a| a.speakers = vec!["umerov".into()]),
+        120,
+        40,
+    );
+    let s = screen(&app);
+    for line in [
+        "│No event passes the filter: Rustem Umerov is never quoted and   │",
+        "│makes no claim, but takes part in 9 events: try --participant   │",
+        "│umerov. Esc clears it.    ",
+    ] {
+        assert!(s.contains(line), "{line} not in\n{s}");
+    }
+}
+
+#[test]
+fn f_opens_the_filter_menu_and_enter_turns_a_filter_on_then_off() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["f"]);
+    assert_eq!(app.mode(), Mode::Filters);
+    let s = screen(&app);
+    assert!(s.contains("Filters ("), "{s}");
+    assert!(
+        s.contains("› anonymous: quotes and claims from unnamed sources"),
+        "{s}"
+    );
+    // "anonymous" is the first choice: Enter turns it on.
+    press(&mut app, &["Enter"]);
+    assert_eq!(app.mode(), Mode::Timeline);
+    assert!(app.filter().anonymous);
+    assert_eq!(app.message(), Some("filter on: anonymous · 4 events shown"));
+    assert!(screen(&app).contains("· anonymous"));
+    // Typing narrows to one outlet; a second filter joins the first.
+    press(&mut app, &["f", "text:source: rt", "Enter"]);
+    assert_eq!(
+        app.message(),
+        Some("filter on: source: RT · 3 events shown")
+    );
+    assert!(
+        screen(&app).contains("source: RT · anonymous"),
+        "{}",
+        screen(&app)
+    );
+    // The menu marks what is on; Enter on it turns it off.
+    press(&mut app, &["f", "text:anonym"]);
+    assert!(screen(&app).contains("on"), "{}", screen(&app));
+    press(&mut app, &["Enter"]);
+    assert!(!app.filter().anonymous);
+    assert_eq!(
+        app.message(),
+        Some("filter off: anonymous · 19 events shown")
+    );
+    // Nothing by that name: the menu stays open and says so.
+    press(&mut app, &["f", "text:zzz", "Enter"]);
+    assert_eq!(app.mode(), Mode::Filters);
+    assert_eq!(app.message(), Some("no filter matches “zzz”"));
+    press(&mut app, &["Esc"]);
+    assert_eq!(app.mode(), Mode::Timeline);
+}
