@@ -210,7 +210,9 @@ impl App {
         self.size = Rect::new(0, 0, width, height);
         self.prepare_strip();
         if !self.is_empty() {
-            self.top = self.fit_top(self.top, self.selected, self.list_height());
+            let height = self.list_height();
+            let top = self.filled_top(self.top, height);
+            self.top = self.fit_top(top, self.selected, height);
         }
         self.detail_scroll = self.detail_scroll.min(self.detail_max());
         let help_max = self.help_max();

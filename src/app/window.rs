@@ -81,6 +81,16 @@ impl App {
         top
     }
 
+    /// `top`, moved up if the pane (`height` rows) would otherwise end in blank rows below
+    /// the last event: after the terminal grows, the rows above come into view.
+    #[must_use]
+    pub fn filled_top(&self, top: usize, height: usize) -> usize {
+        match self.len() {
+            0 => 0,
+            len => top.min(self.lowest_top(len - 1, height)),
+        }
+    }
+
     /// Where the timeline pane starts for a pane `height` rows high: the stored top when the
     /// selection is on screen from it, otherwise the nearest top that shows it.
     #[must_use]

@@ -287,3 +287,24 @@ fn the_detail_pane_scrolls_and_a_new_event_starts_at_its_top() {
     run(&mut app, &[Action::ScrollDown, Action::NextEvent]);
     assert_eq!(app.detail_scroll(), 0);
 }
+
+#[test]
+fn a_terminal_that_grows_shows_the_rows_above_instead_of_blank_rows_below() {
+    let mut app = app();
+    run(&mut app, &[Action::LastEvent]);
+    assert_eq!(at(&app), (22, 14));
+    // At 80×60 the list is 26 rows: from row 1, a header, rows 1–22 and the headers before
+    // rows 2, 3 and 4 fill it exactly; from row 0 it would need 28.
+    app.update(Action::Resize {
+        width: 80,
+        height: 60,
+    });
+    assert_eq!(app.list_height(), 26);
+    assert_eq!(at(&app), (22, 1));
+    // And back: the selection stays on screen with its context.
+    app.update(Action::Resize {
+        width: 80,
+        height: 28,
+    });
+    assert_eq!(at(&app), (22, 14));
+}
