@@ -140,6 +140,16 @@ fn a_toml_syntax_error_is_placed() {
 }
 
 #[test]
+fn one_syntax_mistake_gives_one_error_not_a_cascade() {
+    // A `]` missing on line 3: the parser's recovery reported twenty errors after it.
+    rejects(
+        "cascade.toml",
+        "tests/fixtures/config/cascade.toml:4:1: error: missing comma between array elements, \
+         expected `,` (the rest of the file is checked once this is fixed)\n",
+    );
+}
+
+#[test]
 fn a_file_with_two_problems_reports_both() {
     rejects(
         "two-problems.toml",

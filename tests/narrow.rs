@@ -266,7 +266,7 @@ fn the_zone_is_named_on_the_timeline_at_every_width() {
 }
 
 #[test]
-fn a_narrow_date_column_drops_the_year_not_the_time() {
+fn a_narrow_date_column_keeps_the_year_and_drops_the_time() {
     let text = std::fs::read_to_string("tests/fixtures/zone/dateline.ron").unwrap();
     let zone = Zone::parse("America/New_York").unwrap();
     let doc = Document::load_in("dateline.ron", text, None, zone).unwrap();
@@ -277,8 +277,26 @@ fn a_narrow_date_column_drops_the_year_not_the_time() {
         height: 14,
     });
     let s = screen(&app);
-    // 40 columns leave 13 for the date: `2025-07-22 21:30` would be cut inside the time.
-    assert!(s.contains("  07-22 21:30    New York evening"), "{s}");
+    // 40 columns leave 13 for the date: `2025-07-22 21:30` would be cut inside the time, so
+    // the day stands alone, with its year, as the day-only rows do.
+    assert!(s.contains("  2025-07-22     New York evening"), "{s}");
     assert!(s.contains("  2025-07-22     Day-only 22 July"), "{s}");
     assert!(!s.contains("2025-07-22 2…"), "{s}");
+    assert!(!s.contains(" 07-22 "), "{s}");
+}
+
+#[test]
+fn across_a_new_year_a_narrow_date_column_still_reads_in_order() {
+    // Found by a tester: with the year dropped from timed rows only, a 15-cell column read
+    // `12-31 22:00`, `01-01 01:00`, `2026-01-05`.
+    let cells: Vec<String> = ["2025-12-31 22:00Z", "2026-01-01 01:00Z", "2026-01-05"]
+        .iter()
+        .map(|s| roundtable::ui::timeline::when_cell(s, 15))
+        .collect();
+    assert_eq!(cells, ["2025-12-31", "2026-01-01", "2026-01-05"]);
+    // Whole when they fit.
+    assert_eq!(
+        roundtable::ui::timeline::when_cell("2025-12-31 22:00Z", 17),
+        "2025-12-31 22:00Z"
+    );
 }

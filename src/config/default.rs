@@ -86,7 +86,7 @@ const THEME: &str = "\
 const DISPLAY: &str = "\
 [display]
 # The time zone to show times in: \"UTC\", \"local\" (this machine's), or an IANA zone
-# such as \"Europe/Kyiv\". Unset, the browser's own choice; --tz wins over it.
+# such as \"Europe/Kyiv\". Unset, UTC; --tz wins over it.
 # tz = \"UTC\"
 ";
 

@@ -51,16 +51,16 @@ fn kind(v: &DeValue<'_>) -> &'static str {
 
 pub(super) fn config(text: &str) -> Result<Config, Vec<Diagnostic>> {
     let (root, errors) = DeTable::parse_recoverable(text);
-    if !errors.is_empty() {
-        // A tree that did not parse would only add noise: the syntax errors, all of them.
-        return Err(errors
-            .iter()
-            .map(|e| {
-                let at = e.span().map_or(0, |s| s.start);
-                let message = e.message().trim_end().replace('\n', "; ");
-                Diagnostic::error(at, message)
-            })
-            .collect());
+    if let Some(first) = errors.first() {
+        // Only the first syntax error: the parser's recovery makes one mistake (a missing `]`)
+        // into a score of errors after it, none of them where the mistake is, and a tree that
+        // did not parse would only add noise.
+        let at = first.span().map_or(0, |s| s.start);
+        let mut message = first.message().trim_end().replace('\n', "; ");
+        if errors.len() > 1 {
+            message.push_str(" (the rest of the file is checked once this is fixed)");
+        }
+        return Err(vec![Diagnostic::error(at, message)]);
     }
     let mut config = Config::default();
     let mut problems = Problems::default();

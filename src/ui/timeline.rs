@@ -92,16 +92,17 @@ fn zone_label(app: &App, width: usize) -> Option<String> {
         .map(|l| format!(" {l} "))
 }
 
-/// A date column's entry in `w` cells: whole when it fits; else without its year (`07-23 16:00`),
-/// which the round headers and the rows around give, so that the time of day stays whole;
-/// else cut.
+/// A date column's entry in `w` cells: whole when it fits; else its day alone (`2025-07-23`),
+/// the time of day being in the detail pane; else cut. Never without its year: a column that
+/// dropped it from some rows (those with a time) and not others would read `12-31 22:00`,
+/// `01-01 01:00`, `2026-01-05`, out of order across a new year.
 #[must_use]
 pub fn when_cell(shown: &str, w: usize) -> String {
     if shown.len() <= w {
         return shown.to_string();
     }
-    match shown.get(5..) {
-        Some(rest) if shown.as_bytes().get(4) == Some(&b'-') && rest.len() <= w => rest.to_string(),
+    match shown.get(..10) {
+        Some(day) if w >= 10 && shown.as_bytes().get(10) == Some(&b' ') => day.to_string(),
         _ => text::truncate(shown, w).0.into_owned(),
     }
 }
