@@ -384,6 +384,8 @@ mod strip {
     #[divan::bench(args = sizes())]
     fn count_days(bencher: Bencher<'_, '_>, events: usize) {
         let t = common::fixture(events).timeline();
-        bencher.bench_local(|| Density::build(t, Unit::Day).map(|d| d.len()));
+        bencher.bench_local(|| {
+            Density::build(t, Unit::Day, roundtable::model::Zone::Utc).map(|d| d.len())
+        });
     }
 }

@@ -33,10 +33,15 @@ fn slot(unit: Unit) -> usize {
 impl Strip {
     /// The counts of `unit`, built from `app`'s timeline the first time they are asked for.
     /// `None` when the timeline has no events or too long a span for that unit.
-    fn level(&mut self, unit: Unit, t: &crate::model::Timeline<'_>) -> Option<&Density> {
+    fn level(
+        &mut self,
+        unit: Unit,
+        t: &crate::model::Timeline<'_>,
+        zone: crate::model::Zone,
+    ) -> Option<&Density> {
         let k = slot(unit);
         if self.levels[k].is_none() {
-            self.levels[k] = Density::build(t, unit);
+            self.levels[k] = Density::build(t, unit, zone);
         }
         self.levels[k].as_ref()
     }
@@ -63,13 +68,14 @@ impl App {
             .strip_area()
             .map_or(usize::from(self.size.width), |r| usize::from(r.width));
         let t = self.doc.timeline();
+        let zone = self.doc.zone();
         let mut unit = self
             .strip
             .zoom
-            .unwrap_or_else(|| density::fitting(t, width));
+            .unwrap_or_else(|| density::fitting(t, width, zone));
         // A span too long for the unit: the next coarser that can be counted.
         loop {
-            if self.strip.level(unit, t).is_some() {
+            if self.strip.level(unit, t, zone).is_some() {
                 self.strip.unit = Some(unit);
                 return;
             }
@@ -97,8 +103,8 @@ impl App {
             self.message = Some(format!("density strip in {end}"));
             return;
         };
-        let t = self.doc.timeline();
-        let Some(d) = self.strip.level(next, t) else {
+        let (t, zone) = (self.doc.timeline(), self.doc.zone());
+        let Some(d) = self.strip.level(next, t, zone) else {
             self.message = Some(format!(
                 "too many {} to count (more than {}): staying in {}",
                 next.plural(),

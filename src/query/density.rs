@@ -10,11 +10,12 @@
 //! ordered by the instant they begin), so every bucket's events are one run of consecutive
 //! timeline positions, and a bucket is found by binary search, never by walking the events.
 
-use chrono::{DateTime, Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 
-use crate::model::Timeline;
+use crate::model::{Timeline, Zone};
 
-const SECS_PER_DAY: i64 = 86_400;
+/// Days from 0001-01-01 (day 1, chrono's count) to 1970-01-01.
+const EPOCH_DAYS_FROM_CE: i32 = 719_163;
 
 /// The size of a bucket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -66,45 +67,42 @@ impl Unit {
         }
     }
 
-    /// The number of the bucket holding `instant` (seconds since the Unix epoch, UTC): days
-    /// and weeks counted from the epoch (week 0 begins on Monday 1969-12-29), months as
+    /// The number of the bucket holding `instant` (seconds since the Unix epoch) on the
+    /// calendar of `zone` (the display zone: a day is a day there): days and weeks counted
+    /// from 1970-01-01 (week 0 begins on Monday 1969-12-29), months as
     /// `year × 12 + month − 1`, years as the year.
     #[must_use]
-    pub fn bucket(self, instant: i64) -> i64 {
-        let day = instant.div_euclid(SECS_PER_DAY);
+    pub fn bucket(self, instant: i64, zone: Zone) -> i64 {
+        let date = zone
+            .local(instant, 0)
+            .map_or(NaiveDate::default(), |t| t.date());
+        let day = i64::from(date.num_days_from_ce() - EPOCH_DAYS_FROM_CE);
         match self {
             Unit::Day => day,
             // 1970-01-01 was a Thursday: three days after a Monday.
             Unit::Week => (day + 3).div_euclid(7),
-            Unit::Month | Unit::Year => {
-                let date = DateTime::from_timestamp(instant, 0).map(|t| t.date_naive());
-                let (y, m) =
-                    date.map_or((1970, 0), |d| (i64::from(d.year()), i64::from(d.month0())));
-                if self == Unit::Month { y * 12 + m } else { y }
-            }
+            Unit::Month => i64::from(date.year()) * 12 + i64::from(date.month0()),
+            Unit::Year => i64::from(date.year()),
         }
     }
 
-    /// The first instant of bucket `k` (seconds since the Unix epoch, UTC); the bucket ends,
-    /// exclusive, where bucket `k + 1` starts.
+    /// The first instant of bucket `k` (seconds since the Unix epoch): the midnight its first
+    /// day begins with in `zone`. The bucket ends, exclusive, where bucket `k + 1` starts.
     #[must_use]
-    pub fn start(self, k: i64) -> i64 {
-        match self {
-            Unit::Day => k * SECS_PER_DAY,
-            Unit::Week => (k * 7 - 3) * SECS_PER_DAY,
-            Unit::Month | Unit::Year => self.date(k).map_or(i64::MAX, |d| {
-                d.and_hms_opt(0, 0, 0)
-                    .map_or(i64::MAX, |t| t.and_utc().timestamp())
-            }),
-        }
+    pub fn start(self, k: i64, zone: Zone) -> i64 {
+        self.date(k).map_or(i64::MAX, |d| zone.day_start(d))
     }
 
     /// The first day of bucket `k`.
     fn date(self, k: i64) -> Option<NaiveDate> {
+        let from_epoch = |days: i64| {
+            NaiveDate::from_num_days_from_ce_opt(
+                i32::try_from(days + i64::from(EPOCH_DAYS_FROM_CE)).ok()?,
+            )
+        };
         match self {
-            Unit::Day | Unit::Week => {
-                DateTime::from_timestamp(self.start(k), 0).map(|t| t.date_naive())
-            }
+            Unit::Day => from_epoch(k),
+            Unit::Week => from_epoch(k * 7 - 3),
             Unit::Month => NaiveDate::from_ymd_opt(
                 i32::try_from(k.div_euclid(12)).ok()?,
                 u32::try_from(k.rem_euclid(12)).ok()? + 1,
@@ -153,31 +151,38 @@ impl Density {
     /// How many buckets of `unit` the span of `t` covers (first event's bucket to last's,
     /// inclusive); 0 for a timeline with no events.
     #[must_use]
-    pub fn buckets(t: &Timeline<'_>, unit: Unit) -> u64 {
+    pub fn buckets(t: &Timeline<'_>, unit: Unit, zone: Zone) -> u64 {
         match (t.events.first(), t.events.last()) {
             (Some(a), Some(b)) => {
-                (unit.bucket(b.when.instant) - unit.bucket(a.when.instant)).unsigned_abs() + 1
+                (unit.bucket(b.when.begins_in(zone).0, zone)
+                    - unit.bucket(a.when.begins_in(zone).0, zone))
+                .unsigned_abs()
+                    + 1
             }
             _ => 0,
         }
     }
 
-    /// The counts of `t` in buckets of `unit`: one binary search over the events per bucket.
-    /// `None` for a timeline with no events, or a span of more than [`MAX_BUCKETS`].
+    /// The counts of `t` in buckets of `unit` on the calendar of `zone` (the zone `t` was
+    /// loaded in, whose timeline order reads its days in order): one binary search over the
+    /// events per bucket. `None` for a timeline with no events, or a span of more than
+    /// [`MAX_BUCKETS`].
     #[must_use]
-    pub fn build(t: &Timeline<'_>, unit: Unit) -> Option<Density> {
-        let n = Self::buckets(t, unit);
+    pub fn build(t: &Timeline<'_>, unit: Unit, zone: Zone) -> Option<Density> {
+        let n = Self::buckets(t, unit, zone);
         if n == 0 || n > MAX_BUCKETS {
             return None;
         }
-        let first = unit.bucket(t.events[0].when.instant);
+        // Events lie in order of where they begin in `zone` (a day alone at its midnight there).
+        let begins = |e: &crate::model::Event<'_>| e.when.begins_in(zone).0;
+        let first = unit.bucket(begins(&t.events[0]), zone);
         let mut bounds = Vec::with_capacity(n as usize + 1);
         bounds.push(0u32);
         let mut from = 0usize;
         // At most MAX_BUCKETS: no wrap.
         for k in first + 1..=first + n.cast_signed() {
-            let start = unit.start(k);
-            from += t.events[from..].partition_point(|e| e.when.instant < start);
+            let start = unit.start(k, zone);
+            from += t.events[from..].partition_point(|e| begins(e) < start);
             bounds.push(from as u32);
         }
         let max = bounds.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
@@ -256,10 +261,10 @@ impl Density {
 /// The finest unit whose buckets over the whole span of `t` fit in `width` columns; years
 /// when none does (the strip then shows part of the span at a time).
 #[must_use]
-pub fn fitting(t: &Timeline<'_>, width: usize) -> Unit {
+pub fn fitting(t: &Timeline<'_>, width: usize, zone: Zone) -> Unit {
     Unit::ALL
         .into_iter()
-        .find(|&u| Density::buckets(t, u) <= width as u64)
+        .find(|&u| Density::buckets(t, u, zone) <= width as u64)
         .unwrap_or(Unit::Year)
 }
 
@@ -288,7 +293,7 @@ mod tests {
 
     fn counts(unit: Unit) -> (Density, Vec<u32>) {
         let t = load_str(TEXT).unwrap().timeline;
-        let d = Density::build(&t, unit).unwrap();
+        let d = Density::build(&t, unit, Zone::Utc).unwrap();
         let c = (0..d.len()).map(|i| d.count(i)).collect();
         (d, c)
     }
@@ -355,7 +360,7 @@ mod tests {
         assert_eq!(c.iter().sum::<u32>(), 9);
         assert_eq!(
             d.len() as u64,
-            Density::buckets(&load_str(TEXT).unwrap().timeline, Unit::Day)
+            Density::buckets(&load_str(TEXT).unwrap().timeline, Unit::Day, Zone::Utc)
         );
     }
 
@@ -363,27 +368,58 @@ mod tests {
     fn the_fitting_unit_is_the_finest_that_fits() {
         let t = load_str(TEXT).unwrap().timeline;
         // Days: 27 Dec 2024 to 1 Jun 2027 is 887 days; weeks 128; months 31; years 4.
-        assert_eq!(Density::buckets(&t, Unit::Day), 887);
-        assert_eq!(Density::buckets(&t, Unit::Week), 128);
-        assert_eq!(fitting(&t, 900), Unit::Day);
-        assert_eq!(fitting(&t, 200), Unit::Week);
-        assert_eq!(fitting(&t, 40), Unit::Month);
-        assert_eq!(fitting(&t, 10), Unit::Year);
-        assert_eq!(fitting(&t, 2), Unit::Year);
+        assert_eq!(Density::buckets(&t, Unit::Day, Zone::Utc), 887);
+        assert_eq!(Density::buckets(&t, Unit::Week, Zone::Utc), 128);
+        assert_eq!(fitting(&t, 900, Zone::Utc), Unit::Day);
+        assert_eq!(fitting(&t, 200, Zone::Utc), Unit::Week);
+        assert_eq!(fitting(&t, 40, Zone::Utc), Unit::Month);
+        assert_eq!(fitting(&t, 10, Zone::Utc), Unit::Year);
+        assert_eq!(fitting(&t, 2, Zone::Utc), Unit::Year);
     }
 
     #[test]
     fn bucket_starts_and_numbers_agree() {
-        for unit in Unit::ALL {
-            for instant in [-86_400 * 400, -1, 0, 1, 1_735_689_600, 1_900_000_000] {
-                let k = unit.bucket(instant);
-                assert!(
-                    unit.start(k) <= instant && instant < unit.start(k + 1),
-                    "{unit:?} {instant}"
-                );
+        let zones = [
+            Zone::Utc,
+            Zone::parse("America/New_York").unwrap(),
+            Zone::parse("Pacific/Kiritimati").unwrap(),
+        ];
+        for zone in zones {
+            for unit in Unit::ALL {
+                for instant in [-86_400 * 400, -1, 0, 1, 1_735_689_600, 1_900_000_000] {
+                    let k = unit.bucket(instant, zone);
+                    assert!(
+                        unit.start(k, zone) <= instant && instant < unit.start(k + 1, zone),
+                        "{zone} {unit:?} {instant}"
+                    );
+                }
             }
         }
         // Week 0 begins on Monday 29 Dec 1969.
-        assert_eq!(Unit::Week.start(0), -3 * 86_400);
+        assert_eq!(Unit::Week.start(0, Zone::Utc), -3 * 86_400);
+    }
+
+    #[test]
+    fn days_are_counted_on_the_display_zones_calendar() {
+        // 21:30 in New York on 22 July 2025 is 01:30 UTC on the 23rd: its day bucket is the
+        // 22nd in New York, the 23rd in UTC, as the row and the detail pane label it.
+        let text = r#"Timeline(title: "t", sources: [Source(id: "s", outlet: "S")], participants: [],
+            events: [
+                Event(id: "a", when: "2025-07-21", title: "A", sources: ["s"]),
+                Event(id: "ny", when: "2025-07-22T21:30-04:00", title: "NY", sources: ["s"]),
+                Event(id: "b", when: "2025-07-23", title: "B", sources: ["s"]),
+            ])"#;
+        let ny = Zone::parse("America/New_York").unwrap();
+        for (zone, counts, label) in [
+            (Zone::Utc, [1, 0, 2], "23 Jul 2025"),
+            (ny, [1, 1, 1], "22 Jul 2025"),
+        ] {
+            let t = crate::model::load_in(text, None, zone).unwrap().timeline;
+            let d = Density::build(&t, Unit::Day, zone).unwrap();
+            let c: Vec<u32> = (0..d.len()).map(|i| d.count(i)).collect();
+            assert_eq!(c, counts, "{zone}");
+            let at = t.events.iter().position(|e| e.id.value == "ny").unwrap();
+            assert_eq!(d.label(d.bucket_of(at as u32)), label, "{zone}");
+        }
     }
 }
