@@ -493,3 +493,22 @@ fn messages_that_name_a_key_name_the_one_in_force() {
         Some("no quote or claim selected: V lists them, or F3 to one in the detail pane")
     );
 }
+
+#[test]
+fn esc_with_nothing_to_clear_names_the_way_out_in_force() {
+    // Found by a tester: with `quit` unbound, the message still said `q quits`.
+    for (file, said) in [
+        ("", "nothing to clear; q quits"),
+        ("[keys]\nquit = \"x\"\n", "nothing to clear; x quits"),
+        ("[keys]\nquit = []\n", "nothing to clear; Ctrl-c quits"),
+        (
+            "[keys]\nquit = []\nquit_anywhere = []\n",
+            "nothing to clear",
+        ),
+    ] {
+        let c = config::parse(file).expect("valid");
+        let mut app = open(&c, 100, 30);
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.message(), Some(said), "{file}");
+    }
+}

@@ -572,6 +572,25 @@ impl Key {
                 ctrl,
             });
         }
+        // A modifier misspelt or joined with `+` (`Cntrl-m`, `Ctrl+d`, `shift-z`): suggest the
+        // key as it is written, when what follows the modifier is one.
+        if let Some((head, tail)) = text.rsplit_once(['-', '+'])
+            && !tail.is_empty()
+        {
+            let head = head.to_ascii_lowercase();
+            let fixed = if head == "shift" && tail.chars().count() == 1 {
+                Some(tail.to_uppercase())
+            } else if ["ctrl", "ctl", "cntrl", "control", "crtl", "c"].contains(&head.as_str())
+                || crate::model::suggest::did_you_mean(&head, ["ctrl"]).is_some()
+            {
+                Some(format!("Ctrl-{tail}"))
+            } else {
+                None
+            };
+            if let Some(fixed) = fixed.filter(|f| f != text && Key::parse(f).is_ok()) {
+                return Err(format!("`{text}` is not a key; did you mean `{fixed}`?"));
+            }
+        }
         let names = NAMED.iter().map(|(n, _)| *n).chain(["Ctrl-", "F1"]);
         let hint = match crate::model::suggest::did_you_mean(rest, names) {
             Some(s) => format!("; did you mean `{s}`?"),
@@ -637,6 +656,18 @@ mod tests {
             Err("`Escp` is not a key; did you mean `Esc`?".into())
         );
         assert!(Key::parse("\u{1b}").is_err());
+        // A modifier misspelt or joined with `+`: the key as it is written.
+        for (typed, meant) in [
+            ("Cntrl-m", "Ctrl-m"),
+            ("Ctrl+d", "Ctrl-d"),
+            ("control-Down", "Ctrl-Down"),
+            ("shift-z", "Z"),
+        ] {
+            assert_eq!(
+                Key::parse(typed),
+                Err(format!("`{typed}` is not a key; did you mean `{meant}`?"))
+            );
+        }
     }
 
     #[test]

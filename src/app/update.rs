@@ -311,7 +311,16 @@ impl App {
                 self.view.unit(self.len())
             ));
         } else {
-            self.message = Some("nothing to clear; q quits".into());
+            // Named as the keys in force say; with `quit` unbound, Ctrl-c's row (which a
+            // config may also change) is the way out.
+            let quit = ["quit", "quit_anywhere"]
+                .into_iter()
+                .map(|name| self.keys.label_of(name))
+                .find(|label| label != "-");
+            self.message = Some(match quit {
+                Some(key) => format!("nothing to clear; {key} quits"),
+                None => "nothing to clear".into(),
+            });
         }
     }
 
