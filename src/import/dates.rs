@@ -7,7 +7,6 @@ use std::fmt::Write as _;
 use chrono::{FixedOffset, LocalResult, NaiveDate, Offset as _, TimeZone};
 use chrono_tz::Tz;
 
-use crate::model::suggest::did_you_mean;
 use crate::model::{Str, When};
 
 /// Where times of day without an offset are placed: an IANA zone or a fixed UTC offset.
@@ -33,31 +32,8 @@ impl Zone {
         if let Ok(tz) = t.parse::<Tz>() {
             return Ok(Zone::Named(tz));
         }
-        let names = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name());
         // `Istanbul` for `Europe/Istanbul` (and its alias `Asia/Istanbul`).
-        let city = t.replace(' ', "_");
-        let mut candidates: Vec<&str> = names
-            .clone()
-            .filter(|n| n.eq_ignore_ascii_case(t))
-            .collect();
-        if candidates.is_empty() {
-            candidates = names
-                .clone()
-                .filter(|n| {
-                    n.rsplit('/')
-                        .next()
-                        .is_some_and(|c| c.eq_ignore_ascii_case(&city))
-                })
-                .collect();
-        }
-        if candidates.is_empty() {
-            candidates.extend(did_you_mean(t, names));
-        }
-        let hint = match &candidates[..] {
-            [] => String::new(),
-            [one] => format!("did you mean `{one}`? "),
-            many => format!("did you mean `{}`? ", many.join("` or `")),
-        };
+        let hint = crate::model::zone::did_you_mean_zone(&crate::model::zone::names_near(t));
         Err(format!(
             "--tz: `{s}` is not a time zone; {hint}give an IANA zone such as `Europe/Istanbul`, or \
              a UTC offset such as `+03:00` or `-06:00`"

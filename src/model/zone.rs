@@ -72,32 +72,13 @@ impl Zone {
         if let Some(z) = Zone::named(t) {
             return Ok(z);
         }
-        let names = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name());
-        let folded: Vec<&str> = names
-            .clone()
-            .filter(|n| n.eq_ignore_ascii_case(t))
-            .collect();
-        if let [one] = folded[..] {
+        let near = names_near(t);
+        if let [one] = near[..]
+            && one.eq_ignore_ascii_case(t)
+        {
             return Zone::named(one).ok_or_else(|| ZoneError(String::new()));
         }
-        // `New York` or `new_york` for `America/New_York`.
-        let city = t.replace(' ', "_");
-        let mut near: Vec<&str> = names
-            .clone()
-            .filter(|n| {
-                n.rsplit('/')
-                    .next()
-                    .is_some_and(|c| c.eq_ignore_ascii_case(&city))
-            })
-            .collect();
-        if near.is_empty() {
-            near.extend(did_you_mean(t, names));
-        }
-        let hint = match &near[..] {
-            [] => String::new(),
-            [one] => format!("did you mean `{one}`? "),
-            many => format!("did you mean `{}`? ", many.join("` or `")),
-        };
+        let hint = did_you_mean_zone(&near);
         Err(ZoneError(format!(
             "`{}` is not a time zone; {hint}give `UTC`, `local`, or an IANA zone such as \
              `Europe/Istanbul`",
@@ -205,6 +186,45 @@ impl Zone {
             Zone::Utc => t.naive_utc(),
             Zone::Named(tz) => t.with_timezone(&tz).naive_local(),
         })
+    }
+}
+
+/// The IANA zone names a mistyped `t` probably means: those equal to it but for case; else
+/// those whose last part is `t` with spaces as `_` (`New York`, `istanbul`); else the nearest by
+/// spelling ([`did_you_mean`]). Empty when none is near. Shared by `--tz` and `import --tz`.
+#[must_use]
+pub fn names_near(t: &str) -> Vec<&'static str> {
+    let names = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name());
+    let folded: Vec<&str> = names
+        .clone()
+        .filter(|n| n.eq_ignore_ascii_case(t))
+        .collect();
+    if !folded.is_empty() {
+        return folded;
+    }
+    let city = t.replace(' ', "_");
+    let mut near: Vec<&str> = names
+        .clone()
+        .filter(|n| {
+            n.rsplit('/')
+                .next()
+                .is_some_and(|c| c.eq_ignore_ascii_case(&city))
+        })
+        .collect();
+    if near.is_empty() {
+        near.extend(did_you_mean(t, names));
+    }
+    near
+}
+
+/// `did you mean `A`? ` (or `` `A` or `B` ``) for the names of [`names_near`], with a space
+/// after it; empty for none.
+#[must_use]
+pub fn did_you_mean_zone(near: &[&str]) -> String {
+    match near {
+        [] => String::new(),
+        [one] => format!("did you mean `{one}`? "),
+        many => format!("did you mean `{}`? ", many.join("` or `")),
     }
 }
 
