@@ -5,37 +5,16 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::buffer::CellWidth;
 use roundtable::app::{Action, App, layout};
 use roundtable::model::BUNDLED;
 use roundtable::query::density::Unit;
 use roundtable::query::document::Document;
 use roundtable::query::{Filter, FilterArgs};
-use roundtable::ui;
 
-fn open(args: &FilterArgs, w: u16, h: u16) -> App {
-    let doc = Document::load("bundled.ron", BUNDLED.to_string()).unwrap();
-    let filter = Filter::resolve(doc.timeline(), doc.index(), args).unwrap();
-    let mut app = App::new(Arc::new(doc), &filter);
-    app.update(Action::Resize {
-        width: w,
-        height: h,
-    });
-    app
-}
-
-fn bundled(w: u16, h: u16) -> App {
-    open(&FilterArgs::default(), w, h)
-}
-
-fn draw(app: &App) -> Buffer {
-    let size = app.size();
-    let mut t = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
-    t.draw(|f| ui::render(app, f)).unwrap();
-    t.backend().buffer().clone()
-}
+#[path = "support/tui.rs"]
+mod harness;
+use harness::{bundled, draw, open};
 
 /// Where the strip is, if it is shown.
 fn strip_area(app: &App) -> Option<ratatui::layout::Rect> {
@@ -209,7 +188,7 @@ fn a_click_on_a_bucket_selects_its_first_event() {
         speakers: vec!["peskov".into()],
         ..FilterArgs::default()
     };
-    let mut app = open(&args, 120, 40);
+    let mut app = open(BUNDLED, &args, 120, 40);
     app.update(Action::LastEvent);
     assert_ne!(id(&app), "r3-peskov-briefing");
     app.update(Action::Click {
