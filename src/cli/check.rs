@@ -33,8 +33,7 @@ fn check_file(path: Option<&Path>, max_size: u64, err: &mut impl Write) -> io::R
         crate::model::Zone::Utc,
         true,
         err,
-        |_| (),
-        |input, loaded, (), err| {
+        |input, loaded, err| {
             input.report_valid(loaded, err)?;
             Ok(Exit::Success)
         },

@@ -5,57 +5,42 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use crate::model::escape::escape_line;
-use crate::model::{Loaded, Timeline, Zone};
+use crate::model::{Timeline, Zone};
+use crate::query::document::Document;
 use crate::query::nothing::Unit;
 use crate::query::{Filter, FilterArgs, Index};
 
 use super::Exit;
-use super::input::{self, Input};
+use super::input;
 
-/// A loaded timeline with its index and resolved filter, as `body` receives it.
-pub struct Selected<'s, 'a> {
-    pub input: &'s Input,
-    pub loaded: &'s Loaded<'a>,
-    pub index: &'s Index,
+/// A loaded timeline (owning its text, with its index) and the filter resolved on it.
+pub struct Selected {
+    pub doc: Document,
     pub filter: Filter,
 }
 
-/// Reads and validates `file`, builds the index and resolves `args`, then runs `body`. An
-/// unreadable file ends in [`Exit::Trouble`], an invalid one in [`Exit::Invalid`] (its errors
-/// printed as `check` prints them), a filter naming nothing in [`Exit::Trouble`], a load the
-/// user cancelled with Ctrl-C in [`Exit::Cancelled`]. A slow load shows its progress (see
-/// [`super::progress::Watch`]); `headless` says whether Ctrl-C should end the command once it has loaded.
-pub fn open<W: Write>(
+/// Reads and validates `file` in `zone`, builds the index and resolves `args`. `Err` holds how
+/// the command ends, already said on `err`: an unreadable file [`Exit::Trouble`], an invalid
+/// one [`Exit::Invalid`] (its errors printed as `check` prints them), a filter naming nothing
+/// [`Exit::Trouble`], a load the user cancelled with Ctrl-C [`Exit::Cancelled`]. A slow load
+/// shows its progress (see [`super::progress::Watch`]); `headless` says whether Ctrl-C should
+/// end the command once it has loaded.
+pub fn open(
     file: Option<&Path>,
     max_size: u64,
     zone: Zone,
     headless: bool,
     args: &FilterArgs,
-    err: &mut W,
-    body: impl FnOnce(Selected<'_, '_>, &mut W) -> io::Result<Exit>,
-) -> io::Result<Exit> {
-    input::open(
-        file,
-        max_size,
-        zone,
-        headless,
-        err,
-        |l| Index::build(&l.timeline),
-        |input, loaded, index, err| {
-            let Some(filter) = resolve(&loaded.timeline, &index, args, err)? else {
-                return Ok(Exit::Trouble);
-            };
-            body(
-                Selected {
-                    input,
-                    loaded,
-                    index: &index,
-                    filter,
-                },
-                err,
-            )
-        },
-    )
+    err: &mut impl Write,
+) -> io::Result<Result<Selected, Exit>> {
+    let doc = match input::document(file, max_size, zone, headless, err)? {
+        Ok(doc) => doc,
+        Err(exit) => return Ok(Err(exit)),
+    };
+    Ok(match resolve(doc.timeline(), doc.index(), args, err)? {
+        Some(filter) => Ok(Selected { doc, filter }),
+        None => Err(Exit::Trouble),
+    })
 }
 
 /// The filter flags as given, with `--marked` read from the marks file of `file` (the bundled
@@ -100,17 +85,17 @@ pub fn resolve(
 
 /// Tells the user on `err` why the filters keep nothing (see [`crate::query::nothing::why`]).
 pub fn nothing(
-    s: &Selected<'_, '_>,
+    s: &Selected,
     args: &FilterArgs,
     unit: Unit,
     err: &mut impl Write,
 ) -> io::Result<()> {
     let why = crate::query::nothing::why(
-        &s.loaded.timeline,
-        s.index,
+        s.doc.timeline(),
+        s.doc.index(),
         &s.filter,
         Some(args),
-        Some(&s.input.text),
+        Some(s.doc.text()),
         unit,
     );
     // Names from the file and values as typed: both untrusted.

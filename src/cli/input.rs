@@ -10,24 +10,23 @@ use std::sync::Arc;
 
 use super::Exit;
 use super::progress::Watch;
-use crate::model::{self, Diagnostic, Loaded, Progress, ReadError, Stage, Zone};
+use crate::model::{self, Diagnostic, Loaded, Progress, ReadError, Zone};
 use crate::query::document::Document;
 
-/// Reads and validates `path` (the bundled timeline when `None`), showing the progress of a
-/// slow load (see [`Watch`]; `headless` as there). `prepare` runs on the loaded timeline while
-/// the progress line is still up (building an index, say); the line is cleared before anything
-/// is printed and before `body` runs. An unreadable file is reported and ends in
-/// [`Exit::Trouble`], an invalid one in [`Exit::Invalid`] (its diagnostics printed as `check`
-/// prints them), a load cancelled with Ctrl-C in [`Exit::Cancelled`]. Events are put in order
-/// for dates read in `zone` ([`model::load_in`]).
-pub fn open<W: Write, P>(
+/// Reads and validates `path` (the bundled timeline when `None`) without indexing it, for
+/// `check`, then runs `body` on it; showing the progress of a slow load (see [`Watch`];
+/// `headless` as there), cleared before anything is printed. An unreadable file is reported
+/// and ends in [`Exit::Trouble`], an invalid one in [`Exit::Invalid`] (its diagnostics printed
+/// as `check` prints them), a load cancelled with Ctrl-C in [`Exit::Cancelled`]. Events are
+/// put in order for dates read in `zone` ([`model::load_in`]). The commands that need the
+/// index, and the browser, take a [`Document`] from [`document`] instead.
+pub fn open<W: Write>(
     path: Option<&Path>,
     max_size: u64,
     zone: Zone,
     headless: bool,
     err: &mut W,
-    prepare: impl FnOnce(&Loaded<'_>) -> P,
-    body: impl FnOnce(&Input, &Loaded<'_>, P, &mut W) -> io::Result<Exit>,
+    body: impl FnOnce(&Input, &Loaded<'_>, &mut W) -> io::Result<Exit>,
 ) -> io::Result<Exit> {
     let mut watch = path.map(|p| Watch::start(&p.to_string_lossy(), headless));
     let progress = watch.as_ref().map(|w| Arc::clone(w.progress()));
@@ -36,35 +35,28 @@ pub fn open<W: Write, P>(
         .as_ref()
         .ok()
         .map(|input| input.load_quiet(progress.as_ref(), zone));
-    let prepared = match &loaded {
-        Some(Ok(loaded)) => {
-            if let Some(p) = &progress {
-                p.set_stage(Stage::Indexing);
-            }
-            Some(prepare(loaded))
-        }
-        _ => None,
-    };
     if watch.as_mut().is_some_and(Watch::finish) {
         writeln!(err, "roundtable: cancelled")?;
         return Ok(Exit::Cancelled);
     }
-    match (&read, loaded, prepared) {
-        (Err((name, e)), _, _) => {
+    match (&read, loaded) {
+        (Err((name, e)), _) => {
             Input::report_unreadable(name, e, err)?;
             Ok(Exit::Trouble)
         }
-        (Ok(input), Some(Ok(loaded)), Some(prepared)) => body(input, &loaded, prepared, err),
-        (Ok(input), Some(Err(diags)), _) => {
+        (Ok(input), Some(Ok(loaded))) => body(input, &loaded, err),
+        (Ok(input), Some(Err(diags))) => {
             input.report_invalid(&diags, err)?;
             Ok(Exit::Invalid)
         }
-        (Ok(_), _, _) => Ok(Exit::Invalid),
+        (Ok(_), None) => Ok(Exit::Invalid),
     }
 }
 
-/// [`open`] for a document that owns its text (the browser's, which it may swap on reload):
-/// the same progress line and the same reports; `Err` holds how the command ends.
+/// Reads, validates and indexes `path` (the bundled timeline when `None`) into a document that
+/// owns its text: what `list`, `statements`, `export` and the browser (which may swap it on
+/// reload) work on. The same progress line and reports as [`open`]; `Err` holds how the
+/// command ends, already said on `err`.
 pub fn document<W: Write>(
     path: Option<&Path>,
     max_size: u64,

@@ -56,24 +56,24 @@ pub fn run(
     let Some(filter_args) = filters::args(&args.filters, args.file.as_deref(), err)? else {
         return Ok(Exit::Trouble);
     };
-    filters::open(
+    let s = match filters::open(
         args.file.as_deref(),
         settings.max_size,
         settings.zone(),
         true,
         &filter_args,
         err,
-        |s, err| {
-            let t = &s.loaded.timeline;
-            let text = Some(&s.input.text[..]);
-            let positions = s.filter.apply(t, s.index, text);
-            if positions.is_empty() && !s.filter.is_empty() {
-                filters::nothing(&s, &filter_args, Unit::Events, err)?;
-            }
-            write(t, s.index, &positions, layout, s.loaded.zone, out)?;
-            Ok(Exit::Success)
-        },
-    )
+    )? {
+        Ok(s) => s,
+        Err(exit) => return Ok(exit),
+    };
+    let (t, index) = (s.doc.timeline(), s.doc.index());
+    let positions = s.filter.apply(t, index, Some(s.doc.text()));
+    if positions.is_empty() && !s.filter.is_empty() {
+        filters::nothing(&s, &filter_args, Unit::Events, err)?;
+    }
+    write(t, index, &positions, layout, s.doc.zone(), out)?;
+    Ok(Exit::Success)
 }
 
 /// Writes the events at `positions` (timeline order), their times in `zone` with its offset

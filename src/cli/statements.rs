@@ -58,23 +58,24 @@ pub fn run(
     let Some(filter_args) = filters::args(&args.filters, args.file.as_deref(), err)? else {
         return Ok(Exit::Trouble);
     };
-    filters::open(
+    let s = match filters::open(
         args.file.as_deref(),
         settings.max_size,
         settings.zone(),
         true,
         &filter_args,
         err,
-        |s, err| {
-            let t = &s.loaded.timeline;
-            let rows = s.filter.statements(t, s.index, Some(&s.input.text[..]));
-            if rows.is_empty() {
-                filters::nothing(&s, &filter_args, Unit::Statements, err)?;
-            }
-            write(t, s.index, &rows, layout, s.loaded.zone, out)?;
-            Ok(Exit::Success)
-        },
-    )
+    )? {
+        Ok(s) => s,
+        Err(exit) => return Ok(exit),
+    };
+    let (t, index) = (s.doc.timeline(), s.doc.index());
+    let rows = s.filter.statements(t, index, Some(s.doc.text()));
+    if rows.is_empty() {
+        filters::nothing(&s, &filter_args, Unit::Statements, err)?;
+    }
+    write(t, index, &rows, layout, s.doc.zone(), out)?;
+    Ok(Exit::Success)
 }
 
 /// The text as a row shows it: a quote between quotation marks, a claim (the file author's
