@@ -512,3 +512,18 @@ fn esc_with_nothing_to_clear_names_the_way_out_in_force() {
         assert_eq!(app.message(), Some(said), "{file}");
     }
 }
+
+#[test]
+fn mark_messages_name_the_keys_in_force() {
+    let c = config::parse("[keys]\nnext_mark = \"F5\"\nprev_mark = \"F6\"\ntoggle_mark = \"M\"\n")
+        .expect("valid");
+    let mut app = open(&c, 100, 30);
+    press(&mut app, KeyCode::F(5));
+    assert_eq!(app.message(), Some("no marks: M marks the selected event"));
+    press(&mut app, KeyCode::Char('M'));
+    assert_eq!(app.message(), Some("marked · 1 mark (F5/F6 go to them)"));
+    press(&mut app, KeyCode::F(5));
+    assert_eq!(app.message(), Some("no later mark (F6 goes back)"));
+    press(&mut app, KeyCode::Char('M'));
+    assert_eq!(app.message(), Some("unmarked · 0 marks"));
+}

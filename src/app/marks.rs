@@ -135,7 +135,13 @@ impl App {
         if self.marks_unsaved.is_some() {
             message.push_str(" · not saved: the marks file is unreadable");
         } else {
-            message.push_str(" (u/U go to them)");
+            if n > 0 {
+                let (next, prev) = (
+                    self.keys.label_of("next_mark"),
+                    self.keys.label_of("prev_mark"),
+                );
+                message = format!("{message} ({next}/{prev} go to them)");
+            }
             self.marks_save = Some(self.marks.ids.clone());
         }
         if self.filter.marked.is_some() {
@@ -151,7 +157,8 @@ impl App {
     pub(crate) fn step_mark(&mut self, forward: bool) {
         let total = self.marks.positions.len();
         if total == 0 {
-            self.message = Some("no marks: m marks the selected event".into());
+            let mark = self.keys.label_of("toggle_mark");
+            self.message = Some(format!("no marks: {mark} marks the selected event"));
             return;
         }
         let at = self.selected_pos();
@@ -185,13 +192,12 @@ impl App {
                 return;
             }
         }
-        self.message = Some(
-            if forward {
-                "no later mark (U goes back)"
-            } else {
-                "no earlier mark (u goes on)"
-            }
-            .into(),
-        );
+        self.message = Some(if forward {
+            let back = self.keys.label_of("prev_mark");
+            format!("no later mark ({back} goes back)")
+        } else {
+            let on = self.keys.label_of("next_mark");
+            format!("no earlier mark ({on} goes on)")
+        });
     }
 }
