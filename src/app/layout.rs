@@ -11,6 +11,10 @@ pub const MIN_HEIGHT: u16 = 6;
 /// "Medinsky…" titles) to nearly the same text; stacked, it has the whole width.
 pub const SIDE_BY_SIDE: u16 = 120;
 
+/// The widest the detail pane grows side by side, in columns: wider prose reads worse, and
+/// the timeline's titles can use the rest.
+pub const DETAIL_MAX: u16 = 100;
+
 /// A bordered pane: its whole area and the area inside its borders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pane {
@@ -76,7 +80,12 @@ pub fn screen(area: Rect) -> Option<Screen> {
         ..area
     };
     let (timeline, detail, stacked) = if area.width >= SIDE_BY_SIDE {
-        let w = (area.width * 9 / 20).min(72);
+        // The timeline takes 45 %, up to 72 columns, and whatever the detail pane's prose
+        // cannot use past 100 (on a 200-column terminal titles were cut beside a half-empty
+        // detail pane).
+        let w = (area.width * 9 / 20)
+            .min(72)
+            .max(area.width.saturating_sub(DETAIL_MAX));
         let left = Rect { width: w, ..body };
         let right = Rect {
             x: body.x + w,
@@ -170,6 +179,20 @@ mod tests {
         assert!(s.stacked);
         assert_eq!(s.timeline.outer.bottom(), s.detail.outer.y);
         assert_eq!(s.detail.outer.bottom(), 39);
+    }
+
+    #[test]
+    fn the_detail_pane_stops_at_100_columns_and_the_timeline_takes_the_rest() {
+        let width = |w| {
+            let s = screen(Rect::new(0, 0, w, 40)).unwrap();
+            (s.timeline.outer.width, s.detail.outer.width)
+        };
+        // 45 % up to 72 columns for the timeline; past that, the detail pane stops at 100.
+        assert_eq!(width(120), (54, 66));
+        assert_eq!(width(160), (72, 88));
+        assert_eq!(width(172), (72, 100));
+        assert_eq!(width(200), (100, 100));
+        assert_eq!(width(300), (200, 100));
     }
 
     #[test]
