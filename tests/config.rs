@@ -339,6 +339,19 @@ fn man_is_roff_with_a_section_per_subcommand() {
     assert!(page.contains("\\-\\-format"));
     assert!(page.contains(".SH \"EXAMPLES\"\n.nf\n"));
     assert!(!page.contains('\x1b'));
+    // The commands are sections of this page, not pages of their own.
+    assert!(!page.contains("roundtable\\-check(1)"));
+    assert!(page.contains("\\fBroundtable check\\fR"));
+    // What it reads, from the environment and from files.
+    for name in [
+        "ROUNDTABLE_CONFIG",
+        "XDG_CONFIG_HOME",
+        "XDG_STATE_HOME",
+        "NO_COLOR",
+    ] {
+        assert!(page.contains(&format!(".TP\n\\fB{name}\\fR\n")), "{name}");
+    }
+    assert!(page.contains(".SH FILES\n"));
 }
 
 /// The bundled timeline in a browser with `config`'s keys, at `w`×`h`.

@@ -30,7 +30,19 @@ pub fn man(out: &mut impl Write) -> io::Result<Exit> {
     page.render_synopsis_section(out)?;
     page.render_description_section(out)?;
     page.render_options_section(out)?;
-    page.render_subcommands_section(out)?;
+    // clap_mangen names each command as a page of its own (`roundtable-check(1)`); they are
+    // sections of this one.
+    let mut subs = Vec::new();
+    page.render_subcommands_section(&mut subs)?;
+    let mut subs = String::from_utf8_lossy(&subs).into_owned();
+    for sub in cmd.get_subcommands() {
+        let name = sub.get_name().replace('-', "\\-");
+        subs = subs.replace(
+            &format!("roundtable\\-{name}(1)"),
+            &format!("\\fBroundtable {name}\\fR"),
+        );
+    }
+    out.write_all(subs.as_bytes())?;
     // Each command's own flags, which the main page only names.
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         let name = sub.get_name();
@@ -52,6 +64,7 @@ pub fn man(out: &mut impl Write) -> io::Result<Exit> {
     if let Some(after) = cmd.get_after_help() {
         write_verbatim(out, ".SH", &after.to_string())?;
     }
+    out.write_all(ENVIRONMENT_AND_FILES.as_bytes())?;
     page.render_version_section(out)?;
     Ok(Exit::Success)
 }
@@ -77,3 +90,29 @@ fn write_verbatim(out: &mut impl Write, heading: &str, text: &str) -> io::Result
     }
     writeln!(out, ".fi")
 }
+
+/// The variables and files roundtable reads, in roff: what `--help` cannot say at length.
+const ENVIRONMENT_AND_FILES: &str = r".SH ENVIRONMENT
+.TP
+\fBROUNDTABLE_CONFIG\fR
+The config file to read instead of the default one; set and empty, no config file is read.
+.TP
+\fBXDG_CONFIG_HOME\fR
+Where the config file is looked for, as \fIroundtable/config.toml\fR (\fI~/.config\fR when unset, on macOS too).
+.TP
+\fBXDG_STATE_HOME\fR
+Where marks are kept, under \fIroundtable/marks/\fR (\fI~/.local/state\fR when unset).
+.TP
+\fBNO_COLOR\fR
+Set and not empty: the browser draws no colours, whatever the config says.
+.TP
+\fBTZ\fR
+The zone \fB\-\-tz local\fR means (else \fI/etc/localtime\fR).
+.SH FILES
+.TP
+\fI$XDG_CONFIG_HOME/roundtable/config.toml\fR
+Keys, colours and display settings; \fBroundtable config \-\-path\fR prints where it is looked for, \fBroundtable config \-\-default\fR prints a complete one.
+.TP
+\fI$XDG_STATE_HOME/roundtable/marks/\fR
+One file per timeline, keyed by its path, with the ids of its marked events. The timeline file itself is never written.
+";
