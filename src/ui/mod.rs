@@ -49,14 +49,22 @@ impl Widget for Themed<'_> {
         let Themed(app, theme) = self;
         let theme = theme::of(app, theme);
         let Some(screen) = layout::screen(area) else {
-            let msg = format!(
-                "terminal too small: {}×{} (needs {}×{})",
-                area.width,
-                area.height,
-                layout::MIN_WIDTH,
-                layout::MIN_HEIGHT
-            );
-            let line = Line::from(text::cut(&msg, usize::from(area.width), theme.warning));
+            // The longest that fits, so that what is wrong is read whole even at 10 columns.
+            let (w, h) = (area.width, area.height);
+            let (mw, mh) = (layout::MIN_WIDTH, layout::MIN_HEIGHT);
+            let forms = [
+                format!("terminal too small: {w}×{h} (needs {mw}×{mh})"),
+                format!("too small: needs {mw}×{mh}"),
+                format!("needs {mw}×{mh} at least"),
+                format!("needs {mw}×{mh}"),
+                "too small".to_string(),
+            ];
+            let room = usize::from(w);
+            let msg = forms
+                .iter()
+                .find(|m| crate::app::text::width(m) <= room)
+                .map_or("too small", String::as_str);
+            let line = Line::from(text::cut(msg, room, theme.warning));
             text::put(buf, area, 0, &line);
             return;
         };
