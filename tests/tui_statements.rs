@@ -164,3 +164,27 @@ fn y_copies_the_selected_statement_with_its_citation_and_says_so() {
         footer(&app)
     );
 }
+
+#[test]
+fn the_footer_offers_link_keys_only_where_there_is_a_link() {
+    // Found by a tester: `Tab link` was offered in a detail pane with no link to step to.
+    let mut app = bundled(120, 40);
+    press(&mut app, &["v"]);
+    let (mut with, mut without) = (false, false);
+    for _ in 0..app.len() {
+        press(&mut app, &["Enter"]);
+        let f = footer(&app);
+        assert!(f.contains("? help"), "{f}");
+        if app.has_links() {
+            assert!(f.contains("Tab link"), "{f}");
+            with = true;
+        } else {
+            assert!(!f.contains("link") && !f.contains("Enter go"), "{f}");
+            without = true;
+        }
+        // Back to the timeline and on to the next statement.
+        app.update(Action::FocusNext);
+        app.update(Action::NextEvent);
+    }
+    assert!(with && without, "both kinds of statement were seen");
+}

@@ -36,6 +36,12 @@ impl App {
         self.link
     }
 
+    /// Whether the detail pane, as it is drawn now, has a link to step to.
+    #[must_use]
+    pub fn has_links(&self) -> bool {
+        !self.links().is_empty()
+    }
+
     fn links(&self) -> Vec<Link> {
         let width = usize::from(self.detail_area().width);
         detail::document_with_links(self, width).1

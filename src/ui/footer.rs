@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::text::{cut, put, width};
 use super::theme::Theme;
-use crate::app::{App, Overlay, text};
+use crate::app::{App, Mode, Overlay, text};
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut right: Vec<Span<'static>> = Vec::new();
@@ -140,7 +140,11 @@ fn tail_start(s: &str, max: usize) -> usize {
 }
 
 fn hints(app: &App, room: usize, theme: &Theme) -> Line<'static> {
-    let all = app.keymap().hints(app.mode());
+    let mut all = app.keymap().hints(app.mode());
+    // Keys for links are offered only where there is one to go to.
+    if app.mode() == Mode::Detail && !app.has_links() {
+        all.retain(|(_, hint)| !matches!(*hint, "link" | "go"));
+    }
     let cost = |(key, hint): &(String, &str)| text::width(key) + 1 + hint.len() + 2;
     // `? help` is kept at every width where it fits: it is how the rest is found.
     let help = all.iter().position(|(_, hint)| *hint == "help");
