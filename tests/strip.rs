@@ -5,7 +5,6 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use ratatui::buffer::CellWidth;
 use roundtable::app::{Action, App, layout};
 use roundtable::model::BUNDLED;
 use roundtable::query::density::Unit;
@@ -14,7 +13,7 @@ use roundtable::query::{Filter, FilterArgs};
 
 #[path = "support/tui.rs"]
 mod harness;
-use harness::{bundled, draw, open};
+use harness::{bundled, draw, open, plain_in};
 
 /// Where the strip is, if it is shown.
 fn strip_area(app: &App) -> Option<ratatui::layout::Rect> {
@@ -27,23 +26,7 @@ fn strip(app: &App) -> String {
     let Some(r) = strip_area(app) else {
         return "(no strip)\n".into();
     };
-    let mut out = String::new();
-    for y in r.y..r.bottom() {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in r.x..r.right() {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let s = buf[(x, y)].symbol();
-            skip = usize::from(s.cell_width()).saturating_sub(1);
-            line.push_str(s);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    plain_in(&buf, r)
 }
 
 fn id(app: &App) -> String {

@@ -45,11 +45,16 @@ pub fn draw(app: &App) -> Buffer {
 /// A buffer as plain text, one line per row, trailing blanks trimmed; the cell hidden behind a
 /// wide character is left out so that text reads as on screen.
 pub fn plain(buf: &Buffer) -> String {
+    plain_in(buf, buf.area)
+}
+
+/// [`plain`] for the rows and columns of `r` alone.
+pub fn plain_in(buf: &Buffer, r: ratatui::layout::Rect) -> String {
     let mut out = String::new();
-    for y in 0..buf.area.height {
+    for y in r.y..r.bottom() {
         let mut line = String::new();
         let mut skip = 0;
-        for x in 0..buf.area.width {
+        for x in r.x..r.right() {
             if skip > 0 {
                 skip -= 1;
                 continue;
