@@ -13,15 +13,11 @@ use roundtable::query::document::Document;
 use roundtable::query::{Filter, FilterArgs};
 use roundtable::ui;
 
+#[path = "support/tui.rs"]
+mod harness;
+
 fn open(zone: Zone, w: u16, h: u16) -> App {
-    let doc = Document::load_in("bundled", BUNDLED.to_string(), None, zone).unwrap();
-    let filter = Filter::resolve(doc.timeline(), doc.index(), &FilterArgs::default()).unwrap();
-    let mut app = App::new(Arc::new(doc), &filter);
-    app.update(Action::Resize {
-        width: w,
-        height: h,
-    });
-    app
+    harness::open_in("bundled", BUNDLED, zone, &FilterArgs::default(), w, h)
 }
 
 fn bundled(w: u16, h: u16) -> App {

@@ -2,15 +2,16 @@
 //! hand (not against ratatui's or the code's own width function), and a title with halfwidth
 //! sound marks drawn through a real terminal emulator, cell by cell.
 
-use std::sync::Arc;
-
 use ratatui::Terminal;
 use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::buffer::CellWidth;
-use roundtable::app::{Action, App, text};
-use roundtable::query::document::Document;
-use roundtable::query::{Filter, FilterArgs};
+use roundtable::app::{App, text};
+use roundtable::model::Zone;
+use roundtable::query::FilterArgs;
 use roundtable::ui;
+
+#[path = "support/tui.rs"]
+mod harness;
 
 /// Cells that current terminals (xterm, VTE, kitty, `WezTerm`, foot, Windows Terminal) give each
 /// text: halfwidth forms are one cell each, sound marks included; combining marks add nothing;
@@ -78,14 +79,7 @@ const FILE: &str = r#"Timeline(
 )"#;
 
 fn app(w: u16, h: u16) -> App {
-    let doc = Document::load("w.ron", FILE.to_string()).expect("loads");
-    let filter = Filter::resolve(doc.timeline(), doc.index(), &FilterArgs::default()).unwrap();
-    let mut app = App::new(Arc::new(doc), &filter);
-    app.update(Action::Resize {
-        width: w,
-        height: h,
-    });
-    app
+    harness::open_in("w.ron", FILE, Zone::Utc, &FilterArgs::default(), w, h)
 }
 
 /// The bytes the browser sends to draw `app`, as a terminal emulator shows them.

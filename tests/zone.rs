@@ -4,16 +4,17 @@
 
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
-use std::sync::Arc;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use roundtable::app::{Action, App};
 use roundtable::cli::list::{self, Layout};
 use roundtable::model::{self, Zone};
-use roundtable::query::document::Document;
-use roundtable::query::{Filter, FilterArgs, Index};
+use roundtable::query::{FilterArgs, Index};
 use roundtable::ui;
+
+#[path = "support/tui.rs"]
+mod harness;
 
 const FIXTURE: &str = "tests/fixtures/zone/dateline.ron";
 
@@ -227,14 +228,7 @@ fn in_every_zone_the_dates_of_a_column_read_in_order() {
 fn browser(zone: &str, w: u16, h: u16) -> App {
     let text = std::fs::read_to_string(PathBuf::from(FIXTURE)).unwrap();
     let zone = Zone::parse(zone).unwrap();
-    let doc = Document::load_in("dateline.ron", text, None, zone).unwrap();
-    let filter = Filter::resolve(doc.timeline(), doc.index(), &FilterArgs::default()).unwrap();
-    let mut app = App::new(Arc::new(doc), &filter);
-    app.update(Action::Resize {
-        width: w,
-        height: h,
-    });
-    app
+    harness::open_in("dateline.ron", &text, zone, &FilterArgs::default(), w, h)
 }
 
 fn screen(app: &App) -> Vec<String> {

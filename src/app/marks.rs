@@ -169,28 +169,20 @@ impl App {
                 self.marks.positions.partition_point(|&m| m < p)
             }
         });
-        let candidates: Vec<(usize, u32)> = if forward {
-            self.marks.positions[k..]
-                .iter()
-                .enumerate()
-                .map(|(j, &m)| (k + j, m))
-                .collect()
-        } else {
-            self.marks.positions[..k]
-                .iter()
-                .enumerate()
-                .rev()
-                .map(|(j, &m)| (j, m))
-                .collect()
+        // The nearest mark the filter shows, without copying the marks on every key.
+        let place = |rank: usize| Place {
+            event: self.marks.positions[rank],
+            statement: None,
         };
-        for (rank, pos) in candidates {
-            if self.go_to(Place {
-                event: pos,
-                statement: None,
-            }) {
-                self.message = Some(format!("mark {}/{total}", rank + 1));
-                return;
-            }
+        let hit = if forward {
+            (k..total).find(|&r| self.shows(place(r)))
+        } else {
+            (0..k).rev().find(|&r| self.shows(place(r)))
+        };
+        if let Some(rank) = hit {
+            self.go_to(place(rank));
+            self.message = Some(format!("mark {}/{total}", rank + 1));
+            return;
         }
         self.message = Some(if forward {
             let back = self.keys.label_of("prev_mark");

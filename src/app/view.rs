@@ -128,7 +128,7 @@ impl App {
 
     /// Whether row [`App::row_of`] `p` shows exactly `p` (its event, and its statement when it
     /// has one and the view lists statements).
-    fn shows(&self, p: Place) -> bool {
+    pub(crate) fn shows(&self, p: Place) -> bool {
         let row = self.row_of(p);
         row < self.len()
             && self.pos_at(row) == p.event

@@ -19,8 +19,20 @@ use roundtable::ui;
 
 /// A browser on `source`, with the filter `args`, at `w`×`h`.
 pub fn open(source: &str, args: &FilterArgs, w: u16, h: u16) -> App {
-    let doc = Document::load("test.ron", source.to_string())
-        .unwrap_or_else(|f| panic!("{}", model::diag::render("test", source, &f.diagnostics)));
+    open_in("test.ron", source, model::Zone::Utc, args, w, h)
+}
+
+/// [`open`] on a document named `name` (its title bar shows it), its dates read in `zone`.
+pub fn open_in(
+    name: &str,
+    source: &str,
+    zone: model::Zone,
+    args: &FilterArgs,
+    w: u16,
+    h: u16,
+) -> App {
+    let doc = Document::load_in(name, source.to_string(), None, zone)
+        .unwrap_or_else(|f| panic!("{}", model::diag::render(name, source, &f.diagnostics)));
     let filter = Filter::resolve(doc.timeline(), doc.index(), args).expect("filter resolves");
     let mut app = App::new(Arc::new(doc), &filter);
     app.update(Action::Resize {
