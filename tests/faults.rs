@@ -8,16 +8,13 @@
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
-use std::os::fd::OwnedFd;
-use std::os::unix::fs::OpenOptionsExt;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use rustix::process::{Pid, Signal, kill_process};
-use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
-use rustix::termios::{LocalModes, Termios, Winsize, tcgetattr, tcsetwinsize};
+use rustix::termios::{LocalModes, Termios};
 
 const ENTER_ALT: &[u8] = b"\x1b[?1049h";
 const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
@@ -36,71 +33,9 @@ const MOUSE_OFF: &[&[u8]] = &[
 /// How long anything may take before the test gives up on it.
 const PATIENCE: Duration = Duration::from_secs(20);
 
-/// A pseudo-terminal pair: the master stays with the test, the slave goes to the program.
-struct Pty {
-    master: OwnedFd,
-    slave: std::path::PathBuf,
-}
-
-impl Pty {
-    fn open() -> Pty {
-        let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC)
-            .expect("a pseudo-terminal");
-        grantpt(&master).expect("grantpt");
-        unlockpt(&master).expect("unlockpt");
-        let name = ptsname(&master, Vec::new()).expect("ptsname");
-        let slave = std::path::PathBuf::from(name.to_str().expect("a UTF-8 pty name"));
-        tcsetwinsize(
-            &master,
-            Winsize {
-                ws_row: 24,
-                ws_col: 80,
-                ws_xpixel: 0,
-                ws_ypixel: 0,
-            },
-        )
-        .expect("window size");
-        Pty { master, slave }
-    }
-
-    /// The slave end, opened without making it anyone's controlling terminal.
-    fn slave(&self) -> File {
-        const O_NOCTTY: i32 = 0o400;
-        OpenOptions::new()
-            .read(true)
-            .write(true)
-            .custom_flags(O_NOCTTY)
-            .open(&self.slave)
-            .expect("the pty's slave end")
-    }
-
-    fn modes(&self) -> Termios {
-        tcgetattr(&self.master).expect("the pty's modes")
-    }
-
-    /// Everything the program writes to the terminal, collected by a thread until no process
-    /// holds the slave end open. Open one (a keeper) before, so that the reader does not stop
-    /// before the program starts, and close it only once the output has settled, so that no
-    /// byte still on its way through the terminal is lost.
-    fn record(&self) -> (Arc<Mutex<Vec<u8>>>, JoinHandle<()>) {
-        let mut reader = File::from(self.master.try_clone().expect("a second master fd"));
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&seen);
-        let thread = thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            // Reading ends with EIO once no process holds the slave end open.
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock()
-                    .expect("the output")
-                    .extend_from_slice(&buf[..n]);
-            }
-        });
-        (seen, thread)
-    }
-}
+#[path = "support/pty.rs"]
+mod pty;
+use pty::Pty;
 
 /// The modes that matter, as a comparable value.
 fn modes_of(t: &Termios) -> String {

@@ -5,10 +5,9 @@
 //! `u`/`U` stop at the last and first mark, `m` in the statements view, marks across a reload.
 
 use std::collections::BTreeSet;
-use std::fs::{File, OpenOptions};
-use std::io::{Read, Write};
+use std::fs::File;
+use std::io::Write;
 use std::os::fd::OwnedFd;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::{Arc, Mutex};
@@ -18,8 +17,10 @@ use std::time::{Duration, Instant};
 use roundtable::app::{Action, App, View};
 use roundtable::query::document::Document;
 use roundtable::query::{Filter, FilterArgs};
-use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
-use rustix::termios::{Winsize, tcsetwinsize};
+
+#[path = "support/pty.rs"]
+mod pty;
+use pty::Pty;
 
 const PATIENCE: Duration = Duration::from_secs(20);
 
@@ -56,44 +57,11 @@ struct Browser {
 
 impl Browser {
     fn launch(file: &Path, state: &Path) -> Browser {
-        let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC)
-            .expect("a pseudo-terminal");
-        grantpt(&master).unwrap();
-        unlockpt(&master).unwrap();
-        let name = ptsname(&master, Vec::new()).unwrap();
-        let slave_path = PathBuf::from(name.to_str().unwrap());
-        tcsetwinsize(
-            &master,
-            Winsize {
-                ws_row: 24,
-                ws_col: 80,
-                ws_xpixel: 0,
-                ws_ypixel: 0,
-            },
-        )
-        .unwrap();
-        let slave = || {
-            const O_NOCTTY: i32 = 0o400;
-            OpenOptions::new()
-                .read(true)
-                .write(true)
-                .custom_flags(O_NOCTTY)
-                .open(&slave_path)
-                .unwrap()
-        };
-        let keeper = slave();
-        let mut reader = File::from(master.try_clone().unwrap());
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&output);
-        let reader = thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
+        let pty = Pty::open();
+        // Held open until the end, so that the recording does not stop before the browser
+        // starts (see `Pty::record`).
+        let keeper = pty.slave();
+        let (output, reader) = pty.record();
         let child = Command::new("setsid")
             .arg("-c")
             .arg(env!("CARGO_BIN_EXE_roundtable"))
@@ -101,13 +69,13 @@ impl Browser {
             .arg("--no-watch")
             .env("XDG_STATE_HOME", state)
             .env_remove("NO_COLOR")
-            .stdin(slave())
-            .stdout(slave())
-            .stderr(slave())
+            .stdin(pty.slave())
+            .stdout(pty.slave())
+            .stderr(pty.slave())
             .spawn()
             .expect("setsid and roundtable start");
         Browser {
-            master,
+            master: pty.master,
             keeper,
             child,
             output,
