@@ -6,6 +6,7 @@
 //!   writes the help overlay and footer hints.
 //! - `update.rs`: [`App::update`], the only place state changes.
 //! - [`view`]: the events or the statements view, and keeping the selection across them.
+//! - `list`, `rows`: the main pane's rows, made a screenful at a time as they are needed.
 //! - [`window`]: which timeline rows are on screen, round headers included.
 //! - [`reload`]: a new version of the file replacing the shown one, keeping the reader's place.
 //! - [`links`]: the detail pane's links to other statements, following them and coming back.
@@ -22,6 +23,7 @@ pub mod detail;
 pub mod keymap;
 pub mod layout;
 pub mod links;
+mod list;
 pub mod marks;
 pub mod picker;
 pub mod provenance;
@@ -120,14 +122,9 @@ pub struct App {
     pub(crate) nothing_why: Option<String>,
     /// Events or statements: what the rows below are.
     pub(crate) view: View,
-    /// In the statements view, its rows: the statements of the shown events that the filter
-    /// keeps, in timeline order. Empty in the events view.
-    pub(crate) stmts: rows::StatementRows,
-    /// Rows (indices into the view's list) where a round header opens a group, ascending.
-    pub(crate) round_starts: Vec<usize>,
-    /// Per round: the row of its first shown event or statement, and how many rows it has.
-    pub(crate) round_first: Vec<Option<usize>>,
-    pub(crate) round_shown: Vec<u32>,
+    /// The main pane's rows made so far (in the statements view, the statements of the shown
+    /// events that the filter keeps, in timeline order), with their round groups and count.
+    pub(crate) list: list::List,
     /// The selected row (0 when nothing is shown).
     pub(crate) selected: usize,
     /// The first row in the main pane.
@@ -188,10 +185,7 @@ impl App {
             shown: Vec::new(),
             nothing_why: None,
             view: View::Events,
-            stmts: rows::StatementRows::default(),
-            round_starts: Vec::new(),
-            round_first: Vec::new(),
-            round_shown: Vec::new(),
+            list: list::List::default(),
             selected: 0,
             top: 0,
             link: None,
@@ -221,6 +215,7 @@ impl App {
         if let Some(q) = search {
             app.run_search(&q);
         }
+        app.make_window();
         if app.message.is_none()
             && let Some(w) = app.doc.warnings().first()
         {
@@ -408,10 +403,7 @@ impl App {
             self.search = None;
             return;
         };
-        match self.view {
-            View::Events => s.restrict(&self.shown),
-            View::Statements => self.restrict_statements(&mut s),
-        }
+        self.restrict(&mut s);
         let q = text::line(query).into_owned();
         self.message = Some(match (s.hits.first(), s.all.len()) {
             (Some(&first), _) => {

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use super::detail::{Look, Role};
 use super::text::{self, Seg};
 use super::view::Place;
-use super::{App, HelpPage, Overlay, Search, View};
+use super::{App, HelpPage, Overlay, Search};
 use crate::model::Timeline;
 use crate::query::Filter;
 use crate::query::document::Document;
@@ -84,10 +84,7 @@ impl App {
                 &q,
             )
         {
-            match self.view {
-                View::Events => s.restrict(&self.shown),
-                View::Statements => self.restrict_statements(&mut s),
-            }
+            self.restrict(&mut s);
             self.search = Some(s);
         }
         let after = self.doc.timeline().events.len();
@@ -103,6 +100,7 @@ impl App {
             let _ = write!(message, " · filter dropped: {}", dropped.join(", "));
         }
         self.message = Some(message);
+        self.make_window();
         old
     }
 

@@ -1,25 +1,23 @@
 //! The statements view's rows, found without a row per statement when they can be: with no
 //! statement filter, every statement of the shown events is a row, and the rows are counted
 //! per shown event (4 bytes an event) and found by binary search.
+//!
+//! Rows are made for the shown events in order, a few at a time (see `list`): these are the
+//! rows of the first shown events read so far, and every question below is about those.
 
 use crate::model::types::Timeline;
 use crate::query::statement::{Kind, StatementRef};
+use crate::query::{Filter, Index};
 
-/// The rows of the statements view.
+/// The rows of the statements view made so far: those of the first shown events.
 #[derive(Debug)]
 pub(crate) enum StatementRows {
     /// Every statement of the shown events: row `starts[k] + j` is the `j`th statement
     /// (quotes first, then claims, in file order) of the `k`th shown event. `starts` holds one
-    /// entry per shown event and the total after them, so it is never empty.
+    /// entry per shown event read and the rows made after them, so it is never empty.
     Every { starts: Vec<u32> },
     /// The filter picks statements: the ones it keeps, in timeline order.
     Listed(Vec<StatementRef>),
-}
-
-impl Default for StatementRows {
-    fn default() -> Self {
-        StatementRows::Listed(Vec::new())
-    }
 }
 
 /// The `j`th statement (0-based, quotes first) of the event at `pos`.
@@ -41,20 +39,42 @@ fn rank(t: &Timeline<'_>, at: StatementRef) -> usize {
 }
 
 impl StatementRows {
-    /// Every statement of the events at `shown` (ascending timeline positions).
-    pub(crate) fn every(t: &Timeline<'_>, shown: &[u32]) -> Self {
-        let mut starts = Vec::with_capacity(shown.len() + 1);
-        let mut row = 0u32;
-        for &pos in shown {
-            starts.push(row);
-            let e = &t.events[pos as usize];
-            row += (e.quotes.len() + e.claims.len()) as u32;
+    /// No rows yet, for `filter`: counted per event unless it picks statements.
+    pub(crate) fn new(filter: &Filter) -> Self {
+        if filter.selects_statements() {
+            StatementRows::Listed(Vec::new())
+        } else {
+            StatementRows::Every { starts: vec![0] }
         }
-        starts.push(row);
-        StatementRows::Every { starts }
     }
 
-    /// How many rows.
+    /// Makes the rows of the event at `pos`, the next shown event; returns how many.
+    pub(crate) fn push_event(
+        &mut self,
+        t: &Timeline<'_>,
+        index: &Index,
+        filter: &Filter,
+        pos: u32,
+    ) -> usize {
+        let e = &t.events[pos as usize];
+        match self {
+            StatementRows::Every { starts } => {
+                let n = e.quotes.len() + e.claims.len();
+                let last = starts.last().copied().unwrap_or(0);
+                starts.push(last + n as u32);
+                n
+            }
+            StatementRows::Listed(rows) => {
+                let before = rows.len();
+                rows.extend(
+                    Index::statements_of(pos, e).filter(|&at| filter.keeps_statement(t, index, at)),
+                );
+                rows.len() - before
+            }
+        }
+    }
+
+    /// How many rows are made.
     pub(crate) fn len(&self) -> usize {
         match self {
             StatementRows::Every { starts } => starts.last().map_or(0, |&n| n as usize),
@@ -62,8 +82,8 @@ impl StatementRows {
         }
     }
 
-    /// The statement of row `i`, `None` past the end. `shown` is the list the rows were made
-    /// from.
+    /// The statement of row `i`, `None` past the rows made. `shown` is the list the rows are
+    /// made from.
     pub(crate) fn get(&self, t: &Timeline<'_>, shown: &[u32], i: usize) -> Option<StatementRef> {
         match self {
             StatementRows::Every { starts } => {
@@ -80,46 +100,47 @@ impl StatementRows {
     }
 
     /// The first row showing a statement of the event at `pos` or of an event after it (the
-    /// row count when there is none).
+    /// rows made, when there is none among them). The events up to `pos` must have been read.
     pub(crate) fn first_row_from(&self, shown: &[u32], pos: u32) -> usize {
         match self {
-            StatementRows::Every { starts } => starts[shown.partition_point(|&s| s < pos)] as usize,
+            StatementRows::Every { starts } => {
+                let k = shown.partition_point(|&s| s < pos);
+                starts.get(k).map_or(self.len(), |&s| s as usize)
+            }
             StatementRows::Listed(rows) => rows.partition_point(|s| s.event < pos),
         }
     }
 
-    /// The row showing `at`, or the first row after where it would be.
+    /// The row showing `at`, or the first row after where it would be. Its event must have
+    /// been read.
     pub(crate) fn row_from(&self, t: &Timeline<'_>, shown: &[u32], at: StatementRef) -> usize {
         match self {
             StatementRows::Every { starts } => {
                 let k = shown.partition_point(|&s| s < at.event);
-                let first = starts[k] as usize;
-                if shown.get(k) == Some(&at.event) {
-                    first + rank(t, at)
+                let Some(&first) = starts.get(k) else {
+                    return self.len();
+                };
+                if shown.get(k) == Some(&at.event) && k + 1 < starts.len() {
+                    first as usize + rank(t, at)
                 } else {
-                    first
+                    first as usize
                 }
             }
             StatementRows::Listed(rows) => rows.partition_point(|s| s.order() < at.order()),
         }
     }
 
-    /// The rows of the `k`th shown event (`shown[k]`), as a range of rows (empty when none).
-    pub(crate) fn rows_of_shown(&self, shown: &[u32], k: usize) -> std::ops::Range<usize> {
-        match self {
-            StatementRows::Every { starts } => starts[k] as usize..starts[k + 1] as usize,
-            StatementRows::Listed(_) => self.rows_of(shown, shown[k]),
-        }
-    }
-
-    /// The rows of the event at `pos`, as a range of rows; when it has none shown, the empty
-    /// range where they would be.
+    /// The rows of the event at `pos`, as a range of rows; when it has none, the empty range
+    /// where they would be. The events up to `pos` must have been read.
     pub(crate) fn rows_of(&self, shown: &[u32], pos: u32) -> std::ops::Range<usize> {
         match self {
-            StatementRows::Every { starts } => match shown.binary_search(&pos) {
-                Ok(k) => starts[k] as usize..starts[k + 1] as usize,
-                Err(k) => starts[k] as usize..starts[k] as usize,
-            },
+            StatementRows::Every { starts } => {
+                let at = |k: usize| starts.get(k).map_or(self.len(), |&s| s as usize);
+                match shown.binary_search(&pos) {
+                    Ok(k) => at(k)..at(k + 1),
+                    Err(k) => at(k)..at(k),
+                }
+            }
             StatementRows::Listed(rows) => {
                 let from = rows.partition_point(|s| s.event < pos);
                 from..from + rows[from..].partition_point(|s| s.event == pos)
@@ -133,12 +154,21 @@ mod tests {
     use super::{StatementRef, StatementRows};
     use crate::model::load_str;
     use crate::query::testdata::SMALL;
+    use crate::query::{Filter, Index};
 
     /// In timeline order, SMALL's events are: r2 (no statement), announce (1 claim), brief
     /// (1 quote, 1 claim), late (1 quote), open (1 claim).
     #[test]
     fn counted_rows_are_found_as_a_list_of_every_row_would_find_them() {
         let t = load_str(SMALL).unwrap().timeline;
+        let index = Index::build(&t);
+        let every = |shown: &[u32]| {
+            let mut rows = StatementRows::new(&Filter::default());
+            for &pos in shown {
+                rows.push_event(&t, &index, &Filter::default(), pos);
+            }
+            rows
+        };
         let ids: Vec<&str> = t.events.iter().map(|e| &*e.id.value).collect();
         assert_eq!(ids, ["r2", "announce", "brief", "late", "open"]);
         let (q, c) = (StatementRef::quote, StatementRef::claim);
@@ -150,7 +180,7 @@ mod tests {
             ),
             (vec![0, 1, 4], vec![c(1, 0), c(4, 0)]),
         ] {
-            let every = StatementRows::every(&t, &shown);
+            let every = every(&shown);
             assert_eq!(every.len(), rows.len());
             for (i, &at) in rows.iter().enumerate() {
                 assert_eq!(every.get(&t, &shown, i), Some(at), "row {i}");
@@ -169,15 +199,17 @@ mod tests {
         }
         // Hand-written: r2 has no statement, so its rows are empty and row 0 is announce's.
         let all = [0, 1, 2, 3, 4];
-        let every = StatementRows::every(&t, &all);
-        assert_eq!(every.rows_of(&all, 2), 1..3);
-        assert_eq!(every.rows_of_shown(&all, 2), 1..3);
-        assert_eq!(every.first_row_from(&all, 3), 3);
+        let made = every(&all);
+        assert_eq!(made.rows_of(&all, 2), 1..3);
+        assert_eq!(made.first_row_from(&all, 3), 3);
         // A statement of an event the filter hides: the first row after it.
         let shown = [0, 1, 4];
-        assert_eq!(
-            StatementRows::every(&t, &shown).row_from(&t, &shown, q(2, 0)),
-            1
-        );
+        assert_eq!(every(&shown).row_from(&t, &shown, q(2, 0)), 1);
+        // Only the first three events read: their rows, and nothing after them yet.
+        let part = every(&all[..3]);
+        assert_eq!(part.len(), 3);
+        assert_eq!(part.get(&t, &all, 3), None);
+        assert_eq!(part.rows_of(&all, 2), 1..3);
+        assert_eq!(part.first_row_from(&all, 2), 1);
     }
 }

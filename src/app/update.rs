@@ -1,6 +1,7 @@
 //! [`App::update`]: the one place where the browser's state changes. Every step here costs
-//! at most a screenful of work, whatever the size of the timeline, except changing the filter
-//! or running a search, which recompute their lists once.
+//! at most a screenful of work, whatever the size of the timeline, except running a search,
+//! and what needs the rows to the end (`G`, the round picker: see `list`). A step ends by
+//! making the rows the next draw shows.
 
 use ratatui::layout::{Position, Rect};
 
@@ -110,6 +111,7 @@ impl App {
             Action::Click { column, row } => self.click(Position::new(column, row)),
             Action::Wheel { column, row, down } => self.wheel(Position::new(column, row), down),
         }
+        self.make_window();
     }
 
     /// Says what became of the last copy.
@@ -184,6 +186,7 @@ impl App {
             return;
         }
         let i = i.min(len - 1);
+        self.reach_row(i.saturating_add(self.list_height() + 1));
         if i != self.selected {
             self.selected = i;
             self.detail_scroll = 0;
@@ -198,7 +201,7 @@ impl App {
         let h = self.list_height();
         let top = self.view_top(h);
         if down {
-            self.top = (top + n).min(self.max_top(h));
+            self.top = self.clamp_top(top + n, h);
             self.select(self.selected.saturating_add(n));
         } else {
             self.top = top.saturating_sub(n);
@@ -211,6 +214,10 @@ impl App {
         self.prepare_strip();
         if !self.is_empty() {
             let height = self.list_height();
+            self.reach_row(self.selected.saturating_add(height + 1));
+            if self.top.saturating_add(height) >= self.len() {
+                self.finish_list();
+            }
             let top = self.filled_top(self.top, height);
             self.top = self.fit_top(top, self.selected, height);
         }
@@ -221,17 +228,34 @@ impl App {
         }
     }
 
+    /// `top`, no further down than the largest useful top ([`App::max_top`]). Makes the rows
+    /// to the end only when `top` comes within a screen of it: above that, it is `top`.
+    fn clamp_top(&mut self, top: usize, h: usize) -> usize {
+        // The largest useful top shows at most `h` rows below it.
+        if top.saturating_add(h) < self.len() {
+            return top;
+        }
+        self.finish_list();
+        top.min(self.max_top(h))
+    }
+
     fn next_round(&mut self) {
-        let k = self.round_starts.partition_point(|&s| s <= self.selected);
-        match self.round_starts.get(k) {
-            Some(&i) => self.select(i),
+        let selected = self.selected;
+        let (list, input) = self.parts();
+        list.reach_group_after(input, selected);
+        let starts = &self.list.round_starts;
+        let k = starts.partition_point(|&s| s <= self.selected);
+        match starts.get(k).copied() {
+            Some(i) => self.select(i),
             None => self.message = Some("no later round".into()),
         }
     }
 
     fn prev_round(&mut self) {
-        let k = self.round_starts.partition_point(|&s| s <= self.selected);
-        match k.checked_sub(2).map(|k| self.round_starts[k]) {
+        // Every group opening at or before the selection is made with it.
+        let starts = &self.list.round_starts;
+        let k = starts.partition_point(|&s| s <= self.selected);
+        match k.checked_sub(2).map(|k| starts[k]) {
             Some(i) => self.select(i),
             None => self.message = Some("no earlier round".into()),
         }
@@ -264,6 +288,8 @@ impl App {
         let current = (self.selected < self.len())
             .then(|| self.round_at(self.selected))
             .flatten();
+        // The picker shows every round's count of rows.
+        self.finish_list();
         self.overlay = Overlay::Picker(Picker::rounds(self.doc.timeline(), current));
     }
 
@@ -372,11 +398,12 @@ impl App {
 
     fn jump_to_round(&mut self, r: u32) {
         let label = super::round_label(&self.doc.timeline().rounds[r as usize]);
-        match self.round_first[r as usize] {
+        self.finish_list();
+        match self.list.round_first[r as usize] {
             Some(i) => {
                 self.select(i);
                 self.focus = Focus::Timeline;
-                let n = self.round_shown[r as usize];
+                let n = self.list.round_shown[r as usize];
                 self.message = Some(format!("{label}: {n} {}", self.view.unit(n as usize)));
             }
             None => {
@@ -480,10 +507,11 @@ impl App {
         let h = self.list_height();
         let top = self.view_top(h);
         self.top = if down {
-            (top + WHEEL).min(self.max_top(h)).max(top)
+            self.clamp_top(top + WHEEL, h).max(top)
         } else {
             top.saturating_sub(WHEEL)
         };
+        self.reach_row(self.top.saturating_add(h + 1));
         let last = self.last_visible(self.top, h);
         let sel = self.selected.clamp(self.top, last.max(self.top));
         if sel != self.selected {

@@ -1,12 +1,13 @@
 //! Which list the main pane shows, events or statements (quotes and claims as rows of their
 //! own), and keeping the selection on the same event or statement when that list changes.
 //!
-//! Rows are indices into the list of the view in force: `shown` (events) or `stmts`
-//! (statements of the shown events, in timeline order; see `rows`). The window, round jumps,
-//! search and the selection all count in rows, so they work alike in both views.
+//! Rows are indices into the list of the view in force: `shown` (events) or the statements of
+//! the shown events, in timeline order (see `rows`), made as they are needed (see `list`). The
+//! window, round jumps, search and the selection all count in rows, so they work alike in both
+//! views.
 
 use super::App;
-use super::rows::StatementRows;
+use super::list::{Input, List};
 use super::search::Search;
 use crate::query::Index;
 use crate::query::statement::StatementRef;
@@ -60,13 +61,10 @@ impl App {
         self.view
     }
 
-    /// How many rows the main pane's list has.
+    /// How many rows the main pane's list has (made yet or not: see `list`).
     #[must_use]
     pub fn len(&self) -> usize {
-        match self.view {
-            View::Events => self.shown.len(),
-            View::Statements => self.stmts.len(),
-        }
+        self.list.total()
     }
 
     /// Whether the main pane's list is empty.
@@ -75,34 +73,41 @@ impl App {
         self.len() == 0
     }
 
-    /// Timeline position of the event of row `i`. Panics if `i >= len()`.
+    /// Timeline position of the event of row `i`. Panics if `i >= len()`, or, in the
+    /// statements view, if row `i` is not made yet: every update makes the rows on screen
+    /// and those the selection can move to.
     #[must_use]
     pub fn pos_at(&self, i: usize) -> u32 {
         match self.view {
             View::Events => self.shown[i],
-            View::Statements => self.statement_at(i).expect("a row within len()").event,
+            View::Statements => self.statement_at(i).expect("a row made").event,
         }
     }
 
-    /// The statement of row `i` in the statements view; `None` in the events view or past the
-    /// end.
+    /// The statement of row `i` in the statements view; `None` in the events view, past the
+    /// end, or past the rows made yet (every update makes the rows on screen).
     #[must_use]
     pub fn statement_at(&self, i: usize) -> Option<StatementRef> {
         match self.view {
             View::Events => None,
-            View::Statements => self.stmts.get(self.doc.timeline(), &self.shown, i),
+            View::Statements => self.list.stmts.get(self.doc.timeline(), &self.shown, i),
         }
     }
 
     /// The rows of the statements view, in order: the statements of the shown events that
-    /// pass the filter's statement parts, in timeline order. Empty in the events view.
+    /// pass the filter's statement parts, in timeline order. Empty in the events view. Read
+    /// from the shown events as it goes, whether the view has made those rows yet or not.
     #[must_use]
     pub fn statements(&self) -> impl ExactSizeIterator<Item = StatementRef> + '_ {
         let n = match self.view {
             View::Events => 0,
             View::Statements => self.len(),
         };
-        (0..n).map(|i| self.statement_at(i).expect("a row within len()"))
+        let t = self.doc.timeline();
+        let rows = self.shown.iter().flat_map(move |&pos| {
+            Index::statements_of(pos, &t.events[pos as usize]).filter(move |&at| self.keeps(at))
+        });
+        Exact { rows, left: n }
     }
 
     /// Where the selection is, if anything is shown.
@@ -114,42 +119,52 @@ impl App {
         })
     }
 
-    /// The row that shows `p`, or the nearest after it (clamped to the last row).
-    pub(crate) fn row_of(&self, p: Place) -> usize {
+    /// Whether the statements view lists `at`, a statement of a shown event.
+    fn keeps(&self, at: StatementRef) -> bool {
+        !self.filter.selects_statements()
+            || self
+                .filter
+                .keeps_statement(self.doc.timeline(), self.doc.index(), at)
+    }
+
+    /// The row that shows `p`, or the nearest after it (clamped to the last row), making the
+    /// rows up to it first.
+    pub(crate) fn row_of(&mut self, p: Place) -> usize {
+        if self.view == View::Statements {
+            let (list, input) = self.parts();
+            list.reach_event(input, p.event);
+        }
+        let rows = &self.list.stmts;
         let row = match (self.view, p.statement) {
             (View::Events, _) => self.shown.partition_point(|&s| s < p.event),
-            (View::Statements, Some(at)) => {
-                self.stmts.row_from(self.doc.timeline(), &self.shown, at)
-            }
-            (View::Statements, None) => self.stmts.first_row_from(&self.shown, p.event),
+            (View::Statements, Some(at)) => rows.row_from(self.doc.timeline(), &self.shown, at),
+            (View::Statements, None) => rows.first_row_from(&self.shown, p.event),
         };
         row.min(self.len().saturating_sub(1))
     }
 
-    /// Whether row [`App::row_of`] `p` shows exactly `p` (its event, and its statement when it
-    /// has one and the view lists statements).
+    /// Whether a row shows exactly `p` (its event, and its statement when it has one and the
+    /// view lists statements). Asks the filter, not the rows: nothing is made.
     pub(crate) fn shows(&self, p: Place) -> bool {
-        let row = self.row_of(p);
-        row < self.len()
-            && self.pos_at(row) == p.event
-            && (self.view == View::Events
-                || p.statement
-                    .is_none_or(|s| self.statement_at(row) == Some(s)))
+        if self.shown.binary_search(&p.event).is_err() {
+            return false;
+        }
+        match (self.view, p.statement) {
+            (View::Events, _) => true,
+            (View::Statements, Some(at)) => self.keeps(at),
+            (View::Statements, None) => {
+                let e = &self.doc.timeline().events[p.event as usize];
+                Index::statements_of(p.event, e).any(|at| self.keeps(at))
+            }
+        }
     }
 
-    /// Rebuilds the rows of the view in force from `shown`, with their round groups and search
-    /// hits, and selects `keep` (or the nearest row after it).
+    /// Starts the rows of the view in force afresh from `shown` (none made yet: see `list`),
+    /// recomputes the search hits, and selects `keep` (or the nearest row after it).
     pub(crate) fn rebuild(&mut self, keep: Option<Place>) {
-        self.stmts = match self.view {
-            View::Events => StatementRows::default(),
-            View::Statements => statement_rows(self),
-        };
-        self.group_rounds();
+        self.list = List::new(self.view, self.input());
         if let Some(mut s) = self.search.take() {
-            match self.view {
-                View::Events => s.restrict(&self.shown),
-                View::Statements => self.restrict_statements(&mut s),
-            }
+            self.restrict(&mut s);
             self.search = Some(s);
         }
         let at = keep.map_or(0, |p| self.row_of(p));
@@ -163,7 +178,8 @@ impl App {
         if !self.shows(p) {
             return false;
         }
-        self.select(self.row_of(p));
+        let row = self.row_of(p);
+        self.select(row);
         true
     }
 
@@ -187,61 +203,85 @@ impl App {
 }
 
 impl App {
-    /// Finds where each round's rows begin, walking the shown events (not the rows: an event
-    /// holds all its rows, which are contiguous and of one round).
-    fn group_rounds(&mut self) {
-        let t = self.doc.timeline();
-        let rounds = t.rounds.len();
-        self.round_starts.clear();
-        self.round_first = vec![None; rounds];
-        self.round_shown = vec![0; rounds];
-        let mut prev: Option<Option<u32>> = None;
-        let mut first = 0;
-        for (k, &pos) in self.shown.iter().enumerate() {
-            let n = match self.view {
-                View::Events => 1,
-                View::Statements => self.stmts.rows_of_shown(&self.shown, k).len(),
-            };
-            if n == 0 {
-                continue;
-            }
-            let r = t.events[pos as usize].round.as_ref().map(|r| r.target);
-            if prev != Some(r) {
-                self.round_starts.push(first);
-                prev = Some(r);
-            }
-            if let Some(r) = r {
-                let r = r as usize;
-                self.round_first[r].get_or_insert(first);
-                self.round_shown[r] += n as u32;
-            }
-            first += n;
+    /// What the list's rows are made from.
+    pub(crate) fn input(&self) -> Input<'_> {
+        Input {
+            t: self.doc.timeline(),
+            index: self.doc.index(),
+            filter: &self.filter,
+            shown: &self.shown,
         }
     }
 
-    /// Recomputes `s`'s hits for the statements view's rows.
-    pub(crate) fn restrict_statements(&self, s: &mut Search) {
-        s.restrict_statements(
-            self.doc.timeline(),
-            |pos| self.stmts.rows_of(&self.shown, pos),
-            |row| self.statement_at(row).expect("a row of an event"),
-        );
+    /// The list, to make rows in, and what they are made from.
+    pub(crate) fn parts(&mut self) -> (&mut List, Input<'_>) {
+        let input = Input {
+            t: self.doc.timeline(),
+            index: self.doc.index(),
+            filter: &self.filter,
+            shown: &self.shown,
+        };
+        (&mut self.list, input)
+    }
+
+    /// Makes rows until row `row` is made (or every row is).
+    pub(crate) fn reach_row(&mut self, row: usize) {
+        let (list, input) = self.parts();
+        list.reach_row(input, row);
+    }
+
+    /// Makes every row, with every round group and count.
+    pub(crate) fn finish_list(&mut self) {
+        let (list, input) = self.parts();
+        list.finish(input);
+    }
+
+    /// Makes the rows the next draw shows, and those one key can select from there: the
+    /// selection's next screenful, and the window's.
+    pub(crate) fn make_window(&mut self) {
+        let h = self.list_height();
+        self.reach_row(self.selected.saturating_add(h + 1));
+        let top = self.view_top(h);
+        self.reach_row(top.saturating_add(h + 1));
+    }
+
+    /// Recomputes `s`'s hits for the rows of the view in force. In the statements view, its
+    /// hits are rows: every row is made first.
+    pub(crate) fn restrict(&mut self, s: &mut Search) {
+        match self.view {
+            View::Events => s.restrict(&self.shown),
+            View::Statements => {
+                self.finish_list();
+                let rows = &self.list.stmts;
+                let (t, shown) = (self.doc.timeline(), &self.shown);
+                s.restrict_statements(
+                    t,
+                    |pos| rows.rows_of(shown, pos),
+                    |row| rows.get(t, shown, row).expect("a row of an event"),
+                );
+            }
+        }
     }
 }
 
-/// The statements of `app`'s shown events that its filter keeps: every one of them, counted
-/// per event, unless the filter picks statements.
-fn statement_rows(app: &App) -> StatementRows {
-    let (t, index, filter) = (app.doc.timeline(), app.doc.index(), &app.filter);
-    if !filter.selects_statements() {
-        return StatementRows::every(t, &app.shown);
-    }
-    let mut rows = Vec::new();
-    for &pos in &app.shown {
-        let e = &t.events[pos as usize];
-        rows.extend(
-            Index::statements_of(pos, e).filter(|&at| filter.keeps_statement(t, index, at)),
-        );
-    }
-    StatementRows::Listed(rows)
+/// An iterator that knows how many items it gives.
+struct Exact<I> {
+    rows: I,
+    left: usize,
 }
+
+impl<I: Iterator<Item = StatementRef>> Iterator for Exact<I> {
+    type Item = StatementRef;
+
+    fn next(&mut self) -> Option<StatementRef> {
+        let at = self.rows.next()?;
+        self.left = self.left.saturating_sub(1);
+        Some(at)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl<I: Iterator<Item = StatementRef>> ExactSizeIterator for Exact<I> {}

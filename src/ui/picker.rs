@@ -88,7 +88,7 @@ pub fn render(app: &App, theme: &Theme, body: Rect, p: &Picker, buf: &mut Buffer
 
 fn round_row(app: &App, r: u32, theme: &Theme) -> (Vec<Span<'static>>, String) {
     let total = app.doc.index().in_round[r as usize].len();
-    let shown = app.round_shown[r as usize] as usize;
+    let shown = app.list.round_shown[r as usize] as usize;
     let count = if shown == total {
         format!("{total} event{}", if total == 1 { "" } else { "s" })
     } else {

@@ -1,0 +1,325 @@
+//! The browser makes its rows as it needs them, a screenful at a time; what it shows must be
+//! what a list made whole would show. On a generated timeline of 2,000 events, under random
+//! filters, in both views, after every step of random moves (`j`, `k`, paging, `]`, `[`, `G`,
+//! `g`, the wheel, a click): the row count, the selected row, every row on screen and its
+//! round header, and where `]` and `[` go, against the rows listed whole by
+//! [`Filter::statements`] (the `statements` command's list) and [`Filter::apply`].
+
+#[path = "../examples/gen/lib.rs"]
+#[allow(dead_code)]
+mod generator;
+
+use std::sync::{Arc, LazyLock};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use roundtable::app::window::Row;
+use roundtable::app::{Action, App, View, layout};
+use roundtable::query::document::Document;
+use roundtable::query::statement::StatementRef;
+use roundtable::query::{Filter, fold};
+
+const EVENTS: usize = 2000;
+const WIDTH: u16 = 120;
+const HEIGHT: u16 = 30;
+
+static DOC: LazyLock<Arc<Document>> = LazyLock::new(|| {
+    let mut out = Vec::new();
+    let opts = generator::Options {
+        events: EVENTS,
+        seed: 7,
+        format: generator::Format::Ron,
+    };
+    generator::generate(&mut out, &opts).expect("writing to memory cannot fail");
+    let text = String::from_utf8(out).expect("the generator writes UTF-8");
+    Arc::new(
+        Document::load("gen.ron", text).unwrap_or_else(|_| panic!("the generator's file loads")),
+    )
+});
+
+/// A small deterministic generator of choices (xorshift), so a failure can be replayed.
+struct Dice(u64);
+
+impl Dice {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+
+    fn chance(&mut self, in_ten: usize) -> bool {
+        self.below(10) < in_ten
+    }
+}
+
+/// A random filter: each part set now and then, several at once as often as not.
+fn random_filter(doc: &Document, dice: &mut Dice) -> Filter {
+    let (t, index) = (doc.timeline(), doc.index());
+    let speakers: Vec<u32> = (0..t.participants.len() as u32)
+        .filter(|&p| !index.speaking[p as usize].events.is_empty())
+        .collect();
+    let mut f = Filter::default();
+    if dice.chance(5) {
+        f.speakers.push(speakers[dice.below(speakers.len())]);
+        if dice.chance(3) {
+            let other = speakers[dice.below(speakers.len())];
+            if !f.speakers.contains(&other) {
+                f.speakers.push(other);
+            }
+        }
+    }
+    if dice.chance(2) {
+        f.round = Some(dice.below(t.rounds.len()) as u32);
+    }
+    if dice.chance(2) {
+        f.participant = Some(dice.below(t.participants.len()) as u32);
+    }
+    if dice.chance(2) {
+        f.sources = Some(vec![dice.below(t.sources.len()) as u32]);
+    }
+    if dice.chance(1) {
+        let relays: Vec<&str> = roundtable::query::filter::relays(t).collect();
+        let relay = fold::fold(relays[dice.below(relays.len())]);
+        f.via = relay.split_whitespace().next().map(str::to_string);
+    }
+    f.anonymous = dice.chance(1);
+    f.disputed = dice.chance(1);
+    f.corroborated = dice.chance(1);
+    f.single_origin = dice.chance(1) && !f.corroborated;
+    f
+}
+
+/// What the main pane lists, made whole: statements, or events as statements of no kind.
+struct Whole {
+    /// Per row: its event's timeline position, and its statement in the statements view.
+    rows: Vec<(u32, Option<StatementRef>)>,
+    /// Per row: its event's round.
+    rounds: Vec<Option<u32>>,
+    /// Rows where a round header opens a group.
+    starts: Vec<usize>,
+}
+
+fn whole(doc: &Document, filter: &Filter, view: View) -> Whole {
+    let (t, index) = (doc.timeline(), doc.index());
+    let rows: Vec<(u32, Option<StatementRef>)> = match view {
+        View::Events => filter
+            .apply(t, index, None)
+            .into_iter()
+            .map(|p| (p, None))
+            .collect(),
+        View::Statements => filter
+            .statements(t, index, None)
+            .into_iter()
+            .map(|s| (s.event, Some(s)))
+            .collect(),
+    };
+    let rounds: Vec<Option<u32>> = rows
+        .iter()
+        .map(|&(p, _)| t.events[p as usize].round.as_ref().map(|r| r.target))
+        .collect();
+    let starts = (0..rows.len())
+        .filter(|&i| i == 0 || rounds[i] != rounds[i - 1])
+        .collect();
+    Whole {
+        rows,
+        rounds,
+        starts,
+    }
+}
+
+/// Rows in the timeline pane at the test's size.
+fn list_height(app: &App) -> usize {
+    let s = layout::screen(app.size()).expect("a screen at the test's size");
+    usize::from(layout::strip(s.timeline.inner).1.height)
+}
+
+/// Checks what the browser shows against the list made whole, and draws it.
+fn check(app: &App, w: &Whole, what: &str) {
+    assert_eq!(app.len(), w.rows.len(), "{what}: the row count");
+    if w.rows.is_empty() {
+        return;
+    }
+    let sel = app.selected();
+    let (pos, at) = w.rows[sel];
+    assert_eq!(app.selected_pos(), Some(pos), "{what}: the selected event");
+    assert_eq!(app.statement_at(sel), at, "{what}: the selected statement");
+    let h = list_height(app);
+    let top = app.view_top(h);
+    let on_screen = app.rows(top, h);
+    assert!(
+        on_screen.contains(&Row::Event(sel)),
+        "{what}: the selection is on screen"
+    );
+    for pair in on_screen.windows(2) {
+        match pair {
+            [_, Row::Event(i)] => {
+                assert_eq!(app.pos_at(*i), w.rows[*i].0, "{what}: row {i}");
+                assert_eq!(app.statement_at(*i), w.rows[*i].1, "{what}: row {i}");
+            }
+            [Row::Event(i), Row::Header(r)] => {
+                assert_eq!(*r, w.rounds[i + 1], "{what}: the header after row {i}");
+                assert!(w.starts.contains(&(i + 1)), "{what}: a header at {}", i + 1);
+            }
+            _ => {}
+        }
+    }
+    for (k, row) in on_screen.iter().enumerate() {
+        if let Row::Event(i) = row
+            && k > 0
+            && *i > top
+        {
+            let header = matches!(on_screen[k - 1], Row::Header(_));
+            assert_eq!(
+                header,
+                w.starts.contains(i),
+                "{what}: header before row {i}"
+            );
+        }
+    }
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
+    terminal
+        .draw(|f| roundtable::ui::render(app, f))
+        .expect("drawing into memory");
+}
+
+/// A random move, and where `]` and `[` must land.
+fn random_move(app: &mut App, w: &Whole, dice: &mut Dice, what: &str) {
+    let before = app.selected();
+    let action = match dice.below(11) {
+        0 | 1 => Action::NextEvent,
+        2 => Action::PrevEvent,
+        3 => Action::PageDown,
+        4 => Action::HalfPageUp,
+        5 => Action::NextRound,
+        6 => Action::PrevRound,
+        7 if dice.chance(2) => Action::LastEvent,
+        7 => Action::FirstEvent,
+        8 => Action::Wheel {
+            column: 5,
+            row: 10,
+            down: true,
+        },
+        9 => Action::Click { column: 5, row: 12 },
+        _ => Action::HalfPageDown,
+    };
+    app.update(action);
+    let expected = match action {
+        Action::NextRound => w.starts.iter().copied().find(|&s| s > before),
+        Action::PrevRound => {
+            let k = w.starts.partition_point(|&s| s <= before);
+            k.checked_sub(2).map(|k| w.starts[k])
+        }
+        _ => return,
+    };
+    assert_eq!(
+        app.selected(),
+        expected.unwrap_or(before),
+        "{what}: {action:?} from row {before}"
+    );
+}
+
+#[test]
+fn rows_made_as_needed_are_the_rows_made_whole_under_random_filters_and_moves() {
+    let doc = &*DOC;
+    let mut dice = Dice(0x9e37_79b9_7f4a_7c15);
+    let mut filters = vec![Filter::default()];
+    filters.extend((0..60).map(|_| random_filter(doc, &mut dice)));
+    let mut nonempty = 0;
+    for (n, filter) in filters.iter().enumerate() {
+        let mut app = App::new(Arc::clone(doc), filter);
+        app.update(Action::Resize {
+            width: WIDTH,
+            height: HEIGHT,
+        });
+        for view in [View::Events, View::Statements] {
+            if app.view() != view {
+                app.update(Action::ToggleView);
+            }
+            let w = whole(doc, filter, view);
+            nonempty += usize::from(w.rows.len() > 30);
+            let what = format!(
+                "filter {n} ({}), {view:?}",
+                filter.describe(doc.timeline()).join(", ")
+            );
+            check(&app, &w, &what);
+            for step in 0..40 {
+                random_move(&mut app, &w, &mut dice, &what);
+                check(&app, &w, &format!("{what}, step {step}"));
+            }
+            // From the end, every row is made: all of them as listed whole.
+            app.update(Action::LastEvent);
+            check(&app, &w, &format!("{what}, at the end"));
+            for (i, &(pos, at)) in w.rows.iter().enumerate() {
+                assert_eq!(app.pos_at(i), pos, "{what}: row {i}");
+                assert_eq!(app.statement_at(i), at, "{what}: row {i}");
+            }
+            if view == View::Statements {
+                assert!(app.statements().eq(w.rows.iter().filter_map(|r| r.1)));
+            }
+            app.update(Action::FirstEvent);
+        }
+    }
+    assert!(
+        nonempty > 20,
+        "enough filters keep enough to move in: {nonempty}"
+    );
+}
+
+#[test]
+fn a_filter_change_counts_exactly_and_makes_only_the_rows_it_shows() {
+    let doc = &*DOC;
+    let t = doc.timeline();
+    let mut app = App::new(Arc::clone(doc), &Filter::default());
+    app.update(Action::Resize {
+        width: WIDTH,
+        height: HEIGHT,
+    });
+    app.update(Action::ToggleView);
+    let all = whole(doc, &Filter::default(), View::Statements);
+    assert_eq!(
+        app.message(),
+        Some(format!("Statements view: {} statements", all.rows.len()).as_str())
+    );
+    // Rows far below the screen are not made until something needs them.
+    let last = app.len() - 1;
+    assert_eq!(app.statement_at(last), None);
+    // Halfway down, a speaker picked through the keys: the count is exact, and the
+    // selection is on the statement kept, or the next one the speaker makes.
+    while app.selected() < last / 2 {
+        app.update(Action::PageDown);
+    }
+    let was = app
+        .statement_at(app.selected())
+        .expect("a statement selected");
+    let index = doc.index();
+    let busiest = (0..t.participants.len())
+        .max_by_key(|&p| index.speaking[p].events.len())
+        .expect("participants");
+    let name = t.participants[busiest].name.to_string();
+    app.update(Action::OpenSpeakers);
+    for c in name.chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Confirm);
+    let filter = Filter {
+        speakers: vec![busiest as u32],
+        ..Filter::default()
+    };
+    let kept = whole(doc, &filter, View::Statements);
+    assert_eq!(app.len(), kept.rows.len());
+    assert_eq!(
+        app.message(),
+        Some(format!("{} statements by {name}", kept.rows.len()).as_str())
+    );
+    let expected = kept
+        .rows
+        .partition_point(|r| r.1.expect("a statement").order() < was.order())
+        .min(kept.rows.len() - 1);
+    assert_eq!(app.selected(), expected);
+    check(&app, &kept, "after the speaker filter");
+    assert_eq!(app.statement_at(kept.rows.len() - 1), None);
+    // `G` makes the rest.
+    app.update(Action::LastEvent);
+    check(&app, &kept, "at the end");
+}
