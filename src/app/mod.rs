@@ -116,8 +116,9 @@ pub struct App {
     pub(crate) doc: Arc<Document>,
     /// Speaker, round and source filters; its `search` is always `None` (search hides nothing).
     pub(crate) filter: Filter,
-    /// Timeline positions of the events that pass the filter, ascending.
-    pub(crate) shown: Vec<u32>,
+    /// The events that pass the filter (timeline positions, ascending: [`App::shown`]),
+    /// borrowed from the index when one of its lists is the answer.
+    pub(crate) shown: crate::query::filter::Kept,
     /// When the filter keeps no event, why (worked out once, when the filter is set).
     pub(crate) nothing_why: Option<String>,
     /// Events or statements: what the rows below are.
@@ -182,7 +183,7 @@ impl App {
         let mut app = App {
             doc,
             filter: Filter::default(),
-            shown: Vec::new(),
+            shown: crate::query::filter::Kept::Made(Vec::new()),
             nothing_why: None,
             view: View::Events,
             list: list::List::default(),
@@ -275,7 +276,7 @@ impl App {
     /// Timeline positions of the events shown, in order.
     #[must_use]
     pub fn shown(&self) -> &[u32] {
-        &self.shown
+        self.shown.positions(self.doc.index())
     }
 
     /// The selected row: an index into [`App::shown`] in the events view, into
@@ -377,8 +378,8 @@ impl App {
     /// [`App::set_filter`], selecting `keep` (a place in the current document) afterwards.
     pub(crate) fn refilter(&mut self, mut filter: Filter, keep: Option<Place>) {
         filter.search = None;
-        self.shown = filter.apply(self.doc.timeline(), self.doc.index(), Some(self.doc.text()));
-        self.nothing_why = (self.shown.is_empty() && !filter.is_empty()).then(|| {
+        self.shown = filter.kept(self.doc.timeline(), self.doc.index(), Some(self.doc.text()));
+        self.nothing_why = (self.shown().is_empty() && !filter.is_empty()).then(|| {
             crate::query::nothing::why(
                 self.doc.timeline(),
                 self.doc.index(),

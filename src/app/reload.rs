@@ -65,6 +65,10 @@ impl App {
         }
         let before = was.events.len();
         self.doc = doc;
+        // What was shown names the old document's events and index lists: nothing until the
+        // filter is applied to the new one below.
+        self.shown = crate::query::filter::Kept::Made(Vec::new());
+        self.list = super::list::List::default();
         self.jumps.clear();
         self.link = None;
         self.problems = None;

@@ -79,7 +79,7 @@ impl App {
     #[must_use]
     pub fn pos_at(&self, i: usize) -> u32 {
         match self.view {
-            View::Events => self.shown[i],
+            View::Events => self.shown()[i],
             View::Statements => self.statement_at(i).expect("a row made").event,
         }
     }
@@ -90,7 +90,7 @@ impl App {
     pub fn statement_at(&self, i: usize) -> Option<StatementRef> {
         match self.view {
             View::Events => None,
-            View::Statements => self.list.stmts.get(self.doc.timeline(), &self.shown, i),
+            View::Statements => self.list.stmts.get(self.doc.timeline(), self.shown(), i),
         }
     }
 
@@ -104,7 +104,7 @@ impl App {
             View::Statements => self.len(),
         };
         let t = self.doc.timeline();
-        let rows = self.shown.iter().flat_map(move |&pos| {
+        let rows = self.shown().iter().flat_map(move |&pos| {
             Index::statements_of(pos, &t.events[pos as usize]).filter(move |&at| self.keeps(at))
         });
         Exact { rows, left: n }
@@ -134,11 +134,11 @@ impl App {
             let (list, input) = self.parts();
             list.reach_event(input, p.event);
         }
-        let rows = &self.list.stmts;
+        let (rows, shown) = (&self.list.stmts, self.shown());
         let row = match (self.view, p.statement) {
-            (View::Events, _) => self.shown.partition_point(|&s| s < p.event),
-            (View::Statements, Some(at)) => rows.row_from(self.doc.timeline(), &self.shown, at),
-            (View::Statements, None) => rows.first_row_from(&self.shown, p.event),
+            (View::Events, _) => shown.partition_point(|&s| s < p.event),
+            (View::Statements, Some(at)) => rows.row_from(self.doc.timeline(), shown, at),
+            (View::Statements, None) => rows.first_row_from(shown, p.event),
         };
         row.min(self.len().saturating_sub(1))
     }
@@ -146,7 +146,7 @@ impl App {
     /// Whether a row shows exactly `p` (its event, and its statement when it has one and the
     /// view lists statements). Asks the filter, not the rows: nothing is made.
     pub(crate) fn shows(&self, p: Place) -> bool {
-        if self.shown.binary_search(&p.event).is_err() {
+        if self.shown().binary_search(&p.event).is_err() {
             return false;
         }
         match (self.view, p.statement) {
@@ -209,7 +209,7 @@ impl App {
             t: self.doc.timeline(),
             index: self.doc.index(),
             filter: &self.filter,
-            shown: &self.shown,
+            shown: self.shown.positions(self.doc.index()),
         }
     }
 
@@ -219,7 +219,7 @@ impl App {
             t: self.doc.timeline(),
             index: self.doc.index(),
             filter: &self.filter,
-            shown: &self.shown,
+            shown: self.shown.positions(self.doc.index()),
         };
         (&mut self.list, input)
     }
@@ -249,11 +249,11 @@ impl App {
     /// hits are rows: every row is made first.
     pub(crate) fn restrict(&mut self, s: &mut Search) {
         match self.view {
-            View::Events => s.restrict(&self.shown),
+            View::Events => s.restrict(self.shown.positions(self.doc.index())),
             View::Statements => {
                 self.finish_list();
                 let rows = &self.list.stmts;
-                let (t, shown) = (self.doc.timeline(), &self.shown);
+                let (t, shown) = (self.doc.timeline(), self.shown.positions(self.doc.index()));
                 s.restrict_statements(
                     t,
                     |pos| rows.rows_of(shown, pos),

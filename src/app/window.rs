@@ -172,7 +172,7 @@ mod tests {
         let mut app = App::new(std::sync::Arc::new(doc), &Filter::default());
         for height in 1..16 {
             app.top = 0;
-            for sel in (0..app.shown.len()).chain((0..app.shown.len()).rev()) {
+            for sel in (0..app.shown().len()).chain((0..app.shown().len()).rev()) {
                 app.selected = sel;
                 app.top = app.fit_top(app.top, sel, height);
                 let rows = app.rows(app.view_top(height), height);

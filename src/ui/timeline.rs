@@ -32,7 +32,7 @@ pub fn render(app: &App, theme: &Theme, pane: Pane, stacked: bool, buf: &mut Buf
         let keys = app.keymap();
         let msg = if app.doc.timeline().events.is_empty() {
             "No events.".to_string()
-        } else if app.view() == View::Statements && !app.shown.is_empty() {
+        } else if app.view() == View::Statements && !app.shown().is_empty() {
             format!(
                 "No quote or claim in the events shown. {} lists the events.",
                 keys.label_of("toggle_view")
@@ -124,7 +124,7 @@ fn header(app: &App, round: Option<u32>, width: usize, theme: &Theme) -> Line<'s
 /// Row `i` of the events view; `above` is the event in the row above it, if any, whose
 /// `Name: ` prefix this row's title may leave out as a ditto mark when it must be shortened.
 fn event(app: &App, i: usize, above: Option<usize>, width: usize, theme: &Theme) -> Line<'static> {
-    let pos = app.shown[i] as usize;
+    let pos = app.shown()[i] as usize;
     let e = &app.doc.timeline().events[pos];
     let selected = i == app.selected;
     let style = |s: Style| if selected { s.patch(theme.selected) } else { s };
@@ -161,7 +161,7 @@ fn event(app: &App, i: usize, above: Option<usize>, width: usize, theme: &Theme)
     }
     let title = text::line(&e.title);
     let repeated = above.is_some_and(|a| {
-        let prev = text::line(&app.doc.timeline().events[app.shown[a] as usize].title);
+        let prev = text::line(&app.doc.timeline().events[app.shown()[a] as usize].title);
         text::speaker_prefix(&title)
             .is_some_and(|p| prev.get(..p).is_some_and(|q| q == &title[..p]))
     });
