@@ -24,8 +24,9 @@
 //!   previous step left the selection.
 //! - `statements::*`: the statements view (issue #10; goal at 1M ≤ 1.2 × at 10k): a frame
 //!   with the first and a middle statement selected, `j` (next statement), `v` twice (to the
-//!   statements view and back: building its rows), and the speaker filter through the keys
-//!   while in it.
+//!   statements view and back: counting its rows and making the first screenful), and the
+//!   speaker filter through the keys while in it, with the first statement selected and (not
+//!   a goal: the rows up to the kept selection are made) with the middle one selected.
 //! - `strip::*`: the density strip (issue #12; goal at 1M ≤ 1.2 × at 10k): a frame with a
 //!   middle event selected at the fitting zoom (months, all 60 on screen) and zoomed in to
 //!   days (70 of 1,826 on screen, the window following the selection), the same with every
@@ -325,6 +326,28 @@ mod statements {
         let name = f.busiest_speaker();
         let mut app = f.app();
         in_statements(&mut app);
+        bencher.bench_local(|| {
+            app.update(Action::OpenSpeakers);
+            super::type_text(&mut app, name);
+            app.update(Action::Confirm);
+            app.statements().len()
+        });
+    }
+
+    /// The same with the middle statement of the speaker's selected: the filter keeps it
+    /// selected, so the rows up to it are made again each time.
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn pick_speaker_halfway(bencher: Bencher<'_, '_>, events: usize) {
+        let f = common::fixture(events);
+        let name = f.busiest_speaker();
+        let mut app = f.app();
+        in_statements(&mut app);
+        app.update(Action::OpenSpeakers);
+        super::type_text(&mut app, name);
+        app.update(Action::Confirm);
+        while app.selected() < app.len() / 2 {
+            app.update(Action::PageDown);
+        }
         bencher.bench_local(|| {
             app.update(Action::OpenSpeakers);
             super::type_text(&mut app, name);

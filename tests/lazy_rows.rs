@@ -323,3 +323,57 @@ fn a_filter_change_counts_exactly_and_makes_only_the_rows_it_shows() {
     app.update(Action::LastEvent);
     check(&app, &kept, "at the end");
 }
+
+#[test]
+fn the_round_picker_counts_every_row_even_over_a_file_reloaded_under_it() {
+    let doc = &*DOC;
+    let t = doc.timeline();
+    let mut app = App::new(Arc::clone(doc), &Filter::default());
+    app.update(Action::Resize {
+        width: WIDTH,
+        height: HEIGHT,
+    });
+    app.update(Action::ToggleView);
+    app.update(Action::OpenRounds);
+    // The same file saved again: its rows start afresh under the open picker.
+    let again = Document::load("gen.ron", doc.text().to_string())
+        .unwrap_or_else(|_| panic!("the generator's file loads"));
+    let _old = app.replace_document(Arc::new(again));
+    let w = whole(doc, &Filter::default(), View::Statements);
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
+    let frame = terminal
+        .draw(|f| roundtable::ui::render(&app, f))
+        .expect("drawing into memory");
+    let lines: Vec<String> = (0..frame.area.height)
+        .map(|y| {
+            (0..frame.area.width)
+                .map(|x| frame.buffer[(x, y)].symbol())
+                .collect()
+        })
+        .collect();
+    let mut checked = 0;
+    for (r, round) in t.rounds.iter().enumerate() {
+        let n = w.rounds.iter().filter(|&&x| x == Some(r as u32)).count();
+        let total = doc.index().in_round[r].len();
+        let count = if n == total {
+            format!("{total} events")
+        } else {
+            format!("{n} of {total} events shown")
+        };
+        let label = format!("Round {} · ", round.number.value);
+        // The picker's row, from the round's label to the picker's border (other panes may
+        // name the round too, without a count).
+        let row = lines.iter().find_map(|l| {
+            let row = &l[l.find(&label)?..];
+            let row = row.split('┃').next().unwrap_or(row).trim_end();
+            row.ends_with(" shown")
+                .then_some(row)
+                .or(row.ends_with(" events").then_some(row))
+        });
+        if let Some(row) = row {
+            assert!(row.ends_with(&count), "{row:?} should end with {count:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "rounds on screen: {checked}");
+}

@@ -6,9 +6,9 @@
 //! window, round jumps, search and the selection all count in rows, so they work alike in both
 //! views.
 
-use super::App;
 use super::list::{Input, List};
 use super::search::Search;
+use super::{App, Overlay, PickerKind};
 use crate::query::Index;
 use crate::query::statement::StatementRef;
 
@@ -237,8 +237,12 @@ impl App {
     }
 
     /// Makes the rows the next draw shows, and those one key can select from there: the
-    /// selection's next screenful, and the window's.
+    /// selection's next screenful, and the window's; with the round picker open (over a file
+    /// that was just reloaded, say), every row, for its counts.
     pub(crate) fn make_window(&mut self) {
+        if matches!(&self.overlay, Overlay::Picker(p) if p.kind == PickerKind::Rounds) {
+            self.finish_list();
+        }
         let h = self.list_height();
         self.reach_row(self.selected.saturating_add(h + 1));
         let top = self.view_top(h);
