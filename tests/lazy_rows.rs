@@ -1,8 +1,8 @@
 //! The browser makes its rows as it needs them, a screenful at a time; what it shows must be
 //! what a list made whole would show. On a generated timeline of 2,000 events, under random
 //! filters, in both views, after every step of random moves (`j`, `k`, paging, `]`, `[`, `G`,
-//! `g`, the wheel, a click): the row count, the selected row, every row on screen and its
-//! round header, and where `]` and `[` go, against the rows listed whole by
+//! `g`, the wheel, a click, the terminal resized): the row count, the selected row, every row
+//! on screen and its round header, and where `]` and `[` go, against the rows listed whole by
 //! [`Filter::statements`] (the `statements` command's list) and [`Filter::apply`].
 
 #[path = "../examples/gen/lib.rs"]
@@ -177,7 +177,9 @@ fn check(app: &App, w: &Whole, what: &str) {
             );
         }
     }
-    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
+    let size = app.size();
+    let mut terminal =
+        Terminal::new(TestBackend::new(size.width, size.height)).expect("a test terminal");
     terminal
         .draw(|f| roundtable::ui::render(app, f))
         .expect("drawing into memory");
@@ -186,7 +188,11 @@ fn check(app: &App, w: &Whole, what: &str) {
 /// A random move, and where `]` and `[` must land.
 fn random_move(app: &mut App, w: &Whole, dice: &mut Dice, what: &str) {
     let before = app.selected();
-    let action = match dice.below(11) {
+    let action = match dice.below(12) {
+        11 => Action::Resize {
+            width: WIDTH,
+            height: 12 + dice.below(40) as u16,
+        },
         0 | 1 => Action::NextEvent,
         2 => Action::PrevEvent,
         3 => Action::PageDown,
@@ -376,4 +382,31 @@ fn the_round_picker_counts_every_row_even_over_a_file_reloaded_under_it() {
         }
     }
     assert!(checked >= 10, "rounds on screen: {checked}");
+}
+
+#[test]
+fn a_frame_drawn_taller_than_the_last_resize_shows_the_rows_made_and_does_not_fail() {
+    let doc = &*DOC;
+    let mut app = App::new(Arc::clone(doc), &Filter::default());
+    app.update(Action::Resize {
+        width: WIDTH,
+        height: HEIGHT,
+    });
+    app.update(Action::ToggleView);
+    app.update(Action::PageDown);
+    // The terminal grew; its resize is not handled yet when the next frame is drawn.
+    let mut terminal = Terminal::new(TestBackend::new(160, 120)).expect("a test terminal");
+    terminal
+        .draw(|f| roundtable::ui::render(&app, f))
+        .expect("drawing into memory");
+    // Once it is, the new rows are made and drawn.
+    app.update(Action::Resize {
+        width: 160,
+        height: 120,
+    });
+    let w = whole(doc, &Filter::default(), View::Statements);
+    check(&app, &w, "after the terminal grew");
+    let h = list_height(&app);
+    let rows = app.rows(app.view_top(h), h);
+    assert_eq!(rows.len(), h, "the taller pane is full");
 }

@@ -215,10 +215,13 @@ impl App {
         if !self.is_empty() {
             let height = self.list_height();
             self.reach_row(self.selected.saturating_add(height + 1));
-            if self.top.saturating_add(height) >= self.len() {
+            // Blank rows below the last can only show when the pane reaches the end.
+            let top = if self.top.saturating_add(height) >= self.len() {
                 self.finish_list();
-            }
-            let top = self.filled_top(self.top, height);
+                self.filled_top(self.top, height)
+            } else {
+                self.top
+            };
             self.top = self.fit_top(top, self.selected, height);
         }
         self.detail_scroll = self.detail_scroll.min(self.detail_max());

@@ -67,6 +67,18 @@ impl App {
         self.list.total()
     }
 
+    /// How many rows can be asked about now: all of them in the events view, the rows made so
+    /// far in the statements view. Drawing keeps to these, so that a frame drawn taller than the
+    /// last update made rows for (the terminal grew, its resize not handled yet) shows fewer
+    /// rows instead of failing.
+    #[must_use]
+    pub(crate) fn made(&self) -> usize {
+        match self.view {
+            View::Events => self.len(),
+            View::Statements => self.list.made().min(self.len()),
+        }
+    }
+
     /// Whether the main pane's list is empty.
     #[must_use]
     pub fn is_empty(&self) -> bool {

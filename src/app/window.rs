@@ -53,7 +53,7 @@ impl App {
     /// as little as possible from `top`.
     #[must_use]
     pub fn fit_top(&self, top: usize, sel: usize, height: usize) -> usize {
-        let len = self.len();
+        let len = self.made();
         if len == 0 {
             return 0;
         }
@@ -95,7 +95,7 @@ impl App {
     /// selection is on screen from it, otherwise the nearest top that shows it.
     #[must_use]
     pub fn view_top(&self, height: usize) -> usize {
-        let top = self.top.min(self.len().saturating_sub(1));
+        let top = self.top.min(self.made().saturating_sub(1));
         let visible = if height <= 2 {
             top <= self.selected && self.selected < top + height
         } else {
@@ -113,7 +113,7 @@ impl App {
     #[must_use]
     pub fn rows(&self, top: usize, height: usize) -> Vec<Row> {
         let mut out = Vec::with_capacity(height);
-        let len = self.len();
+        let len = self.made();
         if len == 0 || height == 0 {
             return out;
         }
