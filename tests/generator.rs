@@ -587,14 +587,38 @@ fn json_carries_every_format_1_1_field() {
     }
 }
 
-/// From `PARALLEL_EVENTS` events the index builds the corroboration groups on a thread of its
-/// own: they must be the ones built alone, claim by claim.
+/// From `PARALLEL_EVENTS` events the index is built on threads (two halves of the events, and
+/// the corroboration groups): it must be the one built on one thread, list by list and claim
+/// by claim.
 #[test]
-fn index_built_beside_corroboration_has_the_same_groups() {
+fn index_built_on_threads_is_the_one_built_alone() {
     let loaded = load(&RON_10K);
     let t = &loaded.timeline;
     assert!(t.events.len() >= roundtable::query::index::PARALLEL_EVENTS);
     let index = roundtable::query::Index::build(t);
+    let one = roundtable::query::Index::build_alone(t);
+    let lists = |i: &roundtable::query::Index| {
+        format!(
+            "{:?}",
+            (
+                &i.speaking,
+                &i.names,
+                &i.involved,
+                &i.first_claim,
+                &i.citing,
+                &i.in_round,
+                &i.disputed_by,
+                &i.contested,
+                &i.file_order,
+            )
+        )
+    };
+    assert_eq!(lists(&index), lists(&one));
+    assert!(
+        index.contested.iter().any(|&c| c)
+            && (0..index.disputed_by.len()).any(|k| !index.disputed_by[k].is_empty()),
+        "the generated timeline has disputes"
+    );
     let alone = Corroboration::build(t);
     assert_eq!(index.corroboration.len(), alone.len());
     let mut shared = 0;

@@ -76,19 +76,29 @@ impl Index {
         self.first_claim[at.event as usize] as usize + at.index()
     }
 
-    /// Builds every index in one pass over the events, and the corroboration groups beside it
-    /// (on a second thread from [`PARALLEL_EVENTS`] events, where the machine has one). `t`
-    /// must be valid (loaded by [`crate::model::load_str`]): its references must be resolved,
-    /// or this panics on an index out of bounds.
+    /// Builds every index, and the corroboration groups beside it. From [`PARALLEL_EVENTS`]
+    /// events, where the machine has two cores or more, three threads share the work: the
+    /// sources' lists ([`Index::citing`]) on one, the corroboration groups on another, the rest
+    /// on the calling thread; the result is the one-thread build's
+    /// (`index_built_on_threads_is_the_one_built_alone` in `tests/generator.rs`). `t` must be
+    /// valid (loaded by [`crate::model::load_str`]): its references must be resolved, or this
+    /// panics on an index out of bounds.
     #[must_use]
     pub fn build(t: &Timeline<'_>) -> Self {
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         if threads < 2 || t.events.len() < PARALLEL_EVENTS {
-            return Self::build_events(t, Corroboration::build(t));
+            return Self::build_alone(t);
         }
+        // Each pass mostly waits for memory (an event's lists lie where the file put them, in
+        // the file's order, not the timeline's): passes on several threads wait at once. Each
+        // list is made by one thread, so nothing is merged or held twice.
         std::thread::scope(|scope| {
             let corroboration = scope.spawn(|| Corroboration::build(t));
-            let mut index = Self::build_events(t, Corroboration::default());
+            let citing = scope.spawn(|| citing(t));
+            let mut index = Self::build_events(t, Vec::new(), Corroboration::default());
+            index.citing = citing
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
             index.corroboration = corroboration
                 .join()
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));
@@ -96,10 +106,15 @@ impl Index {
         })
     }
 
-    /// Every index but corroboration, which is given.
-    fn build_events(t: &Timeline<'_>, corroboration: Corroboration) -> Self {
+    /// [`Self::build`] on the calling thread alone.
+    #[must_use]
+    pub fn build_alone(t: &Timeline<'_>) -> Self {
+        Self::build_events(t, citing(t), Corroboration::build(t))
+    }
+
+    /// Every index but the two given, in one pass over the events.
+    fn build_events(t: &Timeline<'_>, citing: Vec<Vec<u32>>, corroboration: Corroboration) -> Self {
         let mut speaking = vec![Speaking::default(); t.participants.len()];
-        let mut citing = vec![Vec::new(); t.sources.len()];
         let mut in_round = vec![Vec::new(); t.rounds.len()];
         let mut disputes: Vec<(u32, u32)> = Vec::new();
         let mut contested = vec![false; t.events.len()];
@@ -114,9 +129,6 @@ impl Index {
                 in_round[r.target as usize].push(pos);
             }
             first_claim.push(claim_no);
-            for s in &e.sources {
-                push_unique(&mut citing[s.ix()], pos);
-            }
             for p in &e.participants {
                 push_unique(&mut involved[p.ix()], pos);
             }
@@ -125,10 +137,6 @@ impl Index {
                 sp.quotes += 1;
                 push_unique(&mut sp.events, pos);
                 push_unique(&mut involved[q.speaker.ix()], pos);
-                push_unique(&mut citing[q.source.ix()], pos);
-                for r in q.also() {
-                    push_unique(&mut citing[r.ix()], pos);
-                }
             }
             for c in &e.claims {
                 if let Some(by) = &c.by {
@@ -136,10 +144,6 @@ impl Index {
                     sp.claims += 1;
                     push_unique(&mut sp.events, pos);
                     push_unique(&mut involved[by.ix()], pos);
-                }
-                push_unique(&mut citing[c.source.ix()], pos);
-                for r in c.also() {
-                    push_unique(&mut citing[r.ix()], pos);
                 }
                 for d in &c.disputes {
                     disputes.push((d.target, claim_no));
@@ -151,12 +155,7 @@ impl Index {
         }
         // Every push for an event comes while that event is read, and events are read in
         // ascending position: `push_unique` alone keeps each list ascending and unique.
-        debug_assert!(
-            citing
-                .iter()
-                .chain(&involved)
-                .all(|l| l.windows(2).all(|w| w[0] < w[1]))
-        );
+        debug_assert!(involved.iter().all(|l| l.windows(2).all(|w| w[0] < w[1])));
         let names = t
             .participants
             .iter()
@@ -181,4 +180,25 @@ impl Index {
             corroboration,
         }
     }
+}
+
+/// Per source: the positions of the events citing it anywhere ([`Index::citing`]).
+fn citing(t: &Timeline<'_>) -> Vec<Vec<u32>> {
+    let mut citing = vec![Vec::new(); t.sources.len()];
+    for (pos, e) in t.events.iter().enumerate() {
+        let pos = pos as u32;
+        let mut cite = |r: &crate::model::types::Ref| push_unique(&mut citing[r.ix()], pos);
+        e.sources.iter().for_each(&mut cite);
+        for q in &e.quotes {
+            cite(&q.source);
+            q.also().iter().for_each(&mut cite);
+        }
+        for c in &e.claims {
+            cite(&c.source);
+            c.also().iter().for_each(&mut cite);
+        }
+    }
+    // As in `build_events`: pushed in ascending position, so ascending and unique.
+    debug_assert!(citing.iter().all(|l| l.windows(2).all(|w| w[0] < w[1])));
+    citing
 }
