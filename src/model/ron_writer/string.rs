@@ -10,6 +10,14 @@ pub(super) fn push_str(out: &mut Vec<u8>, s: &str) {
     // `start..i` is a run of characters written as they are.
     let (mut start, mut i) = (0, 0);
     while i < bytes.len() {
+        // Eight bytes at a time while none needs a look.
+        if let Some(word) = bytes.get(i..i + 8)
+            && let Ok(word) = <[u8; 8]>::try_from(word)
+            && plain(u64::from_le_bytes(word))
+        {
+            i += 8;
+            continue;
+        }
         let b = bytes[i];
         if b.is_ascii() {
             if (b' '..=b'~').contains(&b) && !matches!(b, b'"' | b'\'' | b'\\') {
@@ -22,7 +30,7 @@ pub(super) fn push_str(out: &mut Vec<u8>, s: &str) {
             start = i;
             continue;
         }
-        // `i` is on a character boundary: every step above moves over a whole character.
+        // `i` is on a character boundary: every step above moves over whole characters.
         let Some(c) = s[i..].chars().next() else {
             break;
         };
@@ -36,6 +44,19 @@ pub(super) fn push_str(out: &mut Vec<u8>, s: &str) {
     }
     out.extend_from_slice(&bytes[start..]);
     out.push(b'"');
+}
+
+/// Whether all eight bytes of `word` are printable ASCII other than `"`, `'` and `\`: the
+/// bytes written as they are. (The bit tricks of "Bit Twiddling Hacks", `haszero` and
+/// `hasless`: exact as a yes or no for the whole word.)
+fn plain(word: u64) -> bool {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let is = |b: u8| has_zero(word ^ (ONES * u64::from(b)));
+    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let not_ascii = word & HIGH;
+    control | not_ascii | is(0x7f) | is(b'"') | is(b'\'') | is(b'\\') == 0
 }
 
 /// Appends `c` as a single-quoted RON character, escaped as a string's characters are.
@@ -72,5 +93,21 @@ mod tests {
         );
         assert_eq!(lit("Зеленский 🇺🇦"), "\"Зеленский 🇺🇦\"");
         assert_eq!(lit("e\u{301}\u{2028}"), "\"e\\u{301}\\u{2028}\"");
+    }
+
+    #[test]
+    fn a_word_is_plain_only_when_each_of_its_bytes_is() {
+        let byte_plain = |b: u8| (b' '..=b'~').contains(&b) && !matches!(b, b'"' | b'\'' | b'\\');
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut word = *b"abcdefgh";
+                word[at] = b;
+                assert_eq!(
+                    plain(u64::from_le_bytes(word)),
+                    byte_plain(b),
+                    "{b:#x} at {at}"
+                );
+            }
+        }
     }
 }
