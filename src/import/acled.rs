@@ -121,6 +121,8 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
     let Some(cols) = columns(&header, &mut b) else {
         return b.finish(String::new(), None, "");
     };
+    // A row per line at most (a quoted field may hold line breaks).
+    b.expect_events(memchr::memchr_iter(b'\n', text.as_bytes()).count());
     let mut countries: Vec<String> = Vec::new();
     let mut scratch = Scratch::default();
     let mut n = 0;

@@ -334,6 +334,12 @@ impl Builder {
         }
     }
 
+    /// Makes room for about `n` events, so that the lists and the id table are allocated once.
+    pub fn expect_events(&mut self, n: usize) {
+        self.events.reserve(n);
+        self.event_ids.used.reserve(n);
+    }
+
     /// Adds an event; returns its index, for [`Builder::keep`].
     pub fn add_event(&mut self, event: Event<'static>) -> usize {
         self.events.push(Draft {
@@ -409,35 +415,31 @@ impl Builder {
                 self.sources[file.ix()].id.value
             ));
         }
-        let mut drafts = in_order(self.events);
-        for d in &mut drafts {
-            if d.event.round.is_some() {
-                continue;
-            }
-            let begins = d.event.when.begins();
-            let holds = |r: &RoundDraft| {
-                r.start.begins() <= begins && begins < r.end.as_ref().unwrap_or(&r.start).ends()
-            };
-            if let Some(ix) = self.rounds.iter().position(holds) {
-                d.event.round = Some(RoundRef {
-                    number: numbers[ix],
-                    at: 0,
-                    target: ix as u32,
-                });
-            }
-        }
         let mut comments: Vec<Comment> = self
             .top
             .into_iter()
             .map(|text| Comment { event: None, text })
             .collect();
+        let order = in_order(&self.events);
+        let mut drafts: Vec<Option<Draft>> = self.events.into_iter().map(Some).collect();
         let mut events = Vec::with_capacity(drafts.len());
-        for (i, d) in drafts.into_iter().enumerate() {
-            comments.extend(d.comments.into_iter().map(|text| Comment {
+        for ix in order {
+            let Some(Draft {
+                mut event,
+                comments: kept,
+            }) = drafts[ix].take()
+            else {
+                continue;
+            };
+            if event.round.is_none() {
+                event.round = round_of(&self.rounds, &numbers, &event.when);
+            }
+            let i = events.len();
+            comments.extend(kept.into_iter().map(|text| Comment {
                 event: Some(i),
                 text,
             }));
-            events.push(d.event);
+            events.push(event);
         }
         let timeline = Timeline {
             title: owned(title),
@@ -461,20 +463,32 @@ impl Builder {
     }
 }
 
-/// `drafts` in timeline order (by start; the same start in input order), each moved once:
-/// sorting the drafts themselves moved hundreds of bytes per step.
-fn in_order(drafts: Vec<Draft>) -> Vec<Draft> {
-    let mut keys: Vec<((i64, u32), u32)> = drafts
+/// The round (of `rounds`, numbered `numbers`) whose period holds the start of `when`.
+fn round_of(rounds: &[RoundDraft], numbers: &[u64], when: &When<'_>) -> Option<RoundRef> {
+    let begins = when.begins();
+    let holds = |r: &RoundDraft| {
+        r.start.begins() <= begins && begins < r.end.as_ref().unwrap_or(&r.start).ends()
+    };
+    let ix = rounds.iter().position(holds)?;
+    Some(RoundRef {
+        number: numbers[ix],
+        at: 0,
+        target: ix as u32,
+    })
+}
+
+/// The indices of `drafts` in timeline order (by start; the same start in input order), so
+/// that each draft is moved once: sorting the drafts themselves moved hundreds of bytes per
+/// step.
+fn in_order(drafts: &[Draft]) -> Vec<usize> {
+    let mut keys: Vec<((i64, u32), usize)> = drafts
         .iter()
-        .zip(0..)
-        .map(|(d, i)| (d.event.when.begins(), i))
+        .enumerate()
+        .map(|(i, d)| (d.event.when.begins(), i))
         .collect();
     // Unique keys (the index breaks ties), so an unstable sort gives the stable order.
     keys.sort_unstable();
-    let mut slots: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
-    keys.iter()
-        .filter_map(|&(_, i)| slots[i as usize].take())
-        .collect()
+    keys.into_iter().map(|(_, i)| i).collect()
 }
 
 /// A new event with the fields every importer sets; the rest empty.

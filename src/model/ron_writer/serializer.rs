@@ -19,6 +19,11 @@ const BLOCK: usize = 1 << 16;
 
 const INDENT: &[u8] = b"    ";
 
+/// Words RON reads as values, written `r#` before as names.
+const RESERVED: [&str; 10] = [
+    "true", "false", "Some", "None", "inf", "inff32", "inff64", "NaN", "NaNf32", "NaNf64",
+];
+
 /// Pretty RON into `out`, with `comments`.
 pub(super) struct Serializer<'w, 'c, W: Write> {
     buf: Vec<u8>,
@@ -100,23 +105,21 @@ impl<'w, 'c, W: Write> Serializer<'w, 'c, W> {
     /// is a word RON reserves, as `ron` writes them. Our names are ASCII; another is refused
     /// rather than guessed at (`ron` decides by Unicode's identifier tables).
     fn identifier(&mut self, name: &str) -> Result {
-        let plain = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-        let raw = |c: u8| plain(c) || matches!(c, b'.' | b'+' | b'-');
         let bytes = name.as_bytes();
-        if bytes.is_empty() || !bytes.iter().all(|&c| raw(c)) {
+        // One pass: every byte an identifier's (`raw`), and every one a plain identifier's.
+        let (mut raw, mut plain) = (!bytes.is_empty(), true);
+        for &c in bytes {
+            let word = c.is_ascii_alphanumeric() || c == b'_';
+            plain &= word;
+            raw &= word || matches!(c, b'.' | b'+' | b'-');
+        }
+        if !raw {
             return Err(Error::Message(format!(
                 "`{}` cannot be written as a RON identifier",
                 name.escape_debug()
             )));
         }
-        let first = bytes[0];
-        let reserved = [
-            "true", "false", "Some", "None", "inf", "inff32", "inff64", "NaN", "NaNf32", "NaNf64",
-        ];
-        if !(first.is_ascii_alphabetic() || first == b'_')
-            || !bytes.iter().all(|&c| plain(c))
-            || reserved.contains(&name)
-        {
+        if !plain || bytes[0].is_ascii_digit() || RESERVED.contains(&name) {
             self.buf.extend_from_slice(b"r#");
         }
         self.buf.extend_from_slice(bytes);
