@@ -19,6 +19,17 @@ const BLOCK: usize = 1 << 16;
 
 const INDENT: &[u8] = b"    ";
 
+/// Sixteen levels of indent, copied at once (deeper ones a level at a time).
+const INDENTS: &[u8; 64] = &[b' '; 64];
+
+/// Appends `levels` indents of four spaces.
+fn push_indent(buf: &mut Vec<u8>, levels: usize) {
+    match INDENTS.get(..levels * INDENT.len()) {
+        Some(spaces) => buf.extend_from_slice(spaces),
+        None => (0..levels).for_each(|_| buf.extend_from_slice(INDENT)),
+    }
+}
+
 /// Words RON reads as values, written `r#` before as names.
 const RESERVED: [&str; 10] = [
     "true", "false", "Some", "None", "inf", "inff32", "inff64", "NaN", "NaNf32", "NaNf64",
@@ -79,9 +90,7 @@ impl<'w, 'c, W: Write> Serializer<'w, 'c, W> {
     }
 
     fn write_indent(&mut self) {
-        for _ in 0..self.indent {
-            self.buf.extend_from_slice(INDENT);
-        }
+        push_indent(&mut self.buf, self.indent);
     }
 
     fn start_indent(&mut self) {
@@ -93,9 +102,7 @@ impl<'w, 'c, W: Write> Serializer<'w, 'c, W> {
 
     fn end_indent(&mut self) {
         if !self.is_empty.unwrap_or(false) {
-            for _ in 1..self.indent {
-                self.buf.extend_from_slice(INDENT);
-            }
+            push_indent(&mut self.buf, self.indent.saturating_sub(1));
         }
         self.indent -= 1;
         self.is_empty = None;

@@ -254,6 +254,15 @@ fn every_serde_shape_is_written_as_ron_writes_it() {
 }
 
 #[test]
+fn deep_nesting_is_indented_as_ron_indents_it() {
+    let mut deep = serde_json::json!(["bottom", {"key": null}]);
+    for depth in 0..40 {
+        deep = serde_json::json!([depth, deep, []]);
+    }
+    same(&deep);
+}
+
+#[test]
 fn a_character_that_ron_would_write_raw_is_escaped() {
     // `ron` writes a `char` as it is; none of the format's fields is one, and ours stay inert.
     assert_eq!(ours(&'\u{1b}'), "#![enable(implicit_some)]\n'\\u{1b}'\n");
