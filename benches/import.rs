@@ -10,9 +10,14 @@
 //!   into memory, comments included: what `roundtable import acled FILE` does between reading
 //!   FILE and writing stdout;
 //! - `import_acled_unwritten`: the same without writing the RON (the rest of `import_acled`
-//!   is `ron`'s serialiser, shared with `export --format ron`);
+//!   is the writer, `model::ron_writer`, shared with `export --format ron`, and freeing the
+//!   imported timeline);
 //! - `load_result`: [`model::load_str`] and [`Index::build`] on that RON, what opening it costs
 //!   (as `load` in `benches/load.rs`).
+//!
+//! divan frees what a benchmark returns outside its timing: `import_acled_unwritten` and
+//! `load_result` do not count freeing the timeline they made; `import_acled` does (its
+//! timeline is freed inside, as `roundtable import` frees it before it exits).
 //!
 //! The rows are generated: a pool of 300 actors, 60 outlets and 400 places, one to three
 //! outlets and up to two associated actors a row, notes of about 200 characters.

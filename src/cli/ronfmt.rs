@@ -1,49 +1,16 @@
 //! RON output in the timeline file's own style (struct names, optional fields without
 //! `Some(…)`), streamed to an `io::Write` without losing the kind of an I/O error, so that a
-//! closed pipe is still recognised as one.
+//! closed pipe is still recognised as one. The writer is the model's
+//! ([`crate::model::ron_writer`]), shared with `import`.
 
-use std::fmt;
-use std::io::{self, Write};
-
-use ron::extensions::Extensions;
-use ron::ser::PrettyConfig;
-use serde::Serialize;
-
-/// Writes `value` as pretty RON followed by a newline. Strings are escaped by RON (`\u{1b}`),
-/// so the output is lossless and inert on a terminal.
-pub fn write(value: &impl Serialize, out: &mut impl Write) -> io::Result<()> {
-    let config = PrettyConfig::new()
-        .struct_names(true)
-        .extensions(Extensions::IMPLICIT_SOME);
-    let mut adapter = FmtToIo {
-        out: &mut *out,
-        error: None,
-    };
-    match ron::ser::to_writer_pretty(&mut adapter, value, config) {
-        Ok(()) => {}
-        Err(e) => return Err(adapter.error.take().unwrap_or_else(|| io::Error::other(e))),
-    }
-    out.write_all(b"\n")
-}
-
-/// A `fmt::Write` over an `io::Write` that keeps the first I/O error (which `fmt::Error`
-/// cannot carry).
-struct FmtToIo<'w, W: Write> {
-    out: &'w mut W,
-    error: Option<io::Error>,
-}
-
-impl<W: Write> fmt::Write for FmtToIo<'_, W> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.out.write_all(s.as_bytes()).map_err(|e| {
-            self.error = Some(e);
-            fmt::Error
-        })
-    }
-}
+pub use crate::model::ron_writer::write;
 
 #[cfg(test)]
 mod tests {
+    use std::io::{self, Write};
+
+    use serde::Serialize;
+
     use super::*;
 
     #[derive(Serialize)]

@@ -62,6 +62,43 @@ const INTER: &[&str] = &[
     "External/Other forces",
 ];
 
+/// ACLED's event types, sub-event types and `civilian_targeting` value: the tags nearly every
+/// row repeats, held as these words rather than copied for each event.
+const VOCABULARY: &[&str] = &[
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Armed clash",
+    "Chemical weapon",
+    "Air/drone strike",
+    "Suicide bomb",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Grenade",
+    "Sexual violence",
+    "Attack",
+    "Abduction/forced disappearance",
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+    "Violent demonstration",
+    "Mob violence",
+    "Agreement",
+    "Arrests",
+    "Change to group/activity",
+    "Disrupted weapons use",
+    "Headquarters or base established",
+    "Looting/property destruction",
+    "Non-violent transfer of territory",
+    "Other",
+    "Civilian targeting",
+];
+
 const MONTHS: &[&str] = &[
     "january",
     "february",
@@ -84,11 +121,14 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
     let Some(cols) = columns(&header, &mut b) else {
         return b.finish(String::new(), None, "");
     };
+    // A row per line at most (a quoted field may hold line breaks).
+    b.expect_events(memchr::memchr_iter(b'\n', text.as_bytes()).count());
     let mut countries: Vec<String> = Vec::new();
+    let mut scratch = Scratch::default();
     let mut n = 0;
     csvrows::each_record(text, &mut b, |b, record, pos| {
         n += 1;
-        row(b, &cols, record, pos, n, &mut countries);
+        row(b, &cols, record, pos, n, &mut countries, &mut scratch);
     })
     .map_err(|n| vec![n])?;
     let title = match countries.len() {
@@ -241,15 +281,18 @@ impl<'r> Row<'r> {
         } else {
             sub
         };
-        let mut title = if kind.is_empty() { "Event" } else { kind }.to_string();
+        let kind = if kind.is_empty() { "Event" } else { kind };
         let location = self.get(|c| c.location);
+        let (actor1, actor2) = (self.get(|c| c.actor1), self.get(|c| c.actor2));
+        let mut title =
+            String::with_capacity(kind.len() + location.len() + actor1.len() + actor2.len() + 10);
+        title.push_str(kind);
         if !location.is_empty() {
             title.push_str(" in ");
             title.push_str(location);
         }
         title.push_str(": ");
-        title.push_str(self.get(|c| c.actor1));
-        let actor2 = self.get(|c| c.actor2);
+        title.push_str(actor1);
         if !actor2.is_empty() {
             title.push_str(" vs ");
             title.push_str(actor2);
@@ -259,7 +302,10 @@ impl<'r> Row<'r> {
 
     /// The notes, how precisely ACLED dates the event, and the fatalities.
     fn summary(&self, precision: Precision) -> String {
-        let mut summary = self.get(|c| c.notes).to_string();
+        let notes = self.get(|c| c.notes);
+        // Room for the longest sentences added below.
+        let mut summary = String::with_capacity(notes.len() + 64);
+        summary.push_str(notes);
         match (self.get(|c| c.precision), precision) {
             ("2", _) => push_sentence(&mut summary, "ACLED dates this event to within a week."),
             ("3", Precision::Month) => {
@@ -269,14 +315,16 @@ impl<'r> Row<'r> {
         }
         let fatalities = self.get(|c| c.fatalities);
         if !fatalities.is_empty() {
-            push_sentence(&mut summary, &format!("Fatalities: {fatalities}."));
+            push_sentence(&mut summary, "Fatalities: ");
+            summary.push_str(fatalities);
+            summary.push('.');
         }
         summary
     }
 
-    /// The actors and associated actors, each once, as participants.
-    fn participants(&self, b: &mut Builder) -> Vec<Ref> {
-        let mut people: Vec<Ref> = Vec::new();
+    /// The actors and associated actors, each once, as participants, into `people` (cleared).
+    fn participants(&self, b: &mut Builder, people: &mut Vec<Ref>) {
+        people.clear();
         let mut add = |b: &mut Builder, name: &str, role: Option<&str>| {
             let p = b.participant(name, ParticipantKind::Organization, role);
             if !people.contains(&p) {
@@ -294,12 +342,12 @@ impl<'r> Row<'r> {
         for name in split(self.get(|c| c.assoc2)) {
             add(b, name, None);
         }
-        people
     }
 
-    /// Event type, sub-event type, civilian targeting and ACLED's own tags, each once.
-    fn tags(&self) -> Vec<Str<'static>> {
-        let mut tags: Vec<Str<'static>> = Vec::new();
+    /// Event type, sub-event type, civilian targeting and ACLED's own tags, each once, into
+    /// `tags` (cleared).
+    fn tags(&self, tags: &mut Vec<Str<'static>>) {
+        tags.clear();
         let given = [
             self.get(|c| c.event_type),
             self.get(|c| c.sub_event_type),
@@ -307,11 +355,17 @@ impl<'r> Row<'r> {
         ];
         for tag in given.into_iter().chain(split(self.get(|c| c.tags))) {
             if !tag.is_empty() && !tags.iter().any(|have| have == tag) {
-                tags.push(tag.to_string().into());
+                tags.push(word(tag));
             }
         }
-        tags
     }
+}
+
+/// Lists reused from row to row, so that each event's are allocated once, at their size.
+#[derive(Default)]
+struct Scratch {
+    refs: Vec<Ref>,
+    tags: Vec<Str<'static>>,
 }
 
 /// One row made into an event (the `n`th record), or its problems reported.
@@ -322,6 +376,7 @@ fn row(
     pos: Pos,
     n: usize,
     countries: &mut Vec<String>,
+    scratch: &mut Scratch,
 ) {
     let row = Row { record, cols };
     let at = Some(pos);
@@ -351,16 +406,19 @@ fn row(
     if !location.is_empty() {
         ev.location = Some(location.into());
     }
-    ev.participants = row.participants(b).into_boxed_slice();
-    let mut sources = Vec::new();
+    row.participants(b, &mut scratch.refs);
+    ev.participants = scratch.refs.as_slice().into();
+    let sources = &mut scratch.refs;
+    sources.clear();
     for outlet in split(row.get(|c| c.source)) {
         let source = b.source(outlet, None, None);
         if !sources.contains(&source) {
             sources.push(source);
         }
     }
-    ev.sources = sources.into_boxed_slice();
-    ev.tags = row.tags().into_boxed_slice();
+    ev.sources = sources.as_slice().into();
+    row.tags(&mut scratch.tags);
+    ev.tags = scratch.tags.drain(..).collect();
     let country = row.get(|c| c.country);
     if !country.is_empty() && !countries.iter().any(|k| k == country) {
         countries.push(country.to_string());
@@ -396,20 +454,35 @@ fn inter(s: &str) -> Option<&str> {
 
 /// `location, admin1, country`, leaving out what is empty or repeats the part before.
 fn join_place(parts: &[&str]) -> String {
-    let mut kept: Vec<&str> = Vec::new();
-    for p in parts {
-        if !p.is_empty() && kept.last() != Some(p) {
-            kept.push(p);
+    let mut joined = String::with_capacity(parts.iter().map(|p| p.len() + 2).sum());
+    let mut last: Option<&str> = None;
+    for &p in parts {
+        if !p.is_empty() && last != Some(p) {
+            if last.is_some() {
+                joined.push_str(", ");
+            }
+            joined.push_str(p);
+            last = Some(p);
         }
     }
-    kept.join(", ")
+    joined
+}
+
+/// A tag: one of ACLED's own words without a copy, any other text copied.
+fn word(tag: &str) -> Str<'static> {
+    match VOCABULARY.iter().find(|w| **w == tag) {
+        Some(w) => Str::Borrowed(w),
+        None => Str::Owned(tag.to_string()),
+    }
 }
 
 /// `2025-07-23`, `23 July 2025`, `23-Jul-2025`, `23 Jul 2025`.
 fn date(s: &str) -> Result<Parts, String> {
     let bad = || format!("`event_date` `{s}` is not a date: expected 2025-07-23 or 23 July 2025");
-    let fields: Vec<&str> = s.split([' ', '-', '/']).filter(|f| !f.is_empty()).collect();
-    let [a, m, c] = fields[..] else {
+    let mut fields = s.split([' ', '-', '/']).filter(|f| !f.is_empty());
+    let (Some(a), Some(m), Some(c), None) =
+        (fields.next(), fields.next(), fields.next(), fields.next())
+    else {
         return Err(bad());
     };
     let number = |x: &str| x.parse::<i64>().map_err(|_| bad());

@@ -262,7 +262,9 @@ pub fn when(p: &Parts, zone: Option<Zone>) -> Result<Dated, DateError> {
         small(p.month.unwrap_or(1)),
         small(p.day.unwrap_or(1)),
     );
-    let mut raw = format!("{yy:04}");
+    // Room for the longest form, `YYYY-MM-DDTHH:MM:SS.mmm+HH:MM`, so that it grows once.
+    let mut raw = String::with_capacity(32);
+    let _ = write!(raw, "{yy:04}");
     if p.month.is_some() {
         let _ = write!(raw, "-{mm:02}");
     }

@@ -1,19 +1,12 @@
-//! An imported timeline written as RON by the serialiser `export --format ron` uses
-//! ([`crate::cli::ronfmt`] over [`crate::model::write::Document`]), with the `//` comments the
-//! serialiser cannot write put in by line: the top ones after the first line, each event's
-//! before the line that opens it.
+//! An imported timeline written as RON by the writer `export --format ron` uses
+//! ([`crate::model::ron_writer`] over [`crate::model::write::Document`]), with its `//`
+//! comments: the top ones after the first line, each event's before the line that opens it.
 
 use std::io::{self, Write};
 
 use super::Imported;
-use crate::cli::ronfmt;
-use crate::model::escape::escape_line;
+use crate::model::ron_writer::{self, Comments};
 use crate::model::write::Document;
-
-/// The line that opens an event in the serialiser's pretty output: list items of a field of the
-/// top-level struct stand at two levels of four spaces. A string cannot make such a line: the
-/// serialiser escapes newlines in strings.
-const EVENT_LINE: &str = "        Event(";
 
 /// Writes `imported` as a timeline file, comments included.
 pub fn write(imported: &Imported, out: &mut impl Write) -> io::Result<()> {
@@ -23,43 +16,19 @@ pub fn write(imported: &Imported, out: &mut impl Write) -> io::Result<()> {
         events: &t.events,
         keep: None,
     };
-    let mut ron = Vec::with_capacity(t.events.len() * 512 + 4096);
-    ronfmt::write(&document, &mut ron)?;
-    let ron = String::from_utf8(ron).map_err(io::Error::other)?;
-    let (first, rest) = ron.split_once('\n').unwrap_or((&ron, ""));
-    out.write_all(first.as_bytes())?;
-    out.write_all(b"\n")?;
-    let mut by_event: Vec<(usize, &str)> = Vec::new();
+    let mut comments = Comments {
+        list: "events",
+        ..Comments::default()
+    };
     for c in &imported.comments {
         match c.event {
-            None => writeln!(out, "// {}", escape_line(&c.text))?,
-            Some(e) => by_event.push((e, &c.text)),
+            None => comments.top.push(&c.text),
+            Some(e) => comments.items.push((e, &c.text)),
         }
     }
-    if by_event.is_empty() {
-        return out.write_all(rest.as_bytes());
-    }
-    by_event.sort_by_key(|&(e, _)| e);
-    let mut next = by_event.iter().peekable();
-    let mut event = 0;
-    let mut written = 0;
-    let mut at = 0;
-    // Each line is looked at once; only event lines with comments cost more.
-    while let Some(len) = rest[at..].find('\n') {
-        let line = &rest[at..at + len];
-        if line == EVENT_LINE {
-            if next.peek().is_some_and(|&&(e, _)| e == event) {
-                out.write_all(&rest.as_bytes()[written..at])?;
-                written = at;
-                while let Some(&(_, text)) = next.next_if(|&&(e, _)| e == event) {
-                    writeln!(out, "        // {}", escape_line(text))?;
-                }
-            }
-            event += 1;
-        }
-        at += len + 1;
-    }
-    out.write_all(&rest.as_bytes()[written..])
+    // Stable: an event's comments keep the order they were found in.
+    comments.items.sort_by_key(|&(e, _)| e);
+    ron_writer::write_with_comments(&document, &comments, out)
 }
 
 #[cfg(test)]
@@ -92,5 +61,62 @@ mod tests {
             text.contains("// event 2 `Old` start: the year 500 BC"),
             "{text}"
         );
+    }
+
+    /// What import wrote before the writer could write comments: `ron`'s pretty output, with
+    /// the comments put in by line (the top ones after the first line, each event's before
+    /// the line that opens it).
+    fn by_line(imported: &Imported) -> String {
+        use std::fmt::Write as _;
+
+        use crate::model::escape::escape_line;
+        let t = &imported.timeline;
+        let document = Document {
+            timeline: t,
+            events: &t.events,
+            keep: None,
+        };
+        let config = ron::ser::PrettyConfig::new()
+            .struct_names(true)
+            .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+        let ron = ron::ser::to_string_pretty(&document, config).unwrap() + "\n";
+        let (first, rest) = ron.split_once('\n').unwrap();
+        let mut out = format!("{first}\n");
+        for c in imported.comments.iter().filter(|c| c.event.is_none()) {
+            let _ = writeln!(out, "// {}", escape_line(&c.text));
+        }
+        let mut event = 0;
+        for line in rest.split_inclusive('\n') {
+            if line == "        Event(\n" {
+                for c in imported.comments.iter().filter(|c| c.event == Some(event)) {
+                    let _ = writeln!(out, "        // {}", escape_line(&c.text));
+                }
+                event += 1;
+            }
+            out += line;
+        }
+        out
+    }
+
+    #[test]
+    fn the_output_is_ron_s_with_the_comments_put_in_by_line() {
+        let json = r##"{"title": {"text": {"headline": "T\u001b[2J"}}, "events": [
+            {"start_date": {"year": 2025}, "text": {"headline": "One"},
+             "display_date": "Summer", "background": {"color": "#fff"}},
+            {"start_date": {"year": 2024}, "text": {"headline": "Two \u2028 'q' \"d\""},
+             "media": {"url": "https://example.org/a.jpg"}},
+            {"start_date": {"year": 2023}, "text": {"headline": "Three"}}
+        ], "extra": 1}"##;
+        let csv = "event_id_cnty,event_date,event_type,actor1,source,notes,iso\n\
+                   UKR1,2025-07-23,Battles,A \u{1b}x,Outlet; Other,\"said \"\"x\"\"\",804\n\
+                   UKR1,23 July 2025,Protests,B,Outlet,,804\n";
+        let inputs = [(Format::TimelineJs, json), (Format::Acled, csv)];
+        for (format, input) in inputs {
+            let imported = import(format, input, &Options::default()).unwrap();
+            assert!(!imported.comments.is_empty());
+            let mut out = Vec::new();
+            write(&imported, &mut out).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), by_line(&imported));
+        }
     }
 }

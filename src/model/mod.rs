@@ -15,6 +15,7 @@ pub mod progress;
 pub mod read;
 mod republish;
 mod resolve;
+pub mod ron_writer;
 pub mod span;
 pub mod suggest;
 pub mod types;
