@@ -461,6 +461,24 @@ impl Claim<'_> {
 }
 
 impl Event<'_> {
+    /// Every source the event cites, by reference (FORMAT.md, "Events" and "Version 1.1"): its
+    /// own `sources`, then each quote's `source` and `also`, then each claim's, in file order.
+    /// A source cited twice comes twice.
+    pub fn cited(&self) -> impl Iterator<Item = &Ref> {
+        self.sources
+            .iter()
+            .chain(
+                self.quotes
+                    .iter()
+                    .flat_map(|q| std::iter::once(&q.source).chain(q.also())),
+            )
+            .chain(
+                self.claims
+                    .iter()
+                    .flat_map(|c| std::iter::once(&c.source).chain(c.also())),
+            )
+    }
+
     /// Every reference the event holds: participants, sources, and its quotes' and claims'.
     pub fn refs_mut(&mut self) -> impl Iterator<Item = &mut Ref> {
         self.participants

@@ -54,15 +54,8 @@ impl Keep {
             for p in &e.participants {
                 keep.participants[p.ix()] = true;
             }
-            let mut cite = |r: &Ref| keep.sources[r.ix()] = true;
-            e.sources.iter().for_each(&mut cite);
-            for q in &e.quotes {
-                cite(&q.source);
-                q.also().iter().for_each(&mut cite);
-            }
-            for c in &e.claims {
-                cite(&c.source);
-                c.also().iter().for_each(&mut cite);
+            for r in e.cited() {
+                keep.sources[r.ix()] = true;
             }
             for q in &e.quotes {
                 keep.participants[q.speaker.ix()] = true;

@@ -186,16 +186,8 @@ impl Index {
 fn citing(t: &Timeline<'_>) -> Vec<Vec<u32>> {
     let mut citing = vec![Vec::new(); t.sources.len()];
     for (pos, e) in t.events.iter().enumerate() {
-        let pos = pos as u32;
-        let mut cite = |r: &crate::model::types::Ref| push_unique(&mut citing[r.ix()], pos);
-        e.sources.iter().for_each(&mut cite);
-        for q in &e.quotes {
-            cite(&q.source);
-            q.also().iter().for_each(&mut cite);
-        }
-        for c in &e.claims {
-            cite(&c.source);
-            c.also().iter().for_each(&mut cite);
+        for r in e.cited() {
+            push_unique(&mut citing[r.ix()], pos as u32);
         }
     }
     // As in `build_events`: pushed in ascending position, so ascending and unique.
