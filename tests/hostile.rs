@@ -360,7 +360,7 @@ fn a_small_file_cannot_make_the_detail_pane_huge() {
     src.push_str("])])");
     assert!(src.len() < 600_000, "{}", src.len());
     let mut app = open(src, 100, 30);
-    within("40 keys with frames", Duration::from_secs(10), || {
+    within("40 keys with frames", Duration::from_secs(60), || {
         for _ in 0..2 {
             app.update(Action::FocusNext);
             for _ in 0..10 {
