@@ -1,19 +1,19 @@
 //! The main pane's list, made as it is needed: its rows are made for a run of the shown events
 //! in order (a segment), a screenful at a time, as the selection and the window move. A filter
 //! change or a change of view then costs what the screen shows, not what the filter keeps nor
-//! where the selection stands; what needs the whole list (the round picker, a search in the
-//! statements view) reads it whole when it is asked for.
+//! where the selection stands (beyond the counting pass below); what needs the whole list (the
+//! round picker, a search in the statements view) reads it whole when it is asked for.
 //!
 //! The segment need not start at the first row: its first row's number comes from running
-//! counts, the index's (every event, or the speakers' statements: see [`Index::STEP`]) or the
-//! list's own, kept every [`STEP`] shown events by the counting pass that filters on
-//! statements need anyway. A place far from the segment, above it or well below it, starts
-//! a new segment there; so the rows of any place cost at most [`STEP`] events counted.
+//! counts, the index's (every event, or the speakers' statements: see
+//! [`STEP`](crate::query::index::STEP)) or the list's own, kept every [`STEP`] shown events by
+//! the counting pass that the other statement filters need anyway. A place above the segment,
+//! or far below it, starts a new segment a little above it: its first row's number costs at
+//! most [`STEP`] events counted (per speaker, with several), and a row's event a halving search
+//! over the running counts.
 //!
 //! How many rows there are is known from the start, exactly: from the index's counts when the
 //! filter allows it (no filter, speakers only, the events view), else by counting once.
-//!
-//! [`Index::STEP`]: crate::query::index::STEP
 
 use super::rows::StatementRows;
 use super::view::View;

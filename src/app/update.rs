@@ -1,7 +1,8 @@
 //! [`App::update`]: the one place where the browser's state changes. Every step here costs
-//! at most a screenful of work, whatever the size of the timeline, except running a search,
-//! and what needs the rows to the end (`G`, the round picker: see `list`). A step ends by
-//! making the rows the next draw shows.
+//! at most a screenful of work, whatever the size of the timeline and wherever the selection
+//! stands, except running a search, `]` and `[` (which read a round's group), and what needs
+//! the whole list (the round picker, a search in the statements view: see `list`). A step ends
+//! by making the rows the next draw shows.
 
 use ratatui::layout::{Position, Rect};
 

@@ -67,10 +67,11 @@ impl App {
         self.list.total()
     }
 
-    /// How many rows can be asked about now: all of them in the events view, the rows made so
-    /// far in the statements view. Drawing keeps to these, so that a frame drawn taller than the
-    /// last update made rows for (the terminal grew, its resize not handled yet) shows fewer
-    /// rows instead of failing.
+    /// One past the last row that can be asked about now: the list's end in the events view,
+    /// the last row made in the statements view (whose rows start at the segment's first: see
+    /// `list`; every update makes the rows on screen and a screenful around the selection).
+    /// Drawing keeps to these, so that a frame drawn taller than the last update made rows for
+    /// (the terminal grew, its resize not handled yet) shows fewer rows instead of failing.
     #[must_use]
     pub(crate) fn made(&self) -> usize {
         match self.view {

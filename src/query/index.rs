@@ -89,7 +89,7 @@ impl Index {
 
     /// How many statements (quotes and claims) the events before position `pos` have, for
     /// `pos` in `0..=t.events.len()`: a running count plus at most [`STEP`]` - 1` events read.
-    /// `t` must be the timeline this index was built from.
+    /// `t` must be the timeline this index was built from; panics if `pos` is past its end.
     #[must_use]
     pub fn statements_before(&self, t: &Timeline<'_>, pos: usize) -> usize {
         let j = pos / STEP;
@@ -103,7 +103,7 @@ impl Index {
     /// How many statements participant `p` makes (quotes as speaker, claims as claimant) in
     /// the events `speaking[p].events[..k]`, for `k` up to that list's length: a running count
     /// plus at most [`STEP`]` - 1` events read. `t` must be the timeline this index was built
-    /// from.
+    /// from; panics if `p` is not one of its participants or `k` is past the list's end.
     #[must_use]
     pub fn spoken_before(&self, t: &Timeline<'_>, p: u32, k: usize) -> usize {
         let events = &self.speaking[p as usize].events;
