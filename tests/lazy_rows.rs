@@ -1,7 +1,7 @@
 //! The browser makes its rows as it needs them, a screenful at a time, around the selection;
 //! what it shows must be what a list made whole would show. On a generated timeline of 2,000
 //! events, under random filters, in both views, with views opened deep and after every step of
-//! random moves (`j`, `k`, paging both ways, `]`, `[`, `G`, `g`, the wheel both ways, a click,
+//! random moves (`j`, `k`, paging both ways, `]`, `[`, `G`, `g`, `u`, `U`, the wheel both ways, a click,
 //! the terminal resized): the row count, the selected row, every row on screen and its round
 //! header, and where `]` and `[` go, against the rows listed whole by [`Filter::statements`]
 //! (the `statements` command's list) and [`Filter::apply`]. A speaker picked from a random,
@@ -208,7 +208,9 @@ fn unmade_from_the_top(app: &App, what: &str) -> bool {
 /// the wheel up) come as often as downward ones, so that they pass the first row made.
 fn random_move(app: &mut App, w: &Whole, dice: &mut Dice, what: &str) {
     let before = app.selected();
-    let action = match dice.below(16) {
+    let action = match dice.below(18) {
+        16 => Action::NextMark,
+        17 => Action::PrevMark,
         11 => Action::Resize {
             width: WIDTH,
             height: 12 + dice.below(40) as u16,
@@ -259,8 +261,16 @@ fn rows_made_as_needed_are_the_rows_made_whole_under_random_filters_and_moves() 
     filters.extend((0..60).map(|_| random_filter(doc, &mut dice)));
     let mut nonempty = 0;
     let mut deep = 0;
+    // Every 97th event marked, for `u` and `U` to jump far.
+    let marked: std::collections::BTreeSet<String> = doc
+        .timeline()
+        .events
+        .iter()
+        .step_by(97)
+        .map(|e| e.id.value.to_string())
+        .collect();
     for (n, filter) in filters.iter().enumerate() {
-        let mut app = App::new(Arc::clone(doc), filter);
+        let mut app = App::new(Arc::clone(doc), filter).with_marks(marked.clone(), None);
         app.update(Action::Resize {
             width: WIDTH,
             height: HEIGHT,
