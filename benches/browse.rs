@@ -19,14 +19,15 @@
 //!   that does not (`zanzibar`) and a Cyrillic one (`перемирие`) (goal ≤ 200 ms at 1M),
 //!   beside one pass over the same text (`read_searched_text`) and over the whole file
 //!   (`read_whole_file`), the least a scan of the records or of the text costs.
-//! - `app::*`: the same through the keys a user presses (`s` + name + Enter, `/` + word +
-//!   Enter), and `n` (next match, goal ≤ 1 ms) and `]` (next round) from wherever the
+//! - `app::*`: the same through the keys a user presses (`s` + name + Enter, also with the
+//!   middle of the speaker's events selected, `/` + word + Enter), and `n` (next match, goal ≤ 1 ms) and `]` (next round) from wherever the
 //!   previous step left the selection.
 //! - `statements::*`: the statements view (issue #10; goal at 1M ≤ 1.2 × at 10k): a frame
 //!   with the first and a middle statement selected, `j` (next statement), `v` twice (to the
 //!   statements view and back: counting its rows and making the first screenful), and the
-//!   speaker filter through the keys while in it, with the first statement selected and (not
-//!   a goal: the rows up to the kept selection are made) with the middle one selected.
+//!   speaker filter through the keys while in it, with the first statement selected and with
+//!   the middle one selected (the rows are made around it, from running counts: see
+//!   `app/list.rs`).
 //! - `strip::*`: the density strip (issue #12; goal at 1M ≤ 1.2 × at 10k): a frame with a
 //!   middle event selected at the fitting zoom (months, all 60 on screen) and zoomed in to
 //!   days (70 of 1,826 on screen, the window following the selection), the same with every
@@ -234,6 +235,27 @@ mod app {
         });
     }
 
+    /// The same with the middle of the speaker's events selected: the filter keeps it
+    /// selected, wherever it stands.
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn pick_speaker_halfway(bencher: Bencher<'_, '_>, events: usize) {
+        let f = common::fixture(events);
+        let name = f.busiest_speaker();
+        let mut app = f.app();
+        app.update(Action::OpenSpeakers);
+        super::type_text(&mut app, name);
+        app.update(Action::Confirm);
+        while app.selected() < app.len() / 2 {
+            app.update(Action::NextRound);
+        }
+        bencher.bench_local(|| {
+            app.update(Action::OpenSpeakers);
+            super::type_text(&mut app, name);
+            app.update(Action::Confirm);
+            app.shown().len()
+        });
+    }
+
     #[divan::bench(args = sizes(), max_time = 4)]
     fn search(bencher: Bencher<'_, '_>, events: usize) {
         let mut app = common::fixture(events).app();
@@ -335,7 +357,7 @@ mod statements {
     }
 
     /// The same with the middle statement of the speaker's selected: the filter keeps it
-    /// selected, so the rows up to it are made again each time.
+    /// selected, and its rows are made around it, not from the top.
     #[divan::bench(args = sizes(), max_time = 4)]
     fn pick_speaker_halfway(bencher: Bencher<'_, '_>, events: usize) {
         let f = common::fixture(events);

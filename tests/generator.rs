@@ -591,6 +591,37 @@ fn json_carries_every_format_1_1_field() {
 /// the corroboration groups): it must be the one built on one thread, list by list and claim
 /// by claim.
 #[test]
+fn the_running_counts_of_statements_are_the_counts_made_whole() {
+    let loaded = load(&RON_10K);
+    let t = &loaded.timeline;
+    let index = roundtable::query::Index::build(t);
+    let mut before = 0;
+    for (pos, e) in t.events.iter().enumerate() {
+        assert_eq!(index.statements_before(t, pos), before, "event {pos}");
+        before += e.quotes.len() + e.claims.len();
+    }
+    assert_eq!(index.statements_before(t, t.events.len()), before);
+    let mut checked = 0;
+    for (p, s) in index.speaking.iter().enumerate() {
+        let p = p as u32;
+        let mut before = 0;
+        for (k, &pos) in s.events.iter().enumerate() {
+            assert_eq!(index.spoken_before(t, p, k), before, "participant {p}, {k}");
+            let e = &t.events[pos as usize];
+            before += e.quotes.iter().filter(|q| q.speaker.target == p).count()
+                + e.claims
+                    .iter()
+                    .filter(|c| c.by.is_some_and(|b| b.target == p))
+                    .count();
+        }
+        assert_eq!(index.spoken_before(t, p, s.events.len()), before);
+        assert_eq!(before, (s.quotes + s.claims) as usize);
+        checked += usize::from(s.events.len() > roundtable::query::index::STEP);
+    }
+    assert!(checked > 0, "a participant speaks in more than STEP events");
+}
+
+#[test]
 fn index_built_on_threads_is_the_one_built_alone() {
     let loaded = load(&RON_10K);
     let t = &loaded.timeline;

@@ -1,9 +1,12 @@
-//! The browser makes its rows as it needs them, a screenful at a time; what it shows must be
-//! what a list made whole would show. On a generated timeline of 2,000 events, under random
-//! filters, in both views, after every step of random moves (`j`, `k`, paging, `]`, `[`, `G`,
-//! `g`, the wheel, a click, the terminal resized): the row count, the selected row, every row
-//! on screen and its round header, and where `]` and `[` go, against the rows listed whole by
-//! [`Filter::statements`] (the `statements` command's list) and [`Filter::apply`].
+//! The browser makes its rows as it needs them, a screenful at a time, around the selection;
+//! what it shows must be what a list made whole would show. On a generated timeline of 2,000
+//! events, under random filters, in both views, with views opened deep and after every step of
+//! random moves (`j`, `k`, paging both ways, `]`, `[`, `G`, `g`, `u`, `U`, the wheel both ways, a click,
+//! the terminal resized): the row count, the selected row, every row on screen and its round
+//! header, and where `]` and `[` go, against the rows listed whole by [`Filter::statements`]
+//! (the `statements` command's list) and [`Filter::apply`]. A speaker picked from a random,
+//! mostly deep, row keeps the selection exactly, also on 20,000 events, where the rows above it
+//! are not made.
 
 #[path = "../examples/gen/lib.rs"]
 #[allow(dead_code)]
@@ -23,10 +26,13 @@ const EVENTS: usize = 2000;
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 30;
 
-static DOC: LazyLock<Arc<Document>> = LazyLock::new(|| {
+static DOC: LazyLock<Arc<Document>> = LazyLock::new(|| generated(EVENTS));
+
+/// A timeline of `events` events from the generator.
+fn generated(events: usize) -> Arc<Document> {
     let mut out = Vec::new();
     let opts = generator::Options {
-        events: EVENTS,
+        events,
         seed: 7,
         format: generator::Format::Ron,
     };
@@ -35,7 +41,7 @@ static DOC: LazyLock<Arc<Document>> = LazyLock::new(|| {
     Arc::new(
         Document::load("gen.ron", text).unwrap_or_else(|_| panic!("the generator's file loads")),
     )
-});
+}
 
 /// A small deterministic generator of choices (xorshift), so a failure can be replayed.
 struct Dice(u64);
@@ -185,26 +191,48 @@ fn check(app: &App, w: &Whole, what: &str) {
         .expect("drawing into memory");
 }
 
-/// A random move, and where `]` and `[` must land.
+/// Whether the selection is far down (more than 600 shown events) in the statements view;
+/// if so, checks that the rows from the top to it were not made (the segment starts near it).
+fn unmade_from_the_top(app: &App, what: &str) -> bool {
+    let Some(pos) = app.selected_pos() else {
+        return false;
+    };
+    let far = app.view() == View::Statements && app.shown().partition_point(|&s| s < pos) > 600;
+    if far {
+        assert_eq!(app.statement_at(0), None, "{what}: the first row is made");
+    }
+    far
+}
+
+/// A random move, and where `]` and `[` must land. Upward moves (`k`, paging up, `[`, `g`,
+/// the wheel up) come as often as downward ones, so that they pass the first row made.
 fn random_move(app: &mut App, w: &Whole, dice: &mut Dice, what: &str) {
     let before = app.selected();
-    let action = match dice.below(12) {
+    let action = match dice.below(18) {
+        16 => Action::NextMark,
+        17 => Action::PrevMark,
         11 => Action::Resize {
             width: WIDTH,
             height: 12 + dice.below(40) as u16,
         },
         0 | 1 => Action::NextEvent,
-        2 => Action::PrevEvent,
+        2 | 12 => Action::PrevEvent,
         3 => Action::PageDown,
         4 => Action::HalfPageUp,
+        13 => Action::PageUp,
         5 => Action::NextRound,
-        6 => Action::PrevRound,
+        6 | 14 => Action::PrevRound,
         7 if dice.chance(2) => Action::LastEvent,
         7 => Action::FirstEvent,
         8 => Action::Wheel {
             column: 5,
             row: 10,
             down: true,
+        },
+        15 => Action::Wheel {
+            column: 5,
+            row: 10,
+            down: false,
         },
         9 => Action::Click { column: 5, row: 12 },
         _ => Action::HalfPageDown,
@@ -232,8 +260,17 @@ fn rows_made_as_needed_are_the_rows_made_whole_under_random_filters_and_moves() 
     let mut filters = vec![Filter::default()];
     filters.extend((0..60).map(|_| random_filter(doc, &mut dice)));
     let mut nonempty = 0;
+    let mut deep = 0;
+    // Every 97th event marked, for `u` and `U` to jump far.
+    let marked: std::collections::BTreeSet<String> = doc
+        .timeline()
+        .events
+        .iter()
+        .step_by(97)
+        .map(|e| e.id.value.to_string())
+        .collect();
     for (n, filter) in filters.iter().enumerate() {
-        let mut app = App::new(Arc::clone(doc), filter);
+        let mut app = App::new(Arc::clone(doc), filter).with_marks(marked.clone(), None);
         app.update(Action::Resize {
             width: WIDTH,
             height: HEIGHT,
@@ -249,13 +286,24 @@ fn rows_made_as_needed_are_the_rows_made_whole_under_random_filters_and_moves() 
                 filter.describe(doc.timeline()).join(", ")
             );
             check(&app, &w, &what);
+            deep += usize::from(unmade_from_the_top(&app, &what));
+            // Somewhere deep: from the end, a random number of pages up.
+            if dice.chance(5) {
+                app.update(Action::LastEvent);
+                for _ in 0..dice.below(w.rows.len() / 10 + 1) {
+                    app.update(Action::PageUp);
+                }
+                check(&app, &w, &format!("{what}, deep"));
+            }
             for step in 0..40 {
                 random_move(&mut app, &w, &mut dice, &what);
                 check(&app, &w, &format!("{what}, step {step}"));
             }
-            // From the end, every row is made: all of them as listed whole.
             app.update(Action::LastEvent);
             check(&app, &w, &format!("{what}, at the end"));
+            // The round picker reads the list whole: every row as listed whole.
+            app.update(Action::OpenRounds);
+            app.update(Action::Back);
             for (i, &(pos, at)) in w.rows.iter().enumerate() {
                 assert_eq!(app.pos_at(i), pos, "{what}: row {i}");
                 assert_eq!(app.statement_at(i), at, "{what}: row {i}");
@@ -263,13 +311,17 @@ fn rows_made_as_needed_are_the_rows_made_whole_under_random_filters_and_moves() 
             if view == View::Statements {
                 assert!(app.statements().eq(w.rows.iter().filter_map(|r| r.1)));
             }
-            app.update(Action::FirstEvent);
+            // The next view opens on a random row: `v` keeps it, wherever it is.
+            for _ in 0..dice.below(w.rows.len() / 10 + 1) {
+                app.update(Action::PageUp);
+            }
         }
     }
     assert!(
         nonempty > 20,
         "enough filters keep enough to move in: {nonempty}"
     );
+    assert!(deep >= 3, "views opened deep in the statements: {deep}");
 }
 
 #[test]
@@ -325,7 +377,7 @@ fn a_filter_change_counts_exactly_and_makes_only_the_rows_it_shows() {
     assert_eq!(app.selected(), expected);
     check(&app, &kept, "after the speaker filter");
     assert_eq!(app.statement_at(kept.rows.len() - 1), None);
-    // `G` makes the rest.
+    // `G` makes the last screenful, from a segment started near the end.
     app.update(Action::LastEvent);
     check(&app, &kept, "at the end");
 }
@@ -409,4 +461,114 @@ fn a_frame_drawn_taller_than_the_last_resize_shows_the_rows_made_and_does_not_fa
     let h = list_height(&app);
     let rows = app.rows(app.view_top(h), h);
     assert_eq!(rows.len(), h, "the taller pane is full");
+}
+
+/// Picks a speaker through the keys (`s`, the name, Enter).
+fn pick_speaker(app: &mut App, name: &str) {
+    app.update(Action::OpenSpeakers);
+    for c in name.chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Confirm);
+}
+
+#[test]
+fn a_filter_change_keeps_the_selection_exactly_wherever_it_stands() {
+    keeps_the_selection(&DOC, 40, 0);
+    // Speakers in more than 600 events, so that their rows start far from the top.
+    keeps_the_selection(&generated(20_000), 8, 2);
+}
+
+/// `cases` random filters, a random row, a speaker picked: the selection kept exactly, and in
+/// at least `deep` cases far down with the rows above it not made.
+fn keeps_the_selection(doc: &Arc<Document>, cases: usize, at_least: usize) {
+    let t = doc.timeline();
+    let index = doc.index();
+    let speakers: Vec<u32> = (0..t.participants.len() as u32)
+        .filter(|&p| !index.speaking[p as usize].events.is_empty())
+        .collect();
+    let mut dice = Dice(0x2545_f491_4f6c_dd1d);
+    let mut deep = 0;
+    for n in 0..cases {
+        // Other parts from App::new, now and then a speaker or two already; then a speaker
+        // picked through the keys from a random row, deep most often.
+        let mut filter = random_filter(doc, &mut dice);
+        if at_least > 0 || dice.chance(5) {
+            filter = Filter {
+                speakers: filter.speakers,
+                ..Filter::default()
+            };
+        }
+        let mut app = App::new(Arc::clone(doc), &filter);
+        app.update(Action::Resize {
+            width: WIDTH,
+            height: HEIGHT,
+        });
+        if dice.chance(7) {
+            app.update(Action::ToggleView);
+        }
+        let view = app.view();
+        let what = format!("case {n} ({}), {view:?}", filter.describe(t).join(", "));
+        let w = whole(doc, app.filter(), view);
+        if w.rows.is_empty() {
+            continue;
+        }
+        // From the end, up to halfway up a page at a time.
+        app.update(Action::LastEvent);
+        let page = list_height(&app).saturating_sub(2).max(1);
+        for _ in 0..dice.below(w.rows.len() / page / 2 + 1) {
+            app.update(Action::PageUp);
+        }
+        for _ in 0..dice.below(30) {
+            app.update(Action::NextEvent);
+        }
+        check(&app, &w, &format!("{what}, before"));
+        let was = w.rows[app.selected()];
+        // The busiest speaker half the time, where at_least asks for deep selections.
+        let who = if at_least > 0 && dice.chance(5) {
+            *speakers
+                .iter()
+                .max_by_key(|&&p| index.speaking[p as usize].events.len())
+                .expect("speakers")
+        } else {
+            speakers[dice.below(speakers.len())]
+        };
+        pick_speaker(&mut app, &t.participants[who as usize].name);
+        let w = whole(doc, app.filter(), view);
+        let what = format!("{what}, then speaker {:?}", app.filter().speakers);
+        assert_eq!(app.len(), w.rows.len(), "{what}: the row count");
+        if w.rows.is_empty() {
+            continue;
+        }
+        let expected = match was.1 {
+            Some(at) => w
+                .rows
+                .partition_point(|r| r.1.expect("a statement").order() < at.order()),
+            None => w.rows.partition_point(|r| r.0 < was.0),
+        };
+        assert_eq!(
+            app.selected(),
+            expected.min(w.rows.len() - 1),
+            "{what}: the selection kept"
+        );
+        check(&app, &w, &format!("{what}, after"));
+        deep += usize::from(unmade_from_the_top(&app, &what));
+        // `v` twice keeps it too, and moves up and down from there show the list as made whole.
+        app.update(Action::ToggleView);
+        app.update(Action::ToggleView);
+        let sel = app.selected();
+        assert_eq!(
+            w.rows[sel].0,
+            w.rows[expected.min(w.rows.len() - 1)].0,
+            "{what}: v twice"
+        );
+        for step in 0..30 {
+            random_move(&mut app, &w, &mut dice, &what);
+            check(&app, &w, &format!("{what}, step {step}"));
+        }
+    }
+    assert!(
+        deep >= at_least,
+        "selections kept deep in the statements view: {deep}"
+    );
 }

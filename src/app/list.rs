@@ -1,7 +1,16 @@
-//! The main pane's list, made as it is needed: its rows are made for the shown events in
-//! order, a screenful at a time, as the selection and the window move. A filter change or a
-//! change of view then costs what the screen shows, not what the filter keeps; what needs the
-//! whole list (`G`, the round picker, a search) reads on to the end when it is asked for.
+//! The main pane's list, made as it is needed: its rows are made for a run of the shown events
+//! in order (a segment), a screenful at a time, as the selection and the window move. A filter
+//! change or a change of view then costs what the screen shows, not what the filter keeps nor
+//! where the selection stands (beyond the counting pass below); what needs the whole list (the
+//! round picker, a search in the statements view) reads it whole when it is asked for.
+//!
+//! The segment need not start at the first row: its first row's number comes from running
+//! counts, the index's (every event, or the speakers' statements: see
+//! [`STEP`](crate::query::index::STEP)) or the list's own, kept every [`STEP`] shown events by
+//! the counting pass that the other statement filters need anyway. A place above the segment,
+//! or far below it, starts a new segment a little above it: its first row's number costs at
+//! most [`STEP`] events counted (per speaker, with several), and a row's event a halving search
+//! over the running counts.
 //!
 //! How many rows there are is known from the start, exactly: from the index's counts when the
 //! filter allows it (no filter, speakers only, the events view), else by counting once.
@@ -9,7 +18,17 @@
 use super::rows::StatementRows;
 use super::view::View;
 use crate::model::Timeline;
+use crate::query::index::STEP;
+use crate::query::statement::StatementRef;
 use crate::query::{Filter, Index};
+
+/// Rows (or shown events) past the segment's end from which a new segment is started rather
+/// than the rows between made: starting one counts at most [`STEP`] events, and reads [`BACK`].
+const FAR: usize = 2 * STEP;
+
+/// Shown events counted back from a place when a segment starts at it, so that the rows just
+/// above it (a screenful, most often) are made with it.
+const BACK: usize = 64;
 
 /// What a list's rows are made from: the document, the filter and the shown events.
 #[derive(Clone, Copy)]
@@ -21,25 +40,63 @@ pub(crate) struct Input<'a> {
     pub shown: &'a [u32],
 }
 
-/// The rows made so far, with the round groups among them.
+impl Input<'_> {
+    /// How many rows `view` lists for the shown event at `pos`.
+    fn rows_of_event(&self, view: View, pos: u32) -> usize {
+        let e = &self.t.events[pos as usize];
+        match view {
+            View::Events => 1,
+            View::Statements if !self.filter.selects_statements() => {
+                e.quotes.len() + e.claims.len()
+            }
+            View::Statements => Index::statements_of(pos, e)
+                .filter(|&at| self.filter.keeps_statement(self.t, self.index, at))
+                .count(),
+        }
+    }
+
+    /// The round of the event at `pos`.
+    fn round(&self, pos: u32) -> Option<u32> {
+        self.t.events[pos as usize].round.as_ref().map(|r| r.target)
+    }
+}
+
+/// What comes before a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Before {
+    /// Nothing: it is the list's first row.
+    Nothing,
+    /// A row of this round (`None`: of no round).
+    Round(Option<u32>),
+}
+
+/// The rows made so far, those of the shown events `first..read`, with the round groups among
+/// them.
 #[derive(Debug)]
 pub(crate) struct List {
     view: View,
-    /// The statements view's rows made so far (none in the events view).
-    pub(crate) stmts: StatementRows,
-    /// How many shown events have been read: the rows made are theirs.
+    /// The statements view's rows made so far, numbered from the segment's first (none in the
+    /// events view).
+    stmts: StatementRows,
+    /// The first shown event of the segment (an index into the shown events).
+    first: usize,
+    /// One past the last shown event read: the rows made are those of `first..read`.
     read: usize,
+    /// The row number of the segment's first row: how many rows the events before `first` have.
+    base: usize,
     /// How many rows the list has, made or not.
     total: usize,
-    /// Rows (indices into the view's list) where a round header opens a group, ascending,
-    /// among the rows made.
+    /// Entry `j`: how many rows the shown events `0..j * STEP` have; kept when the count
+    /// needed a pass over the shown events, empty when the index's counts give them.
+    steps: Vec<u32>,
+    /// Rows where a round header opens a group, ascending, among the rows made.
     pub(crate) round_starts: Vec<usize>,
     /// Per round: the row of its first row made, and how many of its rows are made (all of
-    /// them once the list is read to the end, see [`List::finish`]).
+    /// them once the list is read whole, see [`List::finish`]).
     pub(crate) round_first: Vec<Option<usize>>,
     pub(crate) round_shown: Vec<u32>,
-    /// The round of the last event read that has rows (when a row is made).
-    last_round: Option<u32>,
+    /// What comes before the next row made, for whether a round header opens above it.
+    before: Before,
 }
 
 impl Default for List {
@@ -47,12 +104,15 @@ impl Default for List {
         List {
             view: View::Events,
             stmts: StatementRows::Listed(Vec::new()),
+            first: 0,
             read: 0,
+            base: 0,
             total: 0,
+            steps: Vec::new(),
             round_starts: Vec::new(),
             round_first: Vec::new(),
             round_shown: Vec::new(),
-            last_round: None,
+            before: Before::Nothing,
         }
     }
 }
@@ -61,18 +121,22 @@ impl List {
     /// The list of `view` for `input`, with no row made yet.
     pub(crate) fn new(view: View, input: Input<'_>) -> Self {
         let rounds = input.t.rounds.len();
+        let (total, steps) = count(view, input);
         List {
             view,
             stmts: match view {
                 View::Events => StatementRows::Listed(Vec::new()),
                 View::Statements => StatementRows::new(input.filter),
             },
+            first: 0,
             read: 0,
-            total: count(view, input),
+            base: 0,
+            total,
+            steps,
             round_starts: Vec::new(),
             round_first: vec![None; rounds],
             round_shown: vec![0; rounds],
-            last_round: None,
+            before: Before::Nothing,
         }
     }
 
@@ -81,12 +145,97 @@ impl List {
         self.total
     }
 
-    /// How many rows are made: rows `0..made()` can be asked about.
+    /// One past the last row made: rows `base()..made()` can be asked about.
     pub(crate) fn made(&self) -> usize {
-        match self.view {
-            View::Events => self.read,
-            View::Statements => self.stmts.len(),
+        self.base
+            + match self.view {
+                View::Events => self.read - self.first,
+                View::Statements => self.stmts.len(),
+            }
+    }
+
+    /// How many rows the shown events `0..k` have, from the running counts: at most
+    /// [`STEP`] events counted (a few times that with several speakers).
+    fn rows_before(&self, input: Input<'_>, k: usize) -> usize {
+        let Input {
+            t, index, shown, ..
+        } = input;
+        if k == 0 {
+            return 0;
         }
+        if k >= shown.len() {
+            return self.total;
+        }
+        match self.view {
+            View::Events => k,
+            View::Statements if !self.steps.is_empty() => {
+                let j = k / STEP;
+                self.steps[j] as usize
+                    + shown[j * STEP..k]
+                        .iter()
+                        .map(|&pos| input.rows_of_event(self.view, pos))
+                        .sum::<usize>()
+            }
+            // Counted without a pass: every event shown, no statement filter.
+            View::Statements if !input.filter.selects_statements() => {
+                index.statements_before(t, shown[k] as usize)
+            }
+            // Counted without a pass: the speakers only, each statement by one of them.
+            View::Statements => {
+                let pos = shown[k];
+                input
+                    .filter
+                    .speakers
+                    .iter()
+                    .map(|&p| {
+                        let events = &index.speaking[p as usize].events;
+                        index.spoken_before(t, p, events.partition_point(|&s| s < pos))
+                    })
+                    .sum()
+            }
+        }
+    }
+
+    /// Starts the segment afresh at shown event `k`: no row made, the first row's number and
+    /// the round of the row before it found from the running counts.
+    fn restart(&mut self, input: Input<'_>, k: usize) {
+        let k = k.min(input.shown.len());
+        self.first = k;
+        self.read = k;
+        self.base = self.rows_before(input, k);
+        self.stmts = match self.view {
+            View::Events => StatementRows::Listed(Vec::new()),
+            View::Statements => StatementRows::new(input.filter),
+        };
+        self.round_starts.clear();
+        self.round_first.iter_mut().for_each(|r| *r = None);
+        self.round_shown.iter_mut().for_each(|n| *n = 0);
+        self.before = match self.base {
+            0 => Before::Nothing,
+            _ => Before::Round(input.round(input.shown[self.last_with_rows(input, k)])),
+        };
+    }
+
+    /// The last shown event before `k` that has rows; there must be one (the rows before `k`
+    /// are not none). Most often the one just before; else found by halving, from the counts.
+    fn last_with_rows(&self, input: Input<'_>, k: usize) -> usize {
+        for j in (k.saturating_sub(16)..k).rev() {
+            if input.rows_of_event(self.view, input.shown[j]) > 0 {
+                return j;
+            }
+        }
+        // The last `j` with fewer rows before it than before `k`.
+        let rows = self.rows_before(input, k);
+        let (mut lo, mut hi) = (0, k);
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if self.rows_before(input, mid) < rows {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
     }
 
     /// Reads shown events until `enough` says so or none is left.
@@ -110,13 +259,10 @@ impl List {
         if n == 0 {
             return;
         }
-        let r = input.t.events[pos as usize]
-            .round
-            .as_ref()
-            .map(|r| r.target);
-        if self.round_starts.is_empty() || self.last_round != r {
+        let r = input.round(pos);
+        if self.before != Before::Round(r) {
             self.round_starts.push(first);
-            self.last_round = r;
+            self.before = Before::Round(r);
         }
         if let Some(r) = r {
             let r = r as usize;
@@ -125,23 +271,57 @@ impl List {
         }
     }
 
-    /// Makes rows until row `row` is made (or every row is).
-    pub(crate) fn reach_row(&mut self, input: Input<'_>, row: usize) {
-        self.read_until(input, |l| l.made() > row);
+    /// Makes rows `lo..=hi` (clamped to the list), and those between them and the segment:
+    /// reading on from it when they follow it closely, else from a new segment starting at
+    /// most [`STEP`] shown events above `lo`.
+    pub(crate) fn reach_rows(&mut self, input: Input<'_>, lo: usize, hi: usize) {
+        if self.total == 0 {
+            return;
+        }
+        let lo = lo.min(self.total - 1);
+        if lo < self.base || lo > self.made().saturating_add(FAR) {
+            let k = self.step_holding(input, lo);
+            self.restart(input, k);
+        }
+        self.read_until(input, |l| l.made() > hi);
     }
 
-    /// Reads the shown events up to the event at `pos`, and on until a row after theirs is
-    /// made (or every row is): then the row of any place at or before `pos`, or the nearest
-    /// after it, is made.
+    /// A multiple of [`STEP`] at or before the shown event that holds row `row`: the last one
+    /// with at most `row` rows before it.
+    fn step_holding(&self, input: Input<'_>, row: usize) -> usize {
+        let steps = input.shown.len().div_ceil(STEP);
+        let (mut lo, mut hi) = (0, steps);
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if self.rows_before(input, mid * STEP) <= row {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        lo * STEP
+    }
+
+    /// Makes the rows of the shown events up to the event at `pos`, and on until a row after
+    /// theirs is made (or every row is): then the row of any place at or before `pos`, or the
+    /// nearest after it, is made. A place above the segment, or well below it, starts a new
+    /// segment a few events above it.
     pub(crate) fn reach_event(&mut self, input: Input<'_>, pos: u32) {
+        let at = input.shown.partition_point(|&s| s < pos);
+        if at < self.first || at > self.read + FAR {
+            self.restart(input, at.saturating_sub(BACK));
+        }
         let k = input.shown.partition_point(|&s| s <= pos);
         self.read_until(input, |l| l.read >= k);
         let made = self.made();
         self.read_until(input, |l| l.made() > made);
     }
 
-    /// Reads on to the end: every row made, every round group and count known.
+    /// Reads the whole list: every row made, every round group and count known.
     pub(crate) fn finish(&mut self, input: Input<'_>) {
+        if self.first > 0 {
+            self.restart(input, 0);
+        }
         self.read_until(input, |_| false);
     }
 
@@ -149,11 +329,51 @@ impl List {
     pub(crate) fn reach_group_after(&mut self, input: Input<'_>, row: usize) {
         self.read_until(input, |l| l.round_starts.last().is_some_and(|&s| s > row));
     }
+
+    /// Makes rows above the segment until `n` round groups open at or before row `row`, or
+    /// the list's first row is made: each time from a segment starting twice as far above.
+    pub(crate) fn reach_groups_before(&mut self, input: Input<'_>, row: usize, n: usize) {
+        let mut back = STEP;
+        while self.base > 0 && self.round_starts.partition_point(|&s| s <= row) < n {
+            let end = self.made();
+            let k = self.first.saturating_sub(back);
+            self.restart(input, k);
+            self.read_until(input, |l| l.made() >= end);
+            back = back.saturating_mul(2);
+        }
+    }
+
+    /// The statement of row `i`; `None` outside the rows made.
+    pub(crate) fn statement(&self, input: Input<'_>, i: usize) -> Option<StatementRef> {
+        let i = i.checked_sub(self.base)?;
+        self.stmts.get(input.t, &input.shown[self.first..], i)
+    }
+
+    /// The first row showing a statement of the event at `pos` or of an event after it (the
+    /// end of the rows made, when there is none among them). The segment must hold the
+    /// events up to `pos` from its first.
+    pub(crate) fn first_row_from(&self, input: Input<'_>, pos: u32) -> usize {
+        self.base + self.stmts.first_row_from(&input.shown[self.first..], pos)
+    }
+
+    /// The row showing `at`, or the first row after where it would be. Its event must have
+    /// been read, in this segment.
+    pub(crate) fn row_from(&self, input: Input<'_>, at: StatementRef) -> usize {
+        self.base + self.stmts.row_from(input.t, &input.shown[self.first..], at)
+    }
+
+    /// The rows of the event at `pos`, as a range of rows (empty where they would be when it
+    /// has none). The segment must hold the events up to `pos` from its first.
+    pub(crate) fn rows_of(&self, input: Input<'_>, pos: u32) -> std::ops::Range<usize> {
+        let r = self.stmts.rows_of(&input.shown[self.first..], pos);
+        self.base + r.start..self.base + r.end
+    }
 }
 
 /// How many rows `view` lists for `input`, found without reading the events when the index
-/// knows: every event, or every statement, or the statements of the filter's speakers.
-fn count(view: View, input: Input<'_>) -> usize {
+/// knows (every event, or every statement, or the statements of the filter's speakers); and,
+/// when the events are read for it, the running count of rows every [`STEP`] shown events.
+fn count(view: View, input: Input<'_>) -> (usize, Vec<u32>) {
     let Input {
         t,
         index,
@@ -162,45 +382,45 @@ fn count(view: View, input: Input<'_>) -> usize {
     } = input;
     let every = shown.len() == t.events.len();
     match view {
-        View::Events => shown.len(),
+        View::Events => (shown.len(), Vec::new()),
         View::Statements if !filter.selects_statements() && every => {
             // Every quote has a speaker: the speakers' quotes are all the quotes.
             let quotes: usize = index.speaking.iter().map(|s| s.quotes as usize).sum();
-            quotes + t.claims.len()
+            (quotes + t.claims.len(), Vec::new())
         }
-        View::Statements if !filter.selects_statements() => shown
-            .iter()
-            .map(|&pos| {
-                let e = &t.events[pos as usize];
-                e.quotes.len() + e.claims.len()
-            })
-            .sum(),
         View::Statements if only_speakers(filter) => {
             // A statement has one speaker or claimant: the counts of the speakers add up.
-            filter
+            let n = filter
                 .speakers
                 .iter()
                 .map(|&p| {
                     let s = &index.speaking[p as usize];
                     (s.quotes + s.claims) as usize
                 })
-                .sum()
+                .sum();
+            (n, Vec::new())
         }
-        View::Statements => shown
-            .iter()
-            .map(|&pos| {
-                Index::statements_of(pos, &t.events[pos as usize])
-                    .filter(|&at| filter.keeps_statement(t, index, at))
-                    .count()
-            })
-            .sum(),
+        View::Statements => {
+            let mut steps = Vec::with_capacity(shown.len() / STEP + 1);
+            let mut n = 0usize;
+            for (k, &pos) in shown.iter().enumerate() {
+                if k.is_multiple_of(STEP) {
+                    steps.push(n as u32);
+                }
+                n += input.rows_of_event(view, pos);
+            }
+            if steps.is_empty() {
+                steps.push(0);
+            }
+            (n, steps)
+        }
     }
 }
 
 /// Whether the speakers are the only part of `filter` that is set.
 fn only_speakers(filter: &Filter) -> bool {
     let Filter {
-        speakers: _,
+        speakers,
         participant,
         round,
         sources,
@@ -212,7 +432,8 @@ fn only_speakers(filter: &Filter) -> bool {
         single_origin,
         marked,
     } = filter;
-    participant.is_none()
+    !speakers.is_empty()
+        && participant.is_none()
         && round.is_none()
         && sources.is_none()
         && via.is_none()

@@ -2,8 +2,9 @@
 //! statement filter, every statement of the shown events is a row, and the rows are counted
 //! per shown event (4 bytes an event) and found by binary search.
 //!
-//! Rows are made for the shown events in order, a few at a time (see `list`): these are the
-//! rows of the first shown events read so far, and every question below is about those.
+//! Rows are made for a run of the shown events in order, a few at a time (see `list`): these
+//! are the rows of the run's events read so far, numbered from the run's first row, and every
+//! question below is about those (`shown` below starts at the run's first event).
 
 use crate::model::types::Timeline;
 use crate::query::statement::{Kind, StatementRef};

@@ -1,7 +1,8 @@
 //! [`App::update`]: the one place where the browser's state changes. Every step here costs
-//! at most a screenful of work, whatever the size of the timeline, except running a search,
-//! and what needs the rows to the end (`G`, the round picker: see `list`). A step ends by
-//! making the rows the next draw shows.
+//! at most a screenful of work, whatever the size of the timeline and wherever the selection
+//! stands, except running a search, `]` and `[` (which read a round's group), and what needs
+//! the whole list (the round picker, a search in the statements view: see `list`). A step ends
+//! by making the rows the next draw shows.
 
 use ratatui::layout::{Position, Rect};
 
@@ -186,7 +187,7 @@ impl App {
             return;
         }
         let i = i.min(len - 1);
-        self.reach_row(i.saturating_add(self.list_height() + 1));
+        self.reach_around(i, self.list_height());
         if i != self.selected {
             self.selected = i;
             self.detail_scroll = 0;
@@ -214,10 +215,10 @@ impl App {
         self.prepare_strip();
         if !self.is_empty() {
             let height = self.list_height();
-            self.reach_row(self.selected.saturating_add(height + 1));
+            self.reach_around(self.selected, height);
             // Blank rows below the last can only show when the pane reaches the end.
             let top = if self.top.saturating_add(height) >= self.len() {
-                self.finish_list();
+                self.reach_end(height);
                 self.filled_top(self.top, height)
             } else {
                 self.top
@@ -231,15 +232,28 @@ impl App {
         }
     }
 
-    /// `top`, no further down than the largest useful top ([`App::max_top`]). Makes the rows
-    /// to the end only when `top` comes within a screen of it: above that, it is `top`.
+    /// `top`, no further down than the largest useful top ([`App::max_top`]). Makes the last
+    /// screenful only when `top` comes within a screen of it: above that, it is `top`.
     fn clamp_top(&mut self, top: usize, h: usize) -> usize {
         // The largest useful top shows at most `h` rows below it.
         if top.saturating_add(h) < self.len() {
             return top;
         }
-        self.finish_list();
+        self.reach_end(h);
         top.min(self.max_top(h))
+    }
+
+    /// Makes the last screenful of a pane `h` rows high (what [`App::max_top`] walks), with
+    /// the rows from the selection's screenful down to it: the selection is near the end.
+    fn reach_end(&mut self, h: usize) {
+        let last = self.len().saturating_sub(1);
+        let lo = self
+            .selected
+            .min(last)
+            .min(self.top)
+            .min(last.saturating_sub(h + 2))
+            .saturating_sub(h + 2);
+        self.reach_rows(lo, last);
     }
 
     fn next_round(&mut self) {
@@ -255,7 +269,10 @@ impl App {
     }
 
     fn prev_round(&mut self) {
-        // Every group opening at or before the selection is made with it.
+        // The selection's group and the one before it open at or before it.
+        let selected = self.selected;
+        let (list, input) = self.parts();
+        list.reach_groups_before(input, selected, 2);
         let starts = &self.list.round_starts;
         let k = starts.partition_point(|&s| s <= self.selected);
         match k.checked_sub(2).map(|k| starts[k]) {
@@ -514,7 +531,7 @@ impl App {
         } else {
             top.saturating_sub(WHEEL)
         };
-        self.reach_row(self.top.saturating_add(h + 1));
+        self.reach_rows(self.top.min(self.selected), self.top.saturating_add(h + 1));
         let last = self.last_visible(self.top, h);
         let sel = self.selected.clamp(self.top, last.max(self.top));
         if sel != self.selected {

@@ -67,10 +67,11 @@ impl App {
         self.list.total()
     }
 
-    /// How many rows can be asked about now: all of them in the events view, the rows made so
-    /// far in the statements view. Drawing keeps to these, so that a frame drawn taller than the
-    /// last update made rows for (the terminal grew, its resize not handled yet) shows fewer
-    /// rows instead of failing.
+    /// One past the last row that can be asked about now: the list's end in the events view,
+    /// the last row made in the statements view (whose rows start at the segment's first: see
+    /// `list`; every update makes the rows on screen and a screenful around the selection).
+    /// Drawing keeps to these, so that a frame drawn taller than the last update made rows for
+    /// (the terminal grew, its resize not handled yet) shows fewer rows instead of failing.
     #[must_use]
     pub(crate) fn made(&self) -> usize {
         match self.view {
@@ -102,7 +103,7 @@ impl App {
     pub fn statement_at(&self, i: usize) -> Option<StatementRef> {
         match self.view {
             View::Events => None,
-            View::Statements => self.list.stmts.get(self.doc.timeline(), self.shown(), i),
+            View::Statements => self.list.statement(self.input(), i),
         }
     }
 
@@ -140,17 +141,19 @@ impl App {
     }
 
     /// The row that shows `p`, or the nearest after it (clamped to the last row), making the
-    /// rows up to it first.
+    /// rows around it first (see `list`: wherever it is, at most a few hundred events are
+    /// counted).
     pub(crate) fn row_of(&mut self, p: Place) -> usize {
-        if self.view == View::Statements {
-            let (list, input) = self.parts();
-            list.reach_event(input, p.event);
-        }
-        let (rows, shown) = (&self.list.stmts, self.shown());
-        let row = match (self.view, p.statement) {
-            (View::Events, _) => shown.partition_point(|&s| s < p.event),
-            (View::Statements, Some(at)) => rows.row_from(self.doc.timeline(), shown, at),
-            (View::Statements, None) => rows.first_row_from(shown, p.event),
+        let row = match self.view {
+            View::Events => self.shown().partition_point(|&s| s < p.event),
+            View::Statements => {
+                let (list, input) = self.parts();
+                list.reach_event(input, p.event);
+                match p.statement {
+                    Some(at) => list.row_from(input, at),
+                    None => list.first_row_from(input, p.event),
+                }
+            }
         };
         row.min(self.len().saturating_sub(1))
     }
@@ -236,10 +239,16 @@ impl App {
         (&mut self.list, input)
     }
 
-    /// Makes rows until row `row` is made (or every row is).
-    pub(crate) fn reach_row(&mut self, row: usize) {
+    /// Makes rows `lo..=hi`, and those between them and the rows made when they are near.
+    pub(crate) fn reach_rows(&mut self, lo: usize, hi: usize) {
         let (list, input) = self.parts();
-        list.reach_row(input, row);
+        list.reach_rows(input, lo, hi);
+    }
+
+    /// Makes the rows a pane `h` rows high may show or walk with row `sel` selected: a
+    /// screenful above it (for the window's top and headers) and one below.
+    pub(crate) fn reach_around(&mut self, sel: usize, h: usize) {
+        self.reach_rows(sel.saturating_sub(h + 2), sel.saturating_add(h + 1));
     }
 
     /// Makes every row, with every round group and count.
@@ -256,9 +265,11 @@ impl App {
             self.finish_list();
         }
         let h = self.list_height();
-        self.reach_row(self.selected.saturating_add(h + 1));
+        self.reach_around(self.selected, h);
         let top = self.view_top(h);
-        self.reach_row(top.saturating_add(h + 1));
+        let lo = top.min(self.selected.saturating_sub(h + 2));
+        let hi = top.max(self.selected).saturating_add(h + 1);
+        self.reach_rows(lo, hi);
     }
 
     /// Recomputes `s`'s hits for the rows of the view in force. In the statements view, its
@@ -268,12 +279,11 @@ impl App {
             View::Events => s.restrict(self.shown.positions(self.doc.index())),
             View::Statements => {
                 self.finish_list();
-                let rows = &self.list.stmts;
-                let (t, shown) = (self.doc.timeline(), self.shown.positions(self.doc.index()));
+                let (list, input) = (&self.list, self.input());
                 s.restrict_statements(
-                    t,
-                    |pos| rows.rows_of(shown, pos),
-                    |row| rows.get(t, shown, row).expect("a row of an event"),
+                    input.t,
+                    |pos| list.rows_of(input, pos),
+                    |row| list.statement(input, row).expect("a row of an event"),
                 );
             }
         }

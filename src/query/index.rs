@@ -47,7 +47,18 @@ pub struct Index {
     pub file_order: FileOrder,
     /// Every claim's corroboration group, outlets and independent origins.
     pub corroboration: Corroboration,
+    /// Every [`STEP`]th event: entry `j` is how many statements (quotes and claims) the events
+    /// at positions `0..j * STEP` have. Read by [`Index::statements_before`].
+    pub statements_step: Vec<u32>,
+    /// Per participant: entry `j` is how many statements (quotes as speaker, claims as
+    /// claimant) the participant makes in the events `speaking[p].events[..(j + 1) * STEP]`.
+    /// Read by [`Index::spoken_before`].
+    pub spoken_step: Lists,
 }
+
+/// How far apart the running counts [`Index::statements_step`] and [`Index::spoken_step`]
+/// are kept: at most this many events less one are read to count from one of them.
+pub const STEP: usize = 256;
 
 /// From this many events, the corroboration groups are built on a thread of their own (below,
 /// a thread costs more than it saves).
@@ -74,6 +85,44 @@ impl Index {
     pub fn claim_number(&self, at: StatementRef) -> usize {
         debug_assert_eq!(at.kind(), statement::Kind::Claim);
         self.first_claim[at.event as usize] as usize + at.index()
+    }
+
+    /// How many statements (quotes and claims) the events before position `pos` have, for
+    /// `pos` in `0..=t.events.len()`: a running count plus at most [`STEP`]` - 1` events read.
+    /// `t` must be the timeline this index was built from; panics if `pos` is past its end.
+    #[must_use]
+    pub fn statements_before(&self, t: &Timeline<'_>, pos: usize) -> usize {
+        let j = pos / STEP;
+        let from = self.statements_step[j] as usize;
+        from + t.events[j * STEP..pos]
+            .iter()
+            .map(|e| e.quotes.len() + e.claims.len())
+            .sum::<usize>()
+    }
+
+    /// How many statements participant `p` makes (quotes as speaker, claims as claimant) in
+    /// the events `speaking[p].events[..k]`, for `k` up to that list's length: a running count
+    /// plus at most [`STEP`]` - 1` events read. `t` must be the timeline this index was built
+    /// from; panics if `p` is not one of its participants or `k` is past the list's end.
+    #[must_use]
+    pub fn spoken_before(&self, t: &Timeline<'_>, p: u32, k: usize) -> usize {
+        let events = &self.speaking[p as usize].events;
+        let step = k / STEP;
+        let from = match step {
+            0 => 0,
+            _ => self.spoken_step[p as usize][step - 1] as usize,
+        };
+        from + events[step * STEP..k]
+            .iter()
+            .map(|&pos| {
+                let e = &t.events[pos as usize];
+                e.quotes.iter().filter(|q| q.speaker.target == p).count()
+                    + e.claims
+                        .iter()
+                        .filter(|c| c.by.is_some_and(|b| b.target == p))
+                        .count()
+            })
+            .sum::<usize>()
     }
 
     /// Builds every index, and the corroboration groups beside it. From [`PARALLEL_EVENTS`]
@@ -122,8 +171,25 @@ impl Index {
         let mut first_claim = Vec::with_capacity(t.events.len());
         let mut claim_no = 0u32;
         let mut file_order = FileOrder::with_capacity(t.events.len());
+        let mut statements_step = Vec::with_capacity(t.events.len() / STEP + 1);
+        let mut quote_no = 0u32;
+        let mut spoken: Vec<(u32, u32)> = Vec::new();
+        // Counts `p`'s statements, and notes every STEPth of its events with the count before it.
+        let mut speaks = |speaking: &mut Vec<Speaking>, p: u32, pos: u32| {
+            let sp = &mut speaking[p as usize];
+            if sp.events.last() != Some(&pos) {
+                if !sp.events.is_empty() && sp.events.len().is_multiple_of(STEP) {
+                    spoken.push((p, sp.quotes + sp.claims));
+                }
+                sp.events.push(pos);
+            }
+        };
         for (pos, e) in t.events.iter().enumerate() {
             file_order.push(e.at, pos);
+            if pos.is_multiple_of(STEP) {
+                statements_step.push(quote_no + claim_no);
+            }
+            quote_no += e.quotes.len() as u32;
             let pos = pos as u32;
             if let Some(r) = &e.round {
                 in_round[r.target as usize].push(pos);
@@ -133,16 +199,14 @@ impl Index {
                 push_unique(&mut involved[p.ix()], pos);
             }
             for q in &e.quotes {
-                let sp = &mut speaking[q.speaker.ix()];
-                sp.quotes += 1;
-                push_unique(&mut sp.events, pos);
+                speaks(&mut speaking, q.speaker.target, pos);
+                speaking[q.speaker.ix()].quotes += 1;
                 push_unique(&mut involved[q.speaker.ix()], pos);
             }
             for c in &e.claims {
                 if let Some(by) = &c.by {
-                    let sp = &mut speaking[by.ix()];
-                    sp.claims += 1;
-                    push_unique(&mut sp.events, pos);
+                    speaks(&mut speaking, by.target, pos);
+                    speaking[by.ix()].claims += 1;
                     push_unique(&mut involved[by.ix()], pos);
                 }
                 for d in &c.disputes {
@@ -152,6 +216,10 @@ impl Index {
                 }
                 claim_no += 1;
             }
+        }
+        // The count after the last event, so that `statements_before` reads no event past it.
+        if t.events.len().is_multiple_of(STEP) {
+            statements_step.push(quote_no + claim_no);
         }
         // Every push for an event comes while that event is read, and events are read in
         // ascending position: `push_unique` alone keeps each list ascending and unique.
@@ -178,6 +246,8 @@ impl Index {
             contested,
             file_order: file_order.finish(),
             corroboration,
+            statements_step,
+            spoken_step: Lists::from_pairs(t.participants.len(), &spoken),
         }
     }
 }
