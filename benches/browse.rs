@@ -356,6 +356,26 @@ mod statements {
         });
     }
 
+    /// A flag filter through the filter menu (`--disputed`: claims that dispute or are
+    /// disputed), turned on and off again: the filters that pick statements by a flag still
+    /// count their rows in one pass at the change (turning it off costs what `v` does).
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn disputed_on_and_off(bencher: Bencher<'_, '_>, events: usize) {
+        let mut app = common::fixture(events).app();
+        in_statements(&mut app);
+        let toggle = |app: &mut App| {
+            app.update(Action::OpenFilters);
+            super::type_text(app, "disputed");
+            app.update(Action::Confirm);
+            app.statements().len()
+        };
+        let all = app.statements().len();
+        let disputed = toggle(&mut app);
+        assert!(0 < disputed && disputed < all, "{disputed} of {all}");
+        assert_eq!(toggle(&mut app), all);
+        bencher.bench_local(|| toggle(&mut app) + toggle(&mut app));
+    }
+
     /// The same with the middle statement of the speaker's selected: the filter keeps it
     /// selected, and its rows are made around it, not from the top.
     #[divan::bench(args = sizes(), max_time = 4)]
