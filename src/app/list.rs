@@ -388,7 +388,7 @@ fn count(view: View, input: Input<'_>) -> (usize, Vec<u32>) {
             let quotes: usize = index.speaking.iter().map(|s| s.quotes as usize).sum();
             (quotes + t.claims.len(), Vec::new())
         }
-        View::Statements if only_speakers(filter) => {
+        View::Statements if filter.only_speakers() => {
             // A statement has one speaker or claimant: the counts of the speakers add up.
             let n = filter
                 .speakers
@@ -415,29 +415,4 @@ fn count(view: View, input: Input<'_>) -> (usize, Vec<u32>) {
             (n, steps)
         }
     }
-}
-
-/// Whether the speakers are the only part of `filter` that is set.
-fn only_speakers(filter: &Filter) -> bool {
-    let Filter {
-        speakers,
-        participant,
-        round,
-        sources,
-        via,
-        search,
-        anonymous,
-        disputed,
-        corroborated,
-        single_origin,
-        marked,
-    } = filter;
-    !speakers.is_empty()
-        && participant.is_none()
-        && round.is_none()
-        && sources.is_none()
-        && via.is_none()
-        && search.is_none()
-        && !(*anonymous || *disputed || *corroborated || *single_origin)
-        && marked.is_none()
 }

@@ -397,6 +397,34 @@ impl Filter {
         *self == Filter::default()
     }
 
+    /// Whether `--speaker` (one speaker or several) is the only part set: then the rows of the
+    /// statements view are counted from the index's running counts of each speaker.
+    #[must_use]
+    pub fn only_speakers(&self) -> bool {
+        // Every field named, so that a new part of the filter cannot be forgotten here.
+        let Filter {
+            speakers,
+            participant,
+            round,
+            sources,
+            via,
+            search,
+            anonymous,
+            disputed,
+            corroborated,
+            single_origin,
+            marked,
+        } = self;
+        !speakers.is_empty()
+            && participant.is_none()
+            && round.is_none()
+            && sources.is_none()
+            && via.is_none()
+            && search.is_none()
+            && !(*anonymous || *disputed || *corroborated || *single_origin)
+            && marked.is_none()
+    }
+
     /// Whether a part that asks about statements is set (`--speaker`, `--source`, `--via` or
     /// a flag): then a view of whole events (the Markdown brief) shows in them only the
     /// statements [`Filter::keeps_statement`] keeps.
@@ -667,6 +695,36 @@ mod tests {
     use super::{Filter, Kept};
     use crate::model::{BUNDLED, load_str};
     use crate::query::Index;
+
+    #[test]
+    fn only_speakers_is_said_of_speakers_alone() {
+        let speakers = Filter {
+            speakers: vec![0, 2],
+            ..Filter::default()
+        };
+        assert!(speakers.only_speakers());
+        assert!(!Filter::default().only_speakers());
+        for other in [
+            Filter {
+                disputed: true,
+                ..speakers.clone()
+            },
+            Filter {
+                round: Some(0),
+                ..speakers.clone()
+            },
+            Filter {
+                via: Some("tass".into()),
+                ..speakers.clone()
+            },
+            Filter {
+                marked: Some(vec![1]),
+                ..speakers.clone()
+            },
+        ] {
+            assert!(!other.only_speakers(), "{other:?}");
+        }
+    }
 
     #[test]
     fn the_events_kept_are_the_events_applied_whether_borrowed_or_made() {
