@@ -8,7 +8,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
 use super::choices::Choice;
-use super::window::Row;
+use super::window::{Page, Row};
 use super::{App, Focus, HelpPage, Overlay, Picker, PickerKind, detail, layout, text};
 use crate::query::Filter;
 
@@ -26,10 +26,10 @@ impl App {
             Action::Resize { width, height } => self.resize(width, height),
             Action::NextEvent => self.select(self.selected.saturating_add(1)),
             Action::PrevEvent => self.select(self.selected.saturating_sub(1)),
-            Action::PageDown => self.page(self.list_height().saturating_sub(2), true),
-            Action::PageUp => self.page(self.list_height().saturating_sub(2), false),
-            Action::HalfPageDown => self.page(self.list_height() / 2, true),
-            Action::HalfPageUp => self.page(self.list_height() / 2, false),
+            Action::PageDown => self.page(Page::Whole, true),
+            Action::PageUp => self.page(Page::Whole, false),
+            Action::HalfPageDown => self.page(Page::Half, true),
+            Action::HalfPageUp => self.page(Page::Half, false),
             Action::FirstEvent => self.select(0),
             Action::LastEvent => self.select(self.len().saturating_sub(1)),
             Action::NextRound => self.next_round(),
@@ -196,11 +196,16 @@ impl App {
         self.top = self.fit_top(self.top, i, self.list_height());
     }
 
-    /// Moves the selection and the window together by `n` events, like a pager.
-    fn page(&mut self, n: usize, down: bool) {
-        let n = n.max(1);
+    /// Moves the selection and the window together, like a pager: by the events on screen
+    /// less two that stay in view (`PgDn`, `PgUp`), or by half of them (`Ctrl-d`, `Ctrl-u`).
+    /// Counted in events, not rows, so that round headers on screen never make a page skip
+    /// events that were not shown.
+    fn page(&mut self, page: Page, down: bool) {
         let h = self.list_height();
         let top = self.view_top(h);
+        // The screen above the window, which a page up counts on (a screenful either way).
+        self.reach_rows(top.saturating_sub(h + 2), top.saturating_add(h + 1));
+        let n = self.page_events(page, top, h, down);
         if down {
             self.top = self.clamp_top(top + n, h);
             self.select(self.selected.saturating_add(n));

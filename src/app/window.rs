@@ -13,7 +13,34 @@ pub enum Row {
     Event(usize),
 }
 
+/// How far a paging key moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// A screenful, less two events that stay in view (`PgDn`, `PgUp`).
+    Whole,
+    /// Half a screenful (`Ctrl-d`, `Ctrl-u`).
+    Half,
+}
+
 impl App {
+    /// How many events a page moves from `top` in a pane `height` rows high: counted on the
+    /// screen shown (down) or on the screen that ends where this one begins (up), so that
+    /// round headers on screen never make a page skip an event. At least 1.
+    #[must_use]
+    pub fn page_events(&self, page: Page, top: usize, height: usize, down: bool) -> usize {
+        let on_screen = if down {
+            self.last_visible(top, height).saturating_sub(top) + 1
+        } else {
+            let last = (top + 1).min(self.made().saturating_sub(1));
+            last.saturating_sub(self.lowest_top(last, height)) + 1
+        };
+        match page {
+            Page::Whole => on_screen.saturating_sub(2),
+            Page::Half => on_screen / 2,
+        }
+        .max(1)
+    }
+
     /// Whether a header row precedes shown event `i` when it is not the first row.
     fn opens_group(&self, i: usize) -> bool {
         i == 0 || self.round_at(i) != self.round_at(i - 1)

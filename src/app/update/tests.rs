@@ -146,31 +146,60 @@ fn first_and_last_event_jump_to_the_ends_and_scroll_to_them() {
     assert_eq!(at(&app), (0, 0));
 }
 
+/// The events on screen in the 10-row pane, top to bottom.
+fn screen(app: &App) -> Vec<usize> {
+    app.rows(app.top(), 10)
+        .iter()
+        .filter_map(|r| match r {
+            crate::app::window::Row::Event(i) => Some(*i),
+            crate::app::window::Row::Header(_) => None,
+        })
+        .collect()
+}
+
 #[test]
-fn paging_moves_by_eight_events_and_half_paging_by_five() {
-    // A page is the pane's 10 rows less 2; half a page is 5. The window moves with the
-    // selection, then comes back as far as the two events of context above it need.
+fn paging_moves_by_the_events_on_screen_less_two_so_that_no_event_is_skipped() {
+    // From the top the pane shows five headers and rows 0-4: a page is 5 - 2 = 3 events. The
+    // window moves with the selection, then comes back as far as the two events of context
+    // above it need (row 3 needs top 1). Counting rows instead (10 - 2) went to row 8 with
+    // top 6, and row 5 was never on screen.
     let mut app = app();
-    app.update(Action::PageDown);
-    assert_eq!(at(&app), (8, 6));
-    app.update(Action::PageDown);
-    assert_eq!(at(&app), (16, 14));
-    app.update(Action::PageDown);
-    assert_eq!(at(&app), (22, 14), "stops at the last event");
-    // Up a page: the window goes to 6, then down to 8 so that row 16 stays on screen.
+    let mut shown: std::collections::BTreeSet<usize> = screen(&app).into_iter().collect();
+    let mut at_each = Vec::new();
+    for _ in 0..5 {
+        app.update(Action::PageDown);
+        shown.extend(screen(&app));
+        at_each.push(at(&app));
+    }
+    // From top 1 (rows 1-6 on screen) a page is 4; from top 5 (rows 5-13), 7; then the end.
+    assert_eq!(at_each, [(3, 1), (7, 5), (14, 12), (21, 14), (22, 14)]);
+    assert_eq!(shown.len(), 23, "every event was on screen on the way down");
+    // Up a page from top 14: the screen ending at row 15 starts at 7 (9 events, a page of
+    // 7): row 15, with the window at 9 so that rows 16 and 17 stay in view below it.
     app.update(Action::PageUp);
-    assert_eq!(at(&app), (14, 8));
-    app.update(Action::HalfPageDown);
-    assert_eq!(at(&app), (19, 13));
-    app.update(Action::HalfPageUp);
-    assert_eq!(at(&app), (14, 8));
-    // Near the top the headers take room again: row 6 with rows 7 and 8 below needs top 2.
-    app.update(Action::PageUp);
-    assert_eq!(at(&app), (6, 2));
-    app.update(Action::PageUp);
+    assert_eq!(at(&app), (15, 9));
+    let mut shown_up = std::collections::BTreeSet::new();
+    let mut last_top = app.top();
+    while app.selected() > 0 {
+        app.update(Action::PageUp);
+        let events = screen(&app);
+        assert!(
+            events.last().is_some_and(|&l| l >= last_top),
+            "a page up skipped the rows above top {last_top}: now {events:?}"
+        );
+        last_top = app.top();
+        shown_up.extend(events);
+    }
     assert_eq!(at(&app), (0, 0), "stops at the first event");
+    assert_eq!(shown_up.iter().next(), Some(&0));
+    // Half a page: from top 0 (five events on screen) 2 events; at the end (nine), 4.
+    app.update(Action::HalfPageDown);
+    assert_eq!(app.selected(), 2);
+    app.update(Action::LastEvent);
     app.update(Action::HalfPageUp);
-    assert_eq!(at(&app), (0, 0));
+    assert_eq!(app.selected(), 18);
+    app.update(Action::HalfPageDown);
+    assert_eq!(app.selected(), 22);
 }
 
 #[test]
