@@ -441,7 +441,38 @@ impl<'a> Parser<'a> {
             self.paren_before_record(name)?;
         }
         let start = self.pos;
-        if let Some(found) = self.ident() {
+        // `Name(`, the usual shape, is read without looking for mistakes.
+        let found = self.ident();
+        let paren = if found == Some(name) {
+            self.ws()?;
+            self.peek() == Some(b'(') || self.record_opening(start, name, fields, found, true)?
+        } else {
+            (found.is_none() && !self.explicit_struct_names && self.peek() == Some(b'('))
+                || self.record_opening(start, name, fields, found, false)?
+        };
+        if paren {
+            self.pos += 1;
+        }
+        self.open.push((start, Open::Record(name, fields)));
+        self.fields(start, name, fields, required, on_field)
+    }
+
+    /// The opening of record `name` (at `start`) when it is not `name(` nor `(`: `found` is
+    /// the name read there, if any, with the space after it read when `spaced`. Reports the
+    /// mistake, and says whether a `(` stands at the cursor (`false`: it is missing, and the
+    /// fields follow). Out of line, as every rarely taken path of reading a record is (see
+    /// [`Self::resync_field`]).
+    #[cold]
+    #[inline(never)]
+    fn record_opening(
+        &mut self,
+        start: Offset,
+        name: &'static str,
+        fields: &'static [&'static str],
+        found: Option<&'a str>,
+        spaced: bool,
+    ) -> PResult<bool> {
+        if let Some(found) = found {
             let other = found != name;
             if other
                 && let Some(field) = found.strip_prefix(name)
@@ -451,10 +482,11 @@ impl<'a> Parser<'a> {
                 // `Participantid: "x", …)`, the `(` deleted: read as the record it was meant to be.
                 self.pos = start + name.len();
                 self.error(self.pos, format!("missing `(` after `{name}`"));
-                self.open.push((start, Open::Record(name, fields)));
-                return self.fields(start, name, fields, required, on_field);
+                return Ok(false);
             }
-            self.ws()?;
+            if !spaced {
+                self.ws()?;
+            }
             if other {
                 if self.peek() != Some(b'(') {
                     self.pos = start;
@@ -464,8 +496,7 @@ impl<'a> Parser<'a> {
             } else if self.peek() != Some(b'(') && self.field_name_at(self.pos).is_some() {
                 // `Round number: 3, …)`: read as the record it was meant to be.
                 self.error(self.pos, format!("missing `(` after `{found}`"));
-                self.open.push((start, Open::Record(name, fields)));
-                return self.fields(start, name, fields, required, on_field);
+                return Ok(false);
             }
         } else if self.explicit_struct_names && self.peek() == Some(b'(') {
             self.error(
@@ -484,9 +515,7 @@ impl<'a> Parser<'a> {
         if self.peek() != Some(b'(') {
             return self.unexpected(|found| format!("expected `{name}(`, found {found}"));
         }
-        self.pos += 1;
-        self.open.push((start, Open::Record(name, fields)));
-        self.fields(start, name, fields, required, on_field)
+        Ok(true)
     }
 
     /// At a `(`, where the record `name` is expected: when `name(` follows it, it is one too
@@ -532,22 +561,7 @@ impl<'a> Parser<'a> {
             let step = match self.field(depth, fields, &mut fields_read, &mut on_field) {
                 Ok(step) => step,
                 Err(Fatal) if self.rec.stopped => return Err(Fatal),
-                Err(Fatal) => {
-                    // A field whose name could not be read may be the one missing.
-                    self.rec.skipped_field = !fields_read.named;
-                    let resume = self.resync(depth)?;
-                    field_lost |= self.rec.skipped_field;
-                    fields_read.comma = None;
-                    match resume {
-                        Resume::Comma(at) => {
-                            fields_read.comma = Some(at);
-                            Step::Next
-                        }
-                        Resume::Close => Step::Closed,
-                        Resume::Item => Step::Next,
-                        Resume::Outer => Step::Unclosed,
-                    }
-                }
+                Err(Fatal) => self.resync_field(depth, &mut fields_read, &mut field_lost)?,
             };
             match step {
                 Step::Next | Step::Paused => {}
@@ -560,19 +574,62 @@ impl<'a> Parser<'a> {
         }
         self.open.truncate(depth - 1);
         if !field_lost && fields_read.seen & required.0 != required.0 {
-            let Fields {
-                seen, suggested, ..
-            } = fields_read;
-            for (i, f) in fields.iter().enumerate() {
-                if seen & (1 << i) == 0 && required.0 & (1 << i) != 0 && !suggested.contains(f) {
-                    self.error(
-                        start,
-                        format!("`{name}` is missing its required field `{f}`"),
-                    );
-                }
-            }
+            self.missing_fields(start, fields, required, &fields_read);
         }
         Ok(start)
+    }
+
+    /// After a field that could not be read: resynchronises, and says where reading goes on.
+    /// Out of line and not generic, as every rarely taken path of [`Self::field`] is, so
+    /// that the loop that reads well-formed records stays small in the instruction cache
+    /// (measured with `valgrind --tool=cachegrind`: see docs/performance.md).
+    #[cold]
+    #[inline(never)]
+    fn resync_field(
+        &mut self,
+        depth: usize,
+        record: &mut Fields,
+        field_lost: &mut bool,
+    ) -> PResult<Step> {
+        // A field whose name could not be read may be the one missing.
+        self.rec.skipped_field = !record.named;
+        let resume = self.resync(depth)?;
+        *field_lost |= self.rec.skipped_field;
+        record.comma = None;
+        Ok(match resume {
+            Resume::Comma(at) => {
+                record.comma = Some(at);
+                Step::Next
+            }
+            Resume::Close => Step::Closed,
+            Resume::Item => Step::Next,
+            Resume::Outer => Step::Unclosed,
+        })
+    }
+
+    /// Reports each required field of the record at `start` that was not given (nor
+    /// suggested in place of a misspelt one).
+    #[cold]
+    #[inline(never)]
+    fn missing_fields(
+        &mut self,
+        start: Offset,
+        fields: &[&str],
+        required: Required,
+        record: &Fields,
+    ) {
+        let name = record.name;
+        for (i, f) in fields.iter().enumerate() {
+            if record.seen & (1 << i) == 0
+                && required.0 & (1 << i) != 0
+                && !record.suggested.contains(f)
+            {
+                self.error(
+                    start,
+                    format!("`{name}` is missing its required field `{f}`"),
+                );
+            }
+        }
     }
 
     /// Reads one field of the record open at `depth` and what follows it.
@@ -614,29 +671,52 @@ impl<'a> Parser<'a> {
         };
         if let Some(i) = names.iter().position(is) {
             if record.seen & (1 << i) != 0 {
-                self.error(at, format!("`{field}` is given twice in this `{name}`"));
+                self.given_twice(at, field, name);
             }
             record.seen |= 1 << i;
             on_field(self, i)?;
         } else {
-            let near = did_you_mean(field, names.iter().copied());
-            let hint = match near {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("expected one of {}", list_names(names)),
-            };
-            record.suggested.extend(near);
-            self.error(at, format!("unknown field `{field}` in `{name}`; {hint}"));
-            if !self.at_value_start() {
-                // Reported; what stands there is not a value to skip.
-                return Err(Fatal);
-            }
-            self.skip_value()?;
+            self.unknown_field(at, field, names, record)?;
         }
         self.separator(depth, b')', &mut record.comma)
     }
 
+    #[cold]
+    #[inline(never)]
+    fn given_twice(&mut self, at: Offset, field: &str, record: &str) {
+        self.error(at, format!("`{field}` is given twice in this `{record}`"));
+    }
+
+    /// A field `names` does not hold, at `at`: reported with the nearest name, and its value
+    /// skipped.
+    #[cold]
+    #[inline(never)]
+    fn unknown_field(
+        &mut self,
+        at: Offset,
+        field: &str,
+        names: &'static [&'static str],
+        record: &mut Fields,
+    ) -> PResult<()> {
+        let name = record.name;
+        let near = did_you_mean(field, names.iter().copied());
+        let hint = match near {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("expected one of {}", list_names(names)),
+        };
+        record.suggested.extend(near);
+        self.error(at, format!("unknown field `{field}` in `{name}`; {hint}"));
+        if !self.at_value_start() {
+            // Reported; what stands there is not a value to skip.
+            return Err(Fatal);
+        }
+        self.skip_value()
+    }
+
     /// Reads a field name and its `:` written in any other way than `name:`, or finds what
     /// mistake stands instead: `Ok(Err(step))` when the record ends there (its `)` missing).
+    #[cold]
+    #[inline(never)]
     fn field_name(&mut self, depth: usize, record: &Fields) -> PResult<Result<&'a str, Step>> {
         let name = record.name;
         if let Some(step) = self.unclosed_at_field(depth, record.comma) {
@@ -730,20 +810,8 @@ impl<'a> Parser<'a> {
         if self.peek() == Some(b'[') {
             self.open.push((self.pos, Open::List));
             self.pos += 1;
-        } else if self
-            .record_name_at(self.pos)
-            .is_some_and(|name| name != "Some")
-            || self.opening_bracket_missing()
-        {
-            // `["a", "b"]` typed as `"a", "b"]`: read as the list it was meant to be.
-            let found = self.found();
-            self.error(
-                self.pos,
-                format!("expected a list `[…]`, found {found}; is its opening `[` missing?"),
-            );
-            self.open.push((self.pos, Open::List));
-        } else {
-            return self.mismatch("a list `[…]`");
+        } else if !self.list_opening()? {
+            return Ok(());
         }
         let depth = self.open.len();
         if self.items(depth, &mut item, |_, _| false)? == ListEnd::Bracket {
@@ -751,6 +819,29 @@ impl<'a> Parser<'a> {
         }
         self.open.truncate(depth - 1);
         Ok(())
+    }
+
+    /// Where a list is expected and no `[` stands: a list whose `[` is missing is reported
+    /// and opened (`["a", "b"]` typed as `"a", "b"]`: `true`); anything else is reported and
+    /// skipped as [`Self::mismatch`] does (`false`, or its error).
+    #[cold]
+    #[inline(never)]
+    fn list_opening(&mut self) -> PResult<bool> {
+        if self
+            .record_name_at(self.pos)
+            .is_some_and(|name| name != "Some")
+            || self.opening_bracket_missing()
+        {
+            let found = self.found();
+            self.error(
+                self.pos,
+                format!("expected a list `[…]`, found {found}; is its opening `[` missing?"),
+            );
+            self.open.push((self.pos, Open::List));
+            Ok(true)
+        } else {
+            self.mismatch("a list `[…]`").map(|()| false)
+        }
     }
 
     /// Reads the items of the list open at `depth`, from the cursor, until its end or until
@@ -770,24 +861,7 @@ impl<'a> Parser<'a> {
             let step = match self.list_item(depth, &mut comma, &mut count, item, &mut pause) {
                 Ok(step) => step,
                 Err(Fatal) if self.rec.stopped => return Err(Fatal),
-                Err(Fatal) => {
-                    comma = None;
-                    match self.resync(depth)? {
-                        Resume::Comma(at) => {
-                            comma = Some(at);
-                            Step::Next
-                        }
-                        Resume::Close => Step::Closed,
-                        // Cannot stay in place: an item that fails where it starts is skipped.
-                        Resume::Item if self.pos <= before => {
-                            self.pos = before
-                                + self.src[before..].chars().next().map_or(1, char::len_utf8);
-                            Step::Next
-                        }
-                        Resume::Item => Step::Next,
-                        Resume::Outer => Step::Unclosed,
-                    }
-                }
+                Err(Fatal) => self.resync_item(depth, before, &mut comma)?,
             };
             match step {
                 Step::Next => {}
@@ -796,6 +870,33 @@ impl<'a> Parser<'a> {
                 Step::Paused => return Ok(ListEnd::Paused),
             }
         }
+    }
+
+    /// After an item (begun at `before`) that could not be read: resynchronises, and says
+    /// where reading goes on. Out of line (see [`Self::resync_field`]).
+    #[cold]
+    #[inline(never)]
+    fn resync_item(
+        &mut self,
+        depth: usize,
+        before: Offset,
+        comma: &mut Option<Offset>,
+    ) -> PResult<Step> {
+        *comma = None;
+        Ok(match self.resync(depth)? {
+            Resume::Comma(at) => {
+                *comma = Some(at);
+                Step::Next
+            }
+            Resume::Close => Step::Closed,
+            // Cannot stay in place: an item that fails where it starts is skipped.
+            Resume::Item if self.pos <= before => {
+                self.pos = before + self.src[before..].chars().next().map_or(1, char::len_utf8);
+                Step::Next
+            }
+            Resume::Item => Step::Next,
+            Resume::Outer => Step::Unclosed,
+        })
     }
 
     /// Reads one item of the list open at `depth` and what follows it.
@@ -825,8 +926,20 @@ impl<'a> Parser<'a> {
                 self.bytes.get(self.pos + 1),
                 Some(b' ' | b'\t' | b'\n' | 0x80)
             )
-            && let Some(quote) = self.stray_quote_before_field()
         {
+            self.stray_quote_before_item()?;
+        }
+        item(self)?;
+        *count += 1;
+        self.separator(depth, b']', comma)
+    }
+
+    /// A `"` (or a typographic quote) followed by a space where an item starts: when it is
+    /// one too many, before a record, reported and passed over.
+    #[cold]
+    #[inline(never)]
+    fn stray_quote_before_item(&mut self) -> PResult<()> {
+        if let Some(quote) = self.stray_quote_before_field() {
             self.error(
                 self.pos,
                 format!("unexpected `{quote}` before an item of the list"),
@@ -834,9 +947,7 @@ impl<'a> Parser<'a> {
             self.pos += quote.len_utf8();
             self.ws()?;
         }
-        item(self)?;
-        *count += 1;
-        self.separator(depth, b']', comma)
+        Ok(())
     }
 
     /// Reads an optional field's value: `None`, `Some(v)` or a bare `v`.
