@@ -325,6 +325,48 @@ fn unsigned_integers_in_every_ron_notation() {
 }
 
 #[test]
+fn the_largest_unsigned_integer_loads_and_one_more_is_too_large() {
+    let file = |number: &str| {
+        format!(
+            "Timeline(title: \"T\", sources: [Source(id: \"s\", outlet: \"S\")], \
+             participants: [], rounds: [Round(number: {number})], \
+             events: [Event(id: \"e\", when: \"2025\", round: {number}, title: \"E\", \
+             sources: [\"s\"])])"
+        )
+    };
+    let text = file("18446744073709551615");
+    let numbers: Vec<u64> = load("max.ron", &text)
+        .timeline
+        .rounds
+        .iter()
+        .map(|r| r.number.value)
+        .collect();
+    assert_eq!(numbers, [u64::MAX]);
+    for number in [
+        "18446744073709551616",
+        "99999999999999999999",
+        "0x1_0000_0000_0000_0000",
+    ] {
+        let report = report("big.ron", &file(number));
+        // The round's number (column 104) and the event's round, both reported.
+        let lines: Vec<&str> = report.lines().collect();
+        assert_eq!(lines.len(), 2, "{report}");
+        assert_eq!(
+            lines[0],
+            "big.ron:1:104: error: this number is too large: the largest allowed is \
+             18446744073709551615",
+            "{number}"
+        );
+        assert!(
+            lines[1].ends_with(
+                "error: this number is too large: the largest allowed is 18446744073709551615"
+            ),
+            "{report}"
+        );
+    }
+}
+
+#[test]
 fn every_when_precision_and_offset() {
     let text = read("tests/fixtures/syntax/when.ron");
     let loaded = load("when.ron", &text);

@@ -492,6 +492,15 @@ impl<'a> Parser<'a> {
             return Unsigned::Not;
         }
         self.pos = end;
+        if radix == 10 && !digits.contains('_') {
+            // The usual number (`round: 3`), read without making a string of its digits.
+            return digits
+                .bytes()
+                .try_fold(0u64, |n, d| {
+                    n.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+                })
+                .map_or(Unsigned::TooLarge, Unsigned::Value);
+        }
         let digits: String = digits.chars().filter(|&c| c != '_').collect();
         match u64::from_str_radix(&digits, radix) {
             Ok(n) => Unsigned::Value(n),

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use super::lex::Unsigned;
 use super::{PResult, Parser, Required, did_you_mean, required};
+use crate::model::types::Offset;
 use crate::model::types::{
     Claim, Event, Label, MISSING, Participant, ParticipantKind, Provenance, Quote, Ref, Round,
     RoundRef, Source, SourceKind, Spanned, Str, Timeline, UNRESOLVED,
@@ -179,6 +180,17 @@ impl<'a> Parser<'a> {
         let at = self.pos;
         match self.unsigned() {
             Unsigned::Value(value) => Ok(Some(Spanned { value, at })),
+            Unsigned::TooLarge | Unsigned::Not => self.not_a_uint(at).map(|()| None),
+        }
+    }
+
+    /// Reports the value at `at` that is not an unsigned integer, or one too large; out of
+    /// line, as the reader's other rarely taken paths.
+    #[cold]
+    #[inline(never)]
+    fn not_a_uint(&mut self, at: Offset) -> PResult<()> {
+        self.pos = at;
+        match self.unsigned() {
             Unsigned::TooLarge => {
                 self.error(
                     at,
@@ -187,12 +199,9 @@ impl<'a> Parser<'a> {
                         u64::MAX
                     ),
                 );
-                Ok(None)
+                Ok(())
             }
-            Unsigned::Not => {
-                self.mismatch("an unsigned integer")?;
-                Ok(None)
-            }
+            _ => self.mismatch("an unsigned integer"),
         }
     }
 
