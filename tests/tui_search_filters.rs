@@ -276,3 +276,26 @@ fn f_opens_the_filter_menu_and_enter_turns_a_filter_on_then_off() {
     press(&mut app, &["Esc"]);
     assert_eq!(app.mode(), Mode::Timeline);
 }
+
+#[test]
+fn esc_out_of_a_filter_that_keeps_nothing_comes_back_to_the_event_selected_before_it() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["f", "text:anonymous", "Enter", "G"]);
+    assert_eq!(
+        id(&app),
+        "r3-talks-end",
+        "the last of the 4 anonymous events"
+    );
+    // Anonymous and corroborated together keep nothing: there is no selection.
+    press(&mut app, &["f", "text:corroborated", "Enter"]);
+    assert!(app.is_empty());
+    press(&mut app, &["Esc"]);
+    assert_eq!(app.message(), Some("filters cleared: all 23 events"));
+    assert_eq!(id(&app), "r3-talks-end");
+    // The same through a second filter that shows events again.
+    press(&mut app, &["f", "text:anonymous", "Enter"]);
+    press(&mut app, &["f", "text:corroborated", "Enter"]);
+    assert!(app.is_empty());
+    press(&mut app, &["f", "text:corroborated", "Enter"]);
+    assert_eq!(id(&app), "r3-talks-end");
+}

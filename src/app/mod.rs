@@ -121,6 +121,9 @@ pub struct App {
     pub(crate) shown: crate::query::filter::Kept,
     /// When the filter keeps no event, why (worked out once, when the filter is set).
     pub(crate) nothing_why: Option<String>,
+    /// The place selected before a filter that keeps nothing: selected again by the next
+    /// filter that shows it (Esc, say), as if the empty filter had not been tried.
+    pub(crate) held: Option<Place>,
     /// Events or statements: what the rows below are.
     pub(crate) view: View,
     /// The main pane's rows made so far (in the statements view, the statements of the shown
@@ -185,6 +188,7 @@ impl App {
             filter: Filter::default(),
             shown: crate::query::filter::Kept::Made(Vec::new()),
             nothing_why: None,
+            held: None,
             view: View::Events,
             list: list::List::default(),
             selected: 0,
@@ -377,6 +381,7 @@ impl App {
 
     /// [`App::set_filter`], selecting `keep` (a place in the current document) afterwards.
     pub(crate) fn refilter(&mut self, mut filter: Filter, keep: Option<Place>) {
+        let keep = keep.or(self.held.take());
         filter.search = None;
         self.shown = filter.kept(self.doc.timeline(), self.doc.index(), Some(self.doc.text()));
         self.nothing_why = (self.shown().is_empty() && !filter.is_empty()).then(|| {
@@ -391,6 +396,9 @@ impl App {
         });
         self.filter = filter;
         self.rebuild(keep);
+        if self.is_empty() {
+            self.held = keep;
+        }
     }
 
     /// Runs a search and selects its first match among the shown events.

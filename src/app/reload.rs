@@ -55,7 +55,9 @@ impl App {
     pub fn replace_document(&mut self, doc: Arc<Document>) -> Arc<Document> {
         let old = Arc::clone(&self.doc);
         let (was, now) = (old.timeline(), doc.timeline());
-        let place = self.place().and_then(|p| carry_place(was, now, p));
+        let place = (self.place())
+            .or(self.held.take())
+            .and_then(|p| carry_place(was, now, p));
         let offset = self.selected.saturating_sub(self.top);
         let (mut filter, dropped) = carry_filter(&self.filter, was, now);
         // Marks follow their events by id; the marks filter, the marks.
