@@ -1,0 +1,395 @@
+//! What a filter of one part needs to show its statements without a pass over the timeline:
+//! the events having a statement with a flag (`--anonymous`, `--disputed`, `--corroborated`,
+//! `--single-origin`) or a relay (`--via`), and running counts of statements, every [`STEP`]
+//! events, over those lists and over the index's own (a round's, a participant's, a source's).
+//! All are built once at load by [`Index::build`](super::Index::build); a count is then a
+//! running count plus at most [`STEP`]` - 1` events read.
+
+use std::collections::HashMap;
+
+use crate::model::{Event, ParticipantKind, Ref, Timeline};
+
+use super::corroboration::attributions;
+use super::fold::fold;
+use super::index::{Index, STEP};
+use super::lists::Lists;
+use super::statement::{Kind, StatementRef};
+
+/// Running counts of rows (statements) over one list of events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Running<'a> {
+    /// Entry `j`: how many rows the list's events `..(j + 1) * STEP` have. Kept for every
+    /// full run of [`STEP`] events that another event follows (the last full run may have
+    /// none: [`Running::total`] counts it).
+    pub steps: &'a [u32],
+    /// How many rows the whole list has.
+    pub total: usize,
+}
+
+impl Running<'_> {
+    /// How many rows the events `list[..k]` have, `list` being the list these counts were
+    /// kept over and `rows` counting the rows of the event at a timeline position. A running
+    /// count plus at most [`STEP`]` - 1` events counted by `rows`; `k` past the list's end
+    /// counts the whole list.
+    pub fn before(&self, list: &[u32], k: usize, rows: impl Fn(u32) -> usize) -> usize {
+        if k >= list.len() {
+            return self.total;
+        }
+        let j = k / STEP;
+        let from = match j {
+            0 => 0,
+            _ => self.steps[j - 1] as usize,
+        };
+        from + list[j * STEP..k]
+            .iter()
+            .map(|&pos| rows(pos))
+            .sum::<usize>()
+    }
+}
+
+/// Running counts over many lists of events, one per key (a round, a participant, a source).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Per key: [`Running::steps`].
+    steps: Lists,
+    /// Per key: [`Running::total`].
+    totals: Vec<u32>,
+}
+
+impl Counts {
+    /// The running counts of key `key`'s list. Panics if `key` is not below the number of
+    /// keys the counts were made for.
+    #[must_use]
+    pub fn of(&self, key: usize) -> Running<'_> {
+        Running {
+            steps: &self.steps[key],
+            total: self.totals[key] as usize,
+        }
+    }
+}
+
+/// Makes [`Counts`] as the lists' events come, in ascending timeline position.
+#[derive(Debug)]
+pub(crate) struct Counter {
+    totals: Vec<u32>,
+    lens: Vec<u32>,
+    steps: Vec<(u32, u32)>,
+}
+
+impl Counter {
+    /// Counts for `keys` lists, all empty.
+    pub(crate) fn new(keys: usize) -> Self {
+        Counter {
+            totals: vec![0; keys],
+            lens: vec![0; keys],
+            steps: Vec::new(),
+        }
+    }
+
+    /// An event joins the end of `key`'s list, with `n` rows.
+    pub(crate) fn push(&mut self, key: usize, n: u32) {
+        let len = &mut self.lens[key];
+        if *len > 0 && (*len as usize).is_multiple_of(STEP) {
+            self.steps.push((key as u32, self.totals[key]));
+        }
+        *len += 1;
+        self.totals[key] += n;
+    }
+
+    /// `n` more rows for the event that last joined `key`'s list.
+    pub(crate) fn add(&mut self, key: usize, n: u32) {
+        self.totals[key] += n;
+    }
+
+    pub(crate) fn finish(self) -> Counts {
+        Counts {
+            steps: Lists::from_pairs(self.totals.len(), &self.steps),
+            totals: self.totals,
+        }
+    }
+}
+
+/// The events having statements of one kind, with running counts of those statements.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Picked {
+    /// Timeline positions of the events having one or more, ascending, each once.
+    pub events: Vec<u32>,
+    /// [`Running::steps`] over `events`.
+    steps: Vec<u32>,
+    /// How many statements there are in all.
+    total: u32,
+}
+
+impl Picked {
+    /// `n` statements of the event at `pos`, which is the last event pushed or after it.
+    pub(crate) fn push(&mut self, pos: u32, n: u32) {
+        if n == 0 {
+            return;
+        }
+        if self.events.last() != Some(&pos) {
+            if !self.events.is_empty() && self.events.len().is_multiple_of(STEP) {
+                self.steps.push(self.total);
+            }
+            self.events.push(pos);
+        }
+        self.total += n;
+    }
+
+    /// The running counts of the statements over [`Picked::events`].
+    #[must_use]
+    pub fn running(&self) -> Running<'_> {
+        Running {
+            steps: &self.steps,
+            total: self.total as usize,
+        }
+    }
+
+    /// Gives back the room the lists grew into beyond their length.
+    fn shrink(&mut self) {
+        self.events.shrink_to_fit();
+        self.steps.shrink_to_fit();
+    }
+}
+
+/// A filter flag: what is known of a statement beyond who said it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    /// `--anonymous`: a quote or claim by a participant of kind `Group`.
+    Anonymous,
+    /// `--disputed`: a claim that disputes another or is disputed.
+    Disputed,
+    /// `--corroborated`: a claim whose group has two or more independent origins.
+    Corroborated,
+    /// `--single-origin`: a claim several outlets carry from a single independent origin.
+    SingleOrigin,
+}
+
+impl Flag {
+    /// Every flag, in the order of [`Index::flagged`](super::Index::flagged).
+    pub const ALL: [Flag; 4] = [
+        Flag::Anonymous,
+        Flag::Disputed,
+        Flag::Corroborated,
+        Flag::SingleOrigin,
+    ];
+
+    /// Whether the statement `at` has this flag: the one definition, which the filters and the
+    /// index's lists both ask. `index` must hold `disputed_by` and the corroboration groups
+    /// of `t`.
+    #[must_use]
+    pub fn holds(self, t: &Timeline<'_>, index: &Index, at: StatementRef) -> bool {
+        let event = &t.events[at.event as usize];
+        match (self, at.kind()) {
+            (Flag::Anonymous, Kind::Quote) => {
+                is_anonymous(t, Some(&event.quotes[at.index()].speaker))
+            }
+            (Flag::Anonymous, Kind::Claim) => is_anonymous(t, event.claims[at.index()].by.as_ref()),
+            (_, Kind::Quote) => false,
+            (Flag::Disputed, Kind::Claim) => {
+                !event.claims[at.index()].disputes.is_empty()
+                    || !index.disputed_by[index.claim_number(at)].is_empty()
+            }
+            (Flag::Corroborated, Kind::Claim) => index
+                .corroboration
+                .group(index.claim_number(at))
+                .is_corroborated(),
+            (Flag::SingleOrigin, Kind::Claim) => index
+                .corroboration
+                .group(index.claim_number(at))
+                .is_circular(),
+        }
+    }
+}
+
+/// Whether a statement by `who` (a quote's speaker, a claim's claimant, `None` for the outlet
+/// itself) is anonymous: said by a participant of kind `Group`.
+#[must_use]
+pub fn is_anonymous(t: &Timeline<'_>, who: Option<&Ref>) -> bool {
+    who.is_some_and(|w| t.participant(w).kind == ParticipantKind::Group)
+}
+
+/// Whether a relay as the file writes it (`via`) holds `needle`, folded text (see [`fold`]):
+/// what `--via` asks of a statement.
+#[must_use]
+pub fn relay_matches(via: &str, needle: &str) -> bool {
+    fold(via).contains(needle)
+}
+
+/// The distinct sources (indices into `Timeline::sources`) carrying a statement: its `source`
+/// and `also`, each once, in file order. A statement passes `--source` when one of them is
+/// named.
+pub fn statement_sources<'s>(source: &'s Ref, also: &'s [Ref]) -> impl Iterator<Item = u32> + 's {
+    attributions(source, also)
+        .enumerate()
+        .filter(move |&(i, r)| {
+            i == 0
+                || (r.target != source.target
+                    && !also[..i - 1].iter().any(|a| a.target == r.target))
+        })
+        .map(|(_, r)| r.target)
+}
+
+/// One relay (`via`) the timeline's statements give, as the filter menu offers it, with the
+/// events whose statements it matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Via {
+    /// As the file first writes it, spaces around it left out; never empty.
+    pub text: String,
+    /// `text` folded (see [`fold`]): the `--via` needle that picks it; never empty, and no
+    /// other [`Via`] of the index has the same.
+    pub folded: String,
+    /// The events having a statement whose relay [`relay_matches`] `folded` (this relay and
+    /// any other holding it: `TASS` matches `a source from TASS`), and running counts of those
+    /// statements.
+    pub picked: Picked,
+}
+
+/// What the pass over the events gathers of their statements for the lists here: the
+/// anonymous ones, and the relays.
+#[derive(Debug, Default)]
+pub(crate) struct Picks<'t> {
+    pub(crate) anonymous: Picked,
+    pub(crate) relays: Relays<'t>,
+}
+
+impl<'t> Picks<'t> {
+    /// The statements of the event at `pos` (after those of the events before it).
+    pub(crate) fn event(&mut self, t: &Timeline<'_>, pos: u32, e: &'t Event<'_>) {
+        let mut unnamed = 0;
+        for q in &e.quotes {
+            unnamed += u32::from(is_anonymous(t, Some(&q.speaker)));
+            if let Some(via) = &q.via {
+                self.relays.note(pos, via);
+            }
+        }
+        for c in &e.claims {
+            unnamed += u32::from(is_anonymous(t, c.by.as_ref()));
+            if let Some(via) = &c.via {
+                self.relays.note(pos, via);
+            }
+        }
+        self.anonymous.push(pos, unnamed);
+    }
+}
+
+/// Gathers the relays of the statements as they come, in timeline order, each distinct text
+/// folded once.
+#[derive(Debug)]
+pub(crate) struct Relays<'t> {
+    /// Each distinct text as written, to its number.
+    ids: HashMap<&'t str, u32, foldhash::fast::RandomState>,
+    /// The distinct texts as written, in the order first met.
+    texts: Vec<&'t str>,
+    /// Per statement with a relay: its event and its text's number, in timeline order.
+    seen: Vec<(u32, u32)>,
+}
+
+impl Default for Relays<'_> {
+    fn default() -> Self {
+        Relays {
+            ids: HashMap::with_hasher(foldhash::fast::RandomState::default()),
+            texts: Vec::new(),
+            seen: Vec::new(),
+        }
+    }
+}
+
+impl<'t> Relays<'t> {
+    /// A statement of the event at `pos` (the last noted or after it) relayed by `via`.
+    pub(crate) fn note(&mut self, pos: u32, via: &'t str) {
+        let next = self.texts.len() as u32;
+        let id = *self.ids.entry(via).or_insert(next);
+        if id == next {
+            self.texts.push(via);
+        }
+        self.seen.push((pos, id));
+    }
+
+    /// The relays to offer: each distinct folded text once, as first written, with the events
+    /// and statements it matches.
+    pub(crate) fn finish(self) -> Vec<Via> {
+        let mut out: Vec<Via> = Vec::new();
+        let mut folded_to: HashMap<String, usize, foldhash::fast::RandomState> =
+            HashMap::with_hasher(foldhash::fast::RandomState::default());
+        for text in &self.texts {
+            let text = text.trim();
+            let folded = fold(text);
+            if folded.is_empty() || folded_to.contains_key(&folded) {
+                continue;
+            }
+            folded_to.insert(folded.clone(), out.len());
+            out.push(Via {
+                text: text.to_string(),
+                folded,
+                picked: Picked::default(),
+            });
+        }
+        // Per distinct text: the relays offered that it matches.
+        let matched: Vec<Vec<u32>> = self
+            .texts
+            .iter()
+            .map(|text| {
+                (0..out.len() as u32)
+                    .filter(|&v| relay_matches(text, &out[v as usize].folded))
+                    .collect()
+            })
+            .collect();
+        for &(pos, id) in &self.seen {
+            for &v in &matched[id as usize] {
+                out[v as usize].picked.push(pos, 1);
+            }
+        }
+        for v in &mut out {
+            v.picked.shrink();
+        }
+        out
+    }
+}
+
+/// The four flags' lists ([`Index::flagged`](super::Index::flagged)) but the first (made at
+/// the pass over the events): those that need the dispute table and the corroboration groups,
+/// from the claims that can have them. `index` must hold both.
+pub(crate) fn claim_flags(t: &Timeline<'_>, index: &Index) -> [Picked; 3] {
+    let at = |n: u32| {
+        let c = t.claims[n as usize];
+        StatementRef::claim(c.event, c.claim)
+    };
+    // A disputed claim disputes one (it is among the claims listed in the table) or is
+    // disputed (its list is not empty): these claims, and no other, can be.
+    let mut candidates: Vec<u32> = (0..index.disputed_by.len())
+        .filter(|&n| !index.disputed_by[n].is_empty())
+        .map(|n| n as u32)
+        .collect();
+    for n in 0..index.disputed_by.len() {
+        candidates.extend_from_slice(&index.disputed_by[n]);
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut disputed = Picked::default();
+    for n in candidates {
+        let at = at(n);
+        if Flag::Disputed.holds(t, index, at) {
+            disputed.push(at.event, 1);
+        }
+    }
+    let mut corroborated = Picked::default();
+    let mut single = Picked::default();
+    for n in 0..t.claims.len() as u32 {
+        let at = at(n);
+        if Flag::Corroborated.holds(t, index, at) {
+            corroborated.push(at.event, 1);
+        }
+        if Flag::SingleOrigin.holds(t, index, at) {
+            single.push(at.event, 1);
+        }
+    }
+    let mut out = [disputed, corroborated, single];
+    out.iter_mut().for_each(Picked::shrink);
+    out
+}
+
+/// Shrinks a list made at the pass over the events.
+pub(crate) fn shrunk(mut p: Picked) -> Picked {
+    p.shrink();
+    p
+}
