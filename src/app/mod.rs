@@ -48,6 +48,7 @@ use std::sync::Arc;
 use crate::model::{Event, Round, Timeline};
 use crate::query::Filter;
 use crate::query::document::Document;
+use crate::query::filter::Kept;
 
 /// Which pane keys go to when nothing is open over them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +120,9 @@ pub struct App {
     /// The events that pass the filter (timeline positions, ascending: [`App::shown`]),
     /// borrowed from the index when one of its lists is the answer.
     pub(crate) shown: crate::query::filter::Kept,
+    /// The positions of every event (`0..n`, 4 bytes an event), set aside while a filter is on,
+    /// so that turning the last filter off does not make them again; empty when not set aside.
+    pub(crate) every: Vec<u32>,
     /// When the filter keeps no event, why (worked out once, when the filter is set).
     pub(crate) nothing_why: Option<String>,
     /// Events or statements: what the rows below are.
@@ -184,6 +188,7 @@ impl App {
             doc,
             filter: Filter::default(),
             shown: crate::query::filter::Kept::Made(Vec::new()),
+            every: Vec::new(),
             nothing_why: None,
             view: View::Events,
             list: list::List::default(),
@@ -378,7 +383,20 @@ impl App {
     /// [`App::set_filter`], selecting `keep` (a place in the current document) afterwards.
     pub(crate) fn refilter(&mut self, mut filter: Filter, keep: Option<Place>) {
         filter.search = None;
-        self.shown = filter.kept(self.doc.timeline(), self.doc.index(), Some(self.doc.text()));
+        let n = self.doc.timeline().events.len();
+        let was = std::mem::replace(&mut self.shown, Kept::Made(Vec::new()));
+        // With no filter the shown events are every event, whatever the document: `0..n`.
+        if self.filter.is_empty()
+            && let Kept::Made(every) = was
+            && every.len() == n
+        {
+            self.every = every;
+        }
+        self.shown = if filter.is_empty() && self.every.len() == n {
+            Kept::Made(std::mem::take(&mut self.every))
+        } else {
+            filter.kept(self.doc.timeline(), self.doc.index(), Some(self.doc.text()))
+        };
         self.nothing_why = (self.shown().is_empty() && !filter.is_empty()).then(|| {
             crate::query::nothing::why(
                 self.doc.timeline(),
