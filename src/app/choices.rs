@@ -115,9 +115,22 @@ impl Choice {
 /// ignored), in order; all of them for nothing typed.
 #[must_use]
 pub fn matching(t: &Timeline<'_>, choices: &[Choice], typed: &str) -> Vec<u32> {
+    matching_labels(&folded_labels(t, choices), typed)
+}
+
+/// Each choice's label folded (see [`fold`]), made once when the menu opens so that typing
+/// does not fold them again at each key.
+#[must_use]
+pub fn folded_labels(t: &Timeline<'_>, choices: &[Choice]) -> Vec<String> {
+    choices.iter().map(|c| fold(&c.label(t))).collect()
+}
+
+/// [`matching`] over labels already folded by [`folded_labels`].
+#[must_use]
+pub fn matching_labels(labels: &[String], typed: &str) -> Vec<u32> {
     let q = fold(typed.trim());
-    (0..choices.len() as u32)
-        .filter(|&i| q.is_empty() || fold(&choices[i as usize].label(t)).contains(&q))
+    (0..labels.len() as u32)
+        .filter(|&i| q.is_empty() || labels[i as usize].contains(&q))
         .collect()
 }
 
