@@ -872,12 +872,45 @@ mod tests {
                 round: (s % 2 == 0).then_some(0),
                 ..Filter::default()
             });
+            filters.push(Filter {
+                sources: Some(vec![s]),
+                ..Filter::default()
+            });
+        }
+        for sources in &index.outlets {
+            filters.push(Filter {
+                sources: Some(sources.clone()),
+                ..Filter::default()
+            });
+        }
+        for flag in super::Flag::ALL {
+            filters.push(Filter {
+                anonymous: flag == super::Flag::Anonymous,
+                disputed: flag == super::Flag::Disputed,
+                corroborated: flag == super::Flag::Corroborated,
+                single_origin: flag == super::Flag::SingleOrigin,
+                ..Filter::default()
+            });
+        }
+        for v in &index.relays {
+            filters.push(Filter {
+                via: Some(v.folded.clone()),
+                ..Filter::default()
+            });
+            // Part of a relay's text: a list of its own.
+            filters.push(Filter {
+                via: v.folded.chars().next().map(String::from),
+                ..Filter::default()
+            });
         }
         let mut borrowed = 0;
         for f in &filters {
             let kept = f.kept(&t, &index, None);
             borrowed += usize::from(!matches!(kept, Kept::Made(_)));
             assert_eq!(kept.positions(&index), f.apply(&t, &index, None), "{f:?}");
+            if let Some(running) = kept.statements(&index) {
+                assert_eq!(running.total, f.statements(&t, &index, None).len(), "{f:?}");
+            }
         }
         assert!(
             borrowed > t.participants.len(),

@@ -393,3 +393,161 @@ pub(crate) fn shrunk(mut p: Picked) -> Picked {
     p.shrink();
     p
 }
+
+/// The generator of timelines (`cargo run --example gen`), for the tests below.
+#[cfg(test)]
+#[allow(dead_code, clippy::all, clippy::pedantic)]
+#[path = "../../examples/gen/lib.rs"]
+mod generator;
+
+#[cfg(test)]
+mod tests {
+    use super::{Flag, Running};
+    use crate::model::{BUNDLED, Timeline, load_str};
+    use crate::query::filter::relays;
+    use crate::query::fold::fold;
+    use crate::query::statement::StatementRef;
+    use crate::query::testdata::SMALL;
+    use crate::query::{Filter, Index};
+
+    use super::generator;
+
+    /// The generator's timeline of `events` events.
+    fn generated(events: usize, seed: u64) -> String {
+        let mut out = Vec::new();
+        let opts = generator::Options {
+            events,
+            seed,
+            format: generator::Format::Ron,
+        };
+        generator::generate(&mut out, &opts).expect("writing to memory cannot fail");
+        String::from_utf8(out).expect("the generator writes UTF-8")
+    }
+
+    /// The index's list and counts against the statements `f` keeps, listed whole: the list
+    /// holds every event with one (and, with `exact`, no other), and the running counts give
+    /// the statements before each of its events.
+    fn check(
+        t: &Timeline<'_>,
+        index: &Index,
+        f: &Filter,
+        list: &[u32],
+        running: Running<'_>,
+        exact: bool,
+    ) {
+        let whole: Vec<StatementRef> = f.statements(t, index, None);
+        let mut events: Vec<u32> = whole.iter().map(|s| s.event).collect();
+        events.dedup();
+        if exact {
+            assert_eq!(list, events, "{f:?}: the events");
+        } else {
+            assert!(
+                events.iter().all(|e| list.binary_search(e).is_ok()),
+                "{f:?}: the events"
+            );
+        }
+        assert!(list.windows(2).all(|w| w[0] < w[1]), "{f:?}: ascending");
+        assert_eq!(running.total, whole.len(), "{f:?}: the total");
+        let mut of_event = vec![0usize; t.events.len()];
+        for s in &whole {
+            of_event[s.event as usize] += 1;
+        }
+        let rows = |pos: u32| of_event[pos as usize];
+        for k in 0..=list.len() {
+            let at = list.get(k).copied().unwrap_or(u32::MAX);
+            let before = whole.partition_point(|s| s.event < at);
+            assert_eq!(running.before(list, k, rows), before, "{f:?}: before {k}");
+        }
+    }
+
+    /// Every list and running count of this module's against the whole lists.
+    fn check_all(text: &str) -> usize {
+        let t = load_str(text).unwrap().timeline;
+        let index = Index::build(&t);
+        let mut some = 0;
+        for flag in Flag::ALL {
+            let f = Filter {
+                anonymous: flag == Flag::Anonymous,
+                disputed: flag == Flag::Disputed,
+                corroborated: flag == Flag::Corroborated,
+                single_origin: flag == Flag::SingleOrigin,
+                ..Filter::default()
+            };
+            let p = index.flagged(flag);
+            check(&t, &index, &f, &p.events, p.running(), true);
+            some += usize::from(!p.events.is_empty());
+        }
+        // Each relay once, as first written, folded; all of them.
+        let mut offered: Vec<String> = Vec::new();
+        for via in relays(&t) {
+            let folded = fold(via.trim());
+            if !folded.is_empty() && !offered.contains(&folded) {
+                offered.push(folded);
+            }
+        }
+        let folded: Vec<&str> = index.relays.iter().map(|v| v.folded.as_str()).collect();
+        assert_eq!(folded, offered);
+        for v in &index.relays {
+            assert_eq!(fold(&v.text), v.folded);
+            assert!(relays(&t).any(|r| r.trim() == v.text));
+            let f = Filter {
+                via: Some(v.folded.clone()),
+                ..Filter::default()
+            };
+            check(&t, &index, &f, &v.picked.events, v.picked.running(), true);
+        }
+        // Outlets: each source in the one its outlet names, folded.
+        for (o, sources) in index.outlets.iter().enumerate() {
+            assert!(!sources.is_empty());
+            for &s in sources {
+                assert_eq!(index.outlet_of[s as usize] as usize, o);
+                assert_eq!(
+                    fold(&t.sources[s as usize].outlet),
+                    fold(&t.sources[sources[0] as usize].outlet)
+                );
+            }
+            let f = Filter {
+                sources: Some(sources.clone()),
+                ..Filter::default()
+            };
+            assert_eq!(index.citing[o], f.apply(&t, &index, None));
+            let running = index.citing_statements.of(o);
+            check(&t, &index, &f, &index.citing[o], running, false);
+        }
+        assert_eq!(
+            index.outlets.iter().map(Vec::len).sum::<usize>(),
+            t.sources.len()
+        );
+        for r in 0..t.rounds.len() {
+            let f = Filter {
+                round: Some(r as u32),
+                ..Filter::default()
+            };
+            let running = index.round_statements.of(r);
+            check(&t, &index, &f, &index.in_round[r], running, false);
+        }
+        for p in 0..t.participants.len() {
+            let f = Filter {
+                participant: Some(p as u32),
+                ..Filter::default()
+            };
+            let running = index.involved_statements.of(p);
+            check(&t, &index, &f, &index.involved[p], running, false);
+        }
+        some
+    }
+
+    #[test]
+    fn the_lists_and_counts_are_those_of_the_whole_lists_on_small_timelines() {
+        assert!(check_all(BUNDLED) >= 3, "the bundled timeline has flags");
+        check_all(SMALL);
+    }
+
+    #[test]
+    fn the_lists_and_counts_are_those_of_the_whole_lists_on_generated_timelines() {
+        // Past several running counts per list, for the flags and the relays at least.
+        for (events, seed) in [(700, 3), (3000, 1)] {
+            assert_eq!(check_all(&generated(events, seed)), 4);
+        }
+    }
+}
