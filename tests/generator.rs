@@ -643,7 +643,7 @@ fn index_built_on_threads_is_the_one_built_alone() {
                 &i.file_order,
                 (
                     &i.flags,
-                    &i.relays,
+                    i.relays(t),
                     &i.outlets,
                     &i.outlet_of,
                     &i.round_statements,

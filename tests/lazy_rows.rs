@@ -127,7 +127,7 @@ fn single_parts(doc: &Document) -> Vec<Filter> {
             ..Filter::default()
         },
     ];
-    out.extend(index.relays.iter().map(|v| Filter {
+    out.extend(index.relays(t).iter().map(|v| Filter {
         via: Some(v.folded.clone()),
         ..Filter::default()
     }));

@@ -35,16 +35,21 @@ impl Choice {
             Choice::Corroborated,
             Choice::SingleOrigin,
         ];
-        // The outlets and relays, each folded once at load: nothing here grows with the
-        // events (the sources of the outlets are copied, a hundredth of the events at most in
-        // the generated timelines).
+        // The outlets (folded once at load) and the relays (folded once, made on a thread when
+        // the document was opened): nothing here grows with the events (the sources of the
+        // outlets are copied, a hundredth of the events in the generated timelines).
         out.extend(index.outlets.iter().cloned().map(Choice::Outlet));
         out.extend(
             (0..t.participants.len() as u32)
                 .filter(|&p| !index.involved[p as usize].is_empty())
                 .map(Choice::Participant),
         );
-        out.extend(index.relays.iter().map(|v| Choice::Relay(v.text.clone())));
+        out.extend(
+            index
+                .relays(t)
+                .iter()
+                .map(|v| Choice::Relay(v.text.clone())),
+        );
         out
     }
 

@@ -109,7 +109,7 @@ pub enum Kept {
     /// The events having a statement with the flag: `Index::flagged(flag).events`.
     Flagged(Flag),
     /// The events having a statement whose relay matches relay `v`:
-    /// `Index::relays[v].picked.events`.
+    /// `Index::relays(t)[v].picked.events` (made only once the relays are).
     Via(u32),
     /// A list of their own (what [`Filter::apply`] returns).
     Made(Vec<u32>),
@@ -126,7 +126,7 @@ impl Kept {
             Kept::Round(r) => &index.in_round[*r as usize],
             Kept::Citing(o) => &index.citing[*o as usize],
             Kept::Flagged(flag) => &index.flagged(*flag).events,
-            Kept::Via(v) => &index.relays[*v as usize].picked.events,
+            Kept::Via(v) => &relay(index, *v).picked.events,
             Kept::Made(list) => list,
         }
     }
@@ -148,10 +148,17 @@ impl Kept {
             Kept::Round(r) => index.round_statements.of(*r as usize),
             Kept::Citing(o) => index.citing_statements.of(*o as usize),
             Kept::Flagged(flag) => index.flagged(*flag).running(),
-            Kept::Via(v) => index.relays[*v as usize].picked.running(),
+            Kept::Via(v) => relay(index, *v).picked.running(),
             Kept::Made(_) => return None,
         })
     }
+}
+
+/// Relay `v` of the index, whose relays a [`Kept::Via`] was made from.
+fn relay(index: &Index, v: u32) -> &tally::Via {
+    &index
+        .relays_made()
+        .expect("a Kept::Via is made from the index's relays")[v as usize]
 }
 
 /// A filter argument that names nothing in the timeline, or several things.
@@ -496,13 +503,13 @@ impl Filter {
     /// it stands; then [`Kept::statements`] also counts the statements view's rows.
     #[must_use]
     pub fn kept(&self, t: &Timeline<'_>, index: &Index, text: Option<&str>) -> Kept {
-        self.single_part(index)
+        self.single_part(t, index)
             .unwrap_or_else(|| Kept::Made(self.apply(t, index, text)))
     }
 
     /// The index's list for the filter's part, when it has exactly one and the index keeps a
     /// list for it.
-    fn single_part(&self, index: &Index) -> Option<Kept> {
+    fn single_part(&self, t: &Timeline<'_>, index: &Index) -> Option<Kept> {
         // Every field named, so that a new part of the filter cannot be forgotten here.
         let Filter {
             speakers,
@@ -549,7 +556,7 @@ impl Filter {
                 (index.outlets[o as usize] == *sources).then_some(Kept::Citing(o))
             }
             (.., Some(needle)) => index
-                .relays
+                .relays(t)
                 .iter()
                 .position(|v| v.folded == *needle)
                 .map(|v| Kept::Via(v as u32)),
@@ -581,7 +588,7 @@ impl Filter {
             lists.push(&index.flagged(flag).events);
         }
         if let Some(needle) = &self.via
-            && let Some(v) = index.relays.iter().find(|v| v.folded == *needle)
+            && let Some(v) = index.relays(t).iter().find(|v| v.folded == *needle)
         {
             lists.push(&v.picked.events);
         }
@@ -892,7 +899,7 @@ mod tests {
                 ..Filter::default()
             });
         }
-        for v in &index.relays {
+        for v in index.relays(&t) {
             filters.push(Filter {
                 via: Some(v.folded.clone()),
                 ..Filter::default()

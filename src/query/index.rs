@@ -58,10 +58,9 @@ pub struct Index {
     /// Per flag, in the order of [`Flag::ALL`]: the events having a statement with it, and
     /// running counts of those statements ([`Index::flagged`]).
     pub flags: [Picked; 4],
-    /// Every relay the statements give, each distinct folded text once, in the order the
-    /// timeline first gives them: the filter menu's relays, and the events and statements each
-    /// one picks (see [`Via`]).
-    pub relays: Vec<Via>,
+    /// Every relay the statements give: see [`Index::relays`]. Made on first need, not at
+    /// load: it reads the text of every relay, scattered over the file.
+    relays: std::sync::OnceLock<Vec<Via>>,
     /// Per distinct outlet (folded), in the order the file first names them: its sources
     /// (indices into `Timeline::sources`, ascending, at least one).
     pub outlets: Vec<Vec<u32>>,
@@ -180,18 +179,22 @@ impl Index {
         // the file's order, not the timeline's): passes on several threads wait at once. Each
         // list is made by one thread, so nothing is merged or held twice.
         std::thread::scope(|scope| {
-            let corroboration = scope.spawn(|| Corroboration::build(t));
+            let corroboration = scope.spawn(|| {
+                let groups = Corroboration::build(t);
+                let flags = tally::group_flags(t, &groups);
+                (groups, flags)
+            });
             let cited = scope.spawn(|| citing(t));
-            let mut index = Self::build_events(t, Cited::default(), Corroboration::default());
+            let mut index = Self::build_events(t, Cited::default());
             index.set_cited(
                 cited
                     .join()
                     .unwrap_or_else(|e| std::panic::resume_unwind(e)),
             );
-            index.corroboration = corroboration
+            let (groups, flags) = corroboration
                 .join()
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            index.flag_claims(t);
+            index.set_groups(t, groups, flags);
             index
         })
     }
@@ -199,8 +202,10 @@ impl Index {
     /// [`Self::build`] on the calling thread alone.
     #[must_use]
     pub fn build_alone(t: &Timeline<'_>) -> Self {
-        let mut index = Self::build_events(t, citing(t), Corroboration::build(t));
-        index.flag_claims(t);
+        let mut index = Self::build_events(t, citing(t));
+        let groups = Corroboration::build(t);
+        let flags = tally::group_flags(t, &groups);
+        index.set_groups(t, groups, flags);
         index
     }
 
@@ -210,6 +215,22 @@ impl Index {
         &self.flags[flag as usize]
     }
 
+    /// Every relay the statements give, each distinct folded text once, in the order the
+    /// timeline first gives them: the filter menu's relays, and the events and statements each
+    /// one picks (see [`Via`]). Made at the first call, by one pass over the statements that
+    /// read each relay's text (about 15 ms at 100k events, most of it waiting for memory), so
+    /// that a load does not pay for it; the browser makes it on a thread of its own as soon as
+    /// it opens a document. `t` must be the timeline this index was built from.
+    pub fn relays(&self, t: &Timeline<'_>) -> &[Via] {
+        self.relays.get_or_init(|| tally::relays(t))
+    }
+
+    /// The relays, when [`Index::relays`] has made them.
+    #[must_use]
+    pub fn relays_made(&self) -> Option<&[Via]> {
+        self.relays.get().map(Vec::as_slice)
+    }
+
     fn set_cited(&mut self, cited: Cited) {
         self.citing = cited.citing;
         self.citing_statements = cited.counts;
@@ -217,17 +238,19 @@ impl Index {
         self.outlet_of = cited.outlet_of;
     }
 
-    /// The flags' lists that need the dispute table and the corroboration groups.
-    fn flag_claims(&mut self, t: &Timeline<'_>) {
-        let [disputed, corroborated, single] = tally::claim_flags(t, self);
-        self.flags[Flag::Disputed as usize] = disputed;
+    /// The corroboration groups and the lists of the flags they decide (corroborated,
+    /// single-origin); then the disputed claims' list, which needs the dispute table.
+    fn set_groups(&mut self, t: &Timeline<'_>, groups: Corroboration, flags: [Picked; 2]) {
+        self.corroboration = groups;
+        let [corroborated, single] = flags;
         self.flags[Flag::Corroborated as usize] = corroborated;
         self.flags[Flag::SingleOrigin as usize] = single;
+        self.flags[Flag::Disputed as usize] = tally::disputed(t, self);
     }
 
-    /// Every index but the sources' and the corroboration groups (given), and the flags'
-    /// lists but the anonymous one, in one pass over the events.
-    fn build_events(t: &Timeline<'_>, cited: Cited, corroboration: Corroboration) -> Self {
+    /// Every index but the sources' (given) and the corroboration groups, and of the flags'
+    /// lists the anonymous one, in one pass over the events.
+    fn build_events(t: &Timeline<'_>, cited: Cited) -> Self {
         let mut speaking = vec![Speaking::default(); t.participants.len()];
         let mut in_round = vec![Vec::new(); t.rounds.len()];
         let mut disputes: Vec<(u32, u32)> = Vec::new();
@@ -273,13 +296,14 @@ impl Index {
             for p in &e.participants {
                 takes_part(&mut involved, p.ix());
             }
-            picks.event(t, pos, e);
             for q in &e.quotes {
+                picks.statement(t, Some(&q.speaker));
                 speaks(&mut speaking, q.speaker.target, pos);
                 speaking[q.speaker.ix()].quotes += 1;
                 takes_part(&mut involved, q.speaker.ix());
             }
             for c in &e.claims {
+                picks.statement(t, c.by.as_ref());
                 if let Some(by) = &c.by {
                     speaks(&mut speaking, by.target, pos);
                     speaking[by.ix()].claims += 1;
@@ -292,6 +316,7 @@ impl Index {
                 }
                 claim_no += 1;
             }
+            picks.end_event(pos);
         }
         // The count after the last event, so that `statements_before` reads no event past it.
         if t.events.len().is_multiple_of(STEP) {
@@ -310,7 +335,7 @@ impl Index {
             disputed_by: Lists::from_pairs(t.claims.len(), &disputes),
             contested,
             file_order: file_order.finish(),
-            corroboration,
+            corroboration: Corroboration::default(),
             statements_step,
             spoken_step: Lists::from_pairs(t.participants.len(), &spoken),
             flags: [
@@ -319,7 +344,7 @@ impl Index {
                 Picked::default(),
                 Picked::default(),
             ],
-            relays: picks.relays.finish(),
+            relays: std::sync::OnceLock::new(),
             outlets: cited.outlets,
             round_statements: round_statements.finish(),
             involved_statements: involved_statements.finish(),
@@ -363,18 +388,34 @@ fn citing(t: &Timeline<'_>) -> Cited {
     let mut citing = vec![Vec::new(); outlets.len()];
     let mut counts = Counter::new(outlets.len());
     for (pos, e) in t.events.iter().enumerate() {
-        for r in e.cited() {
-            let o = outlet_of[r.ix()] as usize;
-            if push_unique(&mut citing[o], pos as u32) {
-                counts.push(o, 0);
+        let pos = pos as u32;
+        // The event joins outlet `o`'s list, unless it has already.
+        let cites = |o: u32, citing: &mut Vec<Vec<u32>>, counts: &mut Counter| {
+            if push_unique(&mut citing[o as usize], pos) {
+                counts.push(o as usize, 0);
             }
+        };
+        for r in &e.sources {
+            cites(outlet_of[r.ix()], &mut citing, &mut counts);
         }
-        // Each outlet a statement cites was cited above: the event is its list's last.
-        for q in &e.quotes {
-            count_outlets(&mut counts, &outlet_of, q.source, q.also());
-        }
-        for c in &e.claims {
-            count_outlets(&mut counts, &outlet_of, c.source, c.also());
+        // Each statement's sources, as `Event::cited` gives them; the statement counted once
+        // for each distinct outlet of them.
+        let statements = e
+            .quotes
+            .iter()
+            .map(|q| (q.source, q.also()))
+            .chain(e.claims.iter().map(|c| (c.source, c.also())));
+        for (source, also) in statements {
+            let first = outlet_of[source.ix()];
+            cites(first, &mut citing, &mut counts);
+            counts.add(first as usize, 1);
+            for (i, r) in also.iter().enumerate() {
+                let o = outlet_of[r.ix()];
+                cites(o, &mut citing, &mut counts);
+                if o != first && !also[..i].iter().any(|a| outlet_of[a.ix()] == o) {
+                    counts.add(o as usize, 1);
+                }
+            }
         }
     }
     // As in `build_events`: pushed in ascending position, so ascending and unique.
@@ -384,27 +425,5 @@ fn citing(t: &Timeline<'_>) -> Cited {
         counts: counts.finish(),
         outlets,
         outlet_of,
-    }
-}
-
-/// Counts a statement once for each distinct outlet of its sources.
-fn count_outlets(
-    counts: &mut Counter,
-    outlet_of: &[u32],
-    source: crate::model::Ref,
-    also: &[crate::model::Ref],
-) {
-    let first = outlet_of[source.ix()];
-    counts.add(first as usize, 1);
-    if also.is_empty() {
-        return;
-    }
-    let mut seen = vec![first];
-    for s in tally::statement_sources(&source, also) {
-        let o = outlet_of[s as usize];
-        if !seen.contains(&o) {
-            seen.push(o);
-            counts.add(o as usize, 1);
-        }
     }
 }

@@ -7,9 +7,9 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Event, ParticipantKind, Ref, Timeline};
+use crate::model::{ParticipantKind, Ref, Timeline};
 
-use super::corroboration::attributions;
+use super::corroboration::{Corroboration, Group, attributions};
 use super::fold::fold;
 use super::index::{Index, STEP};
 use super::lists::Lists;
@@ -87,6 +87,7 @@ impl Counter {
     }
 
     /// An event joins the end of `key`'s list, with `n` rows.
+    #[inline]
     pub(crate) fn push(&mut self, key: usize, n: u32) {
         let len = &mut self.lens[key];
         if *len > 0 && (*len as usize).is_multiple_of(STEP) {
@@ -97,6 +98,7 @@ impl Counter {
     }
 
     /// `n` more rows for the event that last joined `key`'s list.
+    #[inline]
     pub(crate) fn add(&mut self, key: usize, n: u32) {
         self.totals[key] += n;
     }
@@ -122,6 +124,7 @@ pub struct Picked {
 
 impl Picked {
     /// `n` statements of the event at `pos`, which is the last event pushed or after it.
+    #[inline]
     pub(crate) fn push(&mut self, pos: u32, n: u32) {
         if n == 0 {
             return;
@@ -189,14 +192,20 @@ impl Flag {
                 !event.claims[at.index()].disputes.is_empty()
                     || !index.disputed_by[index.claim_number(at)].is_empty()
             }
-            (Flag::Corroborated, Kind::Claim) => index
-                .corroboration
-                .group(index.claim_number(at))
-                .is_corroborated(),
-            (Flag::SingleOrigin, Kind::Claim) => index
-                .corroboration
-                .group(index.claim_number(at))
-                .is_circular(),
+            (Flag::Corroborated | Flag::SingleOrigin, Kind::Claim) => {
+                self.of_group(index.corroboration.group(index.claim_number(at)))
+            }
+        }
+    }
+
+    /// Whether a claim of the corroboration group `g` has this flag, for the flags a claim's
+    /// group decides (`--corroborated`, `--single-origin`); false for the others.
+    #[must_use]
+    pub fn of_group(self, g: Group<'_>) -> bool {
+        match self {
+            Flag::Corroborated => g.is_corroborated(),
+            Flag::SingleOrigin => g.is_circular(),
+            Flag::Anonymous | Flag::Disputed => false,
         }
     }
 }
@@ -204,6 +213,7 @@ impl Flag {
 /// Whether a statement by `who` (a quote's speaker, a claim's claimant, `None` for the outlet
 /// itself) is anonymous: said by a participant of kind `Group`.
 #[must_use]
+#[inline]
 pub fn is_anonymous(t: &Timeline<'_>, who: Option<&Ref>) -> bool {
     who.is_some_and(|w| t.participant(w).kind == ParticipantKind::Group)
 }
@@ -245,37 +255,45 @@ pub struct Via {
 }
 
 /// What the pass over the events gathers of their statements for the lists here: the
-/// anonymous ones, and the relays.
+/// anonymous ones.
 #[derive(Debug, Default)]
-pub(crate) struct Picks<'t> {
+pub(crate) struct Picks {
     pub(crate) anonymous: Picked,
-    pub(crate) relays: Relays<'t>,
+    /// The anonymous statements of the event being read.
+    unnamed: u32,
 }
 
-impl<'t> Picks<'t> {
-    /// The statements of the event at `pos` (after those of the events before it).
-    pub(crate) fn event(&mut self, t: &Timeline<'_>, pos: u32, e: &'t Event<'_>) {
-        let mut unnamed = 0;
-        for q in &e.quotes {
-            unnamed += u32::from(is_anonymous(t, Some(&q.speaker)));
-            if let Some(via) = &q.via {
-                self.relays.note(pos, via);
-            }
-        }
-        for c in &e.claims {
-            unnamed += u32::from(is_anonymous(t, c.by.as_ref()));
-            if let Some(via) = &c.via {
-                self.relays.note(pos, via);
-            }
-        }
-        self.anonymous.push(pos, unnamed);
+impl Picks {
+    /// A statement of the event being read, by `who` (`None`: the outlet itself).
+    #[inline]
+    pub(crate) fn statement(&mut self, t: &Timeline<'_>, who: Option<&Ref>) {
+        self.unnamed += u32::from(is_anonymous(t, who));
     }
+
+    /// The end of the statements of the event at `pos`.
+    #[inline]
+    pub(crate) fn end_event(&mut self, pos: u32) {
+        self.anonymous.push(pos, std::mem::take(&mut self.unnamed));
+    }
+}
+
+/// Every relay of the statements, with the events and statements each one picks
+/// ([`Index::relays`]): one pass over the statements.
+pub(crate) fn relays(t: &Timeline<'_>) -> Vec<Via> {
+    let mut relays = Relays::default();
+    for (pos, e) in (0u32..).zip(&t.events) {
+        let vias = e.quotes.iter().filter_map(|q| q.via.as_deref());
+        for via in vias.chain(e.claims.iter().filter_map(|c| c.via.as_deref())) {
+            relays.note(pos, via);
+        }
+    }
+    relays.finish()
 }
 
 /// Gathers the relays of the statements as they come, in timeline order, each distinct text
 /// folded once.
 #[derive(Debug)]
-pub(crate) struct Relays<'t> {
+struct Relays<'t> {
     /// Each distinct text as written, to its number.
     ids: HashMap<&'t str, u32, foldhash::fast::RandomState>,
     /// The distinct texts as written, in the order first met.
@@ -296,7 +314,7 @@ impl Default for Relays<'_> {
 
 impl<'t> Relays<'t> {
     /// A statement of the event at `pos` (the last noted or after it) relayed by `via`.
-    pub(crate) fn note(&mut self, pos: u32, via: &'t str) {
+    fn note(&mut self, pos: u32, via: &'t str) {
         let next = self.texts.len() as u32;
         let id = *self.ids.entry(via).or_insert(next);
         if id == next {
@@ -307,7 +325,7 @@ impl<'t> Relays<'t> {
 
     /// The relays to offer: each distinct folded text once, as first written, with the events
     /// and statements it matches.
-    pub(crate) fn finish(self) -> Vec<Via> {
+    fn finish(self) -> Vec<Via> {
         let mut out: Vec<Via> = Vec::new();
         let mut folded_to: HashMap<String, usize, foldhash::fast::RandomState> =
             HashMap::with_hasher(foldhash::fast::RandomState::default());
@@ -346,14 +364,9 @@ impl<'t> Relays<'t> {
     }
 }
 
-/// The four flags' lists ([`Index::flagged`](super::Index::flagged)) but the first (made at
-/// the pass over the events): those that need the dispute table and the corroboration groups,
-/// from the claims that can have them. `index` must hold both.
-pub(crate) fn claim_flags(t: &Timeline<'_>, index: &Index) -> [Picked; 3] {
-    let at = |n: u32| {
-        let c = t.claims[n as usize];
-        StatementRef::claim(c.event, c.claim)
-    };
+/// The disputed claims' list ([`Index::flagged`](super::Index::flagged)), from the claims
+/// that can be: `index` must hold the dispute table.
+pub(crate) fn disputed(t: &Timeline<'_>, index: &Index) -> Picked {
     // A disputed claim disputes one (it is among the claims listed in the table) or is
     // disputed (its list is not empty): these claims, and no other, can be.
     let mut candidates: Vec<u32> = (0..index.disputed_by.len())
@@ -367,25 +380,28 @@ pub(crate) fn claim_flags(t: &Timeline<'_>, index: &Index) -> [Picked; 3] {
     candidates.dedup();
     let mut disputed = Picked::default();
     for n in candidates {
-        let at = at(n);
-        if Flag::Disputed.holds(t, index, at) {
-            disputed.push(at.event, 1);
+        let c = t.claims[n as usize];
+        if Flag::Disputed.holds(t, index, StatementRef::claim(c.event, c.claim)) {
+            disputed.push(c.event, 1);
         }
     }
-    let mut corroborated = Picked::default();
-    let mut single = Picked::default();
-    for n in 0..t.claims.len() as u32 {
-        let at = at(n);
-        if Flag::Corroborated.holds(t, index, at) {
-            corroborated.push(at.event, 1);
-        }
-        if Flag::SingleOrigin.holds(t, index, at) {
-            single.push(at.event, 1);
+    shrunk(disputed)
+}
+
+/// The lists of the flags a claim's group decides, corroborated then single-origin, made
+/// beside the groups (on their thread) from the claims that are not the usual kind.
+pub(crate) fn group_flags(t: &Timeline<'_>, groups: &Corroboration) -> [Picked; 2] {
+    let mut out = [Picked::default(), Picked::default()];
+    // A usual claim (most of them) is neither: its group is not looked at.
+    for n in (0..t.claims.len()).filter(|&n| !groups.is_usual(n)) {
+        let g = groups.group(n);
+        for (list, flag) in out.iter_mut().zip([Flag::Corroborated, Flag::SingleOrigin]) {
+            if flag.of_group(g) {
+                list.push(t.claims[n].event, 1);
+            }
         }
     }
-    let mut out = [disputed, corroborated, single];
-    out.iter_mut().for_each(Picked::shrink);
-    out
+    out.map(shrunk)
 }
 
 /// Shrinks a list made at the pass over the events.
@@ -485,9 +501,9 @@ mod tests {
                 offered.push(folded);
             }
         }
-        let folded: Vec<&str> = index.relays.iter().map(|v| v.folded.as_str()).collect();
+        let folded: Vec<&str> = index.relays(&t).iter().map(|v| v.folded.as_str()).collect();
         assert_eq!(folded, offered);
-        for v in &index.relays {
+        for v in index.relays(&t) {
             assert_eq!(fold(&v.text), v.folded);
             assert!(relays(&t).any(|r| r.trim() == v.text));
             let f = Filter {
