@@ -278,28 +278,43 @@ impl Picks {
 }
 
 /// Every relay of the statements, with the events and statements each one picks
-/// ([`Index::relays`]): one pass over the statements.
+/// ([`Index::relays`]). Two passes over the statements' relays, the first to find the distinct
+/// texts and how many events give each, the second to fill lists made at their size: nothing
+/// is held between them but a number per distinct text (the browser makes these on a thread,
+/// whose memory the rest of the program does not reuse).
 pub(crate) fn relays(t: &Timeline<'_>) -> Vec<Via> {
+    fn vias<'t>(e: &'t crate::model::Event<'_>) -> impl Iterator<Item = &'t str> {
+        let quotes = e.quotes.iter().filter_map(|q| q.via.as_deref());
+        quotes.chain(e.claims.iter().filter_map(|c| c.via.as_deref()))
+    }
     let mut relays = Relays::default();
+    for e in &t.events {
+        for via in vias(e) {
+            relays.note(via);
+        }
+        relays.event.clear();
+    }
+    let (mut out, matched) = relays.offered();
     for (pos, e) in (0u32..).zip(&t.events) {
-        let vias = e.quotes.iter().filter_map(|q| q.via.as_deref());
-        for via in vias.chain(e.claims.iter().filter_map(|c| c.via.as_deref())) {
-            relays.note(pos, via);
+        for via in vias(e) {
+            for &v in &matched[relays.ids[via] as usize] {
+                out[v as usize].picked.push(pos, 1);
+            }
         }
     }
-    relays.finish()
+    out
 }
 
-/// Gathers the relays of the statements as they come, in timeline order, each distinct text
-/// folded once.
+/// The distinct relays of the statements, as they come in timeline order.
 #[derive(Debug)]
 struct Relays<'t> {
     /// Each distinct text as written, to its number.
     ids: HashMap<&'t str, u32, foldhash::fast::RandomState>,
-    /// The distinct texts as written, in the order first met.
-    texts: Vec<&'t str>,
-    /// Per statement with a relay: its event and its text's number, in timeline order.
-    seen: Vec<(u32, u32)>,
+    /// The distinct texts as written, in the order first met, with how many events give each
+    /// (an event counted once per text).
+    texts: Vec<(&'t str, u32)>,
+    /// The texts met in the event being read.
+    event: Vec<u32>,
 }
 
 impl Default for Relays<'_> {
@@ -307,29 +322,33 @@ impl Default for Relays<'_> {
         Relays {
             ids: HashMap::with_hasher(foldhash::fast::RandomState::default()),
             texts: Vec::new(),
-            seen: Vec::new(),
+            event: Vec::new(),
         }
     }
 }
 
 impl<'t> Relays<'t> {
-    /// A statement of the event at `pos` (the last noted or after it) relayed by `via`.
-    fn note(&mut self, pos: u32, via: &'t str) {
+    /// A statement of the event being read relayed by `via`.
+    fn note(&mut self, via: &'t str) {
         let next = self.texts.len() as u32;
         let id = *self.ids.entry(via).or_insert(next);
         if id == next {
-            self.texts.push(via);
+            self.texts.push((via, 0));
         }
-        self.seen.push((pos, id));
+        if !self.event.contains(&id) {
+            self.event.push(id);
+            self.texts[id as usize].1 += 1;
+        }
     }
 
-    /// The relays to offer: each distinct folded text once, as first written, with the events
-    /// and statements it matches.
-    fn finish(self) -> Vec<Via> {
+    /// The relays to offer: each distinct folded text once, as first written, with empty
+    /// lists made at the most events they can hold; and per distinct text, the relays offered
+    /// that it matches.
+    fn offered(&self) -> (Vec<Via>, Vec<Vec<u32>>) {
         let mut out: Vec<Via> = Vec::new();
         let mut folded_to: HashMap<String, usize, foldhash::fast::RandomState> =
             HashMap::with_hasher(foldhash::fast::RandomState::default());
-        for text in &self.texts {
+        for (text, _) in &self.texts {
             let text = text.trim();
             let folded = fold(text);
             if folded.is_empty() || folded_to.contains_key(&folded) {
@@ -342,25 +361,25 @@ impl<'t> Relays<'t> {
                 picked: Picked::default(),
             });
         }
-        // Per distinct text: the relays offered that it matches.
         let matched: Vec<Vec<u32>> = self
             .texts
             .iter()
-            .map(|text| {
+            .map(|(text, _)| {
                 (0..out.len() as u32)
                     .filter(|&v| relay_matches(text, &out[v as usize].folded))
                     .collect()
             })
             .collect();
-        for &(pos, id) in &self.seen {
-            for &v in &matched[id as usize] {
-                out[v as usize].picked.push(pos, 1);
+        let mut room = vec![0usize; out.len()];
+        for (m, (_, events)) in matched.iter().zip(&self.texts) {
+            for &v in m {
+                room[v as usize] += *events as usize;
             }
         }
-        for v in &mut out {
-            v.picked.shrink();
+        for (v, room) in out.iter_mut().zip(room) {
+            v.picked.events.reserve_exact(room);
         }
-        out
+        (out, matched)
     }
 }
 
