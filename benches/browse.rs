@@ -27,7 +27,9 @@
 //!   statements view and back: counting its rows and making the first screenful), and the
 //!   speaker filter through the keys while in it, with the first statement selected and with
 //!   the middle one selected (the rows are made around it, from running counts: see
-//!   `app/list.rs`).
+//!   `app/list.rs`); and a filter change of each kind through the filter menu, on and off (a
+//!   flag, a relay, an outlet, a participant), and a round set from the command line with `v`
+//!   twice (their lists and counts kept by the index: see `query/tally.rs`).
 //! - `strip::*`: the density strip (issue #12; goal at 1M ≤ 1.2 × at 10k): a frame with a
 //!   middle event selected at the fitting zoom (months, all 60 on screen) and zoomed in to
 //!   days (70 of 1,826 on screen, the window following the selection), the same with every
