@@ -27,7 +27,9 @@
 //!   statements view and back: counting its rows and making the first screenful), and the
 //!   speaker filter through the keys while in it, with the first statement selected and with
 //!   the middle one selected (the rows are made around it, from running counts: see
-//!   `app/list.rs`).
+//!   `app/list.rs`); and a filter change of each kind through the filter menu, on and off (a
+//!   flag, a relay, an outlet, a participant), and a round set from the command line with `v`
+//!   twice (their lists and counts kept by the index: see `query/tally.rs`).
 //! - `strip::*`: the density strip (issue #12; goal at 1M ≤ 1.2 × at 10k): a frame with a
 //!   middle event selected at the fitting zoom (months, all 60 on screen) and zoomed in to
 //!   days (70 of 1,826 on screen, the window following the selection), the same with every
@@ -356,24 +358,105 @@ mod statements {
         });
     }
 
-    /// A flag filter through the filter menu (`--disputed`: claims that dispute or are
-    /// disputed), turned on and off again: the filters that pick statements by a flag still
-    /// count their rows in one pass at the change (turning it off costs what `v` does).
-    #[divan::bench(args = sizes(), max_time = 4)]
-    fn disputed_on_and_off(bencher: Bencher<'_, '_>, events: usize) {
+    /// Opens the filter menu, types `label`, presses Enter: the first choice whose label
+    /// holds it is turned on, or off when it is on. Returns the statements view's row count.
+    fn toggle(app: &mut App, label: &str) -> usize {
+        app.update(Action::OpenFilters);
+        super::type_text(app, label);
+        app.update(Action::Confirm);
+        app.statements().len()
+    }
+
+    /// The statements view, and a filter menu choice turned on and off once, checked to
+    /// keep some statements and not all: ready to measure the same on and off.
+    fn on_and_off(events: usize, label: &str) -> App {
         let mut app = common::fixture(events).app();
         in_statements(&mut app);
-        let toggle = |app: &mut App| {
-            app.update(Action::OpenFilters);
-            super::type_text(app, "disputed");
-            app.update(Action::Confirm);
-            app.statements().len()
-        };
         let all = app.statements().len();
-        let disputed = toggle(&mut app);
-        assert!(0 < disputed && disputed < all, "{disputed} of {all}");
-        assert_eq!(toggle(&mut app), all);
-        bencher.bench_local(|| toggle(&mut app) + toggle(&mut app));
+        let some = toggle(&mut app, label);
+        assert!(0 < some && some < all, "{label}: {some} of {all}");
+        assert_eq!(toggle(&mut app, label), all);
+        app
+    }
+
+    /// A flag filter through the filter menu (`--disputed`: claims that dispute or are
+    /// disputed), turned on and off again: on borrows the index's list of the events having
+    /// a disputed claim and counts the rows from its running counts; off costs what `v` does.
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn disputed_on_and_off(bencher: Bencher<'_, '_>, events: usize) {
+        let mut app = on_and_off(events, "disputed");
+        bencher.bench_local(|| toggle(&mut app, "disputed") + toggle(&mut app, "disputed"));
+    }
+
+    /// The same for a relay (`--via TASS`: also the statements relayed by "a source from
+    /// TASS", whose text holds it).
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn via_on_and_off(bencher: Bencher<'_, '_>, events: usize) {
+        let mut app = on_and_off(events, "via: tass");
+        bencher.bench_local(|| toggle(&mut app, "via: tass") + toggle(&mut app, "via: tass"));
+    }
+
+    /// The same for an outlet (`--source`: every source of Reuters, a hundredth of the
+    /// sources at 1M: the same outlet at each size, so that the same label is typed).
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn source_on_and_off(bencher: Bencher<'_, '_>, events: usize) {
+        let label = "source: reuters";
+        let mut app = on_and_off(events, label);
+        toggle(&mut app, label);
+        let sources = app.filter().sources.as_ref().map_or(0, Vec::len);
+        assert!(sources > events / 10_000, "{label}: {sources} sources");
+        toggle(&mut app, label);
+        bencher.bench_local(|| toggle(&mut app, label) + toggle(&mut app, label));
+    }
+
+    /// The same for a participant (`--participant`: the one taking part in the most events
+    /// at 10k, the same at each size; every statement of them shown).
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn participant_on_and_off(bencher: Bencher<'_, '_>, events: usize) {
+        let small = common::fixture(10_000).index();
+        let p = (0..small.involved.len())
+            .max_by_key(|&p| small.involved[p].len())
+            .expect("participants");
+        let name = &common::fixture(10_000).timeline().participants[p].name;
+        let label = format!("participant: {name}");
+        let mut app = on_and_off(events, &label);
+        toggle(&mut app, &label);
+        let t = common::fixture(events).timeline();
+        assert_eq!(
+            app.filter()
+                .participant
+                .map(|p| &t.participants[p as usize].name),
+            Some(name),
+            "{label}"
+        );
+        toggle(&mut app, &label);
+        bencher.bench_local(|| toggle(&mut app, &label) + toggle(&mut app, &label));
+    }
+
+    /// A round filter (`--round`, the middle round; the browser takes it from the command
+    /// line): `v` twice with it, to the statements view and back, which counts the view's
+    /// rows and makes the first screenful as a filter change does.
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn round_switch_view_twice(bencher: Bencher<'_, '_>, events: usize) {
+        let f = common::fixture(events);
+        let t = f.timeline();
+        let filter = roundtable::query::Filter {
+            round: Some(t.rounds.len() as u32 / 2),
+            ..roundtable::query::Filter::default()
+        };
+        let mut app = App::new(std::sync::Arc::clone(&f.doc), &filter);
+        app.update(Action::Resize {
+            width: 160,
+            height: 50,
+        });
+        let shown = app.shown().len();
+        assert!(0 < shown && shown < t.events.len(), "{shown} events");
+        bencher.bench_local(|| {
+            app.update(Action::ToggleView);
+            let rows = app.statements().len();
+            app.update(Action::ToggleView);
+            rows
+        });
     }
 
     /// The same with the middle statement of the speaker's selected: the filter keeps it

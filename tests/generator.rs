@@ -641,6 +641,15 @@ fn index_built_on_threads_is_the_one_built_alone() {
                 &i.disputed_by,
                 &i.contested,
                 &i.file_order,
+                (
+                    &i.flags,
+                    i.relays(t),
+                    &i.outlets,
+                    &i.outlet_of,
+                    &i.round_statements,
+                    &i.involved_statements,
+                    &i.citing_statements,
+                ),
             )
         )
     };

@@ -19,6 +19,7 @@ use ratatui::backend::TestBackend;
 use roundtable::app::window::Row;
 use roundtable::app::{Action, App, View, layout};
 use roundtable::query::document::Document;
+use roundtable::query::filter::Kept;
 use roundtable::query::statement::StatementRef;
 use roundtable::query::{Filter, fold};
 
@@ -27,6 +28,9 @@ const WIDTH: u16 = 120;
 const HEIGHT: u16 = 30;
 
 static DOC: LazyLock<Arc<Document>> = LazyLock::new(|| generated(EVENTS));
+
+/// A timeline where the filters' lists run past several running counts (every 256 events).
+static DOC_20K: LazyLock<Arc<Document>> = LazyLock::new(|| generated(20_000));
 
 /// A timeline of `events` events from the generator.
 fn generated(events: usize) -> Arc<Document> {
@@ -94,6 +98,73 @@ fn random_filter(doc: &Document, dice: &mut Dice) -> Filter {
     f.corroborated = dice.chance(1);
     f.single_origin = dice.chance(1) && !f.corroborated;
     f
+}
+
+/// A filter of each single part that the index keeps a list for, with running counts of its
+/// statements (every flag, each relay, three outlets, a round, a participant, a speaker), and
+/// one source of an outlet with several (a list of its own): the borrowed lists, checked.
+fn single_parts(doc: &Document) -> Vec<Filter> {
+    let (t, index) = (doc.timeline(), doc.index());
+    let mut out = vec![
+        Filter {
+            anonymous: true,
+            ..Filter::default()
+        },
+        Filter {
+            disputed: true,
+            ..Filter::default()
+        },
+        Filter {
+            corroborated: true,
+            ..Filter::default()
+        },
+        Filter {
+            single_origin: true,
+            ..Filter::default()
+        },
+        Filter {
+            round: Some(t.rounds.len() as u32 / 2),
+            ..Filter::default()
+        },
+    ];
+    out.extend(index.relays(t).iter().map(|v| Filter {
+        via: Some(v.folded.clone()),
+        ..Filter::default()
+    }));
+    let mut outlets: Vec<usize> = (0..index.outlets.len()).collect();
+    outlets.sort_by_key(|&o| std::cmp::Reverse(index.citing[o].len()));
+    out.extend(outlets.iter().take(3).map(|&o| Filter {
+        sources: Some(index.outlets[o].clone()),
+        ..Filter::default()
+    }));
+    let busiest = |lists: &dyn Fn(usize) -> usize| {
+        (0..t.participants.len())
+            .max_by_key(|&p| lists(p))
+            .expect("participants") as u32
+    };
+    out.push(Filter {
+        participant: Some(busiest(&|p| index.involved[p].len())),
+        ..Filter::default()
+    });
+    out.push(Filter {
+        speakers: vec![busiest(&|p| index.speaking[p].events.len())],
+        ..Filter::default()
+    });
+    for f in &out {
+        assert!(
+            !matches!(f.kept(t, index, None), Kept::Made(_)),
+            "{f:?} borrows the index's list"
+        );
+    }
+    let several = outlets
+        .iter()
+        .find(|&&o| index.outlets[o].len() > 1)
+        .expect("an outlet with several sources");
+    out.push(Filter {
+        sources: Some(vec![index.outlets[*several][0]]),
+        ..Filter::default()
+    });
+    out
 }
 
 /// What the main pane lists, made whole: statements, or events as statements of no kind.
@@ -258,6 +329,7 @@ fn rows_made_as_needed_are_the_rows_made_whole_under_random_filters_and_moves() 
     let doc = &*DOC;
     let mut dice = Dice(0x9e37_79b9_7f4a_7c15);
     let mut filters = vec![Filter::default()];
+    filters.extend(single_parts(doc));
     filters.extend((0..60).map(|_| random_filter(doc, &mut dice)));
     let mut nonempty = 0;
     let mut deep = 0;
@@ -476,7 +548,7 @@ fn pick_speaker(app: &mut App, name: &str) {
 fn a_filter_change_keeps_the_selection_exactly_wherever_it_stands() {
     keeps_the_selection(&DOC, 40, 0);
     // Speakers in more than 600 events, so that their rows start far from the top.
-    keeps_the_selection(&generated(20_000), 8, 2);
+    keeps_the_selection(&DOC_20K, 8, 2);
 }
 
 /// `cases` random filters, a random row, a speaker picked: the selection kept exactly, and in
@@ -566,6 +638,99 @@ fn keeps_the_selection(doc: &Arc<Document>, cases: usize, at_least: usize) {
             random_move(&mut app, &w, &mut dice, &what);
             check(&app, &w, &format!("{what}, step {step}"));
         }
+    }
+    assert!(
+        deep >= at_least,
+        "selections kept deep in the statements view: {deep}"
+    );
+}
+
+/// Opens the filter menu, types `label`, presses Enter.
+fn pick_choice(app: &mut App, label: &str) {
+    app.update(Action::OpenFilters);
+    for c in label.chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Confirm);
+}
+
+#[test]
+fn a_filter_from_the_menu_counts_exactly_and_keeps_the_selection_wherever_it_stands() {
+    for (doc, deep_at_least) in [(&*DOC, 0), (&*DOC_20K, 3)] {
+        menu_keeps_the_selection(doc, deep_at_least);
+    }
+}
+
+/// Each kind of the filter menu's choices (every flag, a relay, the busiest outlet and
+/// participant) turned on from a random row, mostly deep, in either view, then off: the
+/// rows and the selection as the lists made whole give them, in at least `at_least` cases far
+/// down with the rows above not made.
+fn menu_keeps_the_selection(doc: &Arc<Document>, at_least: usize) {
+    let (t, index) = (doc.timeline(), doc.index());
+    let outlet = (0..index.outlets.len())
+        .max_by_key(|&o| index.citing[o].len())
+        .expect("outlets");
+    let participant = (0..t.participants.len())
+        .max_by_key(|&p| index.involved[p].len())
+        .expect("participants");
+    let labels = [
+        "anonymous".to_string(),
+        "disputed".to_string(),
+        "corroborated".to_string(),
+        "single-origin".to_string(),
+        "via: tass".to_string(),
+        format!(
+            "source: {}",
+            t.sources[index.outlets[outlet][0] as usize].outlet
+        ),
+        format!("participant: {}", t.participants[participant].name),
+    ];
+    let mut dice = Dice(0x5851_f42d_4c95_7f2d);
+    let mut deep = 0;
+    for (n, label) in labels.iter().cycle().take(2 * labels.len()).enumerate() {
+        let mut app = App::new(Arc::clone(doc), &Filter::default());
+        app.update(Action::Resize {
+            width: WIDTH,
+            height: HEIGHT,
+        });
+        if n < labels.len() || dice.chance(3) {
+            app.update(Action::ToggleView);
+        }
+        let view = app.view();
+        let all = whole(doc, app.filter(), view);
+        app.update(Action::LastEvent);
+        let page = list_height(&app).saturating_sub(2).max(1);
+        for _ in 0..dice.below(all.rows.len() / page / 2 + 1) {
+            app.update(Action::PageUp);
+        }
+        let what = format!("{label}, {view:?}");
+        check(&app, &all, &format!("{what}, before"));
+        let was = all.rows[app.selected()];
+        pick_choice(&mut app, label);
+        assert_ne!(app.filter(), &Filter::default(), "{what}: a filter is on");
+        let w = whole(doc, app.filter(), view);
+        assert_eq!(app.len(), w.rows.len(), "{what}: the row count");
+        assert!(!w.rows.is_empty(), "{what}: something is kept");
+        let expected = match was.1 {
+            Some(at) => w
+                .rows
+                .partition_point(|r| r.1.expect("a statement").order() < at.order()),
+            None => w.rows.partition_point(|r| r.0 < was.0),
+        };
+        assert_eq!(
+            app.selected(),
+            expected.min(w.rows.len() - 1),
+            "{what}: the selection kept"
+        );
+        check(&app, &w, &format!("{what}, on"));
+        deep += usize::from(unmade_from_the_top(&app, &what));
+        for step in 0..20 {
+            random_move(&mut app, &w, &mut dice, &what);
+            check(&app, &w, &format!("{what}, step {step}"));
+        }
+        pick_choice(&mut app, label);
+        assert_eq!(app.filter(), &Filter::default(), "{what}: off again");
+        check(&app, &all, &format!("{what}, off"));
     }
     assert!(
         deep >= at_least,

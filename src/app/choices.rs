@@ -35,28 +35,21 @@ impl Choice {
             Choice::Corroborated,
             Choice::SingleOrigin,
         ];
-        let mut outlets: Vec<(String, Vec<u32>)> = Vec::new();
-        for (i, s) in t.sources.iter().enumerate() {
-            let key = fold(&s.outlet);
-            match outlets.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, list)) => list.push(i as u32),
-                None => outlets.push((key, vec![i as u32])),
-            }
-        }
-        out.extend(outlets.into_iter().map(|(_, list)| Choice::Outlet(list)));
+        // The outlets (folded once at load) and the relays (folded once, made on a thread when
+        // the document was opened): nothing here grows with the events (the sources of the
+        // outlets are copied, a hundredth of the events in the generated timelines).
+        out.extend(index.outlets.iter().cloned().map(Choice::Outlet));
         out.extend(
             (0..t.participants.len() as u32)
                 .filter(|&p| !index.involved[p as usize].is_empty())
                 .map(Choice::Participant),
         );
-        let mut relays: Vec<String> = Vec::new();
-        for via in crate::query::filter::relays(t) {
-            let v = via.trim();
-            if !v.is_empty() && !relays.iter().any(|r| fold(r) == fold(v)) {
-                relays.push(v.to_string());
-            }
-        }
-        out.extend(relays.into_iter().map(Choice::Relay));
+        out.extend(
+            index
+                .relays(t)
+                .iter()
+                .map(|v| Choice::Relay(v.text.clone())),
+        );
         out
     }
 
@@ -127,9 +120,22 @@ impl Choice {
 /// ignored), in order; all of them for nothing typed.
 #[must_use]
 pub fn matching(t: &Timeline<'_>, choices: &[Choice], typed: &str) -> Vec<u32> {
+    matching_labels(&folded_labels(t, choices), typed)
+}
+
+/// Each choice's label folded (see [`fold`]), made once when the menu opens so that typing
+/// does not fold them again at each key.
+#[must_use]
+pub fn folded_labels(t: &Timeline<'_>, choices: &[Choice]) -> Vec<String> {
+    choices.iter().map(|c| fold(&c.label(t))).collect()
+}
+
+/// [`matching`] over labels already folded by [`folded_labels`].
+#[must_use]
+pub fn matching_labels(labels: &[String], typed: &str) -> Vec<u32> {
     let q = fold(typed.trim());
-    (0..choices.len() as u32)
-        .filter(|&i| q.is_empty() || fold(&choices[i as usize].label(t)).contains(&q))
+    (0..labels.len() as u32)
+        .filter(|&i| q.is_empty() || labels[i as usize].contains(&q))
         .collect()
 }
 

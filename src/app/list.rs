@@ -20,6 +20,7 @@ use super::view::View;
 use crate::model::Timeline;
 use crate::query::index::STEP;
 use crate::query::statement::StatementRef;
+use crate::query::tally::Running;
 use crate::query::{Filter, Index};
 
 /// Rows (or shown events) past the segment's end from which a new segment is started rather
@@ -38,6 +39,9 @@ pub(crate) struct Input<'a> {
     pub filter: &'a Filter,
     /// Timeline positions of the events the filter keeps, ascending.
     pub shown: &'a [u32],
+    /// The index's running counts of the statements the filter keeps, over `shown`, when
+    /// `shown` is a list of the index's ([`Kept::statements`](crate::query::filter::Kept::statements)).
+    pub counts: Option<Running<'a>>,
 }
 
 impl Input<'_> {
@@ -166,34 +170,36 @@ impl List {
         if k >= shown.len() {
             return self.total;
         }
-        match self.view {
-            View::Events => k,
-            View::Statements if !self.steps.is_empty() => {
-                let j = k / STEP;
-                self.steps[j] as usize
-                    + shown[j * STEP..k]
-                        .iter()
-                        .map(|&pos| input.rows_of_event(self.view, pos))
-                        .sum::<usize>()
-            }
-            // Counted without a pass: every event shown, no statement filter.
-            View::Statements if !input.filter.selects_statements() => {
-                index.statements_before(t, shown[k] as usize)
-            }
-            // Counted without a pass: the speakers only, each statement by one of them.
-            View::Statements => {
-                let pos = shown[k];
-                input
-                    .filter
-                    .speakers
-                    .iter()
-                    .map(|&p| {
-                        let events = &index.speaking[p as usize].events;
-                        index.spoken_before(t, p, events.partition_point(|&s| s < pos))
-                    })
-                    .sum()
-            }
+        if self.view == View::Events {
+            return k;
         }
+        if !self.steps.is_empty() {
+            let j = k / STEP;
+            return self.steps[j] as usize
+                + shown[j * STEP..k]
+                    .iter()
+                    .map(|&pos| input.rows_of_event(self.view, pos))
+                    .sum::<usize>();
+        }
+        if let Some(counts) = input.counts {
+            // Counted without a pass: the index's running counts over the shown list.
+            return counts.before(shown, k, |pos| input.rows_of_event(self.view, pos));
+        }
+        if !input.filter.selects_statements() {
+            // Counted without a pass: every event shown, no statement filter.
+            return index.statements_before(t, shown[k] as usize);
+        }
+        // Counted without a pass: the speakers only, each statement by one of them.
+        let pos = shown[k];
+        input
+            .filter
+            .speakers
+            .iter()
+            .map(|&p| {
+                let events = &index.speaking[p as usize].events;
+                index.spoken_before(t, p, events.partition_point(|&s| s < pos))
+            })
+            .sum()
     }
 
     /// Starts the segment afresh at shown event `k`: no row made, the first row's number and
@@ -379,10 +385,13 @@ fn count(view: View, input: Input<'_>) -> (usize, Vec<u32>) {
         index,
         filter,
         shown,
+        counts,
     } = input;
     let every = shown.len() == t.events.len();
     match view {
         View::Events => (shown.len(), Vec::new()),
+        // One part of the filter, whose list the index keeps with running counts.
+        View::Statements if counts.is_some() => (counts.map_or(0, |c| c.total), Vec::new()),
         View::Statements if !filter.selects_statements() && every => {
             // Every quote has a speaker: the speakers' quotes are all the quotes.
             let quotes: usize = index.speaking.iter().map(|s| s.quotes as usize).sum();

@@ -48,6 +48,7 @@ use std::sync::Arc;
 use crate::model::{Event, Round, Timeline};
 use crate::query::Filter;
 use crate::query::document::Document;
+use crate::query::filter::Kept;
 
 /// Which pane keys go to when nothing is open over them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +120,9 @@ pub struct App {
     /// The events that pass the filter (timeline positions, ascending: [`App::shown`]),
     /// borrowed from the index when one of its lists is the answer.
     pub(crate) shown: crate::query::filter::Kept,
+    /// The positions of every event (`0..n`, 4 bytes an event), set aside while a filter is on,
+    /// so that turning the last filter off does not make them again; empty when not set aside.
+    pub(crate) every: Vec<u32>,
     /// When the filter keeps no event, why (worked out once, when the filter is set).
     pub(crate) nothing_why: Option<String>,
     /// The place selected before a filter that keeps nothing: selected again by the next
@@ -183,10 +187,12 @@ impl App {
         let mut filter = filter.clone();
         let search = filter.search.take();
         let when_width = when_width(doc.timeline());
+        make_relays(&doc);
         let mut app = App {
             doc,
             filter: Filter::default(),
             shown: crate::query::filter::Kept::Made(Vec::new()),
+            every: Vec::new(),
             nothing_why: None,
             held: None,
             view: View::Events,
@@ -383,7 +389,20 @@ impl App {
     pub(crate) fn refilter(&mut self, mut filter: Filter, keep: Option<Place>) {
         let keep = keep.or(self.held.take());
         filter.search = None;
-        self.shown = filter.kept(self.doc.timeline(), self.doc.index(), Some(self.doc.text()));
+        let n = self.doc.timeline().events.len();
+        let was = std::mem::replace(&mut self.shown, Kept::Made(Vec::new()));
+        // With no filter the shown events are every event, whatever the document: `0..n`.
+        if self.filter.is_empty()
+            && let Kept::Made(every) = was
+            && every.len() == n
+        {
+            self.every = every;
+        }
+        self.shown = if filter.is_empty() && self.every.len() == n {
+            Kept::Made(std::mem::take(&mut self.every))
+        } else {
+            filter.kept(self.doc.timeline(), self.doc.index(), Some(self.doc.text()))
+        };
         self.nothing_why = (self.shown().is_empty() && !filter.is_empty()).then(|| {
             crate::query::nothing::why(
                 self.doc.timeline(),
@@ -435,6 +454,17 @@ impl App {
         });
         self.search = Some(s);
     }
+}
+
+/// Makes the document's relays ([`Index::relays`](crate::query::Index::relays): one pass over
+/// its statements, left out of the load) on a thread of its own, so that the filter menu and a
+/// `--via` filter find them made. Where no thread can be started, the first of those makes
+/// them.
+pub(crate) fn make_relays(doc: &Arc<Document>) {
+    let doc = Arc::clone(doc);
+    let _ = std::thread::Builder::new()
+        .name("relays".into())
+        .spawn(move || doc.index().relays(doc.timeline()).len());
 }
 
 /// Width of the widest `when` in `t` as the date column shows it ([`When::display_in`]).

@@ -25,6 +25,8 @@ pub struct Picker {
     pub items: Vec<u32>,
     /// The filter menu's choices (empty for the other pickers).
     pub choices: Vec<Choice>,
+    /// Their labels, folded ([`choices::folded_labels`]).
+    pub labels: Vec<String>,
     /// Index into `items`.
     pub selected: usize,
 }
@@ -43,6 +45,7 @@ impl Picker {
             query: String::new(),
             items,
             choices: Vec::new(),
+            labels: Vec::new(),
             selected,
         }
     }
@@ -55,6 +58,7 @@ impl Picker {
             query: String::new(),
             items: Vec::new(),
             choices: Vec::new(),
+            labels: Vec::new(),
             selected: 0,
         };
         p.narrow(index);
@@ -69,14 +73,15 @@ impl Picker {
             kind: PickerKind::Filters,
             query: String::new(),
             items: (0..choices.len() as u32).collect(),
+            labels: choices::folded_labels(t, &choices),
             choices,
             selected: 0,
         }
     }
 
     /// Re-lists the filter choices whose label holds what has been typed.
-    pub fn narrow_choices(&mut self, t: &Timeline<'_>) {
-        self.items = choices::matching(t, &self.choices, &self.query);
+    pub fn narrow_choices(&mut self) {
+        self.items = choices::matching_labels(&self.labels, &self.query);
         self.selected = 0;
     }
 

@@ -462,7 +462,7 @@ impl App {
             }
             Overlay::Picker(p) if p.kind == PickerKind::Filters => {
                 apply_edit(&mut p.query, c);
-                p.narrow_choices(self.doc.timeline());
+                p.narrow_choices();
             }
             _ => {}
         }

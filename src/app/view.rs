@@ -225,6 +225,7 @@ impl App {
             index: self.doc.index(),
             filter: &self.filter,
             shown: self.shown.positions(self.doc.index()),
+            counts: self.shown.statements(self.doc.index()),
         }
     }
 
@@ -235,6 +236,7 @@ impl App {
             index: self.doc.index(),
             filter: &self.filter,
             shown: self.shown.positions(self.doc.index()),
+            counts: self.shown.statements(self.doc.index()),
         };
         (&mut self.list, input)
     }

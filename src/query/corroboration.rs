@@ -319,6 +319,14 @@ impl Corroboration {
         }
     }
 
+    /// Whether claim `claim` (an index into [`Timeline::claims`]) is the usual kind: alone in
+    /// its group and carried by one source (1 outlet, 1 origin), so neither corroborated nor
+    /// circular. Reads 4 bytes. Panics if `claim` is out of range.
+    #[must_use]
+    pub fn is_usual(&self, claim: usize) -> bool {
+        self.group_of[claim] & ALONE != 0
+    }
+
     /// How many groups there are (a claim with no `confirms` link is a group of its own).
     #[must_use]
     pub fn len(&self) -> usize {

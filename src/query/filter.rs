@@ -18,6 +18,7 @@ use super::index::Index;
 use super::search::search;
 use super::speaker::{self, SpeakerError};
 use super::statement::{Kind, StatementRef};
+use super::tally::{self, Flag, Running};
 
 /// A filter as the user gave it, before names are resolved.
 #[allow(
@@ -102,8 +103,14 @@ pub enum Kept {
     Involved(u32),
     /// The events of round `r`: `Index::in_round[r]`.
     Round(u32),
-    /// The events citing source `s`: `Index::citing[s]`.
+    /// The events citing a source of outlet `o` (the filter naming every source of it):
+    /// `Index::citing[o]`.
     Citing(u32),
+    /// The events having a statement with the flag: `Index::flagged(flag).events`.
+    Flagged(Flag),
+    /// The events having a statement whose relay matches relay `v`:
+    /// `Index::relays(t)[v].picked.events` (made only once the relays are).
+    Via(u32),
     /// A list of their own (what [`Filter::apply`] returns).
     Made(Vec<u32>),
 }
@@ -117,10 +124,41 @@ impl Kept {
             Kept::Speaking(p) => &index.speaking[*p as usize].events,
             Kept::Involved(p) => &index.involved[*p as usize],
             Kept::Round(r) => &index.in_round[*r as usize],
-            Kept::Citing(s) => &index.citing[*s as usize],
+            Kept::Citing(o) => &index.citing[*o as usize],
+            Kept::Flagged(flag) => &index.flagged(*flag).events,
+            Kept::Via(v) => &relay(index, *v).picked.events,
             Kept::Made(list) => list,
         }
     }
+
+    /// Running counts, over [`Kept::positions`], of the statements the filter that made this
+    /// keeps ([`Filter::statements`]: the statements view's rows), when the index keeps them
+    /// (a list borrowed from it); `None` for a list of its own.
+    #[must_use]
+    pub fn statements<'a>(&self, index: &'a Index) -> Option<Running<'a>> {
+        Some(match self {
+            Kept::Speaking(p) => {
+                let s = &index.speaking[*p as usize];
+                Running {
+                    steps: &index.spoken_step[*p as usize],
+                    total: (s.quotes + s.claims) as usize,
+                }
+            }
+            Kept::Involved(p) => index.involved_statements.of(*p as usize),
+            Kept::Round(r) => index.round_statements.of(*r as usize),
+            Kept::Citing(o) => index.citing_statements.of(*o as usize),
+            Kept::Flagged(flag) => index.flagged(*flag).running(),
+            Kept::Via(v) => relay(index, *v).picked.running(),
+            Kept::Made(_) => return None,
+        })
+    }
+}
+
+/// Relay `v` of the index, whose relays a [`Kept::Via`] was made from.
+fn relay(index: &Index, v: u32) -> &tally::Via {
+    &index
+        .relays_made()
+        .expect("a Kept::Via is made from the index's relays")[v as usize]
 }
 
 /// A filter argument that names nothing in the timeline, or several things.
@@ -449,29 +487,81 @@ impl Filter {
             || self.single_origin
     }
 
+    /// The flags set, in the order of [`Flag::ALL`].
+    fn flags(&self) -> impl Iterator<Item = Flag> + '_ {
+        Flag::ALL.into_iter().filter(|&flag| match flag {
+            Flag::Anonymous => self.anonymous,
+            Flag::Disputed => self.disputed,
+            Flag::Corroborated => self.corroborated,
+            Flag::SingleOrigin => self.single_origin,
+        })
+    }
+
     /// The events that pass every part of the filter, as [`Filter::apply`] finds them, but
-    /// borrowed from the index when a single part (one speaker, the participant, the round, or
-    /// one source) decides and its list is the answer as it stands.
+    /// borrowed from the index when a single part (one speaker, the participant, the round,
+    /// one source, one flag, or a relay the index lists) decides and its list is the answer as
+    /// it stands; then [`Kept::statements`] also counts the statements view's rows.
     #[must_use]
     pub fn kept(&self, t: &Timeline<'_>, index: &Index, text: Option<&str>) -> Kept {
-        let one = if self.asks_about_statements() || self.search.is_some() || self.marked.is_some()
-        {
-            None
-        } else {
-            match (
-                self.speakers.as_slice(),
-                self.participant,
-                self.round,
-                self.sources.as_deref(),
-            ) {
-                ([p], None, None, None) => Some(Kept::Speaking(*p)),
-                ([], Some(p), None, None) => Some(Kept::Involved(p)),
-                ([], None, Some(r), None) => Some(Kept::Round(r)),
-                ([], None, None, Some([s])) => Some(Kept::Citing(*s)),
-                _ => None,
+        self.single_part(t, index)
+            .unwrap_or_else(|| Kept::Made(self.apply(t, index, text)))
+    }
+
+    /// The index's list for the filter's part, when it has exactly one and the index keeps a
+    /// list for it.
+    fn single_part(&self, t: &Timeline<'_>, index: &Index) -> Option<Kept> {
+        // Every field named, so that a new part of the filter cannot be forgotten here.
+        let Filter {
+            speakers,
+            participant,
+            round,
+            sources,
+            via,
+            search,
+            anonymous,
+            disputed,
+            corroborated,
+            single_origin,
+            marked,
+        } = self;
+        let parts = usize::from(!speakers.is_empty())
+            + usize::from(participant.is_some())
+            + usize::from(round.is_some())
+            + usize::from(sources.is_some())
+            + usize::from(via.is_some())
+            + usize::from(search.is_some())
+            + usize::from(*anonymous)
+            + usize::from(*disputed)
+            + usize::from(*corroborated)
+            + usize::from(*single_origin)
+            + usize::from(marked.is_some());
+        if parts != 1 {
+            return None;
+        }
+        if let Some(flag) = self.flags().next() {
+            return Some(Kept::Flagged(flag));
+        }
+        match (
+            speakers.as_slice(),
+            participant,
+            round,
+            sources.as_deref(),
+            via,
+        ) {
+            ([p], ..) => Some(Kept::Speaking(*p)),
+            (_, Some(p), ..) => Some(Kept::Involved(*p)),
+            (_, _, Some(r), ..) => Some(Kept::Round(*r)),
+            (_, _, _, Some(sources), _) => {
+                let o = *index.outlet_of.get(*sources.first()? as usize)?;
+                (index.outlets[o as usize] == *sources).then_some(Kept::Citing(o))
             }
-        };
-        one.unwrap_or_else(|| Kept::Made(self.apply(t, index, text)))
+            (.., Some(needle)) => index
+                .relays(t)
+                .iter()
+                .position(|v| v.folded == *needle)
+                .map(|v| Kept::Via(v as u32)),
+            _ => None,
+        }
     }
 
     /// Positions (timeline order) of the events that pass every part of the filter. `text`,
@@ -492,16 +582,29 @@ impl Filter {
         if let Some(search) = &self.search {
             owned.push(search_hits(t, index, text, search));
         }
-        // One source or speaker is its index list as it stands; several, their union.
-        let mut any_of: Vec<Vec<&[u32]>> = Vec::new();
-        if let Some(sources) = &self.sources {
-            any_of.push(
-                sources
-                    .iter()
-                    .map(|&s| &index.citing[s as usize][..])
-                    .collect(),
-            );
+        // The events having a statement with each flag, or with the relay, hold every event
+        // kept: the statements are then asked (below) about the smallest list's events only.
+        for flag in self.flags() {
+            lists.push(&index.flagged(flag).events);
         }
+        if let Some(needle) = &self.via
+            && let Some(v) = index.relays(t).iter().find(|v| v.folded == *needle)
+        {
+            lists.push(&v.picked.events);
+        }
+        // Every source of one outlet is its index list as it stands; else the union of the
+        // outlets' lists (filtered when only some of an outlet's sources are named).
+        if let Some(sources) = &self.sources {
+            let (whole, part) = citing_lists(t, index, sources);
+            match (whole.as_slice(), part.is_empty()) {
+                ([one], true) => lists.push(one),
+                _ => owned.push(union(
+                    whole.iter().copied().chain(part.iter().map(Vec::as_slice)),
+                )),
+            }
+        }
+        // One speaker is its index list as it stands; several, their union.
+        let mut any_of: Vec<Vec<&[u32]>> = Vec::new();
         if !self.speakers.is_empty() && !self.asks_about_statements() {
             any_of.push(
                 self.speakers
@@ -574,55 +677,73 @@ impl Filter {
         at: StatementRef,
         own_source: bool,
     ) -> bool {
+        if self.flags().any(|flag| !flag.holds(t, index, at)) {
+            return false;
+        }
         let event = &t.events[at.event as usize];
         let (who, via, source, also) = match at.kind() {
             Kind::Quote => {
-                if self.disputed || self.corroborated || self.single_origin {
-                    return false;
-                }
                 let q = &event.quotes[at.index()];
                 (Some(q.speaker), q.via.as_deref(), q.source, q.also())
             }
             Kind::Claim => {
                 let c = &event.claims[at.index()];
-                let n = index.claim_number(at);
-                if self.disputed && c.disputes.is_empty() && index.disputed_by[n].is_empty() {
-                    return false;
-                }
-                if self.corroborated || self.single_origin {
-                    let g = index.corroboration.group(n);
-                    if (self.corroborated && !g.is_corroborated())
-                        || (self.single_origin && !g.is_circular())
-                    {
-                        return false;
-                    }
-                }
                 (c.by, c.via.as_deref(), c.source, c.also())
             }
         };
         if !self.speakers.is_empty() && !who.is_some_and(|w| self.speakers.contains(&w.target)) {
             return false;
         }
-        if self.anonymous
-            && !who.is_some_and(|w| t.participant(&w).kind == crate::model::ParticipantKind::Group)
-        {
-            return false;
-        }
         if let Some(needle) = &self.via
-            && !via.is_some_and(|v| fold(v).contains(needle.as_str()))
+            && !via.is_some_and(|v| tally::relay_matches(v, needle))
         {
             return false;
         }
         if own_source
             && let Some(sources) = &self.sources
-            && !std::iter::once(&source)
-                .chain(also)
-                .any(|r| sources.binary_search(&r.target).is_ok())
+            && !tally::statement_sources(&source, also).any(|s| sources.binary_search(&s).is_ok())
         {
             return false;
         }
         true
     }
+}
+
+/// The events citing one of `sources` (ascending), in lists to unite: the index's list of each
+/// outlet all of whose sources are named, and, for each outlet only some of whose sources are,
+/// its list's events citing one of them (a pass over that outlet's events).
+fn citing_lists<'i>(
+    t: &Timeline<'_>,
+    index: &'i Index,
+    sources: &[u32],
+) -> (Vec<&'i [u32]>, Vec<Vec<u32>>) {
+    let mut outlets: Vec<u32> = sources
+        .iter()
+        .map(|&s| index.outlet_of[s as usize])
+        .collect();
+    outlets.sort_unstable();
+    outlets.dedup();
+    let mut whole = Vec::new();
+    let mut part = Vec::new();
+    for o in outlets {
+        let all = &index.outlets[o as usize];
+        if all.iter().all(|s| sources.binary_search(s).is_ok()) {
+            whole.push(&index.citing[o as usize][..]);
+        } else {
+            part.push(
+                index.citing[o as usize]
+                    .iter()
+                    .copied()
+                    .filter(|&pos| {
+                        t.events[pos as usize]
+                            .cited()
+                            .any(|r| sources.binary_search(&r.target).is_ok())
+                    })
+                    .collect(),
+            );
+        }
+    }
+    (whole, part)
 }
 
 /// The events a search keeps: those whose text matches, and those in which a participant
@@ -758,12 +879,45 @@ mod tests {
                 round: (s % 2 == 0).then_some(0),
                 ..Filter::default()
             });
+            filters.push(Filter {
+                sources: Some(vec![s]),
+                ..Filter::default()
+            });
+        }
+        for sources in &index.outlets {
+            filters.push(Filter {
+                sources: Some(sources.clone()),
+                ..Filter::default()
+            });
+        }
+        for flag in super::Flag::ALL {
+            filters.push(Filter {
+                anonymous: flag == super::Flag::Anonymous,
+                disputed: flag == super::Flag::Disputed,
+                corroborated: flag == super::Flag::Corroborated,
+                single_origin: flag == super::Flag::SingleOrigin,
+                ..Filter::default()
+            });
+        }
+        for v in index.relays(&t) {
+            filters.push(Filter {
+                via: Some(v.folded.clone()),
+                ..Filter::default()
+            });
+            // Part of a relay's text: a list of its own.
+            filters.push(Filter {
+                via: v.folded.chars().next().map(String::from),
+                ..Filter::default()
+            });
         }
         let mut borrowed = 0;
         for f in &filters {
             let kept = f.kept(&t, &index, None);
             borrowed += usize::from(!matches!(kept, Kept::Made(_)));
             assert_eq!(kept.positions(&index), f.apply(&t, &index, None), "{f:?}");
+            if let Some(running) = kept.statements(&index) {
+                assert_eq!(running.total, f.statements(&t, &index, None).len(), "{f:?}");
+            }
         }
         assert!(
             borrowed > t.participants.len(),

@@ -6,6 +6,7 @@ use super::corroboration::Corroboration;
 use super::lists::Lists;
 use super::scan::FileOrder;
 use super::statement::{self, StatementRef};
+use super::tally::{self, Counter, Counts, Flag, Picked, Picks, Via};
 use crate::model::Event;
 
 /// How often a participant speaks (quotes) and asserts (claims), and in which events.
@@ -33,8 +34,8 @@ pub struct Index {
     /// Per event: the index into `Timeline::claims` of its first claim (claims are numbered
     /// event by event, in timeline order).
     pub first_claim: Vec<u32>,
-    /// Per source: positions of the events citing it anywhere (event, quote or claim, their
-    /// `also` included).
+    /// Per outlet (index into [`Index::outlets`]): positions of the events citing one of its
+    /// sources anywhere (event, quote or claim, their    /// `also` included).
     pub citing: Vec<Vec<u32>>,
     /// Per round: positions of its events.
     pub in_round: Vec<Vec<u32>>,
@@ -54,6 +55,34 @@ pub struct Index {
     /// claimant) the participant makes in the events `speaking[p].events[..(j + 1) * STEP]`.
     /// Read by [`Index::spoken_before`].
     pub spoken_step: Lists,
+    /// Per flag, in the order of [`Flag::ALL`]: the events having a statement with it, and
+    /// running counts of those statements ([`Index::flagged`]).
+    pub flags: [Picked; 4],
+    /// Every relay the statements give: see [`Index::relays`]. Made on first need, not at
+    /// load: it reads the text of every relay, scattered over the file.
+    relays: std::sync::OnceLock<Vec<Via>>,
+    /// Per distinct outlet (folded), in the order the file first names them: its sources
+    /// (indices into `Timeline::sources`, ascending, at least one).
+    pub outlets: Vec<Vec<u32>>,
+    /// Per round: running counts of the statements of the events `in_round[r]`.
+    pub round_statements: Counts,
+    /// Per participant: running counts of the statements of the events `involved[p]` (every
+    /// statement of them, not only the participant's).
+    pub involved_statements: Counts,
+    /// Per outlet: running counts, over the events `citing[o]`, of the statements carried by
+    /// one of its sources ([`tally::statement_sources`]: their `source` or `also`).
+    pub citing_statements: Counts,
+    /// Per source: its outlet (an index into [`Index::outlets`]).
+    pub outlet_of: Vec<u32>,
+}
+
+/// What the sources' pass makes ([`Index::citing`] and beside it).
+#[derive(Default)]
+struct Cited {
+    citing: Vec<Vec<u32>>,
+    counts: Counts,
+    outlets: Vec<Vec<u32>>,
+    outlet_of: Vec<u32>,
 }
 
 /// How far apart the running counts [`Index::statements_step`] and [`Index::spoken_step`]
@@ -64,10 +93,13 @@ pub const STEP: usize = 256;
 /// a thread costs more than it saves).
 pub const PARALLEL_EVENTS: usize = 4096;
 
-fn push_unique(list: &mut Vec<u32>, pos: u32) {
-    if list.last() != Some(&pos) {
+/// Pushes `pos` unless it is the list's last; whether it was pushed.
+fn push_unique(list: &mut Vec<u32>, pos: u32) -> bool {
+    let new = list.last() != Some(&pos);
+    if new {
         list.push(pos);
     }
+    new
 }
 
 impl Index {
@@ -107,6 +139,11 @@ impl Index {
     #[must_use]
     pub fn spoken_before(&self, t: &Timeline<'_>, p: u32, k: usize) -> usize {
         let events = &self.speaking[p as usize].events;
+        if k == events.len() {
+            // The last full run may have no running count: the totals count it.
+            let s = &self.speaking[p as usize];
+            return (s.quotes + s.claims) as usize;
+        }
         let step = k / STEP;
         let from = match step {
             0 => 0,
@@ -142,15 +179,22 @@ impl Index {
         // the file's order, not the timeline's): passes on several threads wait at once. Each
         // list is made by one thread, so nothing is merged or held twice.
         std::thread::scope(|scope| {
-            let corroboration = scope.spawn(|| Corroboration::build(t));
-            let citing = scope.spawn(|| citing(t));
-            let mut index = Self::build_events(t, Vec::new(), Corroboration::default());
-            index.citing = citing
+            let corroboration = scope.spawn(|| {
+                let groups = Corroboration::build(t);
+                let flags = tally::group_flags(t, &groups);
+                (groups, flags)
+            });
+            let cited = scope.spawn(|| citing(t));
+            let mut index = Self::build_events(t, Cited::default());
+            index.set_cited(
+                cited
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+            let (groups, flags) = corroboration
                 .join()
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            index.corroboration = corroboration
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            index.set_groups(t, groups, flags);
             index
         })
     }
@@ -158,11 +202,55 @@ impl Index {
     /// [`Self::build`] on the calling thread alone.
     #[must_use]
     pub fn build_alone(t: &Timeline<'_>) -> Self {
-        Self::build_events(t, citing(t), Corroboration::build(t))
+        let mut index = Self::build_events(t, citing(t));
+        let groups = Corroboration::build(t);
+        let flags = tally::group_flags(t, &groups);
+        index.set_groups(t, groups, flags);
+        index
     }
 
-    /// Every index but the two given, in one pass over the events.
-    fn build_events(t: &Timeline<'_>, citing: Vec<Vec<u32>>, corroboration: Corroboration) -> Self {
+    /// The events having a statement with `flag`, and running counts of those statements.
+    #[must_use]
+    pub fn flagged(&self, flag: Flag) -> &Picked {
+        &self.flags[flag as usize]
+    }
+
+    /// Every relay the statements give, each distinct folded text once, in the order the
+    /// timeline first gives them: the filter menu's relays, and the events and statements each
+    /// one picks (see [`Via`]). Made at the first call, by one pass over the statements that
+    /// read each relay's text (about 15 ms at 100k events, most of it waiting for memory), so
+    /// that a load does not pay for it; the browser makes it on a thread of its own as soon as
+    /// it opens a document. `t` must be the timeline this index was built from.
+    pub fn relays(&self, t: &Timeline<'_>) -> &[Via] {
+        self.relays.get_or_init(|| tally::relays(t))
+    }
+
+    /// The relays, when [`Index::relays`] has made them.
+    #[must_use]
+    pub fn relays_made(&self) -> Option<&[Via]> {
+        self.relays.get().map(Vec::as_slice)
+    }
+
+    fn set_cited(&mut self, cited: Cited) {
+        self.citing = cited.citing;
+        self.citing_statements = cited.counts;
+        self.outlets = cited.outlets;
+        self.outlet_of = cited.outlet_of;
+    }
+
+    /// The corroboration groups and the lists of the flags they decide (corroborated,
+    /// single-origin); then the disputed claims' list, which needs the dispute table.
+    fn set_groups(&mut self, t: &Timeline<'_>, groups: Corroboration, flags: [Picked; 2]) {
+        self.corroboration = groups;
+        let [corroborated, single] = flags;
+        self.flags[Flag::Corroborated as usize] = corroborated;
+        self.flags[Flag::SingleOrigin as usize] = single;
+        self.flags[Flag::Disputed as usize] = tally::disputed(t, self);
+    }
+
+    /// Every index but the sources' (given) and the corroboration groups, and of the flags'
+    /// lists the anonymous one, in one pass over the events.
+    fn build_events(t: &Timeline<'_>, cited: Cited) -> Self {
         let mut speaking = vec![Speaking::default(); t.participants.len()];
         let mut in_round = vec![Vec::new(); t.rounds.len()];
         let mut disputes: Vec<(u32, u32)> = Vec::new();
@@ -174,6 +262,9 @@ impl Index {
         let mut statements_step = Vec::with_capacity(t.events.len() / STEP + 1);
         let mut quote_no = 0u32;
         let mut spoken: Vec<(u32, u32)> = Vec::new();
+        let mut picks = Picks::default();
+        let mut round_statements = Counter::new(t.rounds.len());
+        let mut involved_statements = Counter::new(t.participants.len());
         // Counts `p`'s statements, and notes every STEPth of its events with the count before it.
         let mut speaks = |speaking: &mut Vec<Speaking>, p: u32, pos: u32| {
             let sp = &mut speaking[p as usize];
@@ -191,23 +282,32 @@ impl Index {
             }
             quote_no += e.quotes.len() as u32;
             let pos = pos as u32;
+            let n = (e.quotes.len() + e.claims.len()) as u32;
             if let Some(r) = &e.round {
                 in_round[r.target as usize].push(pos);
+                round_statements.push(r.target as usize, n);
             }
             first_claim.push(claim_no);
+            let mut takes_part = |involved: &mut Vec<Vec<u32>>, p: usize| {
+                if push_unique(&mut involved[p], pos) {
+                    involved_statements.push(p, n);
+                }
+            };
             for p in &e.participants {
-                push_unique(&mut involved[p.ix()], pos);
+                takes_part(&mut involved, p.ix());
             }
             for q in &e.quotes {
+                picks.statement(t, Some(&q.speaker));
                 speaks(&mut speaking, q.speaker.target, pos);
                 speaking[q.speaker.ix()].quotes += 1;
-                push_unique(&mut involved[q.speaker.ix()], pos);
+                takes_part(&mut involved, q.speaker.ix());
             }
             for c in &e.claims {
+                picks.statement(t, c.by.as_ref());
                 if let Some(by) = &c.by {
                     speaks(&mut speaking, by.target, pos);
                     speaking[by.ix()].claims += 1;
-                    push_unique(&mut involved[by.ix()], pos);
+                    takes_part(&mut involved, by.ix());
                 }
                 for d in &c.disputes {
                     disputes.push((d.target, claim_no));
@@ -216,6 +316,7 @@ impl Index {
                 }
                 claim_no += 1;
             }
+            picks.end_event(pos);
         }
         // The count after the last event, so that `statements_before` reads no event past it.
         if t.events.len().is_multiple_of(STEP) {
@@ -224,43 +325,105 @@ impl Index {
         // Every push for an event comes while that event is read, and events are read in
         // ascending position: `push_unique` alone keeps each list ascending and unique.
         debug_assert!(involved.iter().all(|l| l.windows(2).all(|w| w[0] < w[1])));
-        let names = t
-            .participants
-            .iter()
-            .map(|p| {
-                std::iter::once(&p.id.value)
-                    .chain(std::iter::once(&p.name))
-                    .chain(&p.aliases)
-                    .map(|s| super::fold::fold(s))
-                    .collect()
-            })
-            .collect();
         Index {
             speaking,
-            names,
+            names: names(t),
             involved,
             first_claim,
-            citing,
+            citing: cited.citing,
             in_round,
             disputed_by: Lists::from_pairs(t.claims.len(), &disputes),
             contested,
             file_order: file_order.finish(),
-            corroboration,
+            corroboration: Corroboration::default(),
             statements_step,
             spoken_step: Lists::from_pairs(t.participants.len(), &spoken),
+            flags: [
+                tally::shrunk(picks.anonymous),
+                Picked::default(),
+                Picked::default(),
+                Picked::default(),
+            ],
+            relays: std::sync::OnceLock::new(),
+            outlets: cited.outlets,
+            round_statements: round_statements.finish(),
+            involved_statements: involved_statements.finish(),
+            citing_statements: cited.counts,
+            outlet_of: cited.outlet_of,
         }
     }
 }
 
-/// Per source: the positions of the events citing it anywhere ([`Index::citing`]).
-fn citing(t: &Timeline<'_>) -> Vec<Vec<u32>> {
-    let mut citing = vec![Vec::new(); t.sources.len()];
+/// Per participant: its id, name and aliases, folded ([`Index::names`]).
+fn names(t: &Timeline<'_>) -> Vec<Vec<String>> {
+    t.participants
+        .iter()
+        .map(|p| {
+            std::iter::once(&p.id.value)
+                .chain(std::iter::once(&p.name))
+                .chain(&p.aliases)
+                .map(|s| super::fold::fold(s))
+                .collect()
+        })
+        .collect()
+}
+
+/// The sources of each outlet ([`Index::outlets`]); per outlet, the positions of the events
+/// citing one of them anywhere ([`Index::citing`]) and the running counts of the statements
+/// they carry over those.
+fn citing(t: &Timeline<'_>) -> Cited {
+    let mut outlets: Vec<Vec<u32>> = Vec::new();
+    let mut outlet_of = Vec::with_capacity(t.sources.len());
+    let mut folded: std::collections::HashMap<String, u32, foldhash::fast::RandomState> =
+        std::collections::HashMap::with_hasher(foldhash::fast::RandomState::default());
+    for (i, s) in t.sources.iter().enumerate() {
+        let next = outlets.len() as u32;
+        let o = *folded.entry(super::fold::fold(&s.outlet)).or_insert(next);
+        if o == next {
+            outlets.push(Vec::new());
+        }
+        outlets[o as usize].push(i as u32);
+        outlet_of.push(o);
+    }
+    let mut citing = vec![Vec::new(); outlets.len()];
+    let mut counts = Counter::new(outlets.len());
     for (pos, e) in t.events.iter().enumerate() {
-        for r in e.cited() {
-            push_unique(&mut citing[r.ix()], pos as u32);
+        let pos = pos as u32;
+        // The event joins outlet `o`'s list, unless it has already.
+        let cites = |o: u32, citing: &mut Vec<Vec<u32>>, counts: &mut Counter| {
+            if push_unique(&mut citing[o as usize], pos) {
+                counts.push(o as usize, 0);
+            }
+        };
+        for r in &e.sources {
+            cites(outlet_of[r.ix()], &mut citing, &mut counts);
+        }
+        // Each statement's sources, as `Event::cited` gives them; the statement counted once
+        // for each distinct outlet of them.
+        let statements = e
+            .quotes
+            .iter()
+            .map(|q| (q.source, q.also()))
+            .chain(e.claims.iter().map(|c| (c.source, c.also())));
+        for (source, also) in statements {
+            let first = outlet_of[source.ix()];
+            cites(first, &mut citing, &mut counts);
+            counts.add(first as usize, 1);
+            for (i, r) in also.iter().enumerate() {
+                let o = outlet_of[r.ix()];
+                cites(o, &mut citing, &mut counts);
+                if o != first && !also[..i].iter().any(|a| outlet_of[a.ix()] == o) {
+                    counts.add(o as usize, 1);
+                }
+            }
         }
     }
     // As in `build_events`: pushed in ascending position, so ascending and unique.
     debug_assert!(citing.iter().all(|l| l.windows(2).all(|w| w[0] < w[1])));
-    citing
+    Cited {
+        citing,
+        counts: counts.finish(),
+        outlets,
+        outlet_of,
+    }
 }

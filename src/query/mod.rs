@@ -16,6 +16,7 @@ mod scan;
 pub mod search;
 pub mod speaker;
 pub mod statement;
+pub mod tally;
 
 pub use filter::{Filter, FilterArgs, FilterError};
 pub use index::Index;
