@@ -157,7 +157,11 @@ impl Table {
 
     /// Appends `later`, read from further on in the same input, its lines already counted
     /// from the input's start.
-    fn append(&mut self, later: Table) {
+    fn append(&mut self, mut later: Table) {
+        // No row is kept after a problem.
+        if !self.problems.is_empty() {
+            later.rows.clear();
+        }
         let shift = self.text.len();
         self.text.push_str(&later.text);
         self.rows.extend(later.rows.into_iter().map(|mut r| {
@@ -194,9 +198,20 @@ fn when(raw: &str, precision: &str) -> Result<When<'static>, String> {
 /// Reads every record of `text` after its header (`header_len` columns): the rows and every
 /// problem, in input order.
 pub(super) fn read(text: &str, header_len: usize, cols: &Columns) -> Table {
+    read_from(
+        text,
+        header_len,
+        cols,
+        split(text).filter(|_| text.len() >= SPLIT_AT),
+    )
+}
+
+/// [`read`], a second reader starting at byte `boundary` (which must be on a character
+/// boundary) when there is one.
+fn read_from(text: &str, header_len: usize, cols: &Columns, boundary: Option<usize>) -> Table {
     let mut rows = Table::default();
     let mut first = reader(text, true);
-    let Some(boundary) = split(text).filter(|_| text.len() >= SPLIT_AT) else {
+    let Some(boundary) = boundary else {
         read_records(&mut first, header_len, cols, &mut rows, None);
         return rows;
     };
@@ -291,5 +306,64 @@ fn split(text: &str) -> Option<usize> {
         Some(newline)
     } else {
         Some(newline + 1).filter(|&b| b < text.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::Builder;
+
+    /// A row as the test compares it: its line, its fields and when it begins.
+    type Seen = (usize, Vec<String>, (i64, u32));
+
+    /// What a table holds, to compare two.
+    fn summary(t: &Table) -> (Vec<Seen>, Vec<Note>) {
+        let rows = t
+            .rows
+            .iter()
+            .map(|r| {
+                let fields = Field::ALL.iter().map(|&f| t.get(r, f).to_string());
+                (r.line, fields.collect(), r.begins())
+            })
+            .collect();
+        (rows, t.problems.clone())
+    }
+
+    #[test]
+    fn a_second_reader_anywhere_reads_what_one_reader_reads() {
+        let header = "event_id_cnty,event_date,event_type,actor1,notes\r\n";
+        let body = "A1,2025-07-23,Battles,X,\"two\r\nlines, \"\"quoted\"\"\"\r\n\
+                    \r\n\
+                    A2,23 July 2025,Riots,Y,plain\n\
+                    A3,2025-07-24,Riots,Y,\"one\nmore\n\nline\"\n\
+                    A4,2025-07-25,Riots,Y,z,extra\n\
+                    A5,2025-07-26,Riots,Y,\"unterminated 5\" \"x\"\r\n\
+                    \"\",2025-13-01,Riots,,é ü\n\
+                    A7,2025-07-27,Riots,Z,last";
+        for text in [format!("{header}{body}"), format!("{header}{body}\r\n")] {
+            let mut b = Builder::default();
+            let head = crate::import::csvrows::header(&text).unwrap();
+            let cols = super::super::columns(&head, &mut b).unwrap();
+            let want = summary(&read_from(&text, head.len(), &cols, None));
+            // The rows before the first problem are kept; none after it.
+            assert_eq!(want.0.len(), 3, "{want:?}");
+            assert!(want.1.len() >= 3);
+            for boundary in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let got = summary(&read_from(&text, head.len(), &cols, Some(boundary)));
+                assert_eq!(got, want, "second reader at {boundary}");
+            }
+            // Without the bad rows, the rows themselves.
+            let good: String = text
+                .split_inclusive('\n')
+                .filter(|l| !l.starts_with("\"\"") && !l.contains("extra"))
+                .collect();
+            let want = summary(&read_from(&good, head.len(), &cols, None));
+            assert_eq!(want.0.len(), 5, "{want:?}");
+            for boundary in (0..=good.len()).filter(|&i| good.is_char_boundary(i)) {
+                let got = summary(&read_from(&good, head.len(), &cols, Some(boundary)));
+                assert_eq!(got, want, "second reader at {boundary}");
+            }
+        }
     }
 }
