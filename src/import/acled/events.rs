@@ -255,11 +255,21 @@ fn tags<'f>(field: &impl Fn(Field) -> &'f str) -> Box<[Str<'static>]> {
         field(Field::SubEventType),
         field(Field::Civilians),
     ];
-    let mut tags: Vec<Str<'static>> = Vec::with_capacity(4);
+    // Gathered as words first, so that the list is allocated once, at its size.
+    let mut words: [&str; 8] = [""; 8];
+    let mut n = 0;
+    let mut more: Vec<&str> = Vec::new();
     for tag in given.into_iter().chain(split(field(Field::Tags))) {
-        if !tag.is_empty() && !tags.iter().any(|have| have == tag) {
-            tags.push(word(tag));
+        if tag.is_empty() || words[..n].contains(&tag) || more.contains(&tag) {
+            continue;
+        }
+        match words.get_mut(n) {
+            Some(slot) => {
+                *slot = tag;
+                n += 1;
+            }
+            None => more.push(tag),
         }
     }
-    tags.into_boxed_slice()
+    words[..n].iter().chain(&more).map(|t| word(t)).collect()
 }

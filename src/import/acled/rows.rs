@@ -82,6 +82,17 @@ pub(super) struct Table {
 }
 
 impl Table {
+    /// An empty table with room for the records of `text`: the fields are never longer than
+    /// the text, and there is a record per line at most, so that neither grows (and is copied)
+    /// while it is read.
+    fn for_text(text: &str) -> Self {
+        Table {
+            text: String::with_capacity(text.len()),
+            rows: Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1),
+            ..Table::default()
+        }
+    }
+
     /// Field `f` of `row`.
     pub fn get(&self, row: &Row, f: Field) -> &str {
         field(&self.text, row, f)
@@ -163,6 +174,7 @@ impl Table {
             later.rows.clear();
         }
         let shift = self.text.len();
+        self.text.reserve_exact(later.text.len());
         self.text.push_str(&later.text);
         self.rows.extend(later.rows.into_iter().map(|mut r| {
             r.base += shift;
@@ -209,7 +221,7 @@ pub(super) fn read(text: &str, header_len: usize, cols: &Columns) -> Table {
 /// [`read`], a second reader starting at byte `boundary` (which must be on a character
 /// boundary) when there is one.
 fn read_from(text: &str, header_len: usize, cols: &Columns, boundary: Option<usize>) -> Table {
-    let mut rows = Table::default();
+    let mut rows = Table::for_text(&text[..boundary.unwrap_or(text.len())]);
     let mut first = reader(text, true);
     let Some(boundary) = boundary else {
         read_records(&mut first, header_len, cols, &mut rows, None);
@@ -217,7 +229,7 @@ fn read_from(text: &str, header_len: usize, cols: &Columns, boundary: Option<usi
     };
     thread::scope(|s| {
         let second = s.spawn(|| {
-            let mut later = Table::default();
+            let mut later = Table::for_text(&text[boundary..]);
             let mut reader = reader(&text[boundary..], false);
             read_records(&mut reader, header_len, cols, &mut later, None);
             later
