@@ -8,7 +8,7 @@ use std::thread;
 
 use super::rows::{self, INLINE, Renamed, Row, Table};
 use super::{Field, inter, join_place, split, word};
-use crate::import::{Builder, Hasher, Pos, event};
+use crate::import::{Builder, Draft, Hasher, Pos, event};
 use crate::model::{Event, ParticipantKind, Precision, Ref, Str};
 
 /// Fewer rows than this are made into events on one thread.
@@ -112,10 +112,15 @@ pub(super) fn build(read: &Table, b: &mut Builder) {
     // Unique keys (the index breaks ties), so an unstable sort gives the stable order.
     keys.sort_unstable();
     let order: Vec<usize> = keys.into_iter().map(|(_, i)| i).collect();
-    let make = |part: &[usize]| -> Vec<Event<'static>> {
-        part.iter().map(|&i| make(read, &read.rows[i])).collect()
+    let make = |part: &[usize]| -> Vec<Draft> {
+        part.iter()
+            .map(|&i| Draft {
+                event: make(read, &read.rows[i]),
+                comments: Vec::new(),
+            })
+            .collect()
     };
-    let (first, second) = if order.len() >= SPLIT_AT {
+    let (first, mut second) = if order.len() >= SPLIT_AT {
         let (a, z) = order.split_at(order.len() / 2);
         thread::scope(|s| {
             let later = s.spawn(|| make(z));
@@ -128,10 +133,9 @@ pub(super) fn build(read: &Table, b: &mut Builder) {
     } else {
         (make(&order), Vec::new())
     };
-    b.events.reserve(order.len());
-    for ev in first.into_iter().chain(second) {
-        b.add_event(ev);
-    }
+    // The first half as it was made, the second moved after it.
+    b.events = first;
+    b.events.append(&mut second);
     if read.renamed.is_empty() {
         return;
     }
