@@ -69,7 +69,7 @@ pub fn run(
             if args.format == Format::Json {
                 json::write(&view, out)?;
             } else {
-                ronfmt::write(&view, out)?;
+                ronfmt::write_view(&view, out)?;
             }
             let links = |n: usize, field: &str| match n {
                 0 => None,

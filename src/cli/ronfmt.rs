@@ -5,6 +5,17 @@
 
 pub use crate::model::ron_writer::write;
 
+use std::io::{self, Write};
+
+use super::view::View;
+use crate::model::ron_writer::{Comments, write_document};
+
+/// A view of a timeline as a timeline file: its events written on two threads when there are
+/// many ([`write_document`]), byte for byte what [`write`] writes of it.
+pub fn write_view(view: &View<'_, '_>, out: &mut impl Write) -> io::Result<()> {
+    write_document(&view.document(), &Comments::default(), out)
+}
+
 #[cfg(test)]
 mod tests {
     use std::io::{self, Write};

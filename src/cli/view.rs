@@ -78,15 +78,21 @@ impl<'t, 'a> View<'t, 'a> {
     }
 }
 
-impl Serialize for View<'_, '_> {
-    /// Written as a whole timeline is: [`crate::model::write::Document`].
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl<'a> View<'_, 'a> {
+    /// The view as a whole timeline is written: [`crate::model::write::Document`].
+    #[must_use]
+    pub fn document(&self) -> Document<'_, 'a, Cow<'_, Event<'a>>> {
         Document {
             timeline: self.timeline,
             events: &self.events,
             keep: self.keep.as_ref(),
         }
-        .serialize(s)
+    }
+}
+
+impl Serialize for View<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.document().serialize(s)
     }
 }
 

@@ -77,7 +77,7 @@ fn message(e: &csv::Error) -> String {
 }
 
 /// A CSV error as a problem.
-fn problem(e: &csv::Error) -> Note {
+pub(super) fn problem(e: &csv::Error) -> Note {
     Note {
         at: Some(position(e)),
         message: format!("not CSV: {}", message(e)),

@@ -421,16 +421,11 @@ impl Builder {
             .map(|text| Comment { event: None, text })
             .collect();
         let order = in_order(&self.events);
-        let mut drafts: Vec<Option<Draft>> = self.events.into_iter().map(Some).collect();
-        let mut events = Vec::with_capacity(drafts.len());
-        for ix in order {
-            let Some(Draft {
-                mut event,
-                comments: kept,
-            }) = drafts[ix].take()
-            else {
-                continue;
-            };
+        let mut events = Vec::with_capacity(order.len());
+        let mut place = |Draft {
+                             mut event,
+                             comments: kept,
+                         }: Draft| {
             if event.round.is_none() {
                 event.round = round_of(&self.rounds, &numbers, &event.when);
             }
@@ -440,6 +435,18 @@ impl Builder {
                 text,
             }));
             events.push(event);
+        };
+        // Drafts added in timeline order (as `import acled` adds them) are moved once more
+        // at most, not through a list of slots.
+        if order.iter().enumerate().all(|(k, &ix)| k == ix) {
+            self.events.into_iter().for_each(place);
+        } else {
+            let mut drafts: Vec<Option<Draft>> = self.events.into_iter().map(Some).collect();
+            for ix in order {
+                if let Some(draft) = drafts[ix].take() {
+                    place(draft);
+                }
+            }
         }
         let timeline = Timeline {
             title: owned(title),

@@ -28,7 +28,7 @@ pub fn write(imported: &Imported, out: &mut impl Write) -> io::Result<()> {
     }
     // Stable: an event's comments keep the order they were found in.
     comments.items.sort_by_key(|&(e, _)| e);
-    ron_writer::write_with_comments(&document, &comments, out)
+    ron_writer::write_document(&document, &comments, out)
 }
 
 #[cfg(test)]

@@ -120,6 +120,13 @@ impl<'a, E: Borrow<Event<'a>>> Serialize for Document<'_, 'a, E> {
     }
 }
 
+/// `e` as a timeline file writes it (its references as ids, read from `t`): an item of the
+/// `events` list of a [`Document`], for writing the items on their own.
+#[must_use]
+pub fn event<'t, 'a>(t: &'t Timeline<'a>, e: &'t Event<'a>) -> impl Serialize + 't {
+    Out { t, record: e }
+}
+
 /// One record with the timeline its references point into.
 struct Out<'t, 'a, R> {
     t: &'t Timeline<'a>,

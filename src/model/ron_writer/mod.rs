@@ -4,6 +4,7 @@
 //! at a fraction of the cost: text runs that need no escape are copied whole, not a character
 //! at a time. It can also write `//` comments, which `ron` cannot.
 
+mod document;
 mod serializer;
 mod string;
 #[cfg(test)]
@@ -14,6 +15,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+pub use document::write_document;
 use serializer::Serializer;
 
 /// The first line of every file written: the extension that lets optional fields go without

@@ -68,6 +68,27 @@ impl<'w, 'c, W: Write> Serializer<'w, 'c, W> {
         }
     }
 
+    /// Writes `items`, the items `from..` of the commented list of the top-level struct, as
+    /// that list's `serialize_element` writes them (the `,` and line break before each but the
+    /// list's first, its comments, its indent, the item), so that the items of one list can be
+    /// written in parts, each part on its own, and put together.
+    pub(super) fn list_items<T: Serialize>(
+        mut self,
+        from: usize,
+        items: impl IntoIterator<Item = T>,
+    ) -> Result {
+        // The list is a field of the top-level struct: its items are two levels deep.
+        self.indent = 2;
+        let mut list = Compound::new(&mut self);
+        list.first = from == 0;
+        list.count = from;
+        list.commented = true;
+        for item in items {
+            ser::SerializeSeq::serialize_element(&mut list, &item)?;
+        }
+        self.finish().map_err(Error::Io)
+    }
+
     /// Appends bytes to the output.
     pub(super) fn push(&mut self, bytes: &[u8]) {
         self.buf.extend_from_slice(bytes);

@@ -9,7 +9,8 @@ use std::io;
 use proptest::prelude::*;
 use serde::Serialize;
 
-use super::{Comments, write, write_with_comments};
+use super::document::write_split;
+use super::{Comments, write, write_document, write_with_comments};
 use crate::model::write::{Document, Keep};
 use crate::model::{self, Event};
 
@@ -88,6 +89,78 @@ fn generated_timelines_are_written_as_ron_writes_them_whole_and_filtered() {
             keep: Some(&keep),
         });
     }
+}
+
+/// What [`write_document`] writes of `document`, its events split in two from `split_at`.
+fn split<'a, E: std::borrow::Borrow<Event<'a>> + Sync>(
+    document: &Document<'_, 'a, E>,
+    comments: &Comments<'_>,
+    split_at: usize,
+) -> String {
+    let mut out = Vec::new();
+    write_split(document, comments, &mut out, split_at).expect("writing to memory");
+    String::from_utf8(out).expect("the writer writes UTF-8")
+}
+
+/// What [`write_with_comments`] writes, on one thread.
+fn whole_text(value: &(impl Serialize + ?Sized), comments: &Comments<'_>) -> String {
+    let mut out = Vec::new();
+    write_with_comments(value, comments, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("the writer writes UTF-8")
+}
+
+#[test]
+fn a_document_written_on_two_threads_is_the_one_written_on_one() {
+    let mut text = Vec::new();
+    let options = generator::Options {
+        events: 300,
+        seed: 4,
+        format: generator::Format::Ron,
+    };
+    generator::generate(&mut text, &options).expect("writing to memory");
+    let text = String::from_utf8(text).expect("the generator writes UTF-8");
+    let loaded = model::load_str(&text).expect("a generated timeline loads");
+    let t = &loaded.timeline;
+    let bundled = model::load_str(model::BUNDLED).expect("the bundled timeline loads");
+    let some: Vec<&Event<'_>> = t.events.iter().step_by(5).collect();
+    let keep = Keep::referred_to(t, some.iter().copied());
+    let filtered = Document {
+        timeline: t,
+        events: &some,
+        keep: Some(&keep),
+    };
+    let last = t.events.len() - 1;
+    let commented = Comments {
+        top: vec!["top", "two\nlines"],
+        list: "events",
+        items: vec![
+            (0, "first"),
+            (0, "again"),
+            (150, "middle \u{1b}"),
+            (last, "last"),
+        ],
+    };
+    let none = Comments::default();
+    for comments in [&none, &commented] {
+        for split_at in [0, 1, 2, 3, 299, 300, 301] {
+            let want = whole_text(&whole(t), comments);
+            assert_eq!(split(&whole(t), comments, split_at), want, "at {split_at}");
+            let want = whole_text(&filtered, comments);
+            assert_eq!(split(&filtered, comments, split_at), want, "at {split_at}");
+            let b = whole(&bundled.timeline);
+            assert_eq!(split(&b, comments, split_at), whole_text(&b, comments));
+        }
+    }
+    // No events at all, and the default split.
+    let empty = Document {
+        timeline: t,
+        events: &some[..0],
+        keep: Some(&keep),
+    };
+    assert_eq!(split(&empty, &commented, 0), whole_text(&empty, &commented));
+    let mut out = Vec::new();
+    write_document(&whole(t), &none, &mut out).expect("writing to memory");
+    assert_eq!(out, whole_text(&whole(t), &none).into_bytes());
 }
 
 /// Every Unicode scalar value, 256 to a string.

@@ -1,11 +1,15 @@
 //! `import acled`: an ACLED data export (CSV): one event per row, its actors as participants
 //! (organisations), the outlets of its `source` column as sources, its event types as tags.
 
+mod events;
+mod rows;
+
 use std::collections::HashMap;
 
-use super::dates::{self, Parts};
-use super::{Builder, Imported, Note, Options, Pos, csvrows, event, file_outlet, title_from_name};
-use crate::model::{ParticipantKind, Precision, Ref, Str, When};
+use super::dates::Parts;
+use super::{Builder, Imported, Note, Options, Pos, csvrows, file_outlet, title_from_name};
+use crate::model::Str;
+use rows::Columns;
 
 /// Columns an import cannot do without.
 const REQUIRED: &[&str] = &["event_id_cnty", "event_date", "event_type", "actor1"];
@@ -115,22 +119,25 @@ const MONTHS: &[&str] = &[
 ];
 
 /// Reads an ACLED export. Columns are found by header name, in any order.
+///
+/// Three passes: the records are read (on two threads for a large input), then the rows in
+/// input order declare the participants, sources and event ids (whose names and suffixes
+/// depend on that order), then the events are made in date order, the order they are written
+/// in, so that each event's text lies where the writer reads it next.
 pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
     let mut b = Builder::default();
     let header = csvrows::header(text).map_err(|n| vec![n])?;
     let Some(cols) = columns(&header, &mut b) else {
         return b.finish(String::new(), None, "");
     };
-    // A row per line at most (a quoted field may hold line breaks).
-    b.expect_events(memchr::memchr_iter(b'\n', text.as_bytes()).count());
-    let mut countries: Vec<String> = Vec::new();
-    let mut scratch = Scratch::default();
-    let mut n = 0;
-    csvrows::each_record(text, &mut b, |b, record, pos| {
-        n += 1;
-        row(b, &cols, record, pos, n, &mut countries, &mut scratch);
-    })
-    .map_err(|n| vec![n])?;
+    let mut read = rows::read(text, header.len(), &cols);
+    for p in &read.problems {
+        b.problem(p.at, p.message.clone());
+    }
+    if b.has_problems() {
+        return b.finish(String::new(), None, "");
+    }
+    let countries = events::declare(&mut read, &mut b);
     let title = match countries.len() {
         0 => title_from_name(&options.name),
         1..=3 => format!("ACLED: {}", countries.join(", ")),
@@ -140,6 +147,7 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
             k - 3
         ),
     };
+    events::build(&read, &mut b);
     b.finish(title, None, &file_outlet(&options.name))
 }
 
@@ -196,244 +204,84 @@ fn columns(header: &csv::StringRecord, b: &mut Builder) -> Option<Columns> {
             not_carried.join(", ")
         ));
     }
-    let col = |name: &str| index.get(name).copied();
-    Some(Columns {
-        id: col("event_id_cnty"),
-        date: col("event_date"),
-        precision: col("time_precision"),
-        event_type: col("event_type"),
-        sub_event_type: col("sub_event_type"),
-        actor1: col("actor1"),
-        assoc1: col("assoc_actor_1"),
-        inter1: col("inter1"),
-        actor2: col("actor2"),
-        assoc2: col("assoc_actor_2"),
-        inter2: col("inter2"),
-        civilians: col("civilian_targeting"),
-        country: col("country"),
-        admin1: col("admin1"),
-        location: col("location"),
-        source: col("source"),
-        notes: col("notes"),
-        fatalities: col("fatalities"),
-        tags: col("tags"),
-    })
+    Some(Field::ALL.map(|f| index.get(f.column()).copied()))
 }
 
-/// Where each column used is in a record.
-struct Columns {
-    id: Option<usize>,
-    date: Option<usize>,
-    precision: Option<usize>,
-    event_type: Option<usize>,
-    sub_event_type: Option<usize>,
-    actor1: Option<usize>,
-    assoc1: Option<usize>,
-    inter1: Option<usize>,
-    actor2: Option<usize>,
-    assoc2: Option<usize>,
-    inter2: Option<usize>,
-    civilians: Option<usize>,
-    country: Option<usize>,
-    admin1: Option<usize>,
-    location: Option<usize>,
-    source: Option<usize>,
-    notes: Option<usize>,
-    fatalities: Option<usize>,
-    tags: Option<usize>,
+/// A column an event is made from; a row keeps its fields in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Id,
+    Date,
+    Precision,
+    EventType,
+    SubEventType,
+    Actor1,
+    Assoc1,
+    Inter1,
+    Actor2,
+    Assoc2,
+    Inter2,
+    Civilians,
+    Country,
+    Admin1,
+    Location,
+    Source,
+    Notes,
+    Fatalities,
+    Tags,
 }
 
-/// One record, its fields found by column.
-struct Row<'r> {
-    record: &'r csv::StringRecord,
-    cols: &'r Columns,
-}
+/// How many fields a row keeps.
+const FIELDS: usize = 19;
 
-impl<'r> Row<'r> {
-    /// The trimmed field in column `col`; empty when the column or the field is missing.
-    fn get(&self, col: impl Fn(&Columns) -> Option<usize>) -> &'r str {
-        col(self.cols)
-            .and_then(|i| self.record.get(i))
-            .map_or("", str::trim)
-    }
+impl Field {
+    /// Every field, in the order a row keeps them.
+    const ALL: [Field; FIELDS] = [
+        Field::Id,
+        Field::Date,
+        Field::Precision,
+        Field::EventType,
+        Field::SubEventType,
+        Field::Actor1,
+        Field::Assoc1,
+        Field::Inter1,
+        Field::Actor2,
+        Field::Assoc2,
+        Field::Inter2,
+        Field::Civilians,
+        Field::Country,
+        Field::Admin1,
+        Field::Location,
+        Field::Source,
+        Field::Notes,
+        Field::Fatalities,
+        Field::Tags,
+    ];
 
-    /// `event_date` at the precision ACLED knows it.
-    fn when(&self) -> Result<When<'static>, String> {
-        let raw = self.get(|c| c.date);
-        let mut parts = date(raw)?;
-        // Precision 3: ACLED knows only the month (and dates the event within it).
-        if self.get(|c| c.precision) == "3" {
-            parts.day = None;
-        }
-        match dates::when(&parts, None) {
-            Ok(d) => Ok(d.when),
-            Err(dates::DateError::Bad(m) | dates::DateError::Unrepresentable(m)) => {
-                Err(format!("`event_date` `{raw}`: {m}"))
-            }
-        }
-    }
-
-    /// `Armed clash in Sudzha: A vs B`.
-    fn title(&self) -> String {
-        let sub = self.get(|c| c.sub_event_type);
-        let kind = if sub.is_empty() {
-            self.get(|c| c.event_type)
-        } else {
-            sub
-        };
-        let kind = if kind.is_empty() { "Event" } else { kind };
-        let location = self.get(|c| c.location);
-        let (actor1, actor2) = (self.get(|c| c.actor1), self.get(|c| c.actor2));
-        let mut title =
-            String::with_capacity(kind.len() + location.len() + actor1.len() + actor2.len() + 10);
-        title.push_str(kind);
-        if !location.is_empty() {
-            title.push_str(" in ");
-            title.push_str(location);
-        }
-        title.push_str(": ");
-        title.push_str(actor1);
-        if !actor2.is_empty() {
-            title.push_str(" vs ");
-            title.push_str(actor2);
-        }
-        title
-    }
-
-    /// The notes, how precisely ACLED dates the event, and the fatalities.
-    fn summary(&self, precision: Precision) -> String {
-        let notes = self.get(|c| c.notes);
-        // Room for the longest sentences added below.
-        let mut summary = String::with_capacity(notes.len() + 64);
-        summary.push_str(notes);
-        match (self.get(|c| c.precision), precision) {
-            ("2", _) => push_sentence(&mut summary, "ACLED dates this event to within a week."),
-            ("3", Precision::Month) => {
-                push_sentence(&mut summary, "ACLED dates this event to within a month.");
-            }
-            _ => {}
-        }
-        let fatalities = self.get(|c| c.fatalities);
-        if !fatalities.is_empty() {
-            push_sentence(&mut summary, "Fatalities: ");
-            summary.push_str(fatalities);
-            summary.push('.');
-        }
-        summary
-    }
-
-    /// The actors and associated actors, each once, as participants, into `people` (cleared).
-    fn participants(&self, b: &mut Builder, people: &mut Vec<Ref>) {
-        people.clear();
-        let mut add = |b: &mut Builder, name: &str, role: Option<&str>| {
-            let p = b.participant(name, ParticipantKind::Organization, role);
-            if !people.contains(&p) {
-                people.push(p);
-            }
-        };
-        add(b, self.get(|c| c.actor1), inter(self.get(|c| c.inter1)));
-        for name in split(self.get(|c| c.assoc1)) {
-            add(b, name, None);
-        }
-        let actor2 = self.get(|c| c.actor2);
-        if !actor2.is_empty() {
-            add(b, actor2, inter(self.get(|c| c.inter2)));
-        }
-        for name in split(self.get(|c| c.assoc2)) {
-            add(b, name, None);
+    /// Its column's header.
+    fn column(self) -> &'static str {
+        match self {
+            Field::Id => "event_id_cnty",
+            Field::Date => "event_date",
+            Field::Precision => "time_precision",
+            Field::EventType => "event_type",
+            Field::SubEventType => "sub_event_type",
+            Field::Actor1 => "actor1",
+            Field::Assoc1 => "assoc_actor_1",
+            Field::Inter1 => "inter1",
+            Field::Actor2 => "actor2",
+            Field::Assoc2 => "assoc_actor_2",
+            Field::Inter2 => "inter2",
+            Field::Civilians => "civilian_targeting",
+            Field::Country => "country",
+            Field::Admin1 => "admin1",
+            Field::Location => "location",
+            Field::Source => "source",
+            Field::Notes => "notes",
+            Field::Fatalities => "fatalities",
+            Field::Tags => "tags",
         }
     }
-
-    /// Event type, sub-event type, civilian targeting and ACLED's own tags, each once, into
-    /// `tags` (cleared).
-    fn tags(&self, tags: &mut Vec<Str<'static>>) {
-        tags.clear();
-        let given = [
-            self.get(|c| c.event_type),
-            self.get(|c| c.sub_event_type),
-            self.get(|c| c.civilians),
-        ];
-        for tag in given.into_iter().chain(split(self.get(|c| c.tags))) {
-            if !tag.is_empty() && !tags.iter().any(|have| have == tag) {
-                tags.push(word(tag));
-            }
-        }
-    }
-}
-
-/// Lists reused from row to row, so that each event's are allocated once, at their size.
-#[derive(Default)]
-struct Scratch {
-    refs: Vec<Ref>,
-    tags: Vec<Str<'static>>,
-}
-
-/// One row made into an event (the `n`th record), or its problems reported.
-fn row(
-    b: &mut Builder,
-    cols: &Columns,
-    record: &csv::StringRecord,
-    pos: Pos,
-    n: usize,
-    countries: &mut Vec<String>,
-    scratch: &mut Scratch,
-) {
-    let row = Row { record, cols };
-    let at = Some(pos);
-    let id = row.get(|c| c.id);
-    if id.is_empty() {
-        b.problem(at, "`event_id_cnty` is empty");
-    }
-    let when = row.when().map_err(|m| b.problem(at, m));
-    if row.get(|c| c.actor1).is_empty() {
-        b.problem(at, "`actor1` is empty");
-    }
-    let Ok(when) = when else { return };
-    if b.has_problems() {
-        return;
-    }
-    let (id, renamed) = b.event_id(Some(id), n);
-    let summary = row.summary(when.precision);
-    let mut ev = event(id, when, row.title());
-    if !summary.is_empty() {
-        ev.summary = Some(summary.into());
-    }
-    let location = join_place(&[
-        row.get(|c| c.location),
-        row.get(|c| c.admin1),
-        row.get(|c| c.country),
-    ]);
-    if !location.is_empty() {
-        ev.location = Some(location.into());
-    }
-    row.participants(b, &mut scratch.refs);
-    ev.participants = scratch.refs.as_slice().into();
-    let sources = &mut scratch.refs;
-    sources.clear();
-    for outlet in split(row.get(|c| c.source)) {
-        let source = b.source(outlet, None, None);
-        if !sources.contains(&source) {
-            sources.push(source);
-        }
-    }
-    ev.sources = sources.as_slice().into();
-    row.tags(&mut scratch.tags);
-    ev.tags = scratch.tags.drain(..).collect();
-    let country = row.get(|c| c.country);
-    if !country.is_empty() && !countries.iter().any(|k| k == country) {
-        countries.push(country.to_string());
-    }
-    let ix = b.add_event(ev);
-    if let Some(note) = renamed {
-        b.keep(at, Some(ix), note);
-    }
-}
-
-fn push_sentence(summary: &mut String, sentence: &str) {
-    if !summary.is_empty() {
-        summary.push(' ');
-    }
-    summary.push_str(sentence);
 }
 
 /// `a; b;; c` as `a`, `b`, `c`.
