@@ -358,3 +358,22 @@ fn empty_filters_and_empty_timelines_draw_and_navigate() {
         down: true,
     });
 }
+
+#[test]
+fn page_up_moves_as_far_as_page_down_when_the_window_is_at_the_top() {
+    // At 120x40 the 23 events fit in the pane: the window never moves, and a page up from
+    // the last event moves as far as a page down would (23 less 2 events), not one row.
+    let mut app = bundled(120, 40);
+    press(&mut app, &["G"]);
+    assert_eq!((app.selected(), app.top()), (22, 0));
+    press(&mut app, &["PgUp"]);
+    assert_eq!(app.selected(), 1);
+    press(&mut app, &["PgUp"]);
+    assert_eq!(app.selected(), 0);
+    press(&mut app, &["G", "Ctrl-u"]);
+    assert_eq!(app.selected(), 11, "half of 23 up from 22");
+    press(&mut app, &["Ctrl-u"]);
+    assert_eq!(app.selected(), 0);
+    press(&mut app, &["PgDn"]);
+    assert_eq!(app.selected(), 21);
+}

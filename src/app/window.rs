@@ -25,14 +25,21 @@ pub enum Page {
 impl App {
     /// How many events a page moves from `top` in a pane `height` rows high: counted on the
     /// screen shown (down) or on the screen that ends where this one begins (up), so that
-    /// round headers on screen never make a page skip an event. At least 1.
+    /// round headers on screen never make a page skip an event; up, once that screen reaches
+    /// the first event, the screen shown, as down. At least 1.
     #[must_use]
     pub fn page_events(&self, page: Page, top: usize, height: usize, down: bool) -> usize {
+        let here = self.last_visible(top, height).saturating_sub(top) + 1;
         let on_screen = if down {
-            self.last_visible(top, height).saturating_sub(top) + 1
+            here
         } else {
             let last = (top + 1).min(self.made().saturating_sub(1));
-            last.saturating_sub(self.lowest_top(last, height)) + 1
+            match self.lowest_top(last, height) {
+                // The window reaches the first event: nothing above can be skipped, and the
+                // selection moves as far as down would, not a row at a time.
+                0 => (last + 1).max(here),
+                first => last - first + 1,
+            }
         };
         match page {
             Page::Whole => on_screen.saturating_sub(2),
