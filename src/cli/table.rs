@@ -24,7 +24,8 @@ pub struct Column {
 
 /// Writes `count` rows, row `i` being `row(i)` (one field per column, untrusted text
 /// allowed: every field is escaped here). The last column is never padded. In the table
-/// layout `row` is called twice per row, once to measure.
+/// layout `row` is called twice per row, once to measure; no row, no header (a filter that
+/// keeps nothing has said why on stderr, and a header alone would read as an answer).
 pub fn write<'r>(
     columns: &[Column],
     count: usize,
@@ -40,6 +41,7 @@ pub fn write<'r>(
                 writeln!(out, "{}", cells(i).join("\t"))?;
             }
         }
+        Layout::Table if count == 0 => {}
         Layout::Table => {
             let mut widths: Vec<usize> = columns.iter().map(|c| c.header.len()).collect();
             for i in 0..count {
@@ -85,4 +87,47 @@ fn line(
         }
     }
     writeln!(out, "{}", s.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::{Column, Layout, write};
+
+    fn render(count: usize, layout: Layout) -> String {
+        let columns = [
+            Column {
+                header: "ID",
+                right: false,
+            },
+            Column {
+                header: "N",
+                right: true,
+            },
+        ];
+        let mut out = Vec::new();
+        write(
+            &columns,
+            count,
+            |i| {
+                vec![
+                    Cow::Owned(format!("e{i}")),
+                    Cow::Owned((i * 10).to_string()),
+                ]
+            },
+            layout,
+            &mut out,
+        )
+        .expect("writing to memory");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn a_table_with_rows_has_a_header_and_one_without_has_nothing() {
+        // The last column is never padded, even a number.
+        assert_eq!(render(2, Layout::Table), "ID  N\ne0  0\ne1  10\n");
+        assert_eq!(render(0, Layout::Table), "");
+        assert_eq!(render(0, Layout::Tabs), "");
+    }
 }
