@@ -333,15 +333,18 @@ mod statements {
         });
     }
 
+    /// `v` twice, from the events view and back, giving the statements' row count.
+    fn view_twice(app: &mut App) -> usize {
+        app.update(Action::ToggleView);
+        let rows = app.statements().len();
+        app.update(Action::ToggleView);
+        rows
+    }
+
     #[divan::bench(args = sizes(), max_time = 4)]
     fn switch_view_twice(bencher: Bencher<'_, '_>, events: usize) {
         let mut app = common::fixture(events).app();
-        bencher.bench_local(|| {
-            app.update(Action::ToggleView);
-            let rows = app.statements().len();
-            app.update(Action::ToggleView);
-            rows
-        });
+        bencher.bench_local(|| view_twice(&mut app));
     }
 
     #[divan::bench(args = sizes(), max_time = 4)]
@@ -451,12 +454,7 @@ mod statements {
         });
         let shown = app.shown().len();
         assert!(0 < shown && shown < t.events.len(), "{shown} events");
-        bencher.bench_local(|| {
-            app.update(Action::ToggleView);
-            let rows = app.statements().len();
-            app.update(Action::ToggleView);
-            rows
-        });
+        bencher.bench_local(|| view_twice(&mut app));
     }
 
     /// The same with the middle statement of the speaker's selected: the filter keeps it

@@ -177,6 +177,17 @@ struct Whole {
     starts: Vec<usize>,
 }
 
+/// The row of `w` a filter change keeps selected when `was` (an event and, in the
+/// statements view, a statement) was: its own row, or the first after it.
+fn kept_row(w: &Whole, was: (u32, Option<StatementRef>)) -> usize {
+    match was.1 {
+        Some(at) => w
+            .rows
+            .partition_point(|r| r.1.expect("a statement").order() < at.order()),
+        None => w.rows.partition_point(|r| r.0 < was.0),
+    }
+}
+
 fn whole(doc: &Document, filter: &Filter, view: View) -> Whole {
     let (t, index) = (doc.timeline(), doc.index());
     let rows: Vec<(u32, Option<StatementRef>)> = match view {
@@ -612,12 +623,7 @@ fn keeps_the_selection(doc: &Arc<Document>, cases: usize, at_least: usize) {
         if w.rows.is_empty() {
             continue;
         }
-        let expected = match was.1 {
-            Some(at) => w
-                .rows
-                .partition_point(|r| r.1.expect("a statement").order() < at.order()),
-            None => w.rows.partition_point(|r| r.0 < was.0),
-        };
+        let expected = kept_row(&w, was);
         assert_eq!(
             app.selected(),
             expected.min(w.rows.len() - 1),
@@ -711,12 +717,7 @@ fn menu_keeps_the_selection(doc: &Arc<Document>, at_least: usize) {
         let w = whole(doc, app.filter(), view);
         assert_eq!(app.len(), w.rows.len(), "{what}: the row count");
         assert!(!w.rows.is_empty(), "{what}: something is kept");
-        let expected = match was.1 {
-            Some(at) => w
-                .rows
-                .partition_point(|r| r.1.expect("a statement").order() < at.order()),
-            None => w.rows.partition_point(|r| r.0 < was.0),
-        };
+        let expected = kept_row(&w, was);
         assert_eq!(
             app.selected(),
             expected.min(w.rows.len() - 1),

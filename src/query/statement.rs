@@ -2,7 +2,7 @@
 //! analyst asks of each: who, anonymous or not, disputed, confirmed, how many outlets and
 //! independent origins. Decided here once; the views, the CSV and the citations format them.
 
-use crate::model::{Claim, Event, Participant, ParticipantKind, Quote, Source, Timeline};
+use crate::model::{Claim, Event, Participant, Quote, Source, Timeline};
 
 use super::attribution::Attribution;
 use super::corroboration::{Group, quote_outlets};
@@ -193,7 +193,7 @@ impl<'t, 'a> Statement<'t, 'a> {
                     who: Who::Participant(speaker),
                     text: &q.text,
                     attribution: Attribution::of_quote(t, q),
-                    anonymous: speaker.kind == ParticipantKind::Group,
+                    anonymous: super::tally::is_anonymous(t, Some(&q.speaker)),
                     disputes: Vec::new(),
                     disputed_by: Vec::new(),
                     group: None,
@@ -218,7 +218,7 @@ impl<'t, 'a> Statement<'t, 'a> {
                     who: by.map_or_else(|| Who::Outlet(t.source(&c.source)), Who::Participant),
                     text: &c.text,
                     attribution: Attribution::of_claim(t, c),
-                    anonymous: by.is_some_and(|p| p.kind == ParticipantKind::Group),
+                    anonymous: super::tally::is_anonymous(t, c.by.as_ref()),
                     disputes,
                     disputed_by,
                     group: Some(group),
