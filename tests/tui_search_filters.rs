@@ -299,3 +299,19 @@ fn esc_out_of_a_filter_that_keeps_nothing_comes_back_to_the_event_selected_befor
     press(&mut app, &["f", "text:corroborated", "Enter"]);
     assert_eq!(id(&app), "r3-talks-end");
 }
+
+#[test]
+fn a_filter_that_keeps_nothing_counts_in_the_unit_of_the_view() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["v", "f", "text:anonymous", "Enter"]);
+    press(&mut app, &["f", "text:corroborated", "Enter"]);
+    assert!(app.is_empty());
+    let s = screen(&app);
+    assert!(s.contains("No quote or claim passes the filter"), "{s}");
+    assert!(s.contains("anonymous alone keeps 5 quotes and claims"), "{s}");
+    // Back in the events view, the same filter counted in events.
+    press(&mut app, &["v"]);
+    let s = screen(&app);
+    assert!(s.contains("No event passes the filter"), "{s}");
+    assert!(s.contains("anonymous alone keeps 4 events"), "{s}");
+}

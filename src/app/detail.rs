@@ -409,13 +409,15 @@ pub fn document_with_links(app: &App, width: usize) -> (Vec<Line>, Vec<Link>) {
         let back = app.keys.label_of("back");
         let msg = if app.doc.timeline().events.is_empty() {
             "This timeline has no events.".to_string()
-        } else if let Some(why) = &app.nothing_why {
-            format!(
-                "No event passes the filter: {}. {back} clears it.",
-                safe(why)
-            )
         } else {
-            format!("No event passes the filter. {back} clears it.")
+            let none = match app.view() {
+                super::View::Events => "No event",
+                super::View::Statements => "No quote or claim",
+            };
+            match &app.nothing_why {
+                Some(why) => format!("{none} passes the filter: {}. {back} clears it.", safe(why)),
+                None => format!("{none} passes the filter. {back} clears it."),
+            }
         };
         let segs = vec![d.seg(msg, Role::Dim)];
         d.para(&segs, 0);

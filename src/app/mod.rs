@@ -403,21 +403,31 @@ impl App {
         } else {
             filter.kept(self.doc.timeline(), self.doc.index(), Some(self.doc.text()))
         };
-        self.nothing_why = (self.shown().is_empty() && !filter.is_empty()).then(|| {
-            crate::query::nothing::why(
-                self.doc.timeline(),
-                self.doc.index(),
-                &filter,
-                None,
-                Some(self.doc.text()),
-                crate::query::nothing::Unit::Events,
-            )
-        });
         self.filter = filter;
+        self.explain_nothing();
         self.rebuild(keep);
         if self.is_empty() {
             self.held = keep;
         }
+    }
+
+    /// Works out why the filter keeps no event, counting in the view's unit (events or
+    /// statements), or clears the reason when it keeps some.
+    pub(crate) fn explain_nothing(&mut self) {
+        let unit = match self.view {
+            View::Events => crate::query::nothing::Unit::Events,
+            View::Statements => crate::query::nothing::Unit::Statements,
+        };
+        self.nothing_why = (self.shown().is_empty() && !self.filter.is_empty()).then(|| {
+            crate::query::nothing::why(
+                self.doc.timeline(),
+                self.doc.index(),
+                &self.filter,
+                None,
+                Some(self.doc.text()),
+                unit,
+            )
+        });
     }
 
     /// Runs a search and selects its first match among the shown events.

@@ -205,6 +205,9 @@ impl App {
             View::Events => View::Statements,
             View::Statements => View::Events,
         };
+        if self.nothing_why.is_some() {
+            self.explain_nothing();
+        }
         self.rebuild(keep);
         let n = self.len();
         let mut message = format!("{} view: {n} {}", self.view.name(), self.view.unit(n));
