@@ -308,7 +308,10 @@ fn a_filter_that_keeps_nothing_counts_in_the_unit_of_the_view() {
     assert!(app.is_empty());
     let s = screen(&app);
     assert!(s.contains("No quote or claim passes the filter"), "{s}");
-    assert!(s.contains("anonymous alone keeps 5 quotes and claims"), "{s}");
+    assert!(
+        s.contains("anonymous alone keeps 5 quotes and claims"),
+        "{s}"
+    );
     // Back in the events view, the same filter counted in events.
     press(&mut app, &["v"]);
     let s = screen(&app);
