@@ -7,7 +7,7 @@ use super::lists::Lists;
 use super::scan::FileOrder;
 use super::statement::{self, StatementRef};
 use super::tally::{self, Counter, Counts, Flag, Picked, Picks, Via};
-use crate::model::Event;
+use crate::model::{Event, Ref};
 
 /// How often a participant speaks (quotes) and asserts (claims), and in which events.
 #[derive(Debug, Clone, Default)]
@@ -92,6 +92,9 @@ pub const STEP: usize = 256;
 /// From this many events, the corroboration groups are built on a thread of their own (below,
 /// a thread costs more than it saves).
 pub const PARALLEL_EVENTS: usize = 4096;
+
+/// How many events' lists [`Index::build_events`] copies at a time before reading them.
+const GATHER: usize = 32;
 
 /// Pushes `pos` unless it is the list's last; whether it was pushed.
 fn push_unique(list: &mut Vec<u32>, pos: u32) -> bool {
@@ -275,48 +278,70 @@ impl Index {
                 sp.events.push(pos);
             }
         };
-        for (pos, e) in t.events.iter().enumerate() {
-            file_order.push(e.at, pos);
-            if pos.is_multiple_of(STEP) {
-                statements_step.push(quote_no + claim_no);
+        // Each event's lists lie where the file put them, far from the event: read in turn,
+        // each is a cache miss waited for alone. They are copied first, a few dozen events at a
+        // time, by a loop that does nothing else (so that many misses are in flight at once),
+        // then used from that small buffer.
+        let mut who: Vec<Ref> = Vec::new();
+        let mut bys: Vec<Option<Ref>> = Vec::new();
+        for (c, chunk) in t.events.chunks(GATHER).enumerate() {
+            who.clear();
+            bys.clear();
+            for e in chunk {
+                who.extend(e.participants.iter().copied());
+                who.extend(e.quotes.iter().map(|q| q.speaker));
+                bys.extend(e.claims.iter().map(|c| c.by));
             }
-            quote_no += e.quotes.len() as u32;
-            let pos = pos as u32;
-            let n = (e.quotes.len() + e.claims.len()) as u32;
-            if let Some(r) = &e.round {
-                in_round[r.target as usize].push(pos);
-                round_statements.push(r.target as usize, n);
-            }
-            first_claim.push(claim_no);
-            let mut takes_part = |involved: &mut Vec<Vec<u32>>, p: usize| {
-                if push_unique(&mut involved[p], pos) {
-                    involved_statements.push(p, n);
+            let (mut w, mut b) = (0, 0);
+            for (k, e) in chunk.iter().enumerate() {
+                let pos = c * GATHER + k;
+                file_order.push(e.at, pos);
+                if pos.is_multiple_of(STEP) {
+                    statements_step.push(quote_no + claim_no);
                 }
-            };
-            for p in &e.participants {
-                takes_part(&mut involved, p.ix());
-            }
-            for q in &e.quotes {
-                picks.statement(t, Some(&q.speaker));
-                speaks(&mut speaking, q.speaker.target, pos);
-                speaking[q.speaker.ix()].quotes += 1;
-                takes_part(&mut involved, q.speaker.ix());
-            }
-            for c in &e.claims {
-                picks.statement(t, c.by.as_ref());
-                if let Some(by) = &c.by {
-                    speaks(&mut speaking, by.target, pos);
-                    speaking[by.ix()].claims += 1;
-                    takes_part(&mut involved, by.ix());
+                quote_no += e.quotes.len() as u32;
+                let pos = pos as u32;
+                let n = (e.quotes.len() + e.claims.len()) as u32;
+                if let Some(r) = &e.round {
+                    in_round[r.target as usize].push(pos);
+                    round_statements.push(r.target as usize, n);
                 }
-                for d in &c.disputes {
-                    disputes.push((d.target, claim_no));
-                    contested[pos as usize] = true;
-                    contested[t.claims[d.ix()].event as usize] = true;
+                first_claim.push(claim_no);
+                let mut takes_part = |involved: &mut Vec<Vec<u32>>, p: usize| {
+                    if push_unique(&mut involved[p], pos) {
+                        involved_statements.push(p, n);
+                    }
+                };
+                let participants = &who[w..w + e.participants.len()];
+                let speakers =
+                    &who[w + e.participants.len()..w + e.participants.len() + e.quotes.len()];
+                w += e.participants.len() + e.quotes.len();
+                for p in participants {
+                    takes_part(&mut involved, p.ix());
                 }
-                claim_no += 1;
+                for speaker in speakers {
+                    picks.statement(t, Some(speaker));
+                    speaks(&mut speaking, speaker.target, pos);
+                    speaking[speaker.ix()].quotes += 1;
+                    takes_part(&mut involved, speaker.ix());
+                }
+                for (c, by) in e.claims.iter().zip(&bys[b..b + e.claims.len()]) {
+                    picks.statement(t, by.as_ref());
+                    if let Some(by) = by {
+                        speaks(&mut speaking, by.target, pos);
+                        speaking[by.ix()].claims += 1;
+                        takes_part(&mut involved, by.ix());
+                    }
+                    for d in &c.disputes {
+                        disputes.push((d.target, claim_no));
+                        contested[pos as usize] = true;
+                        contested[t.claims[d.ix()].event as usize] = true;
+                    }
+                    claim_no += 1;
+                }
+                b += e.claims.len();
+                picks.end_event(pos);
             }
-            picks.end_event(pos);
         }
         // The count after the last event, so that `statements_before` reads no event past it.
         if t.events.len().is_multiple_of(STEP) {
@@ -387,35 +412,46 @@ fn citing(t: &Timeline<'_>) -> Cited {
     }
     let mut citing = vec![Vec::new(); outlets.len()];
     let mut counts = Counter::new(outlets.len());
-    for (pos, e) in t.events.iter().enumerate() {
-        let pos = pos as u32;
-        // The event joins outlet `o`'s list, unless it has already.
-        let cites = |o: u32, citing: &mut Vec<Vec<u32>>, counts: &mut Counter| {
-            if push_unique(&mut citing[o as usize], pos) {
-                counts.push(o as usize, 0);
-            }
-        };
-        for r in &e.sources {
-            cites(outlet_of[r.ix()], &mut citing, &mut counts);
+    // The lists copied a few dozen events at a time, as in `build_events`.
+    let mut cited: Vec<Ref> = Vec::new();
+    let mut statements: Vec<(Ref, &[Ref])> = Vec::new();
+    for (c, chunk) in t.events.chunks(GATHER).enumerate() {
+        cited.clear();
+        statements.clear();
+        for e in chunk {
+            cited.extend(e.sources.iter().copied());
+            // Each statement's sources, as `Event::cited` gives them.
+            statements.extend(e.quotes.iter().map(|q| (q.source, q.also())));
+            statements.extend(e.claims.iter().map(|c| (c.source, c.also())));
         }
-        // Each statement's sources, as `Event::cited` gives them; the statement counted once
-        // for each distinct outlet of them.
-        let statements = e
-            .quotes
-            .iter()
-            .map(|q| (q.source, q.also()))
-            .chain(e.claims.iter().map(|c| (c.source, c.also())));
-        for (source, also) in statements {
-            let first = outlet_of[source.ix()];
-            cites(first, &mut citing, &mut counts);
-            counts.add(first as usize, 1);
-            for (i, r) in also.iter().enumerate() {
-                let o = outlet_of[r.ix()];
-                cites(o, &mut citing, &mut counts);
-                if o != first && !also[..i].iter().any(|a| outlet_of[a.ix()] == o) {
-                    counts.add(o as usize, 1);
+        let (mut r, mut st) = (0, 0);
+        for (k, e) in chunk.iter().enumerate() {
+            let pos = (c * GATHER + k) as u32;
+            // The event joins outlet `o`'s list, unless it has already.
+            let cites = |o: u32, citing: &mut Vec<Vec<u32>>, counts: &mut Counter| {
+                if push_unique(&mut citing[o as usize], pos) {
+                    counts.push(o as usize, 0);
+                }
+            };
+            for s in &cited[r..r + e.sources.len()] {
+                cites(outlet_of[s.ix()], &mut citing, &mut counts);
+            }
+            r += e.sources.len();
+            // The statement counted once for each distinct outlet of its sources.
+            let n = e.quotes.len() + e.claims.len();
+            for &(source, also) in &statements[st..st + n] {
+                let first = outlet_of[source.ix()];
+                cites(first, &mut citing, &mut counts);
+                counts.add(first as usize, 1);
+                for (i, r) in also.iter().enumerate() {
+                    let o = outlet_of[r.ix()];
+                    cites(o, &mut citing, &mut counts);
+                    if o != first && !also[..i].iter().any(|a| outlet_of[a.ix()] == o) {
+                        counts.add(o as usize, 1);
+                    }
                 }
             }
+            st += n;
         }
     }
     // As in `build_events`: pushed in ascending position, so ascending and unique.
