@@ -636,7 +636,6 @@ fn index_built_on_threads_is_the_one_built_alone() {
                 &i.names,
                 &i.involved,
                 &i.first_claim,
-                &i.citing,
                 &i.in_round,
                 &i.disputed_by,
                 &i.contested,
@@ -644,11 +643,9 @@ fn index_built_on_threads_is_the_one_built_alone() {
                 (
                     &i.flags,
                     i.relays(t),
-                    &i.outlets,
-                    &i.outlet_of,
+                    i.outlets(t),
                     &i.round_statements,
                     &i.involved_statements,
-                    &i.citing_statements,
                 ),
             )
         )

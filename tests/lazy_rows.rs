@@ -131,10 +131,11 @@ fn single_parts(doc: &Document) -> Vec<Filter> {
         via: Some(v.folded.clone()),
         ..Filter::default()
     }));
-    let mut outlets: Vec<usize> = (0..index.outlets.len()).collect();
-    outlets.sort_by_key(|&o| std::cmp::Reverse(index.citing[o].len()));
+    let made = index.outlets(t);
+    let mut outlets: Vec<usize> = (0..made.sources.len()).collect();
+    outlets.sort_by_key(|&o| std::cmp::Reverse(made.citing[o].len()));
     out.extend(outlets.iter().take(3).map(|&o| Filter {
-        sources: Some(index.outlets[o].clone()),
+        sources: Some(made.sources[o].clone()),
         ..Filter::default()
     }));
     let busiest = |lists: &dyn Fn(usize) -> usize| {
@@ -158,10 +159,10 @@ fn single_parts(doc: &Document) -> Vec<Filter> {
     }
     let several = outlets
         .iter()
-        .find(|&&o| index.outlets[o].len() > 1)
+        .find(|&&o| made.sources[o].len() > 1)
         .expect("an outlet with several sources");
     out.push(Filter {
-        sources: Some(vec![index.outlets[*several][0]]),
+        sources: Some(vec![made.sources[*several][0]]),
         ..Filter::default()
     });
     out
@@ -673,8 +674,9 @@ fn a_filter_from_the_menu_counts_exactly_and_keeps_the_selection_wherever_it_sta
 /// down with the rows above not made.
 fn menu_keeps_the_selection(doc: &Arc<Document>, at_least: usize) {
     let (t, index) = (doc.timeline(), doc.index());
-    let outlet = (0..index.outlets.len())
-        .max_by_key(|&o| index.citing[o].len())
+    let made = index.outlets(t);
+    let outlet = (0..made.sources.len())
+        .max_by_key(|&o| made.citing[o].len())
         .expect("outlets");
     let participant = (0..t.participants.len())
         .max_by_key(|&p| index.involved[p].len())
@@ -687,7 +689,7 @@ fn menu_keeps_the_selection(doc: &Arc<Document>, at_least: usize) {
         "via: tass".to_string(),
         format!(
             "source: {}",
-            t.sources[index.outlets[outlet][0] as usize].outlet
+            t.sources[made.sources[outlet][0] as usize].outlet
         ),
         format!("participant: {}", t.participants[participant].name),
     ];

@@ -38,7 +38,7 @@ impl Choice {
         // The outlets (folded once at load) and the relays (folded once, made on a thread when
         // the document was opened): nothing here grows with the events (the sources of the
         // outlets are copied, a hundredth of the events in the generated timelines).
-        out.extend(index.outlets.iter().cloned().map(Choice::Outlet));
+        out.extend(index.outlets(t).sources.iter().cloned().map(Choice::Outlet));
         out.extend(
             (0..t.participants.len() as u32)
                 .filter(|&p| !index.involved[p as usize].is_empty())

@@ -187,7 +187,7 @@ impl App {
         let mut filter = filter.clone();
         let search = filter.search.take();
         let when_width = when_width(doc.timeline());
-        make_relays(&doc);
+        make_filter_lists(&doc);
         let mut app = App {
             doc,
             filter: Filter::default(),
@@ -466,15 +466,18 @@ impl App {
     }
 }
 
-/// Makes the document's relays ([`Index::relays`](crate::query::Index::relays): one pass over
-/// its statements, left out of the load) on a thread of its own, so that the filter menu and a
-/// `--via` filter find them made. Where no thread can be started, the first of those makes
-/// them.
-pub(crate) fn make_relays(doc: &Arc<Document>) {
+/// Makes the document's relays and outlets ([`Index::relays`](crate::query::Index::relays) and
+/// [`Index::outlets`](crate::query::Index::outlets): passes over its statements left out of
+/// the load) on a thread of its own, so that the filter menu, `--via` and `--source` find them
+/// made. Where no thread can be started, the first of those makes them.
+pub(crate) fn make_filter_lists(doc: &Arc<Document>) {
     let doc = Arc::clone(doc);
     let _ = std::thread::Builder::new()
-        .name("relays".into())
-        .spawn(move || doc.index().relays(doc.timeline()).len());
+        .name("filter lists".into())
+        .spawn(move || {
+            let (t, index) = (doc.timeline(), doc.index());
+            index.outlets(t).sources.len() + index.relays(t).len()
+        });
 }
 
 /// Width of the widest `when` in `t` as the date column shows it ([`When::display_in`]).

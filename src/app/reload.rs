@@ -66,7 +66,7 @@ impl App {
             filter.marked = Some(self.marks.positions().to_vec());
         }
         let before = was.events.len();
-        super::make_relays(&doc);
+        super::make_filter_lists(&doc);
         self.doc = doc;
         // What was shown names the old document's events and index lists: nothing until the
         // filter is applied to the new one below.

@@ -104,7 +104,7 @@ pub enum Kept {
     /// The events of round `r`: `Index::in_round[r]`.
     Round(u32),
     /// The events citing a source of outlet `o` (the filter naming every source of it):
-    /// `Index::citing[o]`.
+    /// `Index::outlets(t).citing[o]` (made only once the outlets are).
     Citing(u32),
     /// The events having a statement with the flag: `Index::flagged(flag).events`.
     Flagged(Flag),
@@ -124,7 +124,7 @@ impl Kept {
             Kept::Speaking(p) => &index.speaking[*p as usize].events,
             Kept::Involved(p) => &index.involved[*p as usize],
             Kept::Round(r) => &index.in_round[*r as usize],
-            Kept::Citing(o) => &index.citing[*o as usize],
+            Kept::Citing(o) => &made_outlets(index).citing[*o as usize],
             Kept::Flagged(flag) => &index.flagged(*flag).events,
             Kept::Via(v) => &relay(index, *v).picked.events,
             Kept::Made(list) => list,
@@ -146,7 +146,7 @@ impl Kept {
             }
             Kept::Involved(p) => index.involved_statements.of(*p as usize),
             Kept::Round(r) => index.round_statements.of(*r as usize),
-            Kept::Citing(o) => index.citing_statements.of(*o as usize),
+            Kept::Citing(o) => made_outlets(index).statements.of(*o as usize),
             Kept::Flagged(flag) => index.flagged(*flag).running(),
             Kept::Via(v) => relay(index, *v).picked.running(),
             Kept::Made(_) => return None,
@@ -159,6 +159,13 @@ fn relay(index: &Index, v: u32) -> &tally::Via {
     &index
         .relays_made()
         .expect("a Kept::Via is made from the index's relays")[v as usize]
+}
+
+/// The outlets of the index, which a [`Kept::Citing`] was made from.
+fn made_outlets(index: &Index) -> &super::index::Outlets {
+    index
+        .outlets_made()
+        .expect("a Kept::Citing is made from the index's outlets")
 }
 
 /// A filter argument that names nothing in the timeline, or several things.
@@ -552,8 +559,9 @@ impl Filter {
             (_, Some(p), ..) => Some(Kept::Involved(*p)),
             (_, _, Some(r), ..) => Some(Kept::Round(*r)),
             (_, _, _, Some(sources), _) => {
-                let o = *index.outlet_of.get(*sources.first()? as usize)?;
-                (index.outlets[o as usize] == *sources).then_some(Kept::Citing(o))
+                let outlets = index.outlets(t);
+                let o = *outlets.outlet_of.get(*sources.first()? as usize)?;
+                (outlets.sources[o as usize] == *sources).then_some(Kept::Citing(o))
             }
             (.., Some(needle)) => index
                 .relays(t)
@@ -717,21 +725,22 @@ fn citing_lists<'i>(
     index: &'i Index,
     sources: &[u32],
 ) -> (Vec<&'i [u32]>, Vec<Vec<u32>>) {
+    let made = index.outlets(t);
     let mut outlets: Vec<u32> = sources
         .iter()
-        .map(|&s| index.outlet_of[s as usize])
+        .map(|&s| made.outlet_of[s as usize])
         .collect();
     outlets.sort_unstable();
     outlets.dedup();
     let mut whole = Vec::new();
     let mut part = Vec::new();
     for o in outlets {
-        let all = &index.outlets[o as usize];
+        let all = &made.sources[o as usize];
         if all.iter().all(|s| sources.binary_search(s).is_ok()) {
-            whole.push(&index.citing[o as usize][..]);
+            whole.push(&made.citing[o as usize][..]);
         } else {
             part.push(
-                index.citing[o as usize]
+                made.citing[o as usize]
                     .iter()
                     .copied()
                     .filter(|&pos| {
@@ -884,7 +893,7 @@ mod tests {
                 ..Filter::default()
             });
         }
-        for sources in &index.outlets {
+        for sources in &index.outlets(&t).sources {
             filters.push(Filter {
                 sources: Some(sources.clone()),
                 ..Filter::default()

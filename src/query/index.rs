@@ -34,9 +34,6 @@ pub struct Index {
     /// Per event: the index into `Timeline::claims` of its first claim (claims are numbered
     /// event by event, in timeline order).
     pub first_claim: Vec<u32>,
-    /// Per outlet (index into [`Index::outlets`]): positions of the events citing one of its
-    /// sources anywhere (event, quote or claim, their    /// `also` included).
-    pub citing: Vec<Vec<u32>>,
     /// Per round: positions of its events.
     pub in_round: Vec<Vec<u32>>,
     /// Per claim (index into `Timeline::claims`): the claims that dispute it (indices into
@@ -61,28 +58,34 @@ pub struct Index {
     /// Every relay the statements give: see [`Index::relays`]. Made on first need, not at
     /// load: it reads the text of every relay, scattered over the file.
     relays: std::sync::OnceLock<Vec<Via>>,
-    /// Per distinct outlet (folded), in the order the file first names them: its sources
-    /// (indices into `Timeline::sources`, ascending, at least one).
-    pub outlets: Vec<Vec<u32>>,
+    /// The outlets, their sources and the events citing them: see [`Index::outlets`]. Made on
+    /// first need, as the relays are.
+    outlets: std::sync::OnceLock<Outlets>,
     /// Per round: running counts of the statements of the events `in_round[r]`.
     pub round_statements: Counts,
     /// Per participant: running counts of the statements of the events `involved[p]` (every
     /// statement of them, not only the participant's).
     pub involved_statements: Counts,
-    /// Per outlet: running counts, over the events `citing[o]`, of the statements carried by
-    /// one of its sources ([`tally::statement_sources`]: their `source` or `also`).
-    pub citing_statements: Counts,
-    /// Per source: its outlet (an index into [`Index::outlets`]).
-    pub outlet_of: Vec<u32>,
 }
 
-/// What the sources' pass makes ([`Index::citing`] and beside it).
-#[derive(Default)]
-struct Cited {
-    citing: Vec<Vec<u32>>,
-    counts: Counts,
-    outlets: Vec<Vec<u32>>,
-    outlet_of: Vec<u32>,
+/// The timeline's outlets, their sources and the events citing each ([`Index::outlets`]): what
+/// `--source` and the filter menu's outlets read. An outlet is a distinct `outlet` text of the
+/// sources, folded ([`super::fold::fold`]: case and spaces do not count); outlets are numbered
+/// `0..` in the order the file first names them.
+#[derive(Debug, Clone, Default)]
+pub struct Outlets {
+    /// Per outlet: its sources (indices into `Timeline::sources`, ascending, at least one).
+    pub sources: Vec<Vec<u32>>,
+    /// Per source (index into `Timeline::sources`): its outlet.
+    pub outlet_of: Vec<u32>,
+    /// Per outlet: positions (0-based, timeline order, ascending, each once) of the events
+    /// citing one of its sources anywhere: the event's `sources`, or a quote's or claim's
+    /// `source` or `also`.
+    pub citing: Vec<Vec<u32>>,
+    /// Per outlet: running counts, over the events `citing[o]`, of the statements carried by
+    /// one of its sources ([`tally::statement_sources`]: their `source` or `also`), each
+    /// statement counted once per outlet.
+    pub statements: Counts,
 }
 
 /// How far apart the running counts [`Index::statements_step`] and [`Index::spoken_step`]
@@ -95,6 +98,42 @@ pub const PARALLEL_EVENTS: usize = 4096;
 
 /// How many events' lists [`Index::build_events`] copies at a time before reading them.
 const GATHER: usize = 32;
+
+/// The references in a few dozen events' lists, copied by a loop that does nothing else, then
+/// handed out event by event ([`Index::build_events`]).
+#[derive(Default)]
+struct Gathered {
+    /// Per event: its participants, then its quotes' speakers.
+    who: Vec<Ref>,
+    /// Per event: its claims' claimants.
+    by: Vec<Option<Ref>>,
+    /// Where the next event's entries start in `who` and `by`.
+    next: (usize, usize),
+}
+
+impl Gathered {
+    /// Copies the references of the events of `chunk`.
+    fn fill(&mut self, chunk: &[Event<'_>]) {
+        self.who.clear();
+        self.by.clear();
+        for e in chunk {
+            self.who.extend(e.participants.iter().copied());
+            self.who.extend(e.quotes.iter().map(|q| q.speaker));
+            self.by.extend(e.claims.iter().map(|c| c.by));
+        }
+        self.next = (0, 0);
+    }
+
+    /// The participants, quotes' speakers and claims' claimants of `e`, the next event of the
+    /// chunk filled.
+    fn next(&mut self, e: &Event<'_>) -> (&[Ref], &[Ref], &[Option<Ref>]) {
+        let (who, by) = self.next;
+        let people = e.participants.len() + e.quotes.len();
+        self.next = (who + people, by + e.claims.len());
+        let (participants, speakers) = self.who[who..who + people].split_at(e.participants.len());
+        (participants, speakers, &self.by[by..by + e.claims.len()])
+    }
+}
 
 /// Pushes `pos` unless it is the list's last; whether it was pushed.
 fn push_unique(list: &mut Vec<u32>, pos: u32) -> bool {
@@ -166,9 +205,8 @@ impl Index {
     }
 
     /// Builds every index, and the corroboration groups beside it. From [`PARALLEL_EVENTS`]
-    /// events, where the machine has two cores or more, three threads share the work: the
-    /// sources' lists ([`Index::citing`]) on one, the corroboration groups on another, the rest
-    /// on the calling thread; the result is the one-thread build's
+    /// events, where the machine has two cores or more, the corroboration groups are built on
+    /// a second thread; the result is the one-thread build's
     /// (`index_built_on_threads_is_the_one_built_alone` in `tests/generator.rs`). `t` must be
     /// valid (loaded by [`crate::model::load_str`]): its references must be resolved, or this
     /// panics on an index out of bounds.
@@ -179,21 +217,15 @@ impl Index {
             return Self::build_alone(t);
         }
         // Each pass mostly waits for memory (an event's lists lie where the file put them, in
-        // the file's order, not the timeline's): passes on several threads wait at once. Each
-        // list is made by one thread, so nothing is merged or held twice.
+        // the file's order, not the timeline's): passes on two threads wait at once. Each list
+        // is made by one thread, so nothing is merged or held twice.
         std::thread::scope(|scope| {
             let corroboration = scope.spawn(|| {
                 let groups = Corroboration::build(t);
                 let flags = tally::group_flags(t, &groups);
                 (groups, flags)
             });
-            let cited = scope.spawn(|| citing(t));
-            let mut index = Self::build_events(t, Cited::default());
-            index.set_cited(
-                cited
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            );
+            let mut index = Self::build_events(t);
             let (groups, flags) = corroboration
                 .join()
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));
@@ -205,7 +237,7 @@ impl Index {
     /// [`Self::build`] on the calling thread alone.
     #[must_use]
     pub fn build_alone(t: &Timeline<'_>) -> Self {
-        let mut index = Self::build_events(t, citing(t));
+        let mut index = Self::build_events(t);
         let groups = Corroboration::build(t);
         let flags = tally::group_flags(t, &groups);
         index.set_groups(t, groups, flags);
@@ -234,11 +266,19 @@ impl Index {
         self.relays.get().map(Vec::as_slice)
     }
 
-    fn set_cited(&mut self, cited: Cited) {
-        self.citing = cited.citing;
-        self.citing_statements = cited.counts;
-        self.outlets = cited.outlets;
-        self.outlet_of = cited.outlet_of;
+    /// The outlets, their sources and the events citing each (see [`Outlets`]). Made at the
+    /// first call, by one pass over every event's and statement's sources (about a fifth of
+    /// what the other indexes cost at load), so that a load does not pay for them; the browser
+    /// makes them on a thread of its own as soon as it opens a document, beside the relays.
+    /// `t` must be the timeline this index was built from.
+    pub fn outlets(&self, t: &Timeline<'_>) -> &Outlets {
+        self.outlets.get_or_init(|| citing(t))
+    }
+
+    /// The outlets, when [`Index::outlets`] has made them.
+    #[must_use]
+    pub fn outlets_made(&self) -> Option<&Outlets> {
+        self.outlets.get()
     }
 
     /// The corroboration groups and the lists of the flags they decide (corroborated,
@@ -251,9 +291,9 @@ impl Index {
         self.flags[Flag::Disputed as usize] = tally::disputed(t, self);
     }
 
-    /// Every index but the sources' (given) and the corroboration groups, and of the flags'
-    /// lists the anonymous one, in one pass over the events.
-    fn build_events(t: &Timeline<'_>, cited: Cited) -> Self {
+    /// Every index but the corroboration groups and those made on first need (the outlets, the
+    /// relays), and of the flags' lists the anonymous one, in one pass over the events.
+    fn build_events(t: &Timeline<'_>) -> Self {
         let mut speaking = vec![Speaking::default(); t.participants.len()];
         let mut in_round = vec![Vec::new(); t.rounds.len()];
         let mut disputes: Vec<(u32, u32)> = Vec::new();
@@ -282,17 +322,9 @@ impl Index {
         // each is a cache miss waited for alone. They are copied first, a few dozen events at a
         // time, by a loop that does nothing else (so that many misses are in flight at once),
         // then used from that small buffer.
-        let mut who: Vec<Ref> = Vec::new();
-        let mut bys: Vec<Option<Ref>> = Vec::new();
+        let mut gathered = Gathered::default();
         for (c, chunk) in t.events.chunks(GATHER).enumerate() {
-            who.clear();
-            bys.clear();
-            for e in chunk {
-                who.extend(e.participants.iter().copied());
-                who.extend(e.quotes.iter().map(|q| q.speaker));
-                bys.extend(e.claims.iter().map(|c| c.by));
-            }
-            let (mut w, mut b) = (0, 0);
+            gathered.fill(chunk);
             for (k, e) in chunk.iter().enumerate() {
                 let pos = c * GATHER + k;
                 file_order.push(e.at, pos);
@@ -312,10 +344,7 @@ impl Index {
                         involved_statements.push(p, n);
                     }
                 };
-                let participants = &who[w..w + e.participants.len()];
-                let speakers =
-                    &who[w + e.participants.len()..w + e.participants.len() + e.quotes.len()];
-                w += e.participants.len() + e.quotes.len();
+                let (participants, speakers, claimants) = gathered.next(e);
                 for p in participants {
                     takes_part(&mut involved, p.ix());
                 }
@@ -325,7 +354,7 @@ impl Index {
                     speaking[speaker.ix()].quotes += 1;
                     takes_part(&mut involved, speaker.ix());
                 }
-                for (c, by) in e.claims.iter().zip(&bys[b..b + e.claims.len()]) {
+                for (c, by) in e.claims.iter().zip(claimants) {
                     picks.statement(t, by.as_ref());
                     if let Some(by) = by {
                         speaks(&mut speaking, by.target, pos);
@@ -339,7 +368,6 @@ impl Index {
                     }
                     claim_no += 1;
                 }
-                b += e.claims.len();
                 picks.end_event(pos);
             }
         }
@@ -355,7 +383,6 @@ impl Index {
             names: names(t),
             involved,
             first_claim,
-            citing: cited.citing,
             in_round,
             disputed_by: Lists::from_pairs(t.claims.len(), &disputes),
             contested,
@@ -370,11 +397,9 @@ impl Index {
                 Picked::default(),
             ],
             relays: std::sync::OnceLock::new(),
-            outlets: cited.outlets,
+            outlets: std::sync::OnceLock::new(),
             round_statements: round_statements.finish(),
             involved_statements: involved_statements.finish(),
-            citing_statements: cited.counts,
-            outlet_of: cited.outlet_of,
         }
     }
 }
@@ -393,10 +418,9 @@ fn names(t: &Timeline<'_>) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The sources of each outlet ([`Index::outlets`]); per outlet, the positions of the events
-/// citing one of them anywhere ([`Index::citing`]) and the running counts of the statements
-/// they carry over those.
-fn citing(t: &Timeline<'_>) -> Cited {
+/// The outlets ([`Index::outlets`]): their sources, the events citing each, and the running
+/// counts of the statements they carry over those.
+fn citing(t: &Timeline<'_>) -> Outlets {
     let mut outlets: Vec<Vec<u32>> = Vec::new();
     let mut outlet_of = Vec::with_capacity(t.sources.len());
     let mut folded: std::collections::HashMap<String, u32, foldhash::fast::RandomState> =
@@ -413,13 +437,13 @@ fn citing(t: &Timeline<'_>) -> Cited {
     let mut citing = vec![Vec::new(); outlets.len()];
     let mut counts = Counter::new(outlets.len());
     // The lists copied a few dozen events at a time, as in `build_events`.
-    let mut cited: Vec<Ref> = Vec::new();
+    let mut event_sources: Vec<Ref> = Vec::new();
     let mut statements: Vec<(Ref, &[Ref])> = Vec::new();
     for (c, chunk) in t.events.chunks(GATHER).enumerate() {
-        cited.clear();
+        event_sources.clear();
         statements.clear();
         for e in chunk {
-            cited.extend(e.sources.iter().copied());
+            event_sources.extend(e.sources.iter().copied());
             // Each statement's sources, as `Event::cited` gives them.
             statements.extend(e.quotes.iter().map(|q| (q.source, q.also())));
             statements.extend(e.claims.iter().map(|c| (c.source, c.also())));
@@ -433,7 +457,7 @@ fn citing(t: &Timeline<'_>) -> Cited {
                     counts.push(o as usize, 0);
                 }
             };
-            for s in &cited[r..r + e.sources.len()] {
+            for s in &event_sources[r..r + e.sources.len()] {
                 cites(outlet_of[s.ix()], &mut citing, &mut counts);
             }
             r += e.sources.len();
@@ -456,10 +480,10 @@ fn citing(t: &Timeline<'_>) -> Cited {
     }
     // As in `build_events`: pushed in ascending position, so ascending and unique.
     debug_assert!(citing.iter().all(|l| l.windows(2).all(|w| w[0] < w[1])));
-    Cited {
-        citing,
-        counts: counts.finish(),
-        outlets,
+    Outlets {
+        sources: outlets,
         outlet_of,
+        citing,
+        statements: counts.finish(),
     }
 }

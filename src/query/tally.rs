@@ -532,10 +532,11 @@ mod tests {
             check(&t, &index, &f, &v.picked.events, v.picked.running(), true);
         }
         // Outlets: each source in the one its outlet names, folded.
-        for (o, sources) in index.outlets.iter().enumerate() {
+        let outlets = index.outlets(&t);
+        for (o, sources) in outlets.sources.iter().enumerate() {
             assert!(!sources.is_empty());
             for &s in sources {
-                assert_eq!(index.outlet_of[s as usize] as usize, o);
+                assert_eq!(outlets.outlet_of[s as usize] as usize, o);
                 assert_eq!(
                     fold(&t.sources[s as usize].outlet),
                     fold(&t.sources[sources[0] as usize].outlet)
@@ -545,12 +546,12 @@ mod tests {
                 sources: Some(sources.clone()),
                 ..Filter::default()
             };
-            assert_eq!(index.citing[o], f.apply(&t, &index, None));
-            let running = index.citing_statements.of(o);
-            check(&t, &index, &f, &index.citing[o], running, false);
+            assert_eq!(outlets.citing[o], f.apply(&t, &index, None));
+            let running = outlets.statements.of(o);
+            check(&t, &index, &f, &outlets.citing[o], running, false);
         }
         assert_eq!(
-            index.outlets.iter().map(Vec::len).sum::<usize>(),
+            outlets.sources.iter().map(Vec::len).sum::<usize>(),
             t.sources.len()
         );
         for r in 0..t.rounds.len() {
