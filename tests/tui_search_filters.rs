@@ -318,3 +318,33 @@ fn a_filter_that_keeps_nothing_counts_in_the_unit_of_the_view() {
     assert!(s.contains("No event passes the filter"), "{s}");
     assert!(s.contains("anonymous alone keeps 4 events"), "{s}");
 }
+
+/// Two statements relayed by TASS, spelled two ways, and one by a source from TASS.
+const RELAYS: &str = r#"#![enable(implicit_some)]
+Timeline(
+    title: "Relays",
+    sources: [Source(id: "s", outlet: "Wire")],
+    participants: [Participant(id: "p", name: "Speaker")],
+    events: [
+        Event(id: "a", when: "2025-01-01", title: "First",
+              quotes: [Quote(speaker: "p", text: "Relayed by TASS.", source: "s", via: "TASS")]),
+        Event(id: "b", when: "2025-01-02", title: "Second",
+              claims: [Claim(text: "From a source.", source: "s", via: "a source from TASS")]),
+        Event(id: "c", when: "2025-01-03", title: "Third",
+              claims: [Claim(text: "Relayed by tass.", source: "s", via: " tass ")]),
+    ],
+)"#;
+
+#[test]
+fn a_relay_picked_from_the_menu_keeps_that_relay_alone() {
+    let mut app = open(RELAYS, &args(|_| {}), 120, 30);
+    press(&mut app, &["v", "f", "text:via: TASS", "Enter"]);
+    let s = screen(&app);
+    assert!(s.contains(" 1/2 statements"), "{s}");
+    assert!(!s.contains("From a source."), "{s}");
+    // `--via` typed on the command line keeps every relay holding the text.
+    let mut app = open(RELAYS, &args(|a| a.via = Some("tass".into())), 120, 30);
+    press(&mut app, &["v"]);
+    let s = screen(&app);
+    assert!(s.contains(" 1/3 statements"), "{s}");
+}

@@ -3,6 +3,7 @@
 
 use crate::model::{ParticipantKind, Timeline};
 use crate::query::fold::fold;
+use crate::query::tally::{RelayMatch, RelayPart};
 use crate::query::{Filter, Index};
 
 /// One choice of the filter menu.
@@ -20,7 +21,8 @@ pub enum Choice {
     Outlet(Vec<u32>),
     /// `--participant`: a participant index.
     Participant(u32),
-    /// `--via`: a relay, as the file first writes it.
+    /// A relay, as the file first writes it: the statements relayed by it exactly (case and
+    /// spaces aside), not every relay holding its text as `--via` does.
     Relay(String),
 }
 
@@ -87,7 +89,7 @@ impl Choice {
             Choice::SingleOrigin => filter.single_origin,
             Choice::Outlet(sources) => filter.sources.as_ref() == Some(sources),
             Choice::Participant(p) => filter.participant == Some(*p),
-            Choice::Relay(via) => filter.via.as_deref() == Some(fold(via).as_str()),
+            Choice::Relay(via) => filter.via.is_some() && filter.via == Self::relay(via),
         }
     }
 
@@ -110,9 +112,14 @@ impl Choice {
             }
             Choice::Outlet(sources) => f.sources = on.then(|| sources.clone()),
             Choice::Participant(p) => f.participant = on.then_some(*p),
-            Choice::Relay(via) => f.via = on.then(|| fold(via)),
+            Choice::Relay(via) => f.via = if on { Self::relay(via) } else { None },
         }
         f
+    }
+
+    /// The filter's relay part for the relay `via` picked from the menu.
+    fn relay(via: &str) -> Option<RelayPart> {
+        RelayPart::new(via, RelayMatch::Exact)
     }
 }
 
