@@ -348,3 +348,18 @@ fn a_relay_picked_from_the_menu_keeps_that_relay_alone() {
     let s = screen(&app);
     assert!(s.contains(" 1/3 statements"), "{s}");
 }
+
+#[test]
+fn a_relay_picked_from_the_menu_is_spelled_as_the_timeline_first_spells_it_in_header_and_footer() {
+    let mut app = open(RELAYS, &args(|_| {}), 120, 30);
+    press(&mut app, &["f", "text:via: tass", "Enter"]);
+    let s = screen(&app);
+    let header = s.lines().next().unwrap_or_default();
+    assert!(header.starts_with(" Relays · via: TASS "), "{s}");
+    assert!(footer(&app).starts_with(" filter on: via: TASS · "), "{s}");
+    // Text typed after `--via` is shown as typed, quoted: it is found in relays.
+    let app = open(RELAYS, &args(|a| a.via = Some(" Tass ".into())), 120, 30);
+    let s = screen(&app);
+    let header = s.lines().next().unwrap_or_default();
+    assert!(header.starts_with(" Relays · via: “Tass” "), "{s}");
+}

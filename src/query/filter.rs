@@ -390,7 +390,8 @@ impl Filter {
     }
 
     /// Each part that is set, as `name: value` for a header or a message (`speaker: Dmitry
-    /// Peskov`, `round: Round 3`, `source: Xinhua`, `disputed`), in the order of the fields;
+    /// Peskov`, `round: Round 3`, `source: Xinhua`, `via: TASS` for a relay picked whole,
+    /// `via: “tass”` for text to find in relays, `disputed`), in the order of the fields;
     /// names come from the file, unescaped: the caller makes them safe to show.
     #[must_use]
     pub fn describe(&self, t: &Timeline<'_>) -> Vec<String> {
@@ -415,7 +416,12 @@ impl Filter {
             parts.push(format!("source: {}", outlets.join(", ")));
         }
         if let Some(v) = &self.via {
-            parts.push(format!("via: {}", v.folded));
+            // A relay picked whole as the timeline spells it; text to find in relays as typed,
+            // quoted as a search is.
+            parts.push(match v.how {
+                RelayMatch::Exact => format!("via: {}", v.text),
+                RelayMatch::Contains => format!("via: “{}”", v.text),
+            });
         }
         for (on, flag) in [
             (self.anonymous, "anonymous"),

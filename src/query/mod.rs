@@ -240,7 +240,7 @@ mod tests {
                 "participant: Hakan Fidan",
                 "round: Third round",
                 "source: Xinhua",
-                "via: tass",
+                "via: “TASS”",
                 "anonymous",
                 "single-origin"
             ]
