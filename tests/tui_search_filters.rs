@@ -307,16 +307,37 @@ fn a_filter_that_keeps_nothing_counts_in_the_unit_of_the_view() {
     press(&mut app, &["f", "text:corroborated", "Enter"]);
     assert!(app.is_empty());
     let s = screen(&app);
-    assert!(s.contains("No quote or claim passes the filter"), "{s}");
     assert!(
-        s.contains("anonymous alone keeps 5 quotes and claims"),
+        s.contains("No quote or claim passes every filter at once"),
         "{s}"
     );
+    assert!(s.contains("anonymous alone"), "{s}");
+    assert!(s.contains("keeps 5 quotes and claims"), "{s}");
     // Back in the events view, the same filter counted in events.
     press(&mut app, &["v"]);
     let s = screen(&app);
-    assert!(s.contains("No event passes the filter"), "{s}");
-    assert!(s.contains("anonymous alone keeps 4 events"), "{s}");
+    assert!(s.contains("No event passes every filter at once"), "{s}");
+    assert!(s.contains("anonymous alone keeps 4"), "{s}");
+}
+
+#[test]
+fn a_filter_that_keeps_nothing_says_so_once() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["f", "text:anonymous", "Enter"]);
+    press(&mut app, &["f", "text:corroborated", "Enter"]);
+    let s = screen(&app);
+    assert!(!s.contains("nothing passes"), "{s}");
+    let [said] = &detail_text(&app, 1000)[..] else {
+        panic!("one paragraph: {s}");
+    };
+    assert!(
+        said.starts_with(
+            "No event passes every filter at once: anonymous alone keeps 4 events; \
+             corroborated alone keeps "
+        ),
+        "{said}"
+    );
+    assert!(said.ends_with(" events. Esc clears them."), "{said}");
 }
 
 /// Two statements relayed by TASS, spelled two ways, and one by a source from TASS.

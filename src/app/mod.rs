@@ -124,7 +124,7 @@ pub struct App {
     /// so that turning the last filter off does not make them again; empty when not set aside.
     pub(crate) every: Vec<u32>,
     /// When the filter keeps no event, why (worked out once, when the filter is set).
-    pub(crate) nothing_why: Option<String>,
+    pub(crate) nothing_why: Option<crate::query::nothing::Why>,
     /// The place selected before a filter that keeps nothing: selected again by the next
     /// filter that shows it (Esc, say), as if the empty filter had not been tried.
     pub(crate) held: Option<Place>,
