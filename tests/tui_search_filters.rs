@@ -253,7 +253,7 @@ fn f_opens_the_filter_menu_and_enter_turns_a_filter_on_then_off() {
     press(&mut app, &["f", "text:source: rt", "Enter"]);
     assert_eq!(
         app.message(),
-        Some("filter on: source: RT · 3 events shown")
+        Some("filters on: source: RT · anonymous · 3 events shown")
     );
     assert!(
         screen(&app).contains("source: RT · anonymous"),
@@ -267,7 +267,7 @@ fn f_opens_the_filter_menu_and_enter_turns_a_filter_on_then_off() {
     assert!(!app.filter().anonymous);
     assert_eq!(
         app.message(),
-        Some("filter off: anonymous · 19 events shown")
+        Some("filter off: anonymous · still on: source: RT · 19 events shown")
     );
     // Nothing by that name: the menu stays open and says so.
     press(&mut app, &["f", "text:zzz", "Enter"]);
@@ -275,6 +275,44 @@ fn f_opens_the_filter_menu_and_enter_turns_a_filter_on_then_off() {
     assert_eq!(app.message(), Some("no filter matches “zzz”"));
     press(&mut app, &["Esc"]);
     assert_eq!(app.mode(), Mode::Timeline);
+}
+
+#[test]
+fn the_footer_names_every_filter_on_as_the_header_does_or_counts_them_when_they_do_not_fit() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["f", "text:anonymous", "Enter"]);
+    press(&mut app, &["f", "text:source: rt", "Enter"]);
+    let s = screen(&app);
+    let header = s.lines().next().unwrap_or_default();
+    assert!(header.contains(" · source: RT · anonymous "), "{s}");
+    assert!(
+        footer(&app).starts_with(" filters on: source: RT · anonymous · 3 events shown "),
+        "{s}"
+    );
+    press(&mut app, &["f", "text:disputed", "Enter"]);
+    assert!(
+        footer(&app).starts_with(" filters on: source: RT · anonymous · disputed · "),
+        "{}",
+        screen(&app)
+    );
+    // Turned off, the filter is named and those still on too.
+    press(&mut app, &["f", "text:anonymous", "Enter"]);
+    assert!(
+        footer(&app).starts_with(" filter off: anonymous · still on: source: RT · disputed · "),
+        "{}",
+        screen(&app)
+    );
+    // Too narrow for their names: how many.
+    let mut app = bundled(50, 20);
+    press(&mut app, &["f", "text:anonymous", "Enter"]);
+    press(&mut app, &["f", "text:source: rt", "Enter"]);
+    press(&mut app, &["f", "text:disputed", "Enter"]);
+    let f = footer(&app);
+    assert!(
+        f.starts_with(" filter on: disputed · 3 filters on · "),
+        "{f}"
+    );
+    assert!(f.ends_with("? help"), "{f}");
 }
 
 #[test]
