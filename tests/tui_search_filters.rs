@@ -316,6 +316,22 @@ fn the_footer_names_every_filter_on_as_the_header_does_or_counts_them_when_they_
 }
 
 #[test]
+fn the_filter_menu_finds_a_label_by_its_words_without_its_punctuation() {
+    for typed in ["source rt", "rt", "Source:RT"] {
+        let mut app = bundled(120, 40);
+        press(&mut app, &["f", &format!("text:{typed}")]);
+        let s = screen(&app);
+        assert!(s.contains("› source: RT"), "{typed}: {s}");
+        press(&mut app, &["Enter"]);
+        assert!(
+            footer(&app).starts_with(" filter on: source: RT · 19 events shown"),
+            "{typed}: {}",
+            screen(&app)
+        );
+    }
+}
+
+#[test]
 fn esc_out_of_a_filter_that_keeps_nothing_comes_back_to_the_event_selected_before_it() {
     let mut app = bundled(120, 40);
     press(&mut app, &["f", "text:anonymous", "Enter", "G"]);
