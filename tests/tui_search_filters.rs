@@ -395,20 +395,7 @@ fn a_filter_that_keeps_nothing_says_so_once() {
 }
 
 /// Two statements relayed by TASS, spelled two ways, and one by a source from TASS.
-const RELAYS: &str = r#"#![enable(implicit_some)]
-Timeline(
-    title: "Relays",
-    sources: [Source(id: "s", outlet: "Wire")],
-    participants: [Participant(id: "p", name: "Speaker")],
-    events: [
-        Event(id: "a", when: "2025-01-01", title: "First",
-              quotes: [Quote(speaker: "p", text: "Relayed by TASS.", source: "s", via: "TASS")]),
-        Event(id: "b", when: "2025-01-02", title: "Second",
-              claims: [Claim(text: "From a source.", source: "s", via: "a source from TASS")]),
-        Event(id: "c", when: "2025-01-03", title: "Third",
-              claims: [Claim(text: "Relayed by tass.", source: "s", via: " tass ")]),
-    ],
-)"#;
+const RELAYS: &str = include_str!("fixtures/valid/relays.ron");
 
 #[test]
 fn a_relay_picked_from_the_menu_keeps_that_relay_alone() {

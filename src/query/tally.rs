@@ -424,19 +424,18 @@ impl<'t> Relays<'t> {
                 of_text.push(None);
                 continue;
             }
-            let v = match folded_to.get(&folded) {
-                Some(&v) => v,
-                None => {
-                    let v = out.len() as u32;
-                    folded_to.insert(folded.clone(), v);
-                    out.push(Via {
-                        text: text.trim().to_string(),
-                        folded,
-                        picked: Picked::default(),
-                    });
-                    room.push(0);
-                    v
-                }
+            let v = if let Some(&v) = folded_to.get(&folded) {
+                v
+            } else {
+                let v = out.len() as u32;
+                folded_to.insert(folded.clone(), v);
+                out.push(Via {
+                    text: text.trim().to_string(),
+                    folded,
+                    picked: Picked::default(),
+                });
+                room.push(0);
+                v
             };
             room[v as usize] += events as usize;
             of_text.push(Some(v));
@@ -640,20 +639,7 @@ mod tests {
 
     #[test]
     fn a_relay_picked_whole_keeps_its_own_statements_and_typed_text_any_that_holds_it() {
-        let text = r#"#![enable(implicit_some)]
-Timeline(
-    title: "Relays",
-    sources: [Source(id: "s", outlet: "S")],
-    participants: [Participant(id: "p", name: "P")],
-    events: [
-        Event(id: "a", when: "2025-01-01", title: "A",
-              quotes: [Quote(speaker: "p", text: "one", source: "s", via: "TASS")]),
-        Event(id: "b", when: "2025-01-02", title: "B",
-              claims: [Claim(text: "two", source: "s", via: "a source from  TASS")]),
-        Event(id: "c", when: "2025-01-03", title: "C",
-              claims: [Claim(text: "three", source: "s", via: " tass ")]),
-    ],
-)"#;
+        let text = include_str!("../../tests/fixtures/valid/relays.ron");
         let t = load_str(text).unwrap().timeline;
         let index = Index::build(&t);
         let offered: Vec<(&str, &str)> = index
