@@ -391,8 +391,8 @@ mod statements {
         bencher.bench_local(|| toggle(&mut app, "disputed") + toggle(&mut app, "disputed"));
     }
 
-    /// The same for a relay (`--via TASS`: also the statements relayed by "a source from
-    /// TASS", whose text holds it).
+    /// The same for a relay picked whole (`TASS`: its own statements, not those relayed by "a
+    /// source from TASS", which is a relay of its own).
     #[divan::bench(args = sizes(), max_time = 4)]
     fn via_on_and_off(bencher: Bencher<'_, '_>, events: usize) {
         let mut app = on_and_off(events, "via: tass");

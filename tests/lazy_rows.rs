@@ -21,6 +21,7 @@ use roundtable::app::{Action, App, View, layout};
 use roundtable::query::document::Document;
 use roundtable::query::filter::Kept;
 use roundtable::query::statement::StatementRef;
+use roundtable::query::tally::{RelayMatch, RelayPart};
 use roundtable::query::{Filter, fold};
 
 const EVENTS: usize = 2000;
@@ -91,7 +92,15 @@ fn random_filter(doc: &Document, dice: &mut Dice) -> Filter {
     if dice.chance(1) {
         let relays: Vec<&str> = roundtable::query::filter::relays(t).collect();
         let relay = fold::fold(relays[dice.below(relays.len())]);
-        f.via = relay.split_whitespace().next().map(str::to_string);
+        // A word of a relay, as typed after `--via`, or a relay whole, as picked from the menu.
+        f.via = if dice.chance(5) {
+            relay
+                .split_whitespace()
+                .next()
+                .and_then(|w| RelayPart::new(w, RelayMatch::Contains))
+        } else {
+            RelayPart::new(&relay, RelayMatch::Exact)
+        };
     }
     f.anonymous = dice.chance(1);
     f.disputed = dice.chance(1);
@@ -128,7 +137,7 @@ fn single_parts(doc: &Document) -> Vec<Filter> {
         },
     ];
     out.extend(index.relays(t).iter().map(|v| Filter {
-        via: Some(v.folded.clone()),
+        via: RelayPart::new(&v.text, RelayMatch::Exact),
         ..Filter::default()
     }));
     let made = index.outlets(t);

@@ -253,7 +253,7 @@ fn f_opens_the_filter_menu_and_enter_turns_a_filter_on_then_off() {
     press(&mut app, &["f", "text:source: rt", "Enter"]);
     assert_eq!(
         app.message(),
-        Some("filter on: source: RT · 3 events shown")
+        Some("filters on: source: RT · anonymous · 3 events shown")
     );
     assert!(
         screen(&app).contains("source: RT · anonymous"),
@@ -267,7 +267,7 @@ fn f_opens_the_filter_menu_and_enter_turns_a_filter_on_then_off() {
     assert!(!app.filter().anonymous);
     assert_eq!(
         app.message(),
-        Some("filter off: anonymous · 19 events shown")
+        Some("filter off: anonymous · still on: source: RT · 19 events shown")
     );
     // Nothing by that name: the menu stays open and says so.
     press(&mut app, &["f", "text:zzz", "Enter"]);
@@ -275,6 +275,60 @@ fn f_opens_the_filter_menu_and_enter_turns_a_filter_on_then_off() {
     assert_eq!(app.message(), Some("no filter matches “zzz”"));
     press(&mut app, &["Esc"]);
     assert_eq!(app.mode(), Mode::Timeline);
+}
+
+#[test]
+fn the_footer_names_every_filter_on_as_the_header_does_or_counts_them_when_they_do_not_fit() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["f", "text:anonymous", "Enter"]);
+    press(&mut app, &["f", "text:source: rt", "Enter"]);
+    let s = screen(&app);
+    let header = s.lines().next().unwrap_or_default();
+    assert!(header.contains(" · source: RT · anonymous "), "{s}");
+    assert!(
+        footer(&app).starts_with(" filters on: source: RT · anonymous · 3 events shown "),
+        "{s}"
+    );
+    press(&mut app, &["f", "text:disputed", "Enter"]);
+    assert!(
+        footer(&app).starts_with(" filters on: source: RT · anonymous · disputed · "),
+        "{}",
+        screen(&app)
+    );
+    // Turned off, the filter is named and those still on too.
+    press(&mut app, &["f", "text:anonymous", "Enter"]);
+    assert!(
+        footer(&app).starts_with(" filter off: anonymous · still on: source: RT · disputed · "),
+        "{}",
+        screen(&app)
+    );
+    // Too narrow for their names: how many.
+    let mut app = bundled(50, 20);
+    press(&mut app, &["f", "text:anonymous", "Enter"]);
+    press(&mut app, &["f", "text:source: rt", "Enter"]);
+    press(&mut app, &["f", "text:disputed", "Enter"]);
+    let f = footer(&app);
+    assert!(
+        f.starts_with(" filter on: disputed · 3 filters on · "),
+        "{f}"
+    );
+    assert!(f.ends_with("? help"), "{f}");
+}
+
+#[test]
+fn the_filter_menu_finds_a_label_by_its_words_without_its_punctuation() {
+    for typed in ["source rt", "rt", "Source:RT"] {
+        let mut app = bundled(120, 40);
+        press(&mut app, &["f", &format!("text:{typed}")]);
+        let s = screen(&app);
+        assert!(s.contains("› source: RT"), "{typed}: {s}");
+        press(&mut app, &["Enter"]);
+        assert!(
+            footer(&app).starts_with(" filter on: source: RT · 19 events shown"),
+            "{typed}: {}",
+            screen(&app)
+        );
+    }
 }
 
 #[test]
@@ -307,14 +361,67 @@ fn a_filter_that_keeps_nothing_counts_in_the_unit_of_the_view() {
     press(&mut app, &["f", "text:corroborated", "Enter"]);
     assert!(app.is_empty());
     let s = screen(&app);
-    assert!(s.contains("No quote or claim passes the filter"), "{s}");
     assert!(
-        s.contains("anonymous alone keeps 5 quotes and claims"),
+        s.contains("No quote or claim passes every filter at once"),
         "{s}"
     );
+    assert!(s.contains("anonymous alone"), "{s}");
+    assert!(s.contains("keeps 5 quotes and claims"), "{s}");
     // Back in the events view, the same filter counted in events.
     press(&mut app, &["v"]);
     let s = screen(&app);
-    assert!(s.contains("No event passes the filter"), "{s}");
-    assert!(s.contains("anonymous alone keeps 4 events"), "{s}");
+    assert!(s.contains("No event passes every filter at once"), "{s}");
+    assert!(s.contains("anonymous alone keeps 4"), "{s}");
+}
+
+#[test]
+fn a_filter_that_keeps_nothing_says_so_once() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["f", "text:anonymous", "Enter"]);
+    press(&mut app, &["f", "text:corroborated", "Enter"]);
+    let s = screen(&app);
+    assert!(!s.contains("nothing passes"), "{s}");
+    let [said] = &detail_text(&app, 1000)[..] else {
+        panic!("one paragraph: {s}");
+    };
+    assert!(
+        said.starts_with(
+            "No event passes every filter at once: anonymous alone keeps 4 events; \
+             corroborated alone keeps "
+        ),
+        "{said}"
+    );
+    assert!(said.ends_with(" events. Esc clears them."), "{said}");
+}
+
+/// Two statements relayed by TASS, spelled two ways, and one by a source from TASS.
+const RELAYS: &str = include_str!("fixtures/valid/relays.ron");
+
+#[test]
+fn a_relay_picked_from_the_menu_keeps_that_relay_alone() {
+    let mut app = open(RELAYS, &args(|_| {}), 120, 30);
+    press(&mut app, &["v", "f", "text:via: TASS", "Enter"]);
+    let s = screen(&app);
+    assert!(s.contains(" 1/2 statements"), "{s}");
+    assert!(!s.contains("From a source."), "{s}");
+    // `--via` typed on the command line keeps every relay holding the text.
+    let mut app = open(RELAYS, &args(|a| a.via = Some("tass".into())), 120, 30);
+    press(&mut app, &["v"]);
+    let s = screen(&app);
+    assert!(s.contains(" 1/3 statements"), "{s}");
+}
+
+#[test]
+fn a_relay_picked_from_the_menu_is_spelled_as_the_timeline_first_spells_it_in_header_and_footer() {
+    let mut app = open(RELAYS, &args(|_| {}), 120, 30);
+    press(&mut app, &["f", "text:via: tass", "Enter"]);
+    let s = screen(&app);
+    let header = s.lines().next().unwrap_or_default();
+    assert!(header.starts_with(" Relays · via: TASS "), "{s}");
+    assert!(footer(&app).starts_with(" filter on: via: TASS · "), "{s}");
+    // Text typed after `--via` is shown as typed, quoted: it is found in relays.
+    let app = open(RELAYS, &args(|a| a.via = Some(" Tass ".into())), 120, 30);
+    let s = screen(&app);
+    let header = s.lines().next().unwrap_or_default();
+    assert!(header.starts_with(" Relays · via: “Tass” "), "{s}");
 }

@@ -3,6 +3,7 @@
 
 use crate::model::{ParticipantKind, Timeline};
 use crate::query::fold::fold;
+use crate::query::tally::{RelayMatch, RelayPart};
 use crate::query::{Filter, Index};
 
 /// One choice of the filter menu.
@@ -20,7 +21,8 @@ pub enum Choice {
     Outlet(Vec<u32>),
     /// `--participant`: a participant index.
     Participant(u32),
-    /// `--via`: a relay, as the file first writes it.
+    /// A relay, as the file first writes it: the statements relayed by it exactly (case and
+    /// spaces aside), not every relay holding its text as `--via` does.
     Relay(String),
 }
 
@@ -87,7 +89,7 @@ impl Choice {
             Choice::SingleOrigin => filter.single_origin,
             Choice::Outlet(sources) => filter.sources.as_ref() == Some(sources),
             Choice::Participant(p) => filter.participant == Some(*p),
-            Choice::Relay(via) => filter.via.as_deref() == Some(fold(via).as_str()),
+            Choice::Relay(via) => filter.via.is_some() && filter.via == Self::relay(via),
         }
     }
 
@@ -110,33 +112,82 @@ impl Choice {
             }
             Choice::Outlet(sources) => f.sources = on.then(|| sources.clone()),
             Choice::Participant(p) => f.participant = on.then_some(*p),
-            Choice::Relay(via) => f.via = on.then(|| fold(via)),
+            Choice::Relay(via) => f.via = if on { Self::relay(via) } else { None },
         }
         f
     }
+
+    /// The filter's relay part for the relay `via` picked from the menu.
+    fn relay(via: &str) -> Option<RelayPart> {
+        RelayPart::new(via, RelayMatch::Exact)
+    }
 }
 
-/// The indices into `choices` whose label contains what was typed (case and accents
-/// ignored), in order; all of them for nothing typed.
+/// The indices into `choices` whose label has the words typed, in order, each within a word
+/// of it (case, accents and punctuation ignored: `source rt` and `rt` find `source: RT`); all
+/// of them for nothing typed. See [`matching_labels`] for the order.
 #[must_use]
 pub fn matching(t: &Timeline<'_>, choices: &[Choice], typed: &str) -> Vec<u32> {
     matching_labels(&folded_labels(t, choices), typed)
 }
 
-/// Each choice's label folded (see [`fold`]), made once when the menu opens so that typing
+/// Each choice's label as [`words`] gives it, made once when the menu opens so that typing
 /// does not fold them again at each key.
 #[must_use]
 pub fn folded_labels(t: &Timeline<'_>, choices: &[Choice]) -> Vec<String> {
-    choices.iter().map(|c| fold(&c.label(t))).collect()
+    choices.iter().map(|c| words(&c.label(t))).collect()
 }
 
-/// [`matching`] over labels already folded by [`folded_labels`].
+/// Text as the menu compares it: folded (see [`fold`]), apostrophes left out (`People's` is
+/// `peoples`), anything else but letters and digits taken as a space, and the words one space
+/// apart.
+#[must_use]
+pub fn words(text: &str) -> String {
+    let spaced: String = fold(text)
+        .chars()
+        .filter(|&c| c != '\'')
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// [`matching`] over labels made by [`folded_labels`]: the one test of typed text against
+/// the menu. The labels found come best first, each group in the menu's order: the label
+/// that is what was typed; labels that begin with it; labels with each typed word at the start
+/// of one of their words; then labels with each inside one (`rt` in `participant`).
 #[must_use]
 pub fn matching_labels(labels: &[String], typed: &str) -> Vec<u32> {
-    let q = fold(typed.trim());
-    (0..labels.len() as u32)
-        .filter(|&i| q.is_empty() || labels[i as usize].contains(&q))
-        .collect()
+    let typed = words(typed);
+    let mut found: Vec<(u8, u32)> = (0..labels.len() as u32)
+        .filter_map(|i| how_well(&labels[i as usize], &typed).map(|rank| (rank, i)))
+        .collect();
+    // Stable: the menu's order within a rank.
+    found.sort_by_key(|&(rank, _)| rank);
+    found.into_iter().map(|(_, i)| i).collect()
+}
+
+/// How well `label` matches `typed` (both made by [`words`]), the best 0; `None` when it does
+/// not. Nothing typed matches every label alike.
+fn how_well(label: &str, typed: &str) -> Option<u8> {
+    if typed.is_empty() {
+        return Some(0);
+    }
+    // Each typed word in a later word of the label than the one before.
+    let in_order = |found: fn(&str, &str) -> bool| {
+        let mut words = label.split(' ');
+        typed.split(' ').all(|t| words.any(|w| found(w, t)))
+    };
+    if label == typed {
+        Some(0)
+    } else if label.starts_with(typed) {
+        Some(1)
+    } else if in_order(|w, t| w.starts_with(t)) {
+        Some(2)
+    } else if in_order(|w, t| w.contains(t)) {
+        Some(3)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -177,5 +228,47 @@ mod tests {
         let f = rt.toggle(&none);
         assert!(rt.is_on(&f));
         assert_eq!(rt.toggle(&f), none);
+    }
+
+    #[test]
+    fn typed_words_find_labels_in_order_whatever_their_punctuation_best_first() {
+        let labels: Vec<String> = [
+            "participant: Medvedev",
+            "via: a source from TASS",
+            "source: RT",
+            "via: TASS",
+            "single-origin: several outlets, one independent origin",
+            "source: People’s Daily",
+        ]
+        .iter()
+        .map(|l| words(l))
+        .collect();
+        let found = |typed: &str| -> Vec<&str> {
+            matching_labels(&labels, typed)
+                .iter()
+                .map(|&i| labels[i as usize].as_str())
+                .collect()
+        };
+        for typed in [
+            "source: rt",
+            "source rt",
+            "SOURCE   RT",
+            "source:rt",
+            "sou rt",
+        ] {
+            assert_eq!(found(typed), ["source rt"], "{typed:?}");
+        }
+        // A word inside a word counts, after the words that start with it.
+        assert_eq!(found("rt"), ["source rt", "participant medvedev"]);
+        // The label typed whole first, then those holding its words in order.
+        assert_eq!(found("via: TASS"), ["via tass", "via a source from tass"]);
+        assert_eq!(found("tass via"), Vec::<&str>::new());
+        assert_eq!(
+            found("single origin"),
+            ["single origin several outlets one independent origin"]
+        );
+        assert_eq!(found("peoples"), ["source peoples daily"]);
+        assert_eq!(found("people's"), ["source peoples daily"]);
+        assert_eq!(found(" : ").len(), labels.len());
     }
 }

@@ -392,6 +392,34 @@ pub fn document(app: &App, width: usize) -> Vec<Line> {
     document_with_links(app, width).0
 }
 
+/// Why no row passes the filter, said once, and how to clear it: `No event passes the
+/// filter: Rustem Umerov takes part in no event (…). Esc clears it.`, or, when each part
+/// keeps some alone, `No event passes every filter at once: anonymous alone keeps 4 events;
+/// corroborated alone keeps 3 events. Esc clears them.`
+fn nothing_passes(app: &App, back: &str) -> String {
+    use crate::query::nothing::Why;
+    let none = match app.view() {
+        super::View::Events => "No event",
+        super::View::Statements => "No quote or claim",
+    };
+    let it = if app.filter.describe(app.doc.timeline()).len() > 1 {
+        "them"
+    } else {
+        "it"
+    };
+    let why = match &app.nothing_why {
+        None => format!("{none} passes the filter"),
+        Some(Why::Together(counts)) => format!(
+            "{none} passes every filter at once: {}",
+            safe(&counts.join("; "))
+        ),
+        Some(why @ (Why::Part(_) | Why::Empty(_))) => {
+            format!("{none} passes the filter: {}", safe(&why.to_string()))
+        }
+    };
+    format!("{why}. {back} clears {it}.")
+}
+
 /// [`document`], with its links: in the events view, the selected event in full; in the
 /// statements view, the selected statement's provenance.
 #[must_use]
@@ -410,14 +438,7 @@ pub fn document_with_links(app: &App, width: usize) -> (Vec<Line>, Vec<Link>) {
         let msg = if app.doc.timeline().events.is_empty() {
             "This timeline has no events.".to_string()
         } else {
-            let none = match app.view() {
-                super::View::Events => "No event",
-                super::View::Statements => "No quote or claim",
-            };
-            match &app.nothing_why {
-                Some(why) => format!("{none} passes the filter: {}. {back} clears it.", safe(why)),
-                None => format!("{none} passes the filter. {back} clears it."),
-            }
+            nothing_passes(app, &back)
         };
         let segs = vec![d.seg(msg, Role::Dim)];
         d.para(&segs, 0);

@@ -124,7 +124,7 @@ pub struct App {
     /// so that turning the last filter off does not make them again; empty when not set aside.
     pub(crate) every: Vec<u32>,
     /// When the filter keeps no event, why (worked out once, when the filter is set).
-    pub(crate) nothing_why: Option<String>,
+    pub(crate) nothing_why: Option<crate::query::nothing::Why>,
     /// The place selected before a filter that keeps nothing: selected again by the next
     /// filter that shows it (Esc, say), as if the empty filter had not been tried.
     pub(crate) held: Option<Place>,
@@ -253,6 +253,29 @@ impl App {
     #[must_use]
     pub fn keymap(&self) -> &keymap::Keymap {
         &self.keys
+    }
+
+    /// The key that opens the help in the current mode and its hint (`?`, `help`), if it has
+    /// one: the footer keeps it on screen at every width.
+    #[must_use]
+    pub fn help_hint(&self) -> Option<(String, &'static str)> {
+        self.keys
+            .hints(self.mode())
+            .into_iter()
+            .find(|(_, hint)| *hint == "help")
+    }
+
+    /// The cells the footer gives the help hint beside a message (` ? help`); none without one.
+    #[must_use]
+    pub fn help_hint_width(&self) -> usize {
+        self.help_hint()
+            .map_or(0, |(key, _)| 1 + text::width(&key) + " help".len())
+    }
+
+    /// How wide a message can be for the footer to show it whole: its width less the space
+    /// before the message and the help hint after it.
+    pub(crate) fn message_room(&self) -> usize {
+        usize::from(self.size.width).saturating_sub(1 + self.help_hint_width())
     }
 
     #[must_use]

@@ -408,17 +408,46 @@ impl App {
         let on = !choice.is_on(&self.filter);
         self.set_filter(choice.toggle(&self.filter));
         self.focus = Focus::Timeline;
-        let n = self.len();
         // A flag by its name; a source, participant or relay whole.
         let what = match choice {
             Choice::Outlet(_) | Choice::Participant(_) | Choice::Relay(_) => label.as_str(),
             _ => label.split(':').next().unwrap_or_default(),
         };
-        self.message = Some(format!(
-            "filter {}: {what} · {n} {} shown",
-            if on { "on" } else { "off" },
-            self.view.unit(n)
-        ));
+        self.message = Some(self.filters_message(on, what));
+    }
+
+    /// What the footer says when the filter menu turns `what` on or off: every filter then on,
+    /// named as the header names them (or how many, when their names do not fit the footer),
+    /// and how many rows are shown.
+    fn filters_message(&self, on: bool, what: &str) -> String {
+        let n = self.len();
+        let shown = format!("{n} {} shown", self.view.unit(n));
+        let parts: Vec<String> = self
+            .filter
+            .describe(self.doc.timeline())
+            .iter()
+            .map(|p| text::line(p).into_owned())
+            .collect();
+        let k = parts.len();
+        let named = match (on, k) {
+            (_, 0) | (true, 1) => {
+                format!("filter {}: {what} · {shown}", if on { "on" } else { "off" })
+            }
+            (true, _) => format!("filters on: {} · {shown}", parts.join(" · ")),
+            (false, _) => format!(
+                "filter off: {what} · still on: {} · {shown}",
+                parts.join(" · ")
+            ),
+        };
+        if text::width(&named) <= self.message_room() {
+            return named;
+        }
+        let filters = if k == 1 { "filter" } else { "filters" };
+        if on {
+            format!("filter on: {what} · {k} {filters} on · {shown}")
+        } else {
+            format!("filter off: {what} · {k} {filters} still on · {shown}")
+        }
     }
 
     fn jump_to_round(&mut self, r: u32) {

@@ -577,8 +577,8 @@ pub struct Filters {
     #[arg(long, value_name = "NAME")]
     pub source: Option<String>,
 
-    /// Only quotes and claims relayed through TEXT (their `via`, e.g. `TASS`), ignoring case
-    /// and accents
+    /// Only quotes and claims whose relay (their `via`) holds TEXT, ignoring case, accents and
+    /// extra spaces: `--via tass` keeps those relayed by `TASS` and by `a source from TASS`
     #[arg(long, value_name = "TEXT")]
     pub via: Option<String>,
 

@@ -99,5 +99,9 @@ pub fn nothing(
         unit,
     );
     // Names from the file and values as typed: both untrusted.
-    writeln!(err, "roundtable: nothing to show: {}", escape_line(&why))
+    writeln!(
+        err,
+        "roundtable: nothing to show: {}",
+        escape_line(&why.to_string())
+    )
 }

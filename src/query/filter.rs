@@ -18,7 +18,7 @@ use super::index::Index;
 use super::search::search;
 use super::speaker::{self, SpeakerError};
 use super::statement::{Kind, StatementRef};
-use super::tally::{self, Flag, Running};
+use super::tally::{self, Flag, RelayMatch, RelayPart, Running};
 
 /// A filter as the user gave it, before names are resolved.
 #[allow(
@@ -38,7 +38,8 @@ pub struct FilterArgs {
     /// `--source`: a source's `id` or `outlet`, any case, or a part of either that names one
     /// source or the sources of one outlet.
     pub source: Option<String>,
-    /// `--via`: text to find in a statement's relay (`via`), ignoring case and accents.
+    /// `--via`: text to find in a statement's relay (`via`), ignoring case, accents and
+    /// extra spaces ([`RelayMatch::Contains`]).
     pub via: Option<String>,
     /// `--search`: text to find in titles, summaries, quotes and claims, and in the names and
     /// aliases of the event's participants, ignoring case and accents (see [`search`]).
@@ -74,8 +75,9 @@ pub struct Filter {
     /// Source indices `--source` names (one source, or every source of one outlet),
     /// ascending; `None` for no source filter.
     pub sources: Option<Vec<u32>>,
-    /// The relay text, folded (see [`fold`]); never empty.
-    pub via: Option<String>,
+    /// The relay, and whether a statement's must hold it (`--via`) or be it (a relay picked
+    /// from the filter menu).
+    pub via: Option<RelayPart>,
     /// The search text as typed (not folded; [`search`] folds it); never blank: [`Filter::resolve`]
     /// drops a search that is empty or only whitespace.
     pub search: Option<String>,
@@ -108,8 +110,9 @@ pub enum Kept {
     Citing(u32),
     /// The events having a statement with the flag: `Index::flagged(flag).events`.
     Flagged(Flag),
-    /// The events having a statement whose relay matches relay `v`:
-    /// `Index::relays(t)[v].picked.events` (made only once the relays are).
+    /// The events having a statement whose relay is relay `v` (or, for a relay part that
+    /// matches no other, holds it): `Index::relays(t)[v].picked.events` (made only once the
+    /// relays are).
     Via(u32),
     /// A list of their own (what [`Filter::apply`] returns).
     Made(Vec<u32>),
@@ -286,7 +289,7 @@ pub fn resolve_source(t: &Timeline<'_>, name: &str) -> Result<Vec<u32>, FilterEr
                     .flat_map(|s| [s.id.value.as_ref(), s.outlet.as_ref()]),
             )
             .map(str::to_string),
-            relay: relay_containing(t, &q),
+            relay: relay_containing(t, name),
             outlets: {
                 let mut names: Vec<String> = Vec::new();
                 for s in &t.sources {
@@ -375,8 +378,7 @@ impl Filter {
         let via = args
             .via
             .as_deref()
-            .map(|v| fold(v.trim()))
-            .filter(|v| !v.is_empty());
+            .and_then(|v| RelayPart::new(v, RelayMatch::Contains));
         let search = args.search.clone().filter(|s| !s.trim().is_empty());
         let marked = args.marked.as_ref().map(|ids| marked_positions(t, ids));
         Ok(Filter {
@@ -395,7 +397,8 @@ impl Filter {
     }
 
     /// Each part that is set, as `name: value` for a header or a message (`speaker: Dmitry
-    /// Peskov`, `round: Round 3`, `source: Xinhua`, `disputed`), in the order of the fields;
+    /// Peskov`, `round: Round 3`, `source: Xinhua`, `via: TASS` for a relay picked whole,
+    /// `via: “tass”` for text to find in relays, `disputed`), in the order of the fields;
     /// names come from the file, unescaped: the caller makes them safe to show.
     #[must_use]
     pub fn describe(&self, t: &Timeline<'_>) -> Vec<String> {
@@ -420,7 +423,12 @@ impl Filter {
             parts.push(format!("source: {}", outlets.join(", ")));
         }
         if let Some(v) = &self.via {
-            parts.push(format!("via: {v}"));
+            // A relay picked whole as the timeline spells it; text to find in relays as typed,
+            // quoted as a search is.
+            parts.push(match v.how {
+                RelayMatch::Exact => format!("via: {}", v.text),
+                RelayMatch::Contains => format!("via: “{}”", v.text),
+            });
         }
         for (on, flag) in [
             (self.anonymous, "anonymous"),
@@ -563,11 +571,13 @@ impl Filter {
                 let o = *outlets.outlet_of.get(*sources.first()? as usize)?;
                 (outlets.sources[o as usize] == *sources).then_some(Kept::Citing(o))
             }
-            (.., Some(needle)) => index
-                .relays(t)
-                .iter()
-                .position(|v| v.folded == *needle)
-                .map(|v| Kept::Via(v as u32)),
+            (.., Some(part)) => {
+                let mut matched = part.relays(index.relays(t));
+                match (matched.next(), matched.next()) {
+                    (Some(v), None) => Some(Kept::Via(v as u32)),
+                    _ => None,
+                }
+            }
             _ => None,
         }
     }
@@ -590,15 +600,22 @@ impl Filter {
         if let Some(search) = &self.search {
             owned.push(search_hits(t, index, text, search));
         }
-        // The events having a statement with each flag, or with the relay, hold every event
-        // kept: the statements are then asked (below) about the smallest list's events only.
+        // The events having a statement with each flag, or with a relay that matches, hold
+        // every event kept: the statements are then asked (below) about the smallest list's
+        // events only.
         for flag in self.flags() {
             lists.push(&index.flagged(flag).events);
         }
-        if let Some(needle) = &self.via
-            && let Some(v) = index.relays(t).iter().find(|v| v.folded == *needle)
-        {
-            lists.push(&v.picked.events);
+        if let Some(part) = &self.via {
+            let relays = index.relays(t);
+            let matched: Vec<&[u32]> = part
+                .relays(relays)
+                .map(|v| relays[v].picked.events.as_slice())
+                .collect();
+            match matched.as_slice() {
+                [one] => lists.push(one),
+                _ => owned.push(union(matched.into_iter())),
+            }
         }
         // Every source of one outlet is its index list as it stands; else the union of the
         // outlets' lists (filtered when only some of an outlet's sources are named).
@@ -702,8 +719,8 @@ impl Filter {
         if !self.speakers.is_empty() && !who.is_some_and(|w| self.speakers.contains(&w.target)) {
             return false;
         }
-        if let Some(needle) = &self.via
-            && !via.is_some_and(|v| tally::relay_matches(v, needle))
+        if let Some(part) = &self.via
+            && !via.is_some_and(|v| part.matches(v))
         {
             return false;
         }
@@ -787,14 +804,10 @@ pub fn relays<'t>(t: &'t Timeline<'_>) -> impl Iterator<Item = &'t str> {
     })
 }
 
-/// The first relay (in timeline order) whose folded text contains `folded`.
-fn relay_containing(t: &Timeline<'_>, folded: &str) -> Option<String> {
-    if folded.is_empty() {
-        return None;
-    }
-    relays(t)
-        .find(|v| fold(v).contains(folded))
-        .map(str::to_string)
+/// The first relay (in timeline order) that `--via text` keeps.
+fn relay_containing(t: &Timeline<'_>, text: &str) -> Option<String> {
+    let part = RelayPart::new(text, RelayMatch::Contains)?;
+    relays(t).find(|v| part.matches(v)).map(str::to_string)
 }
 
 /// Timeline positions (ascending) of the events whose ids are among `ids`; ids that name no
@@ -822,7 +835,7 @@ fn union<'l>(lists: impl Iterator<Item = &'l [u32]>) -> Vec<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Filter, Kept};
+    use super::{Filter, Kept, RelayMatch, RelayPart};
     use crate::model::{BUNDLED, load_str};
     use crate::query::Index;
 
@@ -844,7 +857,7 @@ mod tests {
                 ..speakers.clone()
             },
             Filter {
-                via: Some("tass".into()),
+                via: RelayPart::new("tass", RelayMatch::Contains),
                 ..speakers.clone()
             },
             Filter {
@@ -909,13 +922,19 @@ mod tests {
             });
         }
         for v in index.relays(&t) {
+            for how in [RelayMatch::Exact, RelayMatch::Contains] {
+                filters.push(Filter {
+                    via: RelayPart::new(&v.text, how),
+                    ..Filter::default()
+                });
+            }
+            // Part of a relay's text: a list of its own when other relays hold it too.
             filters.push(Filter {
-                via: Some(v.folded.clone()),
-                ..Filter::default()
-            });
-            // Part of a relay's text: a list of its own.
-            filters.push(Filter {
-                via: v.folded.chars().next().map(String::from),
+                via: v
+                    .folded
+                    .chars()
+                    .next()
+                    .and_then(|c| RelayPart::new(&c.to_string(), RelayMatch::Contains)),
                 ..Filter::default()
             });
         }

@@ -227,8 +227,12 @@ mod tests {
             ..Default::default()
         };
         let f = Filter::resolve(&t, &index, &args).unwrap();
-        // Spaces around a relay as typed do not count: ` TASS ` finds relays `TASS`.
-        assert_eq!(f.via.as_deref(), Some("tass"));
+        // Spaces around a relay as typed do not count: ` TASS ` finds relays holding `TASS`.
+        let via = f.via.as_ref().unwrap();
+        assert_eq!(
+            (via.folded.as_str(), via.how),
+            ("tass", tally::RelayMatch::Contains)
+        );
         assert_eq!(
             f.describe(&t),
             [
@@ -236,7 +240,7 @@ mod tests {
                 "participant: Hakan Fidan",
                 "round: Third round",
                 "source: Xinhua",
-                "via: tass",
+                "via: “TASS”",
                 "anonymous",
                 "single-origin"
             ]

@@ -2,6 +2,8 @@
 //! own and why ("Rustem Umerov is never quoted and makes no claim, but takes part in 5 events:
 //! try --participant umerov"), or, when each part keeps something, how much each keeps.
 
+use std::fmt;
+
 use crate::model::{ParticipantKind, Timeline};
 
 use super::filter::{Filter, FilterArgs};
@@ -18,7 +20,9 @@ pub enum Unit {
 }
 
 impl Unit {
-    fn count(self, n: usize) -> String {
+    /// `n` of the unit in words: `1 event`, `5 quotes and claims`.
+    #[must_use]
+    pub fn count(self, n: usize) -> String {
         let (one, many) = match self {
             Unit::Events => ("event", "events"),
             Unit::Statements => ("quote or claim", "quotes and claims"),
@@ -27,7 +31,38 @@ impl Unit {
     }
 }
 
-/// One sentence saying why `filter` keeps no event, or no statement. With the `args` it was
+/// Why a filter keeps nothing ([`why`]). As text ([`fmt::Display`]), one clause to follow
+/// `nothing to show: `; the browser words each kind itself, so that its own
+/// "No event passes the filter" is not said twice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    /// One part keeps nothing on its own: why, naming the part ("Rustem Umerov takes part in
+    /// no event (participant: Rustem Umerov)").
+    Part(String),
+    /// Each part keeps something on its own, but nothing passes them all: how much each
+    /// keeps alone ("--round 2 alone keeps 1 event"), in the order of the parts.
+    Together(Vec<String>),
+    /// The timeline has nothing of the unit counted: no event, or no quote or claim.
+    Empty(Unit),
+}
+
+impl fmt::Display for Why {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Why::Part(why) => f.write_str(why),
+            Why::Together(counts) => {
+                write!(f, "nothing passes every filter: {}", counts.join("; "))
+            }
+            Why::Empty(unit) => write!(
+                f,
+                "the timeline has no {}",
+                unit.count(0).trim_start_matches("0 ")
+            ),
+        }
+    }
+}
+
+/// Why `filter` keeps no event, or no statement. With the `args` it was
 /// resolved from (the command line), each part is named by its flag as typed
 /// (`--speaker peskov`); without (the browser), as [`Filter::describe`] names it
 /// (`speaker: Dmitry Peskov`). Names come from the file and `args` as typed, unescaped: the
@@ -40,7 +75,7 @@ pub fn why(
     args: Option<&FilterArgs>,
     text: Option<&str>,
     unit: Unit,
-) -> String {
+) -> Why {
     let kept = |f: &Filter| match unit {
         Unit::Events => f.apply(t, index, text).len(),
         Unit::Statements => f.statements(t, index, text).len(),
@@ -50,19 +85,16 @@ pub fn why(
         let label = label.unwrap_or_else(|| alone.describe(t).join(", "));
         let n = kept(&alone);
         if n == 0 {
-            return alone_keeps_nothing(t, index, &alone, &label);
+            return Why::Part(alone_keeps_nothing(t, index, &alone, &label));
         }
         counts.push(format!("{label} alone keeps {}", unit.count(n)));
     }
     if counts.len() < 2 {
         // A part keeping something alone keeps the same together: only reached on a
         // timeline with nothing in it.
-        return format!(
-            "the timeline has no {}",
-            unit.count(0).trim_start_matches("0 ")
-        );
+        return Why::Empty(unit);
     }
-    format!("nothing passes every filter: {}", counts.join("; "))
+    Why::Together(counts)
 }
 
 /// Each part of `filter` that is set, alone, labelled with its flag as typed when `args`

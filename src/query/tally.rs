@@ -218,11 +218,79 @@ pub fn is_anonymous(t: &Timeline<'_>, who: Option<&Ref>) -> bool {
     who.is_some_and(|w| t.participant(w).kind == ParticipantKind::Group)
 }
 
-/// Whether a relay as the file writes it (`via`) holds `needle`, folded text (see [`fold`]):
-/// what `--via` asks of a statement.
+/// A relay as the filters compare it: folded (see [`fold`]), its words apart by one space and
+/// no space around them, so that `TASS`, ` tass ` and `Tass` are one relay.
 #[must_use]
-pub fn relay_matches(via: &str, needle: &str) -> bool {
-    fold(via).contains(needle)
+pub fn fold_relay(via: &str) -> String {
+    let folded = fold(via);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// How a filter's relay is compared with a statement's, both folded by [`fold_relay`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelayMatch {
+    /// The statement's relay holds the text: `--via TEXT` typed on the command line (`tass`
+    /// keeps `TASS` and `a source from TASS`).
+    Contains,
+    /// The statement's relay is the text: a relay picked from the browser's filter menu
+    /// (`TASS` keeps `TASS` and ` tass`, not `a source from TASS`).
+    Exact,
+}
+
+/// The relay part of a filter (`--via`, or a relay picked from the filter menu).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelayPart {
+    /// As a header shows it: for [`RelayMatch::Exact`], the relay as the timeline first
+    /// writes it ([`Via::text`]); for [`RelayMatch::Contains`], as typed. Spaces around it left
+    /// out; never empty.
+    pub text: String,
+    /// `text` folded by [`fold_relay`]; never empty.
+    pub folded: String,
+    /// How a statement's relay is compared with it.
+    pub how: RelayMatch,
+}
+
+impl RelayPart {
+    /// `text` compared `how`; `None` when it folds to nothing (blank text filters nothing).
+    #[must_use]
+    pub fn new(text: &str, how: RelayMatch) -> Option<Self> {
+        let folded = fold_relay(text);
+        (!folded.is_empty()).then(|| RelayPart {
+            text: text.trim().to_string(),
+            folded,
+            how,
+        })
+    }
+
+    /// Whether a statement relayed by `via` (as the file writes it) passes: the one
+    /// definition of a relay match, which the filters ask of each statement and
+    /// [`RelayPart::relays`] of the index's relays.
+    #[must_use]
+    pub fn matches(&self, via: &str) -> bool {
+        self.matches_folded(&fold_relay(via))
+    }
+
+    /// [`RelayPart::matches`] for a relay already folded by [`fold_relay`].
+    fn matches_folded(&self, folded: &str) -> bool {
+        match self.how {
+            RelayMatch::Contains => folded.contains(&self.folded),
+            RelayMatch::Exact => folded == self.folded,
+        }
+    }
+
+    /// The positions in `relays` (the index's, [`Index::relays`](super::Index::relays)) of the
+    /// relays whose statements pass: every statement with a relay is in the list of exactly
+    /// one of them, so the events these lists hold together are the events kept.
+    pub fn relays<'v>(&'v self, relays: &'v [Via]) -> impl Iterator<Item = usize> + 'v {
+        (0..relays.len()).filter(|&v| self.matches_folded(&relays[v].folded))
+    }
 }
 
 /// The distinct sources (indices into `Timeline::sources`) carrying a statement: its `source`
@@ -240,16 +308,16 @@ pub fn statement_sources<'s>(source: &'s Ref, also: &'s [Ref]) -> impl Iterator<
 }
 
 /// One relay (`via`) the timeline's statements give, as the filter menu offers it, with the
-/// events whose statements it matches.
+/// events whose statements it relays.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Via {
     /// As the file first writes it, spaces around it left out; never empty.
     pub text: String,
-    /// `text` folded (see [`fold`]): the `--via` needle that picks it; never empty, and no
-    /// other [`Via`] of the index has the same.
+    /// `text` folded by [`fold_relay`]: no other [`Via`] of the index has the same; never
+    /// empty.
     pub folded: String,
-    /// The events having a statement whose relay [`relay_matches`] `folded` (this relay and
-    /// any other holding it: `TASS` matches `a source from TASS`), and running counts of those
+    /// The events having a statement whose relay folds to `folded` (`TASS` and ` tass`, not
+    /// `a source from TASS`, which is a relay of its own), and running counts of those
     /// statements.
     pub picked: Picked,
 }
@@ -294,10 +362,10 @@ pub(crate) fn relays(t: &Timeline<'_>) -> Vec<Via> {
         }
         relays.event.clear();
     }
-    let (mut out, matched) = relays.offered();
+    let (mut out, of_text) = relays.offered();
     for (pos, e) in (0u32..).zip(&t.events) {
         for via in vias(e) {
-            for &v in &matched[relays.ids[via] as usize] {
+            if let Some(v) = of_text[relays.ids[via] as usize] {
                 out[v as usize].picked.push(pos, 1);
             }
         }
@@ -342,44 +410,40 @@ impl<'t> Relays<'t> {
     }
 
     /// The relays to offer: each distinct folded text once, as first written, with empty
-    /// lists made at the most events they can hold; and per distinct text, the relays offered
-    /// that it matches.
-    fn offered(&self) -> (Vec<Via>, Vec<Vec<u32>>) {
+    /// lists made at the most events they can hold; and per distinct text, the relay offered
+    /// that it folds to (none for a text that folds to nothing).
+    fn offered(&self) -> (Vec<Via>, Vec<Option<u32>>) {
         let mut out: Vec<Via> = Vec::new();
-        let mut folded_to: HashMap<String, usize, foldhash::fast::RandomState> =
+        let mut folded_to: HashMap<String, u32, foldhash::fast::RandomState> =
             HashMap::with_hasher(foldhash::fast::RandomState::default());
-        for (text, _) in &self.texts {
-            let text = text.trim();
-            let folded = fold(text);
-            if folded.is_empty() || folded_to.contains_key(&folded) {
+        let mut room: Vec<usize> = Vec::new();
+        let mut of_text = Vec::with_capacity(self.texts.len());
+        for &(text, events) in &self.texts {
+            let folded = fold_relay(text);
+            if folded.is_empty() {
+                of_text.push(None);
                 continue;
             }
-            folded_to.insert(folded.clone(), out.len());
-            out.push(Via {
-                text: text.to_string(),
-                folded,
-                picked: Picked::default(),
-            });
-        }
-        let matched: Vec<Vec<u32>> = self
-            .texts
-            .iter()
-            .map(|(text, _)| {
-                (0..out.len() as u32)
-                    .filter(|&v| relay_matches(text, &out[v as usize].folded))
-                    .collect()
-            })
-            .collect();
-        let mut room = vec![0usize; out.len()];
-        for (m, (_, events)) in matched.iter().zip(&self.texts) {
-            for &v in m {
-                room[v as usize] += *events as usize;
-            }
+            let v = if let Some(&v) = folded_to.get(&folded) {
+                v
+            } else {
+                let v = out.len() as u32;
+                folded_to.insert(folded.clone(), v);
+                out.push(Via {
+                    text: text.trim().to_string(),
+                    folded,
+                    picked: Picked::default(),
+                });
+                room.push(0);
+                v
+            };
+            room[v as usize] += events as usize;
+            of_text.push(Some(v));
         }
         for (v, room) in out.iter_mut().zip(room) {
             v.picked.events.reserve_exact(room);
         }
-        (out, matched)
+        (out, of_text)
     }
 }
 
@@ -437,7 +501,7 @@ mod generator;
 
 #[cfg(test)]
 mod tests {
-    use super::{Flag, Running};
+    use super::{Flag, RelayMatch, RelayPart, Running, fold_relay};
     use crate::model::{BUNDLED, Timeline, load_str};
     use crate::query::filter::relays;
     use crate::query::fold::fold;
@@ -515,7 +579,7 @@ mod tests {
         // Each relay once, as first written, folded; all of them.
         let mut offered: Vec<String> = Vec::new();
         for via in relays(&t) {
-            let folded = fold(via.trim());
+            let folded = fold_relay(via);
             if !folded.is_empty() && !offered.contains(&folded) {
                 offered.push(folded);
             }
@@ -523,10 +587,11 @@ mod tests {
         let folded: Vec<&str> = index.relays(&t).iter().map(|v| v.folded.as_str()).collect();
         assert_eq!(folded, offered);
         for v in index.relays(&t) {
-            assert_eq!(fold(&v.text), v.folded);
+            assert_eq!(fold_relay(&v.text), v.folded);
             assert!(relays(&t).any(|r| r.trim() == v.text));
+            // A relay's list is its own statements' events, picked whole from the menu.
             let f = Filter {
-                via: Some(v.folded.clone()),
+                via: RelayPart::new(&v.text, RelayMatch::Exact),
                 ..Filter::default()
             };
             check(&t, &index, &f, &v.picked.events, v.picked.running(), true);
@@ -571,6 +636,47 @@ mod tests {
             check(&t, &index, &f, &index.involved[p], running, false);
         }
         some
+    }
+
+    #[test]
+    fn a_relay_picked_whole_keeps_its_own_statements_and_typed_text_any_that_holds_it() {
+        let text = include_str!("../../tests/fixtures/valid/relays.ron");
+        let t = load_str(text).unwrap().timeline;
+        let index = Index::build(&t);
+        let offered: Vec<(&str, &str)> = index
+            .relays(&t)
+            .iter()
+            .map(|v| (v.text.as_str(), v.folded.as_str()))
+            .collect();
+        assert_eq!(
+            offered,
+            [
+                ("TASS", "tass"),
+                ("a source from  TASS", "a source from tass")
+            ]
+        );
+        let kept = |text: &str, how| {
+            let f = Filter {
+                via: RelayPart::new(text, how),
+                ..Filter::default()
+            };
+            let events: Vec<&str> = f
+                .statements(&t, &index, None)
+                .iter()
+                .map(|s| &*t.events[s.event as usize].id.value)
+                .collect();
+            assert_eq!(f.apply(&t, &index, None).len(), events.len(), "{f:?}");
+            events
+        };
+        // Case and spaces do not count; a longer relay holding the text is another relay.
+        assert_eq!(kept("TASS", RelayMatch::Exact), ["a", "c"]);
+        assert_eq!(kept(" Tass", RelayMatch::Exact), ["a", "c"]);
+        assert_eq!(kept("A source FROM tass", RelayMatch::Exact), ["b"]);
+        assert!(kept("source", RelayMatch::Exact).is_empty());
+        // Typed text (`--via`) keeps every relay holding it.
+        assert_eq!(kept("tass", RelayMatch::Contains), ["a", "b", "c"]);
+        assert_eq!(kept("source from tass", RelayMatch::Contains), ["b"]);
+        assert!(RelayPart::new("  ", RelayMatch::Exact).is_none());
     }
 
     #[test]

@@ -54,10 +54,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // `? help` is how everything else is found, so it stays on screen at every width. The
     // status on the right gives way to it, and to a notice that needs the room; a notice is
     // cut to leave room for it.
-    let help = help_hint(app);
-    let help_w = help
-        .as_ref()
-        .map_or(0, |(key, _)| 1 + text::width(key) + " help".len());
+    let help = app.help_hint();
+    let help_w = app.help_hint_width();
     let need = match &notice {
         Some((what, _)) => text::width(what) + help_w,
         // Among the hints, `? help` is followed by two spaces (see `hints`).
@@ -115,14 +113,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ]);
         put(buf, r, 0, &line);
     }
-}
-
-/// The key that opens the help in the current mode and its hint (`?`, `help`), if it has one.
-fn help_hint(app: &App) -> Option<(String, &'static str)> {
-    app.keymap()
-        .hints(app.mode())
-        .into_iter()
-        .find(|(_, hint)| *hint == "help")
 }
 
 /// Where to start `s` so that its last `max` cells show.
