@@ -367,11 +367,20 @@ fn a_filter_that_keeps_nothing_counts_in_the_unit_of_the_view() {
     );
     assert!(s.contains("anonymous alone"), "{s}");
     assert!(s.contains("keeps 5 quotes and claims"), "{s}");
+    // The main pane says it in the view's unit too, of both filters.
+    assert!(
+        s.contains("No quote or claim passes. Esc clears the filters."),
+        "{s}"
+    );
     // Back in the events view, the same filter counted in events.
     press(&mut app, &["v"]);
     let s = screen(&app);
     assert!(s.contains("No event passes every filter at once"), "{s}");
     assert!(s.contains("anonymous alone keeps 4"), "{s}");
+    assert!(
+        s.contains("No event passes. Esc clears the filters."),
+        "{s}"
+    );
 }
 
 #[test]

@@ -398,15 +398,7 @@ pub fn document(app: &App, width: usize) -> Vec<Line> {
 /// corroborated alone keeps 3 events. Esc clears them.`
 fn nothing_passes(app: &App, back: &str) -> String {
     use crate::query::nothing::Why;
-    let none = match app.view() {
-        super::View::Events => "No event",
-        super::View::Statements => "No quote or claim",
-    };
-    let it = if app.filter.describe(app.doc.timeline()).len() > 1 {
-        "them"
-    } else {
-        "it"
-    };
+    let (none, it) = app.nothing_words();
     let why = match &app.nothing_why {
         None => format!("{none} passes the filter"),
         Some(Why::Together(counts)) => format!(

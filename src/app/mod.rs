@@ -434,6 +434,22 @@ impl App {
         }
     }
 
+    /// How the screen says that nothing passes the filter in this view ("No event", "No quote
+    /// or claim"), and the word for the filters on when saying that Esc clears them ("it",
+    /// "them").
+    pub(crate) fn nothing_words(&self) -> (&'static str, &'static str) {
+        let none = match self.view {
+            View::Events => "No event",
+            View::Statements => "No quote or claim",
+        };
+        let it = if self.filter.describe(self.doc.timeline()).len() > 1 {
+            "them"
+        } else {
+            "it"
+        };
+        (none, it)
+    }
+
     /// Works out why the filter keeps no event, counting in the view's unit (events or
     /// statements), or clears the reason when it keeps some.
     pub(crate) fn explain_nothing(&mut self) {

@@ -38,8 +38,11 @@ pub fn render(app: &App, theme: &Theme, pane: Pane, stacked: bool, buf: &mut Buf
                 keys.label_of("toggle_view")
             )
         } else {
+            // Short enough for a narrow pane: the detail pane says why.
+            let (none, it) = app.nothing_words();
+            let filters = if it == "them" { "filters" } else { "filter" };
             format!(
-                "No event passes the filter. {} clears it.",
+                "{none} passes. {} clears the {filters}.",
                 keys.label_of("back")
             )
         };
