@@ -8,16 +8,19 @@
 //!
 //! - `import_acled`: the CSV text (in memory) read, made into a timeline and written as RON
 //!   into memory, comments included: what `roundtable import acled FILE` does between reading
-//!   FILE and writing stdout;
+//!   FILE and writing stdout. The command then exits without freeing the timeline (the exit
+//!   gives its memory back at once), so the timeline is returned and freed outside the timing;
+//! - `import_acled_freed`: the same with the timeline freed inside the timing, as the command
+//!   did before 2026-11-30 18:10 UTC (and as the figures before then were measured);
 //! - `import_acled_unwritten`: the same without writing the RON (the rest of `import_acled`
 //!   is the writer, `model::ron_writer`, shared with `export --format ron`, and freeing the
 //!   imported timeline);
 //! - `load_result`: [`model::load_str`] and [`Index::build`] on that RON, what opening it costs
 //!   (as `load` in `benches/load.rs`).
 //!
-//! divan frees what a benchmark returns outside its timing: `import_acled_unwritten` and
-//! `load_result` do not count freeing the timeline they made; `import_acled` does (its
-//! timeline is freed inside, as `roundtable import` frees it before it exits).
+//! divan frees what a benchmark returns outside its timing: `import_acled`,
+//! `import_acled_unwritten` and `load_result` do not count freeing the timeline they made;
+//! `import_acled_freed` does.
 //!
 //! The rows are generated: a pool of 300 actors, 60 outlets and 400 places, one to three
 //! outlets and up to two associated actors a row, notes of about 200 characters.
@@ -29,7 +32,7 @@ use std::fmt::Write as _;
 use std::sync::{Mutex, PoisonError};
 
 use divan::Bencher;
-use roundtable::import::{self, Format, Options};
+use roundtable::import::{self, Format, Imported, Options};
 use roundtable::model;
 use roundtable::query::Index;
 
@@ -142,7 +145,8 @@ fn csv(rows: usize) -> &'static str {
         .or_insert_with(|| String::leak(acled(rows)))
 }
 
-fn import_to_ron(text: &str) -> Vec<u8> {
+/// The timeline imported from `text`, and the RON written of it.
+fn import_to_ron(text: &str) -> (Imported, Vec<u8>) {
     let options = Options {
         zone: None,
         name: "acled.csv".to_string(),
@@ -150,7 +154,7 @@ fn import_to_ron(text: &str) -> Vec<u8> {
     let imported = import::import(Format::Acled, text, &options).expect("the rows import");
     let mut out = Vec::new();
     import::write::write(&imported, &mut out).expect("writing to memory");
-    out
+    (imported, out)
 }
 
 /// What importing the CSV of `rows` rows writes, made once.
@@ -158,7 +162,7 @@ fn ron(rows: usize) -> &'static str {
     let text = csv(rows);
     let mut cache = RON.lock().unwrap_or_else(PoisonError::into_inner);
     cache.entry(rows).or_insert_with(|| {
-        let ron = String::from_utf8(import_to_ron(text)).expect("RON is text");
+        let ron = String::from_utf8(import_to_ron(text).1).expect("RON is text");
         String::leak(ron)
     })
 }
@@ -167,6 +171,13 @@ fn ron(rows: usize) -> &'static str {
 fn import_acled(bencher: Bencher<'_, '_>, rows: usize) {
     let text = csv(rows);
     bencher.bench(|| import_to_ron(text));
+}
+
+/// `import_acled` with the timeline freed inside the timing.
+#[divan::bench(args = sizes(), max_time = 4)]
+fn import_acled_freed(bencher: Bencher<'_, '_>, rows: usize) {
+    let text = csv(rows);
+    bencher.bench(|| import_to_ron(text).1);
 }
 
 #[divan::bench(args = sizes(), max_time = 8)]

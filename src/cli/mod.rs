@@ -61,7 +61,8 @@ pub struct Terminal {
 }
 
 /// Validates the flags clap read, then runs the command (or the browser). Errors are I/O
-/// errors writing the output, a closed pipe among them; the caller decides how to end.
+/// errors writing the output, a closed pipe among them; the caller decides how to end. Run
+/// once per process: `import` leaves its timeline for the process's exit to free.
 pub fn run(cli: &Cli, terminal: Terminal, err: &mut impl Write) -> io::Result<Exit> {
     let settings = match cli.settings() {
         Ok(s) => s,
