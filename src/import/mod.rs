@@ -420,34 +420,39 @@ impl Builder {
             .into_iter()
             .map(|text| Comment { event: None, text })
             .collect();
-        let order = in_order(&self.events);
-        let mut events = Vec::with_capacity(order.len());
-        let mut place = |Draft {
-                             mut event,
-                             comments: kept,
-                         }: Draft| {
+        let mut settle = |i: usize,
+                          Draft {
+                              mut event,
+                              comments: kept,
+                          }: Draft| {
             if event.round.is_none() {
                 event.round = round_of(&self.rounds, &numbers, &event.when);
             }
-            let i = events.len();
             comments.extend(kept.into_iter().map(|text| Comment {
                 event: Some(i),
                 text,
             }));
-            events.push(event);
+            event
         };
-        // Drafts added in timeline order (as `import acled` adds them) are moved once more
-        // at most, not through a list of slots.
-        if order.iter().enumerate().all(|(k, &ix)| k == ix) {
-            self.events.into_iter().for_each(place);
+        // Drafts added in timeline order (as `import acled` adds them) become the events
+        // where they stand (the list is collected in place), not moved into a new list.
+        let events: Vec<Event<'static>> = if self.events.is_sorted_by_key(|d| d.event.when.begins())
+        {
+            self.events
+                .into_iter()
+                .enumerate()
+                .map(|(i, d)| settle(i, d))
+                .collect()
         } else {
+            let order = in_order(&self.events);
             let mut drafts: Vec<Option<Draft>> = self.events.into_iter().map(Some).collect();
-            for ix in order {
-                if let Some(draft) = drafts[ix].take() {
-                    place(draft);
-                }
-            }
-        }
+            order
+                .into_iter()
+                .filter_map(|ix| drafts[ix].take())
+                .enumerate()
+                .map(|(i, d)| settle(i, d))
+                .collect()
+        };
         let timeline = Timeline {
             title: owned(title),
             summary: summary.map(owned),
@@ -606,5 +611,31 @@ mod tests {
         let t = b.finish("T".to_string(), None, "f").unwrap().timeline;
         let order: Vec<&str> = t.events.iter().map(|e| &*e.id.value).collect();
         assert_eq!(order, ["b", "a1", "a2", "c"]);
+    }
+
+    /// Drafts already in timeline order are kept where they stand, the others moved: either
+    /// way each comment stays with its event.
+    #[test]
+    fn comments_follow_their_events_in_order_or_not() {
+        let day = |d: &str| When::parse(Str::Owned(d.to_string()), 0).unwrap();
+        for dates in [["2024", "2025", "2026"], ["2026", "2024", "2025"]] {
+            let mut b = Builder::default();
+            for (k, d) in dates.iter().enumerate() {
+                let source = b.source("x", None, None);
+                let mut e = event(format!("e{d}"), day(d), "t".to_string());
+                e.sources = Box::new([source]);
+                let i = b.add_event(e);
+                b.keep(None, Some(i), format!("about {d}"));
+                assert_eq!(i, k);
+            }
+            let imported = b.finish("T".to_string(), None, "f").unwrap();
+            let t = &imported.timeline;
+            for c in &imported.comments {
+                let e = &t.events[c.event.unwrap()];
+                assert_eq!(c.text, format!("about {}", e.when.raw), "{dates:?}");
+            }
+            let ids: Vec<&str> = t.events.iter().map(|e| &*e.id.value).collect();
+            assert_eq!(ids, ["e2024", "e2025", "e2026"]);
+        }
     }
 }
