@@ -420,39 +420,7 @@ impl Builder {
             .into_iter()
             .map(|text| Comment { event: None, text })
             .collect();
-        let mut settle = |i: usize,
-                          Draft {
-                              mut event,
-                              comments: kept,
-                          }: Draft| {
-            if event.round.is_none() {
-                event.round = round_of(&self.rounds, &numbers, &event.when);
-            }
-            comments.extend(kept.into_iter().map(|text| Comment {
-                event: Some(i),
-                text,
-            }));
-            event
-        };
-        // Drafts added in timeline order (as `import acled` adds them) become the events
-        // where they stand (the list is collected in place), not moved into a new list.
-        let events: Vec<Event<'static>> = if self.events.is_sorted_by_key(|d| d.event.when.begins())
-        {
-            self.events
-                .into_iter()
-                .enumerate()
-                .map(|(i, d)| settle(i, d))
-                .collect()
-        } else {
-            let order = in_order(&self.events);
-            let mut drafts: Vec<Option<Draft>> = self.events.into_iter().map(Some).collect();
-            order
-                .into_iter()
-                .filter_map(|ix| drafts[ix].take())
-                .enumerate()
-                .map(|(i, d)| settle(i, d))
-                .collect()
-        };
+        let events = events_in_order(self.events, &self.rounds, &numbers, &mut comments);
         let timeline = Timeline {
             title: owned(title),
             summary: summary.map(owned),
@@ -472,6 +440,48 @@ impl Builder {
             kept: self.kept,
             cut_times: self.cut_times,
         })
+    }
+}
+
+/// The events of `drafts` in timeline order, each in its round (of `rounds`, numbered
+/// `numbers`) unless it names one, their comments added to `comments`. Drafts added in
+/// timeline order (as `import acled` adds them) become the events where they stand (the list
+/// is collected in place), not moved into a new list.
+fn events_in_order(
+    drafts: Vec<Draft>,
+    rounds: &[RoundDraft],
+    numbers: &[u64],
+    comments: &mut Vec<Comment>,
+) -> Vec<Event<'static>> {
+    let mut settle = |i: usize,
+                      Draft {
+                          mut event,
+                          comments: kept,
+                      }: Draft| {
+        if event.round.is_none() {
+            event.round = round_of(rounds, numbers, &event.when);
+        }
+        comments.extend(kept.into_iter().map(|text| Comment {
+            event: Some(i),
+            text,
+        }));
+        event
+    };
+    if drafts.is_sorted_by_key(|d| d.event.when.begins()) {
+        drafts
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| settle(i, d))
+            .collect()
+    } else {
+        let order = in_order(&drafts);
+        let mut drafts: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
+        order
+            .into_iter()
+            .filter_map(|ix| drafts[ix].take())
+            .enumerate()
+            .map(|(i, d)| settle(i, d))
+            .collect()
     }
 }
 
