@@ -11,10 +11,9 @@
 //!   FILE and writing stdout. The command then exits without freeing the timeline (the exit
 //!   gives its memory back at once), so the timeline is returned and freed outside the timing;
 //! - `import_acled_freed`: the same with the timeline freed inside the timing, as the command
-//!   did before 2026-11-30 18:10 UTC (and as the figures before then were measured);
+//!   did before 2026-11-30 evening (and as the figures before then were measured);
 //! - `import_acled_unwritten`: the same without writing the RON (the rest of `import_acled`
-//!   is the writer, `model::ron_writer`, shared with `export --format ron`, and freeing the
-//!   imported timeline);
+//!   is the writer, `model::ron_writer`, shared with `export --format ron`);
 //! - `load_result`: [`model::load_str`] and [`Index::build`] on that RON, what opening it costs
 //!   (as `load` in `benches/load.rs`).
 //!
