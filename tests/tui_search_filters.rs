@@ -384,6 +384,27 @@ fn a_filter_that_keeps_nothing_counts_in_the_unit_of_the_view() {
 }
 
 #[test]
+fn a_part_that_keeps_nothing_among_several_is_named_in_the_plural() {
+    let app = open(
+        BUNDLED,
+        &args(|a| {
+            a.disputed = true;
+            a.via = Some("nobody relays this".into());
+        }),
+        120,
+        40,
+    );
+    let [said] = &detail_text(&app, 1000)[..] else {
+        panic!("one paragraph: {}", screen(&app));
+    };
+    assert_eq!(
+        said,
+        "No event passes the filters: no quote or claim gives this relay \
+         (via: “nobody relays this”). Esc clears them."
+    );
+}
+
+#[test]
 fn a_filter_that_keeps_nothing_says_so_once() {
     let mut app = bundled(120, 40);
     press(&mut app, &["f", "text:anonymous", "Enter"]);

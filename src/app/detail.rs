@@ -398,15 +398,15 @@ pub fn document(app: &App, width: usize) -> Vec<Line> {
 /// corroborated alone keeps 3 events. Esc clears them.`
 fn nothing_passes(app: &App, back: &str) -> String {
     use crate::query::nothing::Why;
-    let (none, it) = app.nothing_words();
+    let (none, filters, it) = app.nothing_words();
     let why = match &app.nothing_why {
-        None => format!("{none} passes the filter"),
+        None => format!("{none} passes the {filters}"),
         Some(Why::Together(counts)) => format!(
             "{none} passes every filter at once: {}",
             safe(&counts.join("; "))
         ),
         Some(why @ (Why::Part(_) | Why::Empty(_))) => {
-            format!("{none} passes the filter: {}", safe(&why.to_string()))
+            format!("{none} passes the {filters}: {}", safe(&why.to_string()))
         }
     };
     format!("{why}. {back} clears {it}.")

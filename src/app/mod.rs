@@ -435,19 +435,18 @@ impl App {
     }
 
     /// How the screen says that nothing passes the filter in this view ("No event", "No quote
-    /// or claim"), and the word for the filters on when saying that Esc clears them ("it",
-    /// "them").
-    pub(crate) fn nothing_words(&self) -> (&'static str, &'static str) {
+    /// or claim"), and the words for the filters on ("filter" and "it", or "filters" and
+    /// "them" when several are on).
+    pub(crate) fn nothing_words(&self) -> (&'static str, &'static str, &'static str) {
         let none = match self.view {
             View::Events => "No event",
             View::Statements => "No quote or claim",
         };
-        let it = if self.filter.describe(self.doc.timeline()).len() > 1 {
-            "them"
+        if self.filter.describe(self.doc.timeline()).len() > 1 {
+            (none, "filters", "them")
         } else {
-            "it"
-        };
-        (none, it)
+            (none, "filter", "it")
+        }
     }
 
     /// Works out why the filter keeps no event, counting in the view's unit (events or

@@ -231,7 +231,7 @@ fn alone_keeps_nothing(t: &Timeline<'_>, index: &Index, alone: &Filter, label: &
         return format!("no event cites it ({label})");
     }
     if alone.via.is_some() {
-        return format!("no quote or claim is relayed through it ({label})");
+        return format!("no quote or claim gives this relay ({label})");
     }
     if alone.search.is_some() {
         return format!("no event mentions it ({label})");

@@ -39,8 +39,7 @@ pub fn render(app: &App, theme: &Theme, pane: Pane, stacked: bool, buf: &mut Buf
             )
         } else {
             // Short enough for a narrow pane: the detail pane says why.
-            let (none, it) = app.nothing_words();
-            let filters = if it == "them" { "filters" } else { "filter" };
+            let (none, filters, _) = app.nothing_words();
             format!(
                 "{none} passes. {} clears the {filters}.",
                 keys.label_of("back")
