@@ -5,7 +5,7 @@
 #[path = "support/tui.rs"]
 mod harness;
 
-use harness::{bundled, footer, id, press, screen};
+use harness::{args, bundled, footer, id, open, press, screen};
 use roundtable::app::View;
 use roundtable::model::BUNDLED;
 use roundtable::query::document::Document;
@@ -81,6 +81,28 @@ fn a_filter_naming_what_is_gone_is_dropped_and_said() {
         "{}",
         footer(&app)
     );
+}
+
+#[test]
+fn an_outlet_filter_follows_its_outlet_when_a_source_id_is_renamed() {
+    let mut app = open(BUNDLED, &args(|a| a.source = Some("rt".into())), 120, 40);
+    let kept = app.shown().len();
+    assert!(kept > 0 && kept < app.timeline().events.len());
+    let renamed = edited(|t| t.replace("\"rt-live-2025-07-23\"", "\"live-feed-x\""));
+    drop(app.replace_document(renamed));
+    let t = app.timeline();
+    let sources = app.filter().sources.clone().unwrap_or_default();
+    let ids: Vec<&str> = sources
+        .iter()
+        .map(|&s| &*t.sources[s as usize].id.value)
+        .collect();
+    assert_eq!(ids, ["live-feed-x"]);
+    assert_eq!(
+        app.shown().len(),
+        kept,
+        "the same events, cited by the renamed id"
+    );
+    assert!(!footer(&app).contains("dropped"), "{}", footer(&app));
 }
 
 #[test]

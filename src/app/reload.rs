@@ -199,8 +199,51 @@ fn carry_place(was: &Timeline<'_>, now: &Timeline<'_>, p: Place) -> Option<Place
     })
 }
 
-/// `f` (resolved against `was`) resolved against `now`: participants and sources by id,
-/// rounds by number; the parts that name nothing in `now` are dropped and described.
+/// A source filter (`list`, indices into `was.sources`) resolved against `now`: every source of
+/// an outlet it names whole (`--source rt`, or the menu's outlet) by that outlet, so that it
+/// follows sources added to the outlet or renamed; any other source by id. A source found
+/// neither way is dropped and described in `dropped`. Ascending, each once.
+fn carry_sources(
+    list: &[u32],
+    was: &Timeline<'_>,
+    now: &Timeline<'_>,
+    dropped: &mut Vec<String>,
+) -> Vec<u32> {
+    use crate::query::fold::fold;
+    let mut whole: Vec<String> = list
+        .iter()
+        .map(|&i| fold(&was.sources[i as usize].outlet))
+        .filter(|o| {
+            (0u32..)
+                .zip(&was.sources)
+                .filter(|(_, s)| fold(&s.outlet) == *o)
+                .all(|(k, _)| list.contains(&k))
+        })
+        .collect();
+    whole.sort_unstable();
+    whole.dedup();
+    let now_outlets: Vec<String> = now.sources.iter().map(|s| fold(&s.outlet)).collect();
+    let mut out: Vec<u32> = (0u32..)
+        .zip(&now_outlets)
+        .filter(|(_, o)| whole.binary_search(o).is_ok())
+        .map(|(k, _)| k)
+        .collect();
+    for &i in list {
+        let s = &was.sources[i as usize];
+        match now.sources.iter().position(|q| q.id.value == s.id.value) {
+            Some(k) => out.extend(u32::try_from(k).ok()),
+            None if now_outlets.contains(&fold(&s.outlet))
+                && whole.binary_search(&fold(&s.outlet)).is_ok() => {}
+            None => dropped.push(text::line(&s.outlet).into_owned()),
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// `f` (resolved against `was`) resolved against `now`: participants by id, sources as
+/// [`carry_sources`] says, rounds by number; the parts that name nothing in `now` are dropped and described.
 fn carry_filter(f: &Filter, was: &Timeline<'_>, now: &Timeline<'_>) -> (Filter, Vec<String>) {
     let mut dropped = Vec::new();
     let participant = |i: u32, dropped: &mut Vec<String>| {
@@ -228,21 +271,10 @@ fn carry_filter(f: &Filter, was: &Timeline<'_>, now: &Timeline<'_>) -> (Filter, 
         }
         found.and_then(|k| u32::try_from(k).ok())
     });
-    let sources = f.sources.as_ref().map(|list| {
-        let mut out: Vec<u32> = list
-            .iter()
-            .filter_map(|&i| {
-                let s = &was.sources[i as usize];
-                let found = now.sources.iter().position(|q| q.id.value == s.id.value);
-                if found.is_none() {
-                    dropped.push(text::line(&s.outlet).into_owned());
-                }
-                found.and_then(|k| u32::try_from(k).ok())
-            })
-            .collect();
-        out.sort_unstable();
-        out
-    });
+    let sources = f
+        .sources
+        .as_ref()
+        .map(|list| carry_sources(list, was, now, &mut dropped));
     let filter = Filter {
         speakers,
         participant: chosen,
