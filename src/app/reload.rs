@@ -209,31 +209,30 @@ fn carry_sources(
     now: &Timeline<'_>,
     dropped: &mut Vec<String>,
 ) -> Vec<u32> {
-    use crate::query::fold::fold;
-    let mut whole: Vec<String> = list
-        .iter()
-        .map(|&i| fold(&was.sources[i as usize].outlet))
-        .filter(|o| {
-            (0u32..)
-                .zip(&was.sources)
-                .filter(|(_, s)| fold(&s.outlet) == *o)
-                .all(|(k, _)| list.contains(&k))
-        })
-        .collect();
+    use crate::query::index::Outlets;
+    let was_outlets: Vec<String> = was.sources.iter().map(Outlets::key).collect();
+    let mut named = vec![false; was.sources.len()];
+    for &i in list {
+        named[i as usize] = true;
+    }
+    // The outlets every source of which the filter names.
+    let mut whole: Vec<&str> = list.iter().map(|&i| &*was_outlets[i as usize]).collect();
     whole.sort_unstable();
     whole.dedup();
-    let now_outlets: Vec<String> = now.sources.iter().map(|s| fold(&s.outlet)).collect();
+    whole.retain(|o| (0..was.sources.len()).all(|k| named[k] || was_outlets[k] != *o));
+    let now_outlets: Vec<String> = now.sources.iter().map(Outlets::key).collect();
     let mut out: Vec<u32> = (0u32..)
         .zip(&now_outlets)
-        .filter(|(_, o)| whole.binary_search(o).is_ok())
+        .filter(|(_, o)| whole.binary_search(&o.as_str()).is_ok())
         .map(|(k, _)| k)
         .collect();
     for &i in list {
         let s = &was.sources[i as usize];
+        let outlet = &*was_outlets[i as usize];
         match now.sources.iter().position(|q| q.id.value == s.id.value) {
             Some(k) => out.extend(u32::try_from(k).ok()),
-            None if now_outlets.contains(&fold(&s.outlet))
-                && whole.binary_search(&fold(&s.outlet)).is_ok() => {}
+            None if whole.binary_search(&outlet).is_ok()
+                && now_outlets.iter().any(|o| o == outlet) => {}
             None => dropped.push(text::line(&s.outlet).into_owned()),
         }
     }

@@ -14,7 +14,7 @@ use std::fmt;
 use crate::model::{Timeline, suggest::did_you_mean};
 
 use super::fold::fold;
-use super::index::Index;
+use super::index::{Index, Outlets};
 use super::search::search;
 use super::speaker::{self, SpeakerError};
 use super::statement::{Kind, StatementRef};
@@ -165,7 +165,7 @@ fn relay(index: &Index, v: u32) -> &tally::Via {
 }
 
 /// The outlets of the index, which a [`Kept::Citing`] was made from.
-fn made_outlets(index: &Index) -> &super::index::Outlets {
+fn made_outlets(index: &Index) -> &Outlets {
     index
         .outlets_made()
         .expect("a Kept::Citing is made from the index's outlets")
@@ -262,7 +262,7 @@ pub const LIST_OUTLETS: usize = 10;
 pub fn resolve_source(t: &Timeline<'_>, name: &str) -> Result<Vec<u32>, FilterError> {
     let q = fold(name.trim());
     let ids: Vec<String> = t.sources.iter().map(|s| fold(&s.id.value)).collect();
-    let outlets: Vec<String> = t.sources.iter().map(|s| fold(&s.outlet)).collect();
+    let outlets: Vec<String> = t.sources.iter().map(Outlets::key).collect();
     if let Some(i) = ids.iter().position(|id| *id == q) {
         return Ok(vec![i as u32]);
     }
@@ -454,6 +454,11 @@ impl Filter {
     /// statements view are counted from the index's running counts of each speaker.
     #[must_use]
     pub fn only_speakers(&self) -> bool {
+        !self.speakers.is_empty() && self.parts() == 1
+    }
+
+    /// How many parts are set (`--speaker`, however many speakers, counts once).
+    fn parts(&self) -> usize {
         // Every field named, so that a new part of the filter cannot be forgotten here.
         let Filter {
             speakers,
@@ -468,14 +473,17 @@ impl Filter {
             single_origin,
             marked,
         } = self;
-        !speakers.is_empty()
-            && participant.is_none()
-            && round.is_none()
-            && sources.is_none()
-            && via.is_none()
-            && search.is_none()
-            && !(*anonymous || *disputed || *corroborated || *single_origin)
-            && marked.is_none()
+        usize::from(!speakers.is_empty())
+            + usize::from(participant.is_some())
+            + usize::from(round.is_some())
+            + usize::from(sources.is_some())
+            + usize::from(via.is_some())
+            + usize::from(search.is_some())
+            + usize::from(*anonymous)
+            + usize::from(*disputed)
+            + usize::from(*corroborated)
+            + usize::from(*single_origin)
+            + usize::from(marked.is_some())
     }
 
     /// Whether a part that asks about statements is set (`--speaker`, `--source`, `--via` or
@@ -525,34 +533,17 @@ impl Filter {
     /// The index's list for the filter's part, when it has exactly one and the index keeps a
     /// list for it.
     fn single_part(&self, t: &Timeline<'_>, index: &Index) -> Option<Kept> {
-        // Every field named, so that a new part of the filter cannot be forgotten here.
+        if self.parts() != 1 {
+            return None;
+        }
         let Filter {
             speakers,
             participant,
             round,
             sources,
             via,
-            search,
-            anonymous,
-            disputed,
-            corroborated,
-            single_origin,
-            marked,
+            ..
         } = self;
-        let parts = usize::from(!speakers.is_empty())
-            + usize::from(participant.is_some())
-            + usize::from(round.is_some())
-            + usize::from(sources.is_some())
-            + usize::from(via.is_some())
-            + usize::from(search.is_some())
-            + usize::from(*anonymous)
-            + usize::from(*disputed)
-            + usize::from(*corroborated)
-            + usize::from(*single_origin)
-            + usize::from(marked.is_some());
-        if parts != 1 {
-            return None;
-        }
         if let Some(flag) = self.flags().next() {
             return Some(Kept::Flagged(flag));
         }

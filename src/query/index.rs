@@ -88,6 +88,15 @@ pub struct Outlets {
     pub statements: Counts,
 }
 
+impl Outlets {
+    /// The key that makes sources one outlet: their `outlet` text folded
+    /// ([`super::fold::fold`]: case, accents and spacing do not count).
+    #[must_use]
+    pub fn key(source: &crate::model::Source<'_>) -> String {
+        super::fold::fold(&source.outlet)
+    }
+}
+
 /// How far apart the running counts [`Index::statements_step`] and [`Index::spoken_step`]
 /// are kept: at most this many events less one are read to count from one of them.
 pub const STEP: usize = 256;
@@ -427,7 +436,7 @@ fn citing(t: &Timeline<'_>) -> Outlets {
         std::collections::HashMap::with_hasher(foldhash::fast::RandomState::default());
     for (i, s) in t.sources.iter().enumerate() {
         let next = outlets.len() as u32;
-        let o = *folded.entry(super::fold::fold(&s.outlet)).or_insert(next);
+        let o = *folded.entry(Outlets::key(s)).or_insert(next);
         if o == next {
             outlets.push(Vec::new());
         }
