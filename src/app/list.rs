@@ -47,15 +47,9 @@ pub(crate) struct Input<'a> {
 impl Input<'_> {
     /// How many rows `view` lists for the shown event at `pos`.
     fn rows_of_event(&self, view: View, pos: u32) -> usize {
-        let e = &self.t.events[pos as usize];
         match view {
             View::Events => 1,
-            View::Statements if !self.filter.selects_statements() => {
-                e.quotes.len() + e.claims.len()
-            }
-            View::Statements => Index::statements_of(pos, e)
-                .filter(|&at| self.filter.keeps_statement(self.t, self.index, at))
-                .count(),
+            View::Statements => self.filter.rows_in(self.t, self.index, pos),
         }
     }
 

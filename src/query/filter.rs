@@ -14,7 +14,10 @@ use std::fmt;
 use crate::model::{Timeline, suggest::did_you_mean};
 
 use super::fold::fold;
-use super::index::{Index, Outlets};
+use std::borrow::Cow;
+
+use super::index::{Index, Outlets, STEP};
+use super::join::{Join, Part};
 use super::search::search;
 use super::speaker::{self, SpeakerError};
 use super::statement::{Kind, StatementRef};
@@ -114,8 +117,18 @@ pub enum Kept {
     /// matches no other, holds it): `Index::relays(t)[v].picked.events` (made only once the
     /// relays are).
     Via(u32),
-    /// A list of their own (what [`Filter::apply`] returns).
+    /// A list of their own.
     Made(Vec<u32>),
+    /// The events several parts keep together ([`Filter::joined`]), with running counts of the
+    /// statements view's rows over them, as the index keeps for its lists.
+    Joined {
+        /// Timeline positions, ascending.
+        events: Vec<u32>,
+        /// [`Running::steps`].
+        steps: Vec<u32>,
+        /// [`Running::total`].
+        total: usize,
+    },
 }
 
 impl Kept {
@@ -130,7 +143,7 @@ impl Kept {
             Kept::Citing(o) => &made_outlets(index).citing[*o as usize],
             Kept::Flagged(flag) => &index.flagged(*flag).events,
             Kept::Via(v) => &relay(index, *v).picked.events,
-            Kept::Made(list) => list,
+            Kept::Made(list) | Kept::Joined { events: list, .. } => list,
         }
     }
 
@@ -138,7 +151,7 @@ impl Kept {
     /// keeps ([`Filter::statements`]: the statements view's rows), when the index keeps them
     /// (a list borrowed from it); `None` for a list of its own.
     #[must_use]
-    pub fn statements<'a>(&self, index: &'a Index) -> Option<Running<'a>> {
+    pub fn statements<'a>(&'a self, index: &'a Index) -> Option<Running<'a>> {
         Some(match self {
             Kept::Speaking(p) => {
                 let s = &index.speaking[*p as usize];
@@ -152,6 +165,10 @@ impl Kept {
             Kept::Citing(o) => made_outlets(index).statements.of(*o as usize),
             Kept::Flagged(flag) => index.flagged(*flag).running(),
             Kept::Via(v) => relay(index, *v).picked.running(),
+            Kept::Joined { steps, total, .. } => Running {
+                steps,
+                total: *total,
+            },
             Kept::Made(_) => return None,
         })
     }
@@ -527,12 +544,13 @@ impl Filter {
     #[must_use]
     pub fn kept(&self, t: &Timeline<'_>, index: &Index, text: Option<&str>) -> Kept {
         self.single_part(t, index)
-            .unwrap_or_else(|| Kept::Made(self.apply(t, index, text)))
+            .unwrap_or_else(|| self.joined(&self.join(t, index, text), t, index))
     }
 
     /// The index's list for the filter's part, when it has exactly one and the index keeps a
     /// list for it.
-    fn single_part(&self, t: &Timeline<'_>, index: &Index) -> Option<Kept> {
+    #[must_use]
+    pub fn single_part(&self, t: &Timeline<'_>, index: &Index) -> Option<Kept> {
         if self.parts() != 1 {
             return None;
         }
@@ -577,81 +595,105 @@ impl Filter {
     /// the text `t` was loaded from, lets a search read it in one pass (see [`search`]).
     #[must_use]
     pub fn apply(&self, t: &Timeline<'_>, index: &Index, text: Option<&str>) -> Vec<u32> {
-        let mut owned: Vec<Vec<u32>> = Vec::new();
-        let mut lists: Vec<&[u32]> = Vec::new();
+        self.join(t, index, text).all()
+    }
+
+    /// The parts of the filter as lists of events to walk and ask ([`Join`]): one list per
+    /// part that has one (several for several speakers, outlets or relays, any of which
+    /// passes); the search, when there is one, is run here, in one pass over the text.
+    #[must_use]
+    pub fn join<'a>(
+        &'a self,
+        t: &'a Timeline<'a>,
+        index: &'a Index,
+        text: Option<&str>,
+    ) -> Join<'a> {
+        let mut parts: Vec<Part<'a>> = Vec::new();
         if let Some(r) = self.round {
-            lists.push(&index.in_round[r as usize]);
+            parts.push(Part::list(&index.in_round[r as usize]));
         }
         if let Some(p) = self.participant {
-            lists.push(&index.involved[p as usize]);
+            parts.push(Part::list(&index.involved[p as usize]));
         }
         if let Some(m) = &self.marked {
-            lists.push(m);
+            parts.push(Part::list(m));
         }
         if let Some(search) = &self.search {
-            owned.push(search_hits(t, index, text, search));
+            parts.push(Part::any(vec![Cow::Owned(search_hits(
+                t, index, text, search,
+            ))]));
         }
         // The events having a statement with each flag, or with a relay that matches, hold
-        // every event kept: the statements are then asked (below) about the smallest list's
-        // events only.
+        // every event kept: the statements are then asked about the walked part's events only.
         for flag in self.flags() {
-            lists.push(&index.flagged(flag).events);
+            parts.push(Part::list(&index.flagged(flag).events));
         }
         if let Some(part) = &self.via {
             let relays = index.relays(t);
-            let matched: Vec<&[u32]> = part
-                .relays(relays)
-                .map(|v| relays[v].picked.events.as_slice())
-                .collect();
-            match matched.as_slice() {
-                [one] => lists.push(one),
-                _ => owned.push(union(matched.into_iter())),
-            }
+            parts.push(Part::any(
+                part.relays(relays)
+                    .map(|v| Cow::Borrowed(relays[v].picked.events.as_slice()))
+                    .collect(),
+            ));
         }
-        // Every source of one outlet is its index list as it stands; else the union of the
-        // outlets' lists (filtered when only some of an outlet's sources are named).
+        // Every source of an outlet named is its index list as it stands; an outlet only some
+        // of whose sources are named, its events citing one of them.
         if let Some(sources) = &self.sources {
             let (whole, part) = citing_lists(t, index, sources);
-            match (whole.as_slice(), part.is_empty()) {
-                ([one], true) => lists.push(one),
-                _ => owned.push(union(
-                    whole.iter().copied().chain(part.iter().map(Vec::as_slice)),
-                )),
-            }
+            parts.push(Part::any(
+                whole
+                    .into_iter()
+                    .map(Cow::Borrowed)
+                    .chain(part.into_iter().map(Cow::Owned))
+                    .collect(),
+            ));
         }
-        // One speaker is its index list as it stands; several, their union.
-        let mut any_of: Vec<Vec<&[u32]>> = Vec::new();
-        if !self.speakers.is_empty() && !self.asks_about_statements() {
-            any_of.push(
+        // The speakers' own lists, any of them: with a statement part set too, each statement
+        // is also asked who made it, but only in the events these lists and the others hold.
+        if !self.speakers.is_empty() {
+            parts.push(Part::any(
                 self.speakers
                     .iter()
-                    .map(|&p| &index.speaking[p as usize].events[..])
+                    .map(|&p| Cow::Borrowed(&index.speaking[p as usize].events[..]))
                     .collect(),
-            );
+            ));
         }
-        for parts in &any_of {
-            match parts.as_slice() {
-                [one] => lists.push(one),
-                _ => owned.push(union(parts.iter().copied())),
+        Join::new(t, index, self, parts, self.asks_about_statements())
+    }
+
+    /// How many rows the statements view gives the event at timeline position `pos`: its
+    /// statements that [`Filter::keeps_statement`] keeps (all of them when no part asks about
+    /// statements). The event parts are not asked.
+    #[must_use]
+    pub fn rows_in(&self, t: &Timeline<'_>, index: &Index, pos: u32) -> usize {
+        let e = &t.events[pos as usize];
+        if self.selects_statements() {
+            Index::statements_of(pos, e)
+                .filter(|&at| self.keeps_statement(t, index, at))
+                .count()
+        } else {
+            e.quotes.len() + e.claims.len()
+        }
+    }
+
+    /// The events the filter keeps, worked out whole from `join` (one of this filter's), with
+    /// running counts of the statements view's rows over them ([`Kept::Joined`]).
+    #[must_use]
+    pub fn joined(&self, join: &Join<'_>, t: &Timeline<'_>, index: &Index) -> Kept {
+        let events = join.all();
+        let mut steps = Vec::with_capacity(events.len() / STEP);
+        let mut total = 0usize;
+        for (k, &pos) in events.iter().enumerate() {
+            total += self.rows_in(t, index, pos);
+            if (k + 1) % STEP == 0 && k + 1 < events.len() {
+                steps.push(total as u32);
             }
         }
-        lists.extend(owned.iter().map(Vec::as_slice));
-        lists.sort_by_key(|l| l.len());
-        let mut kept: Vec<u32> = match lists.split_first() {
-            None => (0..t.events.len() as u32).collect(),
-            Some((first, rest)) => first
-                .iter()
-                .copied()
-                .filter(|pos| rest.iter().all(|l| l.binary_search(pos).is_ok()))
-                .collect(),
-        };
-        if self.asks_about_statements() {
-            kept.retain(|&pos| {
-                Index::statements_of(pos, &t.events[pos as usize])
-                    .any(|at| self.statement_passes(t, index, at, false))
-            });
+        Kept::Joined {
+            events,
+            steps,
+            total,
         }
-        kept
     }
 
     /// The statements (quotes and claims, in timeline order) that pass every part: their
@@ -686,16 +728,13 @@ impl Filter {
 
     /// Whether the statement `at` passes the statement parts (and, with `own_source`, the
     /// source part, asked of the statement's `source` and `also`).
-    fn statement_passes(
+    pub(crate) fn statement_passes(
         &self,
         t: &Timeline<'_>,
         index: &Index,
         at: StatementRef,
         own_source: bool,
     ) -> bool {
-        if self.flags().any(|flag| !flag.holds(t, index, at)) {
-            return false;
-        }
         let event = &t.events[at.event as usize];
         let (who, via, source, also) = match at.kind() {
             Kind::Quote => {
@@ -713,6 +752,10 @@ impl Filter {
         if let Some(part) = &self.via
             && !via.is_some_and(|v| part.matches(v))
         {
+            return false;
+        }
+        // Asked after who made it: a flag reads the index's tables, elsewhere in memory.
+        if self.flags().any(|flag| !flag.holds(t, index, at)) {
             return false;
         }
         if own_source
@@ -932,7 +975,7 @@ mod tests {
         let mut borrowed = 0;
         for f in &filters {
             let kept = f.kept(&t, &index, None);
-            borrowed += usize::from(!matches!(kept, Kept::Made(_)));
+            borrowed += usize::from(!matches!(kept, Kept::Joined { .. }));
             assert_eq!(kept.positions(&index), f.apply(&t, &index, None), "{f:?}");
             if let Some(running) = kept.statements(&index) {
                 assert_eq!(running.total, f.statements(&t, &index, None).len(), "{f:?}");

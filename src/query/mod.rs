@@ -10,6 +10,7 @@ pub mod document;
 pub mod filter;
 pub mod fold;
 pub mod index;
+pub mod join;
 pub mod lists;
 pub mod nothing;
 mod scan;
