@@ -436,6 +436,56 @@ mod statements {
         bencher.bench_local(|| toggle(&mut app, &label) + toggle(&mut app, &label));
     }
 
+    /// The statements view with the busiest speaker picked (`s`), checked to keep some
+    /// statements with `disputed` turned on and fewer than without.
+    fn speaker_picked(events: usize) -> App {
+        let f = common::fixture(events);
+        let name = f.busiest_speaker();
+        let mut app = f.app();
+        in_statements(&mut app);
+        app.update(Action::OpenSpeakers);
+        super::type_text(&mut app, name);
+        app.update(Action::Confirm);
+        let speaker = app.statements().len();
+        toggle(&mut app, "disputed");
+        app.settle_now();
+        let both = app.statements().len();
+        assert!(0 < both && both < speaker, "{both} of {speaker}");
+        assert_eq!(toggle(&mut app, "disputed"), speaker);
+        app
+    }
+
+    /// Two parts together: `disputed` turned on from the filter menu over the busiest
+    /// speaker, what the key press costs until the next frame can be drawn (each sample one
+    /// change, turned off again outside the measure). Where the two lists would walk more than
+    /// 16,384 events (at 1M), the rows around the selection are found first and the whole
+    /// list is worked out on a thread (`app/pending.rs`).
+    #[divan::bench(args = sizes(), max_time = 4, sample_size = 1)]
+    fn speaker_and_disputed(bencher: Bencher<'_, '_>, events: usize) {
+        let app = std::cell::RefCell::new(speaker_picked(events));
+        bencher
+            .with_inputs(|| {
+                let mut app = app.borrow_mut();
+                app.settle_now();
+                if app.filter().disputed {
+                    toggle(&mut app, "disputed");
+                }
+            })
+            .bench_local_values(|()| toggle(&mut app.borrow_mut(), "disputed"));
+    }
+
+    /// The same change waited for until the whole list is counted, then turned off: what
+    /// the filter costs in all, on the thread or not.
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn speaker_and_disputed_counted(bencher: Bencher<'_, '_>, events: usize) {
+        let mut app = speaker_picked(events);
+        bencher.bench_local(|| {
+            toggle(&mut app, "disputed");
+            app.settle_now();
+            toggle(&mut app, "disputed")
+        });
+    }
+
     /// A round filter (`--round`, the middle round; the browser takes it from the command
     /// line): `v` twice with it, to the statements view and back, which counts the view's
     /// rows and makes the first screenful as a filter change does.

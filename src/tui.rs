@@ -53,6 +53,9 @@ pub struct Launch {
 /// How long the loop waits for input before looking at the signal flag again.
 const TICK: Duration = Duration::from_millis(200);
 
+/// How long it waits while a filter's list is worked out on a thread, to show it soon after.
+const SETTLE: Duration = Duration::from_millis(10);
+
 /// Runs the browser until the user quits. A SIGTERM, SIGHUP or SIGINT ends it too, with the
 /// terminal restored, and comes back as an `Interrupted` error naming the signal. (Ctrl-C in
 /// the browser is a key, since raw mode turns signals off; `kill -INT` still reaches it.)
@@ -97,6 +100,8 @@ pub fn run(launch: Launch) -> io::Result<()> {
             fault::on_draw(frames);
             crate::ui::render_with(&app, &theme, frame);
         })?;
+        // The rows a filter change found first are on screen: now its whole list.
+        app.start_counting();
         if let Some(name) = signals.caught() {
             return Err(io::Error::new(
                 io::ErrorKind::Interrupted,
@@ -105,7 +110,8 @@ pub fn run(launch: Launch) -> io::Result<()> {
         }
         // Handle everything already queued before drawing again, so a burst of wheel events
         // or a held key does not lag behind.
-        let mut timeout = TICK;
+        // A filter's list being worked out on a thread is shown as soon as it is whole.
+        let mut timeout = if app.counting() { SETTLE } else { TICK };
         while event::poll(timeout)? {
             if let Some(action) = action_for(&event::read()?, &app) {
                 app.update(action);
@@ -130,6 +136,7 @@ pub fn run(launch: Launch) -> io::Result<()> {
             }
             timeout = Duration::ZERO;
         }
+        app.settle_if_done();
         if let Some(f) = &follow {
             if app.take_reload_request() {
                 f.request();

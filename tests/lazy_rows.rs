@@ -749,3 +749,258 @@ fn menu_keeps_the_selection(doc: &Arc<Document>, at_least: usize) {
         "selections kept deep in the statements view: {deep}"
     );
 }
+
+/// Whether the event at `pos` passes `f`, asked of the event itself, part by part: the
+/// definition that [`Filter::apply`] and [`Join::around`] find by walking lists.
+fn passes(doc: &Document, f: &Filter, pos: u32) -> bool {
+    use roundtable::query::Kind;
+    use roundtable::query::tally::Flag;
+    let (t, index) = (doc.timeline(), doc.index());
+    let e = &t.events[pos as usize];
+    let statement = |at: StatementRef| {
+        let (who, via) = match at.kind() {
+            Kind::Quote => {
+                let q = &e.quotes[at.index()];
+                (Some(q.speaker.target), q.via.as_deref())
+            }
+            Kind::Claim => {
+                let c = &e.claims[at.index()];
+                (c.by.map(|b| b.target), c.via.as_deref())
+            }
+        };
+        (f.speakers.is_empty() || who.is_some_and(|w| f.speakers.contains(&w)))
+            && f.via
+                .as_ref()
+                .is_none_or(|part| via.is_some_and(|v| part.matches(v)))
+            && Flag::ALL.into_iter().all(|flag| {
+                let on = match flag {
+                    Flag::Anonymous => f.anonymous,
+                    Flag::Disputed => f.disputed,
+                    Flag::Corroborated => f.corroborated,
+                    Flag::SingleOrigin => f.single_origin,
+                };
+                !on || flag.holds(t, index, at)
+            })
+    };
+    f.round
+        .is_none_or(|r| e.round.as_ref().is_some_and(|x| x.target == r))
+        && f.participant
+            .is_none_or(|p| index.involved[p as usize].contains(&pos))
+        && f.sources
+            .as_ref()
+            .is_none_or(|sources| e.cited().any(|r| sources.contains(&r.target)))
+        && f.marked.as_ref().is_none_or(|m| m.contains(&pos))
+        && (f.speakers.is_empty()
+            && f.via.is_none()
+            && !f.anonymous
+            && !f.disputed
+            && !f.corroborated
+            && !f.single_origin
+            || roundtable::query::Index::statements_of(pos, e).any(statement))
+}
+
+#[test]
+fn the_events_joined_are_those_passing_every_part_and_those_around_a_place_a_run_of_them() {
+    let doc = &*DOC;
+    let (t, index) = (doc.timeline(), doc.index());
+    let mut dice = Dice(0x1405_7b7e_f767_814f);
+    let mut several = 0;
+    for n in 0..120 {
+        let mut f = random_filter(doc, &mut dice);
+        if dice.chance(3) {
+            f.marked = Some(
+                (0..t.events.len() as u32)
+                    .step_by(3 + dice.below(9))
+                    .collect(),
+            );
+        }
+        if dice.chance(3) {
+            // Several sources: whole outlets and single sources of outlets with several.
+            let more = (0..3).map(|_| dice.below(t.sources.len()) as u32);
+            let mut sources: Vec<u32> = f.sources.take().unwrap_or_default();
+            sources.extend(more);
+            sources.sort_unstable();
+            sources.dedup();
+            f.sources = Some(sources);
+        }
+        let what = format!("filter {n}: {}", f.describe(t).join(", "));
+        let expected: Vec<u32> = (0..t.events.len() as u32)
+            .filter(|&pos| passes(doc, &f, pos))
+            .collect();
+        let join = f.join(t, index, None);
+        assert_eq!(join.all(), expected, "{what}");
+        assert_eq!(f.apply(t, index, None), expected, "{what}");
+        several += usize::from(f.describe(t).len() > 1 && expected.len() > 10);
+        // Around a random place: the run of the whole list that holds it, or nothing when the
+        // walk reads too much.
+        for _ in 0..5 {
+            let from = dice.below(t.events.len() + 1) as u32;
+            let (back, ahead, most) = (dice.below(40), dice.below(40), 1 + dice.below(3000));
+            let k = expected.partition_point(|&p| p < from);
+            let lo = k.saturating_sub(back);
+            let hi = (k + ahead + back - (k - lo)).min(expected.len());
+            match join.around(from, back, ahead, most) {
+                Some(a) => {
+                    assert_eq!(a.events, expected[lo..hi], "{what}: around {from}");
+                    // Said whole only when it is (both ends reached).
+                    assert!(
+                        !a.whole || (lo == 0 && hi == expected.len()),
+                        "{what}: whole"
+                    );
+                }
+                None => assert!(
+                    most < join.walks(),
+                    "{what}: around {from} gave up reading {most} of {}",
+                    join.walks()
+                ),
+            }
+        }
+    }
+    assert!(several >= 15, "combined filters keeping events: {several}");
+}
+
+#[test]
+fn a_filter_worked_out_on_a_thread_shows_the_rows_around_the_selection_then_the_whole_list() {
+    let doc = &*DOC_20K;
+    let (t, index) = (doc.timeline(), doc.index());
+    let made = index.outlets(t);
+    let outlet = (0..made.sources.len())
+        .max_by_key(|&o| made.citing[o].len())
+        .expect("outlets");
+    let participant = (0..t.participants.len())
+        .max_by_key(|&p| index.involved[p].len())
+        .expect("participants");
+    let outlet = format!(
+        "source: {}",
+        t.sources[made.sources[outlet][0] as usize].outlet
+    );
+    let participant = format!("participant: {}", t.participants[participant].name);
+    let pairs = [
+        (participant.as_str(), "disputed"),
+        (outlet.as_str(), "corroborated"),
+        (participant.as_str(), "anonymous"),
+        ("disputed", outlet.as_str()),
+    ];
+    let mut dice = Dice(0xd1b5_4a32_d192_ed03);
+    let mut counted = 0;
+    for (n, (first, label)) in pairs.iter().cycle().take(16).enumerate() {
+        // Nothing is worked out at once: every filter of two parts goes to the thread.
+        let mut app = App::new(Arc::clone(doc), &Filter::default()).working_out_past(0);
+        app.update(Action::Resize {
+            width: WIDTH,
+            height: HEIGHT,
+        });
+        if n % 2 == 0 {
+            app.update(Action::ToggleView);
+        }
+        pick_choice(&mut app, first);
+        // Deep most often; at the top now and then, where the pane shows the rows below.
+        if n % 5 != 4 {
+            app.update(Action::LastEvent);
+            for _ in 0..dice.below(app.len() / 20 + 1) {
+                app.update(Action::PageUp);
+            }
+        }
+        let view = app.view();
+        let what = format!("{first} and {label}, {view:?}");
+        let before = whole(doc, app.filter(), view);
+        let was = before.rows[app.selected()];
+        pick_choice(&mut app, label);
+        let w = whole(doc, app.filter(), view);
+        if w.rows.is_empty() {
+            continue;
+        }
+        let expected = kept_row(&w, was).min(w.rows.len() - 1);
+        if app.counting() {
+            counted += 1;
+            shown_then_counted(&mut app, &w, expected, n % 2 == 0, &what);
+        }
+        assert_eq!(app.selected(), expected, "{what}: the selection kept");
+        check(&app, &w, &format!("{what}, whole"));
+        for step in 0..10 {
+            random_move(&mut app, &w, &mut dice, &what);
+            check(&app, &w, &format!("{what}, step {step}"));
+        }
+    }
+    assert!(
+        counted >= 8,
+        "filter changes shown before counted: {counted}"
+    );
+}
+
+/// The rows on screen from the window's top: each row's number, event and statement.
+fn on_screen(app: &App) -> Vec<(usize, (u32, Option<StatementRef>))> {
+    let h = list_height(app);
+    app.rows(app.view_top(h), h)
+        .into_iter()
+        .filter_map(|r| match r {
+            Row::Event(i) => Some((i, (app.pos_at(i), app.statement_at(i)))),
+            Row::Header(_) => None,
+        })
+        .collect()
+}
+
+/// A filter change shown before its list is whole: the rows on screen are a run of the whole
+/// list `w` with row `expected` selected, the title and the footer say it is counting; then,
+/// the list worked out (on the thread when `threaded`, as the terminal side starts it, else by
+/// a key that waits for it), the same rows stay where they are and the footer gives the count.
+fn shown_then_counted(app: &mut App, w: &Whole, expected: usize, threaded: bool, what: &str) {
+    let h = list_height(app);
+    let shown = on_screen(app);
+    let first = w
+        .rows
+        .iter()
+        .position(|r| *r == shown[0].1)
+        .unwrap_or_else(|| panic!("{what}: the first row shown is kept"));
+    for (k, (i, row)) in shown.iter().enumerate() {
+        assert_eq!(*row, w.rows[first + k], "{what}: the {k}th row on screen");
+        if *i == app.selected() {
+            assert_eq!(first + k, expected, "{what}: the selection kept");
+        }
+    }
+    let offset = app.selected() - app.view_top(h);
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
+    terminal
+        .draw(|f| roundtable::ui::render(app, f))
+        .expect("drawing into memory");
+    let title: String = (0..WIDTH)
+        .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
+        .collect();
+    assert!(
+        title.contains("counting"),
+        "{what}: the title says {title:?}"
+    );
+    assert!(
+        app.message().is_some_and(|m| m.contains("counting…")),
+        "{what}: {:?}",
+        app.message()
+    );
+    if threaded {
+        app.start_counting();
+        let mut waited = 0;
+        while !app.settle_if_done() {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+            waited += 1;
+            assert!(waited < 60_000, "{what}: the thread never ends");
+        }
+    } else {
+        app.settle_now();
+    }
+    assert!(!app.counting());
+    // Every row stays where it stood on screen: the rows found first filled the pane as the
+    // whole list does.
+    assert_eq!(
+        app.selected() - app.view_top(h),
+        offset,
+        "{what}: on screen"
+    );
+    let now: Vec<_> = on_screen(app).into_iter().map(|s| s.1).collect();
+    let was: Vec<_> = shown.iter().map(|s| s.1).collect();
+    assert_eq!(now, was, "{what}: the rows on screen once counted");
+    let n = w.rows.len();
+    assert!(
+        app.message().is_some_and(|m| m.contains(&format!("{n} "))),
+        "{what}: the count said: {:?}",
+        app.message()
+    );
+}

@@ -25,6 +25,7 @@ pub mod layout;
 pub mod links;
 mod list;
 pub mod marks;
+mod pending;
 pub mod picker;
 pub mod provenance;
 pub mod reload;
@@ -176,6 +177,12 @@ pub struct App {
     pub(crate) marks_unsaved: Option<String>,
     /// The density strip's zoom and its counts per zoom level.
     pub(crate) strip: strip::Strip,
+    /// The whole list of the filter being worked out on a thread, while `shown` holds the
+    /// events around the selection only (see `pending.rs`).
+    pub(crate) pending: Option<pending::Pending>,
+    /// Events a filter may walk before the key press shows only the events around the
+    /// selection ([`pending::WALK_NOW`]; tests set it lower).
+    pub(crate) walk_now: usize,
     pub(crate) quit: bool,
 }
 
@@ -219,6 +226,8 @@ impl App {
             marks_save: None,
             marks_unsaved: None,
             strip: strip::Strip::default(),
+            pending: None,
+            walk_now: pending::WALK_NOW,
             quit: false,
         };
         app.set_filter(filter);
@@ -233,6 +242,16 @@ impl App {
             app.message = Some(format!("warning: {}", text::line(&w.message)));
         }
         app
+    }
+
+    /// Works out on a thread the whole list of any filter of several parts that walks more
+    /// than `events` events, showing the events around the selection first (16,384 unless
+    /// set; tests set it lower to see the thread's work on a small timeline).
+    #[doc(hidden)]
+    #[must_use]
+    pub fn working_out_past(mut self, events: usize) -> Self {
+        self.walk_now = events;
+        self
     }
 
     /// Draws without colours (bold, reverse and underline stay), as `NO_COLOR` asks.
@@ -421,10 +440,12 @@ impl App {
         {
             self.every = every;
         }
+        // A list still being worked out for the filter before is not wanted.
+        self.pending = None;
         self.shown = if filter.is_empty() && self.every.len() == n {
             Kept::Made(std::mem::take(&mut self.every))
         } else {
-            filter.kept(self.doc.timeline(), self.doc.index(), Some(self.doc.text()))
+            self.kept_at_once(&filter, keep)
         };
         self.filter = filter;
         self.explain_nothing();
@@ -470,6 +491,7 @@ impl App {
 
     /// Runs a search and selects its first match among the shown events.
     pub(crate) fn run_search(&mut self, query: &str) {
+        self.settle(true);
         let Some(mut s) = Search::run(
             self.doc.timeline(),
             self.doc.index(),

@@ -8,6 +8,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
 use super::choices::Choice;
+use super::pending::Said;
 use super::window::{Page, Row};
 use super::{App, Focus, HelpPage, Overlay, Picker, PickerKind, detail, layout, text};
 use crate::query::Filter;
@@ -18,6 +19,8 @@ const WHEEL: usize = 3;
 impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        // Every key acts on the whole list: one still being worked out is waited for.
+        self.settle(true);
         if !matches!(action, Action::Resize { .. }) {
             self.message = None;
         }
@@ -413,15 +416,22 @@ impl App {
             Choice::Outlet(_) | Choice::Participant(_) | Choice::Relay(_) => label.as_str(),
             _ => label.split(':').next().unwrap_or_default(),
         };
-        self.message = Some(self.filters_message(on, what));
+        self.tell(Said::Filters {
+            on,
+            what: what.to_owned(),
+        });
     }
 
     /// What the footer says when the filter menu turns `what` on or off: every filter then on,
     /// named as the header names them (or how many, when their names do not fit the footer),
     /// and how many rows are shown.
-    fn filters_message(&self, on: bool, what: &str) -> String {
+    pub(crate) fn filters_message(&self, on: bool, what: &str) -> String {
         let n = self.len();
-        let shown = format!("{n} {} shown", self.view.unit(n));
+        let shown = if self.counting() {
+            "counting…".to_owned()
+        } else {
+            format!("{n} {} shown", self.view.unit(n))
+        };
         let parts: Vec<String> = self
             .filter
             .describe(self.doc.timeline())
@@ -473,9 +483,7 @@ impl App {
         };
         self.set_filter(filter);
         self.focus = Focus::Timeline;
-        let name = text::line(&self.doc.timeline().participants[who as usize].name).into_owned();
-        let n = self.len();
-        self.message = Some(format!("{n} {} by {name}", self.view.unit(n)));
+        self.tell(Said::Speaker(who));
     }
 
     /// Types `c`, or deletes the last character when `None`.

@@ -14,6 +14,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let n = app.len();
     let sel = if n == 0 { 0 } else { app.selected + 1 };
     let right = match app.view() {
+        // The rows around the selection are shown; the whole list is still being counted.
+        View::Statements if app.counting() => " counting statements… ".to_owned(),
+        View::Events if app.counting() => format!(" counting… of {} ", t.events.len()),
         View::Statements => format!(" {sel}/{n} statements "),
         View::Events if app.filter == Filter::default() => format!(" {sel}/{n} "),
         View::Events => format!(" {sel}/{n} of {} ", t.events.len()),

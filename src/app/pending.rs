@@ -1,0 +1,186 @@
+//! A filter change shown at once: when working out every event a filter of several parts
+//! keeps would walk many events, the events around the selection are found first and shown,
+//! and the whole list, with its counts, is worked out on a thread started once they are drawn
+//! ([`App::start_counting`]); the event loop puts it in their place when the thread is done,
+//! or the next key, which waits for it ([`App::settle`]).
+
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use super::{App, Place};
+use crate::query::Filter;
+use crate::query::filter::Kept;
+
+/// Events a filter may walk to be worked out before the key press is answered; past it the
+/// events around the selection are shown first. About 3 ms of walking on this project's
+/// reference machine (see `docs/performance.md`).
+pub(crate) const WALK_NOW: usize = 16_384;
+
+/// Events walked, on each side of the selection, looking for the events to show first: a
+/// filter that keeps fewer than a screenful among them is worked out whole at once.
+const WALK_AROUND: usize = 8_192;
+
+/// What the footer said when the filter changed, to be said again with the count once the
+/// list is whole.
+#[derive(Debug, Clone)]
+pub(crate) enum Said {
+    /// A filter menu choice turned on or off: [`App::filters_message`]'s arguments.
+    Filters { on: bool, what: String },
+    /// A speaker picked (`s`): the participant index.
+    Speaker(u32),
+}
+
+/// The whole list still to be worked out, and what the footer said meanwhile.
+pub(crate) struct Pending {
+    job: Job,
+    /// What was said, and the words it gave: said again once counted, if still on screen.
+    said: Option<(Said, String)>,
+}
+
+/// Where the whole list stands.
+enum Job {
+    /// Not started: the thread starts once the rows found first are drawn
+    /// ([`App::start_counting`]), so as not to slow the key press down on a busy machine.
+    Waiting(Filter),
+    /// A thread working it out.
+    Running(JoinHandle<Kept>),
+}
+
+impl App {
+    /// The events `filter` keeps as the key press can show them: every event for no filter; the
+    /// index's list for a single part; the whole list when it walks at most [`App::walk_now`] events (or has a search,
+    /// which reads the whole text anyway); otherwise the events around `keep` only, and the
+    /// whole list is worked out on a thread (`self.pending`).
+    pub(crate) fn kept_at_once(&mut self, filter: &Filter, keep: Option<Place>) -> Kept {
+        let (t, index, text) = (self.doc.timeline(), self.doc.index(), Some(self.doc.text()));
+        if let Some(kept) = filter.single_part(t, index) {
+            return kept;
+        }
+        if filter.is_empty() {
+            return Kept::Made((0..t.events.len() as u32).collect());
+        }
+        let join = filter.join(t, index, text);
+        if filter.search.is_some() || join.walks() <= self.walk_now {
+            return filter.joined(&join, t, index);
+        }
+        // A filter change leaves the selection near the foot of the pane: a screenful of
+        // events above it (each has a row at least) and a few below, or a screenful below when
+        // the list starts above it.
+        let h = self.list_height() + 2;
+        let from = keep.map_or(0, |p| p.event);
+        let around = match join.around(from, h, 4, WALK_AROUND) {
+            Some(a) if !a.whole => a.events,
+            _ => return filter.joined(&join, t, index),
+        };
+        self.pending = Some(Pending {
+            job: Job::Waiting(filter.clone()),
+            said: None,
+        });
+        Kept::Made(around)
+    }
+
+    /// Starts the thread that works out the whole list of the filter, if one is waiting: the
+    /// terminal side calls it once the rows found first are drawn. Where no thread can be
+    /// started, the list is worked out here.
+    pub fn start_counting(&mut self) {
+        let Some(Pending {
+            job: job @ Job::Waiting(_),
+            ..
+        }) = &mut self.pending
+        else {
+            return;
+        };
+        let Job::Waiting(filter) = std::mem::replace(job, Job::Waiting(Filter::default())) else {
+            return;
+        };
+        let doc = Arc::clone(&self.doc);
+        match std::thread::Builder::new()
+            .name("filter".into())
+            .spawn(move || filter.kept(doc.timeline(), doc.index(), Some(doc.text())))
+        {
+            Ok(running) => *job = Job::Running(running),
+            Err(_) => {
+                self.settle(true);
+            }
+        }
+    }
+
+    /// Whether the shown rows are only those around the selection, the whole list still being
+    /// worked out (the title says `counting…`).
+    #[must_use]
+    pub fn counting(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Waits for the whole list of a filter being worked out, if one is, and shows it.
+    pub fn settle_now(&mut self) {
+        self.settle(true);
+    }
+
+    /// Shows the whole list of a filter if its thread is done; returns whether it did (then
+    /// the screen wants drawing again).
+    pub fn settle_if_done(&mut self) -> bool {
+        self.settle(false)
+    }
+
+    /// Puts the whole list in place of the rows around the selection, keeping the selection,
+    /// where it stands on screen, and the footer's words with the count now known. With
+    /// `wait`, waits for the thread; without, acts only when it is done.
+    pub(crate) fn settle(&mut self, wait: bool) -> bool {
+        let Some(pending) = self.pending.take_if(|p| match &p.job {
+            Job::Waiting(_) => wait,
+            Job::Running(job) => wait || job.is_finished(),
+        }) else {
+            return false;
+        };
+        let (t, index, text) = (self.doc.timeline(), self.doc.index(), Some(self.doc.text()));
+        let kept = match pending.job {
+            Job::Waiting(_) => self.filter.kept(t, index, text),
+            // A thread that failed: the list is worked out here.
+            Job::Running(job) => job
+                .join()
+                .unwrap_or_else(|_| self.filter.kept(t, index, text)),
+        };
+        let offset = self.selected.saturating_sub(self.top);
+        let place = self.place();
+        self.shown = kept;
+        self.rebuild(place);
+        self.top = self.selected.saturating_sub(offset);
+        self.top = self.fit_top(self.top, self.selected, self.list_height());
+        if let Some((said, words)) = pending.said
+            && self.message.as_deref() == Some(words.as_str())
+        {
+            self.message = Some(self.say(&said));
+        }
+        self.make_window();
+        true
+    }
+
+    /// Says `said` in the footer, and again with the count when a list being worked out is
+    /// whole.
+    pub(crate) fn tell(&mut self, said: Said) {
+        let words = self.say(&said);
+        if let Some(p) = &mut self.pending {
+            p.said = Some((said, words.clone()));
+        }
+        self.message = Some(words);
+    }
+
+    /// The footer's words for `said`, as things stand.
+    fn say(&self, said: &Said) -> String {
+        match said {
+            Said::Filters { on, what } => self.filters_message(*on, what),
+            Said::Speaker(who) => {
+                let name = super::text::line(&self.doc.timeline().participants[*who as usize].name)
+                    .into_owned();
+                let unit = self.view.unit(2);
+                if self.counting() {
+                    format!("counting the {unit} by {name}…")
+                } else {
+                    let n = self.len();
+                    format!("{n} {} by {name}", self.view.unit(n))
+                }
+            }
+        }
+    }
+}
