@@ -39,7 +39,8 @@ pub struct FilterArgs {
     /// source or the sources of one outlet.
     pub source: Option<String>,
     /// `--via`: text to find in a statement's relay (`via`), ignoring case, accents and
-    /// extra spaces ([`RelayMatch::Contains`]).
+    /// extra spaces ([`RelayMatch::Contains`]). Blank text is refused ([`FilterError::Blank`]),
+    /// as is a blank `--speaker`, `--participant` or `--source`.
     pub via: Option<String>,
     /// `--search`: text to find in titles, summaries, quotes and claims, and in the names and
     /// aliases of the event's participants, ignoring case and accents (see [`search`]).
@@ -171,9 +172,12 @@ fn made_outlets(index: &Index) -> &Outlets {
         .expect("a Kept::Citing is made from the index's outlets")
 }
 
-/// A filter argument that names nothing in the timeline, or several things.
+/// A filter argument that names nothing in the timeline, or several things, or is blank.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FilterError {
+    /// `--speaker`, `--participant`, `--source` or `--via` (the flag, as typed) was given
+    /// blank text (`--source ""`): there is nothing to look for.
+    Blank(&'static str),
     /// A `--speaker` (or `--participant`, with `flag` saying which) matched no participant,
     /// or more than one.
     Speaker(&'static str, SpeakerError),
@@ -209,6 +213,15 @@ pub enum FilterError {
 impl fmt::Display for FilterError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            FilterError::Blank("--via") => f.write_str("--via needs text to find in relays"),
+            FilterError::Blank(flag @ "--source") => write!(
+                f,
+                "{flag} needs a name: a source id or an outlet, or a part of either"
+            ),
+            FilterError::Blank(flag) => write!(
+                f,
+                "{flag} needs a name: a participant's id, name or alias, or a part of one"
+            ),
             FilterError::Speaker(flag, e) => write!(f, "{flag}: {e}"),
             FilterError::Round { number, declared } if declared.is_empty() => {
                 write!(
@@ -257,10 +270,14 @@ pub const LIST_OUTLETS: usize = 10;
 ///
 /// # Errors
 ///
+/// [`FilterError::Blank`] for a name that is blank (or folds to nothing),
 /// [`FilterError::Source`] when nothing matches, [`FilterError::SourceAmbiguous`] when the
 /// part matches sources of several outlets.
 pub fn resolve_source(t: &Timeline<'_>, name: &str) -> Result<Vec<u32>, FilterError> {
     let q = fold(name.trim());
+    if q.is_empty() {
+        return Err(FilterError::Blank("--source"));
+    }
     let ids: Vec<String> = t.sources.iter().map(|s| fold(&s.id.value)).collect();
     let outlets: Vec<String> = t.sources.iter().map(Outlets::key).collect();
     if let Some(i) = ids.iter().position(|id| *id == q) {
@@ -275,9 +292,7 @@ pub fn resolve_source(t: &Timeline<'_>, name: &str) -> Result<Vec<u32>, FilterEr
         return Ok(of_outlet(&q));
     }
     let parts: Vec<u32> = (0..t.sources.len() as u32)
-        .filter(|&i| {
-            !q.is_empty() && (ids[i as usize].contains(&q) || outlets[i as usize].contains(&q))
-        })
+        .filter(|&i| ids[i as usize].contains(&q) || outlets[i as usize].contains(&q))
         .collect();
     match parts.as_slice() {
         [] => Err(FilterError::Source {
@@ -333,7 +348,8 @@ impl Filter {
     ///
     /// # Errors
     ///
-    /// [`FilterError::Speaker`] if a speaker or the participant names no participant or
+    /// [`FilterError::Blank`] if a speaker, the participant, the source or the relay is blank
+    /// text, [`FilterError::Speaker`] if a speaker or the participant names no participant or
     /// several, [`FilterError::Round`] if no round has the number, [`FilterError::Source`] or
     /// [`FilterError::SourceAmbiguous`] (see [`resolve_source`]). Checked in the order of the
     /// fields of [`FilterArgs`]; the first failure is returned.
@@ -342,8 +358,18 @@ impl Filter {
         index: &Index,
         args: &FilterArgs,
     ) -> Result<Self, FilterError> {
+        // Blank text would match every name (and so name no one participant) or filter
+        // nothing: said as such, not as a list of every candidate.
+        let named = |flag: &'static str, name: &str| {
+            if fold(name.trim()).is_empty() {
+                Err(FilterError::Blank(flag))
+            } else {
+                Ok(())
+            }
+        };
         let mut speakers = Vec::with_capacity(args.speakers.len());
         for name in &args.speakers {
+            named("--speaker", name)?;
             let p = speaker::resolve(t, index, name)
                 .map_err(|e| FilterError::Speaker("--speaker", e))?;
             if !speakers.contains(&p) {
@@ -351,10 +377,13 @@ impl Filter {
             }
         }
         let participant = match &args.participant {
-            Some(name) => Some(
-                speaker::resolve(t, index, name)
-                    .map_err(|e| FilterError::Speaker("--participant", e))?,
-            ),
+            Some(name) => {
+                named("--participant", name)?;
+                Some(
+                    speaker::resolve(t, index, name)
+                        .map_err(|e| FilterError::Speaker("--participant", e))?,
+                )
+            }
             None => None,
         };
         let round = match args.round {
@@ -375,10 +404,12 @@ impl Filter {
             Some(name) => Some(resolve_source(t, name)?),
             None => None,
         };
-        let via = args
-            .via
-            .as_deref()
-            .and_then(|v| RelayPart::new(v, RelayMatch::Contains));
+        let via = match args.via.as_deref() {
+            Some(v) => {
+                Some(RelayPart::new(v, RelayMatch::Contains).ok_or(FilterError::Blank("--via"))?)
+            }
+            None => None,
+        };
         let search = args.search.clone().filter(|s| !s.trim().is_empty());
         let marked = args.marked.as_ref().map(|ids| marked_positions(t, ids));
         Ok(Filter {
@@ -826,9 +857,38 @@ fn union<'l>(lists: impl Iterator<Item = &'l [u32]>) -> Vec<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Filter, Kept, RelayMatch, RelayPart};
+    use super::{Filter, FilterArgs, FilterError, Kept, RelayMatch, RelayPart};
     use crate::model::{BUNDLED, load_str};
     use crate::query::Index;
+
+    #[test]
+    fn blank_text_is_refused_rather_than_matched_against_everything() {
+        let t = load_str(BUNDLED).unwrap().timeline;
+        let index = Index::build(&t);
+        let resolve = |f: fn(&mut FilterArgs, String)| {
+            ["", " ", "\t"].map(|blank| {
+                let mut args = FilterArgs::default();
+                f(&mut args, blank.to_string());
+                Filter::resolve(&t, &index, &args)
+            })
+        };
+        for got in resolve(|a, s| a.speakers = vec![s]) {
+            assert_eq!(got, Err(FilterError::Blank("--speaker")));
+        }
+        for got in resolve(|a, s| a.participant = Some(s)) {
+            assert_eq!(got, Err(FilterError::Blank("--participant")));
+        }
+        for got in resolve(|a, s| a.source = Some(s)) {
+            assert_eq!(got, Err(FilterError::Blank("--source")));
+        }
+        for got in resolve(|a, s| a.via = Some(s)) {
+            assert_eq!(got, Err(FilterError::Blank("--via")));
+        }
+        // A blank search filters nothing, as documented.
+        for got in resolve(|a, s| a.search = Some(s)) {
+            assert_eq!(got, Ok(Filter::default()));
+        }
+    }
 
     #[test]
     fn only_speakers_is_said_of_speakers_alone() {
