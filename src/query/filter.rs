@@ -205,9 +205,31 @@ pub enum FilterError {
     SourceAmbiguous {
         /// The name as typed.
         name: String,
-        /// `Outlet (id)` for each matching source, in file order.
-        candidates: Vec<String>,
+        /// Each outlet with a matching source, once, in the order of its first matching
+        /// source in the file: on a large timeline a hundred sources may share an outlet, so
+        /// the message names outlets, not sources.
+        outlets: Vec<OutletMatch>,
     },
+}
+
+/// An outlet some of whose sources a `--source` part matches ([`FilterError::SourceAmbiguous`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutletMatch {
+    /// The outlet as its first matching source writes it.
+    pub outlet: String,
+    /// How many of its sources match.
+    pub sources: usize,
+    /// The id of the matching source, when only one matches: the one to give instead.
+    pub id: Option<String>,
+}
+
+impl fmt::Display for OutletMatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.id {
+            Some(id) => write!(f, "{} ({id})", self.outlet),
+            None => write!(f, "{} ({} sources)", self.outlet, self.sources),
+        }
+    }
 }
 
 impl fmt::Display for FilterError {
@@ -253,17 +275,29 @@ impl fmt::Display for FilterError {
                 }
                 Ok(())
             }
-            FilterError::SourceAmbiguous { name, candidates } => write!(
-                f,
-                "--source: `{name}` could be any of: {}",
-                candidates.join(", ")
-            ),
+            FilterError::SourceAmbiguous { name, outlets } => {
+                write!(
+                    f,
+                    "--source: `{name}` matches sources of {} outlets: ",
+                    outlets.len()
+                )?;
+                for (k, o) in outlets.iter().take(LIST_MATCHES).enumerate() {
+                    write!(f, "{}{o}", if k == 0 { "" } else { ", " })?;
+                }
+                if outlets.len() > LIST_MATCHES {
+                    write!(f, " and {} more", outlets.len() - LIST_MATCHES)?;
+                }
+                f.write_str("; give one outlet's name, or a source id")
+            }
         }
     }
 }
 
 /// The most outlets a `--source` error lists when nothing matches.
 pub const LIST_OUTLETS: usize = 10;
+
+/// The most outlets an ambiguous `--source` error names; the rest are counted ("and 3 more").
+pub const LIST_MATCHES: usize = 5;
 
 /// The sources `name` names: an id (any case), else an outlet (any case: every source of
 /// it), else a part of ids and outlets that names one source or the sources of one outlet.
@@ -330,17 +364,36 @@ pub fn resolve_source(t: &Timeline<'_>, name: &str) -> Result<Vec<u32>, FilterEr
             } else {
                 Err(FilterError::SourceAmbiguous {
                     name: name.to_string(),
-                    candidates: parts
-                        .iter()
-                        .map(|&i| {
-                            let s = &t.sources[i as usize];
-                            format!("{} ({})", s.outlet, s.id.value)
-                        })
-                        .collect(),
+                    outlets: by_outlet(t, &outlets, &parts),
                 })
             }
         }
     }
+}
+
+/// The sources `parts` (ascending) grouped by outlet (`keys`: each source's
+/// [`Outlets::key`]), in the order of each outlet's first source among them.
+fn by_outlet(t: &Timeline<'_>, keys: &[String], parts: &[u32]) -> Vec<OutletMatch> {
+    let mut group: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut out: Vec<OutletMatch> = Vec::new();
+    for &i in parts {
+        let s = &t.sources[i as usize];
+        let next = out.len();
+        let k = *group.entry(&keys[i as usize]).or_insert(next);
+        if k == next {
+            out.push(OutletMatch {
+                outlet: s.outlet.to_string(),
+                sources: 0,
+                id: Some(s.id.value.to_string()),
+            });
+        }
+        let o = &mut out[k];
+        o.sources += 1;
+        if o.sources > 1 {
+            o.id = None;
+        }
+    }
+    out
 }
 
 impl Filter {
@@ -860,6 +913,40 @@ mod tests {
     use super::{Filter, FilterArgs, FilterError, Kept, RelayMatch, RelayPart};
     use crate::model::{BUNDLED, load_str};
     use crate::query::Index;
+
+    #[test]
+    fn an_ambiguous_source_names_its_outlets_once_each_counting_their_sources() {
+        use std::fmt::Write as _;
+        // Seven outlets whose names hold `the`; the Herald has three sources, the Times two.
+        let mut sources = String::new();
+        for (id, outlet) in [
+            ("herald-1", "The Herald"),
+            ("times-1", "The Times"),
+            ("herald-2", "The Herald"),
+            ("post-1", "The Post"),
+            ("herald-3", "The Herald"),
+            ("times-2", "The Times"),
+            ("sun-1", "The Sun"),
+            ("star-1", "The Star"),
+            ("mail-1", "The Mail"),
+            ("wire-1", "Wire"),
+        ] {
+            let _ = write!(sources, "Source(id: \"{id}\", outlet: \"{outlet}\"),");
+        }
+        let text =
+            format!("Timeline(title: \"T\", sources: [{sources}], participants: [], events: [])");
+        let t = load_str(&text).unwrap().timeline;
+        let err = super::resolve_source(&t, "THE").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "--source: `THE` matches sources of 6 outlets: The Herald (3 sources), The Times \
+             (2 sources), The Post (post-1), The Sun (sun-1), The Star (star-1) and 1 more; give \
+             one outlet's name, or a source id"
+        );
+        // An outlet's name, or a part of one outlet's ids alone, is no longer ambiguous.
+        assert_eq!(super::resolve_source(&t, "the herald"), Ok(vec![0, 2, 4]));
+        assert_eq!(super::resolve_source(&t, "times-"), Ok(vec![1, 5]));
+    }
 
     #[test]
     fn blank_text_is_refused_rather_than_matched_against_everything() {
