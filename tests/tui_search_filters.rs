@@ -139,13 +139,11 @@ fn slash_searches_highlights_and_n_moves_between_matches_without_hiding_events()
 fn esc_closes_what_is_open_then_clears_the_search_then_the_filters() {
     let mut app = open(
         BUNDLED,
-        &args(|a| {
-            a.speakers = vec!["peskov".into()];
-            a.search = Some("week".into());
-        }),
+        &args(|a| a.speakers = vec!["peskov".into()]),
         120,
         40,
     );
+    press(&mut app, &["/", "text:week", "Enter"]);
     assert_eq!(app.shown().len(), 2);
     for open in ["?", "r", "s", "/"] {
         press(&mut app, &[open]);
@@ -167,7 +165,7 @@ fn esc_closes_what_is_open_then_clears_the_search_then_the_filters() {
 }
 
 #[test]
-fn launch_filters_open_already_filtered_and_a_launch_search_only_highlights() {
+fn launch_filters_open_already_filtered_a_launch_search_too() {
     let app = open(BUNDLED, &args(|a| a.round = Some(2)), 120, 40);
     assert_eq!(app.shown().len(), 1);
     assert!(screen(&app).contains("1/1 of 23"));
@@ -184,17 +182,65 @@ fn launch_filters_open_already_filtered_and_a_launch_search_only_highlights() {
             .iter()
             .any(|l| l.starts_with("By Vladimir Medinsky"))
     );
-    let app = open(
+    // `--search` hides what it does not find, as `list --search` does: the same events.
+    let mut app = open(
         BUNDLED,
         &args(|a| a.search = Some("Çırağan".into())),
         120,
         40,
     );
+    let listed = ["r3-press-conference", "r3-talks-end"];
+    let shown: Vec<&str> = app
+        .shown()
+        .iter()
+        .map(|&p| &*app.timeline().events[p as usize].id.value)
+        .collect();
+    assert_eq!(shown, listed);
+    let s = screen(&app);
+    let header = s.lines().next().unwrap_or_default();
+    assert!(header.contains(" · search: “Çırağan” "), "{s}");
+    assert!(header.ends_with(" 1/2 of 23"), "{s}");
+    assert!(app.search().is_none(), "no `/` search is run: nothing to step through");
+    // Esc clears it with the other filters.
+    press(&mut app, &["Esc"]);
+    assert!(app.filter().search.is_none());
     assert_eq!(app.shown().len(), 23);
-    // The first event naming the palace: the press conference expected there.
-    assert_eq!(id(&app), "r3-press-conference");
-    assert!(screen(&app).contains("search: “Çırağan”"));
-    assert!(footer(&app).contains("match 1/"), "{}", footer(&app));
+    assert_eq!(app.message(), Some("filters cleared: all 23 events"));
+}
+
+#[test]
+fn the_statements_view_under_a_search_filter_lists_what_the_statements_command_does() {
+    let mut app = open(BUNDLED, &args(|a| a.search = Some("swap".into())), 120, 40);
+    press(&mut app, &["v"]);
+    // `roundtable statements --search swap`: the 7 quotes and claims of the 3 events.
+    let s = screen(&app);
+    assert!(s.lines().next().unwrap_or_default().ends_with(" 1/7 statements"), "{s}");
+}
+
+#[test]
+fn the_search_filter_and_the_slash_search_are_told_apart_in_the_header() {
+    let mut app = open(BUNDLED, &args(|a| a.search = Some("swap".into())), 120, 40);
+    press(&mut app, &["/", "text:defense", "Enter"]);
+    let s = screen(&app);
+    let header = s.lines().next().unwrap_or_default();
+    assert!(header.contains(" · search: “swap” · /defense "), "{s}");
+    // The `/` search steps through the shown events only; Esc clears it first.
+    assert_eq!(id(&app), "r3-defense-ministry-swap");
+    press(&mut app, &["Esc"]);
+    assert!(app.search().is_none());
+    assert_eq!(app.filter().search.as_deref(), Some("swap"));
+}
+
+#[test]
+fn a_search_filter_that_finds_nothing_says_so_in_the_detail_pane() {
+    let app = open(BUNDLED, &args(|a| a.search = Some("zzzz".into())), 120, 40);
+    let [said] = &detail_text(&app, 1000)[..] else {
+        panic!("one paragraph: {}", screen(&app));
+    };
+    assert_eq!(
+        said,
+        "No event passes the filter: no event mentions it (search: “zzzz”). Esc clears it."
+    );
 }
 
 #[test]

@@ -482,8 +482,9 @@ impl Filter {
 
     /// Each part that is set, as `name: value` for a header or a message (`speaker: Dmitry
     /// Peskov`, `round: Round 3`, `source: Xinhua`, `via: TASS` for a relay picked whole,
-    /// `via: “tass”` for text to find in relays, `disputed`), in the order of the fields;
-    /// names come from the file, unescaped: the caller makes them safe to show.
+    /// `via: “tass”` for text to find in relays, `search: “swap”`, `disputed`), in the order
+    /// of the fields; names come from the file and text as typed, unescaped: the caller makes
+    /// them safe to show.
     #[must_use]
     pub fn describe(&self, t: &Timeline<'_>) -> Vec<String> {
         let mut parts = Vec::new();
@@ -513,6 +514,9 @@ impl Filter {
                 RelayMatch::Exact => format!("via: {}", v.text),
                 RelayMatch::Contains => format!("via: “{}”", v.text),
             });
+        }
+        if let Some(text) = &self.search {
+            parts.push(format!("search: “{text}”"));
         }
         for (on, flag) in [
             (self.anonymous, "anonymous"),

@@ -1,4 +1,4 @@
-//! The title bar: the timeline's title, the active filters and search, and the position.
+//! The title bar: the timeline's title, the filters on and the `/` search, and the position.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -24,8 +24,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|part| text::line(part).into_owned())
         .collect();
+    // The `/` search, which hides nothing, as it was typed: told apart from `search: “…”`,
+    // the filter (`--search`), which hides what it does not find.
     if let Some(s) = &app.search {
-        active.push(format!("search: “{}”", text::line(&s.query)));
+        active.push(format!("/{}", text::line(&s.query)));
     }
     let filters = if active.is_empty() {
         String::new()
