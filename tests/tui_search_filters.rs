@@ -200,7 +200,10 @@ fn launch_filters_open_already_filtered_a_launch_search_too() {
     let header = s.lines().next().unwrap_or_default();
     assert!(header.contains(" · search: “Çırağan” "), "{s}");
     assert!(header.ends_with(" 1/2 of 23"), "{s}");
-    assert!(app.search().is_none(), "no `/` search is run: nothing to step through");
+    assert!(
+        app.search().is_none(),
+        "no `/` search is run: nothing to step through"
+    );
     // Esc clears it with the other filters.
     press(&mut app, &["Esc"]);
     assert!(app.filter().search.is_none());
@@ -214,7 +217,13 @@ fn the_statements_view_under_a_search_filter_lists_what_the_statements_command_d
     press(&mut app, &["v"]);
     // `roundtable statements --search swap`: the 7 quotes and claims of the 3 events.
     let s = screen(&app);
-    assert!(s.lines().next().unwrap_or_default().ends_with(" 1/7 statements"), "{s}");
+    assert!(
+        s.lines()
+            .next()
+            .unwrap_or_default()
+            .ends_with(" 1/7 statements"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -315,10 +324,10 @@ fn f_opens_the_filter_menu_and_enter_turns_a_filter_on_then_off() {
         app.message(),
         Some("filter off: anonymous · still on: source: RT · 19 events shown")
     );
-    // Nothing by that name: the menu stays open and says so.
-    press(&mut app, &["f", "text:zzz", "Enter"]);
+    // No source by that name: the menu stays open and says so.
+    press(&mut app, &["f", "text:source: zzz", "Enter"]);
     assert_eq!(app.mode(), Mode::Filters);
-    assert_eq!(app.message(), Some("no filter matches “zzz”"));
+    assert_eq!(app.message(), Some("no filter matches “source: zzz”"));
     press(&mut app, &["Esc"]);
     assert_eq!(app.mode(), Mode::Timeline);
 }
@@ -500,4 +509,120 @@ fn a_relay_picked_from_the_menu_is_spelled_as_the_timeline_first_spells_it_in_he
     let s = screen(&app);
     let header = s.lines().next().unwrap_or_default();
     assert!(header.starts_with(" Relays · via: “Tass” "), "{s}");
+}
+
+#[test]
+fn the_filter_menu_offers_what_is_typed_as_a_search_then_lists_it_to_turn_it_off() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["f", "text:swap"]);
+    let s = screen(&app);
+    assert!(s.contains("› search: “swap”"), "{s}");
+    assert!(s.contains("  via: “swap”"), "{s}");
+    press(&mut app, &["Enter"]);
+    // The events `list --search swap` lists.
+    assert_eq!(app.filter().search.as_deref(), Some("swap"));
+    assert_eq!(app.shown().len(), 3);
+    assert_eq!(
+        app.message(),
+        Some("filter on: search: “swap” · 3 events shown")
+    );
+    let s = screen(&app);
+    assert!(
+        s.lines()
+            .next()
+            .unwrap_or_default()
+            .contains(" · search: “swap” "),
+        "{s}"
+    );
+    // Opened again, the menu lists the search first, on; Enter turns it off.
+    press(&mut app, &["f"]);
+    let s = screen(&app);
+    assert!(s.contains("› search: “swap”"), "{s}");
+    assert!(s.contains(" on "), "{s}");
+    press(&mut app, &["Enter"]);
+    assert!(app.filter().is_empty());
+    assert_eq!(
+        app.message(),
+        Some("filter off: search: “swap” · 23 events shown")
+    );
+    // `search:` typed first offers the search alone.
+    press(&mut app, &["f", "text:search: kursk"]);
+    let s = screen(&app);
+    assert!(s.contains("Filters (1)"), "{s}");
+    assert!(s.contains("› search: “kursk”"), "{s}");
+}
+
+#[test]
+fn the_filter_menu_offers_typed_text_to_find_in_relays_as_via_does() {
+    let mut app = open(RELAYS, &args(|_| {}), 120, 30);
+    press(&mut app, &["f", "text:via: tass"]);
+    // The relay whole first, the longer relay holding it, then the text typed.
+    assert_eq!(
+        menu(&app),
+        [
+            ("via: TASS".to_string(), false),
+            ("via: a source from  TASS".to_string(), false),
+            ("via: “tass”".to_string(), false)
+        ]
+    );
+    press(&mut app, &["↓", "↓", "Enter"]);
+    assert_eq!(
+        app.message(),
+        Some("filter on: via: “tass” · 3 events shown")
+    );
+    // The same part as `--via tass`: the menu lists it, on, when opened with it.
+    let mut launched = open(RELAYS, &args(|a| a.via = Some("tass".into())), 120, 30);
+    assert_eq!(launched.filter(), app.filter());
+    press(&mut launched, &["f"]);
+    let s = screen(&launched);
+    assert!(s.contains("› via: “tass”"), "{s}");
+    press(&mut launched, &["Enter"]);
+    assert!(launched.filter().is_empty());
+}
+
+#[test]
+fn the_filter_menu_offers_each_round_as_round_does() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["f", "text:round 2", "Enter"]);
+    assert_eq!(
+        app.message(),
+        Some("filter on: round: Round 2 · 1 event shown")
+    );
+    assert_eq!(
+        app.shown(),
+        open(BUNDLED, &args(|a| a.round = Some(2)), 120, 40).shown()
+    );
+    let s = screen(&app);
+    assert!(
+        s.lines()
+            .next()
+            .unwrap_or_default()
+            .contains(" · round: Round 2 "),
+        "{s}"
+    );
+    // Launched with `--round 3`, the menu marks that round on.
+    let mut app = open(BUNDLED, &args(|a| a.round = Some(3)), 120, 40);
+    press(&mut app, &["f", "text:round"]);
+    let on: Vec<String> = menu(&app)
+        .into_iter()
+        .filter_map(|(label, on)| on.then_some(label))
+        .collect();
+    assert_eq!(
+        on,
+        ["round: Round 3 · 2025-07-23 · Ciragan Palace, Istanbul"]
+    );
+}
+
+/// The open filter menu's choices, as listed, each with whether it is on.
+fn menu(app: &roundtable::app::App) -> Vec<(String, bool)> {
+    let Overlay::Picker(p) = app.overlay() else {
+        panic!("the filter menu is not open");
+    };
+    p.items
+        .iter()
+        .map(|&i| {
+            let label = p.choices[i as usize].label(app.timeline());
+            (label, p.is_on(i, app.filter()))
+        })
+        .collect()
 }

@@ -7,7 +7,6 @@
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
-use super::choices::Choice;
 use super::window::{Page, Row};
 use super::{App, Focus, HelpPage, Overlay, Picker, PickerKind, detail, layout, text};
 use crate::query::Filter;
@@ -68,8 +67,11 @@ impl App {
             Action::FollowLink => self.follow_link(),
             Action::JumpBack => self.jump_back(),
             Action::OpenFilters => {
-                self.overlay =
-                    Overlay::Picker(Picker::filters(self.doc.timeline(), self.doc.index()));
+                self.overlay = Overlay::Picker(Picker::filters(
+                    self.doc.timeline(),
+                    self.doc.index(),
+                    &self.filter,
+                ));
             }
             Action::OpenSearch => {
                 self.overlay = Overlay::Prompt {
@@ -404,16 +406,22 @@ impl App {
             self.overlay = Overlay::Picker(p);
             return;
         };
-        let label = text::line(&choice.label(self.doc.timeline())).into_owned();
         let on = !choice.is_on(&self.filter);
         self.set_filter(choice.toggle(&self.filter));
         self.focus = Focus::Timeline;
-        // A flag by its name; a source, participant or relay whole.
-        let what = match choice {
-            Choice::Outlet(_) | Choice::Participant(_) | Choice::Relay(_) => label.as_str(),
-            _ => label.split(':').next().unwrap_or_default(),
-        };
-        self.message = Some(self.filters_message(on, what));
+        // As the header names it: a flag by its name, another part with its value.
+        let what = self.named(&choice.toggle(&Filter::default()));
+        self.message = Some(self.filters_message(on, &what));
+    }
+
+    /// The parts of `filter` as the header names them, made safe to show.
+    fn named(&self, filter: &Filter) -> String {
+        let parts: Vec<String> = filter
+            .describe(self.doc.timeline())
+            .iter()
+            .map(|p| text::line(p).into_owned())
+            .collect();
+        parts.join(" · ")
     }
 
     /// What the footer says when the filter menu turns `what` on or off: every filter then on,
@@ -480,7 +488,7 @@ impl App {
 
     /// Types `c`, or deletes the last character when `None`.
     fn edit(&mut self, c: Option<char>) {
-        let index = self.doc.index();
+        let (t, index) = (self.doc.timeline(), self.doc.index());
         match &mut self.overlay {
             Overlay::Prompt { text } => {
                 apply_edit(text, c);
@@ -491,7 +499,7 @@ impl App {
             }
             Overlay::Picker(p) if p.kind == PickerKind::Filters => {
                 apply_edit(&mut p.query, c);
-                p.narrow_choices();
+                p.narrow_choices(t);
             }
             _ => {}
         }
