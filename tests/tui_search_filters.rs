@@ -626,3 +626,83 @@ fn menu(app: &roundtable::app::App) -> Vec<(String, bool)> {
         })
         .collect()
 }
+
+#[test]
+fn a_relay_picked_from_the_menu_replaces_a_via_text_and_the_footer_says_so() {
+    let mut app = open(RELAYS, &args(|a| a.via = Some("tass".into())), 120, 30);
+    assert_eq!(app.shown().len(), 3);
+    // The text on is listed first, to turn it off; the relay whole next.
+    press(&mut app, &["f", "text:via: tass"]);
+    assert_eq!(
+        menu(&app)[..2],
+        [
+            ("via: “tass”".to_string(), true),
+            ("via: TASS".to_string(), false)
+        ]
+    );
+    press(&mut app, &["↓", "Enter"]);
+    assert_eq!(
+        app.message(),
+        Some("filter on: via: TASS, replacing via: “tass” · 2 events shown")
+    );
+    let s = screen(&app);
+    assert!(
+        s.lines()
+            .next()
+            .unwrap_or_default()
+            .starts_with(" Relays · via: TASS "),
+        "{s}"
+    );
+    // With other filters on, they are named after it.
+    let mut app = open(
+        BUNDLED,
+        &args(|a| {
+            a.source = Some("rt".into());
+            a.via = Some("a source".into());
+        }),
+        120,
+        40,
+    );
+    press(&mut app, &["f", "text:via: tass", "Enter"]);
+    assert_eq!(
+        app.message(),
+        Some(
+            "filter on: via: TASS, replacing via: “a source” · also on: source: RT · 1 event shown"
+        )
+    );
+}
+
+#[test]
+fn a_choice_that_replaces_another_of_its_kind_says_which() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["f", "text:source: rt", "Enter"]);
+    press(&mut app, &["f", "text:source: xinhua", "Enter"]);
+    let m = app.message().unwrap_or_default();
+    assert!(
+        m.starts_with("filter on: source: Xinhua, replacing source: RT · "),
+        "{m}"
+    );
+    press(&mut app, &["Esc", "f", "text:single-origin", "Enter"]);
+    press(&mut app, &["f", "text:corroborated", "Enter"]);
+    let m = app.message().unwrap_or_default();
+    assert!(
+        m.starts_with("filter on: corroborated, replacing single-origin · "),
+        "{m}"
+    );
+    // The speaker picker replaces the speakers given at launch, and says so too.
+    let mut app = open(
+        BUNDLED,
+        &args(|a| a.speakers = vec!["peskov".into()]),
+        120,
+        40,
+    );
+    press(&mut app, &["s", "text:medinsky", "Enter"]);
+    let m = app.message().unwrap_or_default();
+    assert!(
+        m.ends_with(" by Vladimir Medinsky, replacing speaker: Dmitry Peskov"),
+        "{m}"
+    );
+    // Turning on a part of another kind replaces nothing.
+    press(&mut app, &["f", "text:disputed", "Enter"]);
+    assert!(!app.message().unwrap_or_default().contains("replacing"));
+}

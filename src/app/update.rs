@@ -407,41 +407,59 @@ impl App {
             return;
         };
         let on = !choice.is_on(&self.filter);
+        let before = self.named(&self.filter);
         self.set_filter(choice.toggle(&self.filter));
         self.focus = Focus::Timeline;
         // As the header names it: a flag by its name, another part with its value.
         let what = self.named(&choice.toggle(&Filter::default()));
-        self.message = Some(self.filters_message(on, &what));
+        // The filter holds one source, participant, round, relay and search, and corroborated
+        // and single-origin exclude each other: a choice turned on replaces the one it stands
+        // for, said so that nothing goes off unseen (a relay picked whole replaces `--via`).
+        let after = self.named(&self.filter);
+        let replaced: Vec<String> = before
+            .into_iter()
+            .filter(|p| on && !after.contains(p))
+            .collect();
+        self.message = Some(self.filters_message(on, &what, &replaced));
     }
 
     /// The parts of `filter` as the header names them, made safe to show.
-    fn named(&self, filter: &Filter) -> String {
-        let parts: Vec<String> = filter
+    fn named(&self, filter: &Filter) -> Vec<String> {
+        filter
             .describe(self.doc.timeline())
             .iter()
             .map(|p| text::line(p).into_owned())
-            .collect();
-        parts.join(" · ")
+            .collect()
     }
 
-    /// What the footer says when the filter menu turns `what` on or off: every filter then on,
-    /// named as the header names them (or how many, when their names do not fit the footer),
-    /// and how many rows are shown.
-    fn filters_message(&self, on: bool, what: &str) -> String {
+    /// What the footer says when the filter menu turns `what` on or off (on, `replacing` the
+    /// parts it replaced): every filter then on, named as the header names them (or how many,
+    /// when their names do not fit the footer), and how many rows are shown.
+    fn filters_message(&self, on: bool, what: &[String], replaced: &[String]) -> String {
         let n = self.len();
         let shown = format!("{n} {} shown", self.view.unit(n));
-        let parts: Vec<String> = self
-            .filter
-            .describe(self.doc.timeline())
-            .iter()
-            .map(|p| text::line(p).into_owned())
-            .collect();
+        let parts = self.named(&self.filter);
         let k = parts.len();
+        let others: Vec<&str> = parts
+            .iter()
+            .filter(|p| !what.contains(p))
+            .map(String::as_str)
+            .collect();
+        let what = match replaced {
+            [] => what.join(" · "),
+            _ => format!("{}, replacing {}", what.join(" · "), replaced.join(" and ")),
+        };
         let named = match (on, k) {
             (_, 0) | (true, 1) => {
                 format!("filter {}: {what} · {shown}", if on { "on" } else { "off" })
             }
-            (true, _) => format!("filters on: {} · {shown}", parts.join(" · ")),
+            (true, _) if replaced.is_empty() => {
+                format!("filters on: {} · {shown}", parts.join(" · "))
+            }
+            (true, _) => format!(
+                "filter on: {what} · also on: {} · {shown}",
+                others.join(" · ")
+            ),
             (false, _) => format!(
                 "filter off: {what} · still on: {} · {shown}",
                 parts.join(" · ")
@@ -474,7 +492,12 @@ impl App {
         }
     }
 
+    /// Filters on `who` alone, in place of the speakers filtered on before (said so).
     fn filter_speaker(&mut self, who: u32) {
+        let before = Filter {
+            speakers: self.filter.speakers.clone(),
+            ..Filter::default()
+        };
         let filter = Filter {
             speakers: vec![who],
             ..self.filter.clone()
@@ -483,7 +506,12 @@ impl App {
         self.focus = Focus::Timeline;
         let name = text::line(&self.doc.timeline().participants[who as usize].name).into_owned();
         let n = self.len();
-        self.message = Some(format!("{n} {} by {name}", self.view.unit(n)));
+        let mut said = format!("{n} {} by {name}", self.view.unit(n));
+        if !before.speakers.is_empty() && before.speakers != [who] {
+            said.push_str(", replacing ");
+            said.push_str(&self.named(&before).join(""));
+        }
+        self.message = Some(said);
     }
 
     /// Types `c`, or deletes the last character when `None`.
