@@ -706,3 +706,28 @@ fn a_choice_that_replaces_another_of_its_kind_says_which() {
     press(&mut app, &["f", "text:disputed", "Enter"]);
     assert!(!app.message().unwrap_or_default().contains("replacing"));
 }
+
+#[test]
+fn at_80_columns_the_header_names_every_filter_on_not_only_the_first() {
+    let mut app = bundled(80, 24);
+    let mut names = Vec::new();
+    for (typed, name) in [
+        ("participant medinsky", "participant"),
+        ("source: rt", "source"),
+        ("round 3", "round"),
+        ("anonymous", "anonymous"),
+        ("search: talks", "search"),
+        ("via: a source has told RT", "via"),
+    ] {
+        press(&mut app, &["f", &format!("text:{typed}"), "Enter"]);
+        names.push(name);
+        let s = screen(&app);
+        let header = s.lines().next().unwrap_or_default();
+        for name in &names {
+            assert!(
+                header.contains(&format!(" · {name}")),
+                "{name} not in {header}"
+            );
+        }
+    }
+}
