@@ -401,6 +401,35 @@ fn unknown_speaker_round_or_source_exits_2_with_a_suggestion() {
 }
 
 #[test]
+fn a_blank_name_or_relay_exits_2_saying_what_the_flag_needs() {
+    for (flag, said) in [
+        (
+            "--source",
+            "--source needs a name: a source id or an outlet, or a part of either",
+        ),
+        (
+            "--speaker",
+            "--speaker needs a name: a participant's id, name or alias, or a part of one",
+        ),
+        (
+            "--participant",
+            "--participant needs a name: a participant's id, name or alias, or a part of one",
+        ),
+        ("--via", "--via needs text to find in relays"),
+    ] {
+        for blank in ["", "  "] {
+            let o = run(&["list", flag, blank]);
+            assert_eq!(code(&o), 2, "{flag} {blank:?}");
+            assert_eq!(
+                stderr(&o),
+                format!("roundtable: {said}\n"),
+                "{flag} {blank:?}"
+            );
+            assert_eq!(stdout(&o), "", "{flag} {blank:?}");
+        }
+    }
+}
+#[test]
 fn list_of_an_invalid_file_prints_its_errors_and_exits_1() {
     let o = run(&["list", INVALID]);
     assert_eq!(code(&o), 1);

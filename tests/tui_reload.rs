@@ -129,3 +129,57 @@ fn a_bad_save_keeps_the_last_good_version_and_e_lists_its_errors() {
     assert!(app.problems().is_none());
     assert!(!screen(&app).contains("the last save has"));
 }
+
+#[test]
+fn a_relay_picked_from_the_menu_that_is_gone_is_dropped_and_said_as_a_speaker_is() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["f", "text:via: a source has told RT", "Enter"]);
+    assert_eq!(app.shown().len(), 1);
+    let respelled = edited(|t| t.replace("\"a source has told RT\"", "\"an RT source\""));
+    drop(app.replace_document(respelled));
+    assert!(app.filter().via.is_none());
+    assert_eq!(app.shown().len(), app.timeline().events.len());
+    assert!(
+        footer(&app).contains("filter dropped: via a source has told RT"),
+        "{}",
+        footer(&app)
+    );
+    let s = screen(&app);
+    assert!(!s.lines().next().unwrap_or_default().contains("via"), "{s}");
+}
+
+#[test]
+fn a_relay_picked_from_the_menu_stays_while_the_file_still_gives_it() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["f", "text:via: tass", "Enter"]);
+    let kept = app.shown().len();
+    // Another event's relay changes; TASS stays, spelled anew by its first statement.
+    let edit = |t: &str| {
+        t.replacen("via: \"TASS\"", "via: \"Tass\"", 1)
+            .replace("\"a source has told RT\"", "\"an RT source\"")
+    };
+    drop(app.replace_document(edited(edit)));
+    assert_eq!(app.shown().len(), kept);
+    assert!(!footer(&app).contains("dropped"), "{}", footer(&app));
+    let s = screen(&app);
+    assert!(
+        s.lines()
+            .next()
+            .unwrap_or_default()
+            .contains(" · via: Tass "),
+        "{s}"
+    );
+}
+
+#[test]
+fn text_to_find_in_relays_is_kept_as_typed_when_no_relay_holds_it_any_more() {
+    let mut app = open(BUNDLED, &args(|a| a.via = Some("told RT".into())), 120, 40);
+    assert_eq!(app.shown().len(), 1);
+    drop(app.replace_document(edited(|t| {
+        t.replace("\"a source has told RT\"", "\"an RT source\"")
+    })));
+    // `--via` is text, as `--search` is: it names nothing that can be gone.
+    assert!(app.filter().via.is_some());
+    assert!(app.is_empty());
+    assert!(!footer(&app).contains("dropped"), "{}", footer(&app));
+}

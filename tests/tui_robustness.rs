@@ -5,7 +5,7 @@
 #[path = "support/tui.rs"]
 mod harness;
 
-use harness::{args, draw, id, open, plain, press, screen};
+use harness::{draw, id, open, plain, press, screen};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -42,7 +42,9 @@ fn assert_inert(buf: &Buffer, what: &str) {
 #[test]
 fn hostile_text_never_reaches_the_terminal_and_wide_text_keeps_borders_in_place() {
     for (w, h) in [(120, 40), (100, 30), (80, 24), (41, 12)] {
-        let mut app = open(HOSTILE, &args(|a| a.search = Some("ｆｕｌｌ".into())), w, h);
+        // A `/` search highlights in hostile text; it hides nothing.
+        let mut app = open(HOSTILE, &FilterArgs::default(), w, h);
+        press(&mut app, &["/", "text:ｆｕｌｌ", "Enter"]);
         let layout = layout::screen(app.size()).unwrap();
         let n = app.shown().len();
         assert_eq!(n, 4);
@@ -90,14 +92,19 @@ fn hostile_text_never_reaches_the_terminal_and_wide_text_keeps_borders_in_place(
             &["s", "text:name"],
             &["?"],
             &["/", "text:\u{1b}[2J"],
+            &["f"],
+            &["f", "text:\u{1b}[2J"],
         ] {
             press(&mut app, keys);
             assert_inert(&draw(&app), &format!("{w}×{h} with {keys:?}"));
             press(&mut app, &["Esc"]);
         }
-        // The speaker filter puts hostile names in the title bar and messages.
+        // The speaker filter puts hostile names in the title bar and messages; so does text
+        // typed in the filter menu, as a search filter.
         press(&mut app, &["s", "Enter"]);
         assert_inert(&draw(&app), &format!("{w}×{h} filtered"));
+        press(&mut app, &["f", "text:\u{1b}]0;x\u{7}", "Enter"]);
+        assert_inert(&draw(&app), &format!("{w}×{h} searched"));
     }
 }
 

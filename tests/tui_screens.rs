@@ -114,6 +114,34 @@ fn snapshot_speaker_filter_at_120x40() {
     insta::assert_snapshot!("speaker_filter_120x40", screen(&app));
 }
 
+/// Five filters on and a `/` search: at 80 columns the header names each, without values.
+fn five_filters(w: u16, h: u16) -> roundtable::app::App {
+    let mut app = open(
+        BUNDLED,
+        &args(|a| {
+            a.source = Some("rt".into());
+            a.participant = Some("medinsky".into());
+            a.round = Some(3);
+            a.anonymous = true;
+            a.via = Some("source".into());
+        }),
+        w,
+        h,
+    );
+    press(&mut app, &["/", "text:talks", "Enter"]);
+    app
+}
+
+#[test]
+fn snapshot_five_filters_in_the_header_at_80x24() {
+    insta::assert_snapshot!("five_filters_80x24", screen(&five_filters(80, 24)));
+}
+
+#[test]
+fn snapshot_five_filters_in_the_header_at_120x40() {
+    insta::assert_snapshot!("five_filters_120x40", screen(&five_filters(120, 40)));
+}
+
 #[test]
 fn snapshot_round_picker_at_120x40() {
     let mut app = bundled(120, 40);

@@ -139,13 +139,11 @@ fn slash_searches_highlights_and_n_moves_between_matches_without_hiding_events()
 fn esc_closes_what_is_open_then_clears_the_search_then_the_filters() {
     let mut app = open(
         BUNDLED,
-        &args(|a| {
-            a.speakers = vec!["peskov".into()];
-            a.search = Some("week".into());
-        }),
+        &args(|a| a.speakers = vec!["peskov".into()]),
         120,
         40,
     );
+    press(&mut app, &["/", "text:week", "Enter"]);
     assert_eq!(app.shown().len(), 2);
     for open in ["?", "r", "s", "/"] {
         press(&mut app, &[open]);
@@ -167,7 +165,7 @@ fn esc_closes_what_is_open_then_clears_the_search_then_the_filters() {
 }
 
 #[test]
-fn launch_filters_open_already_filtered_and_a_launch_search_only_highlights() {
+fn launch_filters_open_already_filtered_a_launch_search_too() {
     let app = open(BUNDLED, &args(|a| a.round = Some(2)), 120, 40);
     assert_eq!(app.shown().len(), 1);
     assert!(screen(&app).contains("1/1 of 23"));
@@ -184,17 +182,74 @@ fn launch_filters_open_already_filtered_and_a_launch_search_only_highlights() {
             .iter()
             .any(|l| l.starts_with("By Vladimir Medinsky"))
     );
-    let app = open(
+    // `--search` hides what it does not find, as `list --search` does: the same events.
+    let mut app = open(
         BUNDLED,
         &args(|a| a.search = Some("Çırağan".into())),
         120,
         40,
     );
+    let listed = ["r3-press-conference", "r3-talks-end"];
+    let shown: Vec<&str> = app
+        .shown()
+        .iter()
+        .map(|&p| &*app.timeline().events[p as usize].id.value)
+        .collect();
+    assert_eq!(shown, listed);
+    let s = screen(&app);
+    let header = s.lines().next().unwrap_or_default();
+    assert!(header.contains(" · search: “Çırağan” "), "{s}");
+    assert!(header.ends_with(" 1/2 of 23"), "{s}");
+    assert!(
+        app.search().is_none(),
+        "no `/` search is run: nothing to step through"
+    );
+    // Esc clears it with the other filters.
+    press(&mut app, &["Esc"]);
+    assert!(app.filter().search.is_none());
     assert_eq!(app.shown().len(), 23);
-    // The first event naming the palace: the press conference expected there.
-    assert_eq!(id(&app), "r3-press-conference");
-    assert!(screen(&app).contains("search: “Çırağan”"));
-    assert!(footer(&app).contains("match 1/"), "{}", footer(&app));
+    assert_eq!(app.message(), Some("filters cleared: all 23 events"));
+}
+
+#[test]
+fn the_statements_view_under_a_search_filter_lists_what_the_statements_command_does() {
+    let mut app = open(BUNDLED, &args(|a| a.search = Some("swap".into())), 120, 40);
+    press(&mut app, &["v"]);
+    // `roundtable statements --search swap`: the 7 quotes and claims of the 3 events.
+    let s = screen(&app);
+    assert!(
+        s.lines()
+            .next()
+            .unwrap_or_default()
+            .ends_with(" 1/7 statements"),
+        "{s}"
+    );
+}
+
+#[test]
+fn the_search_filter_and_the_slash_search_are_told_apart_in_the_header() {
+    let mut app = open(BUNDLED, &args(|a| a.search = Some("swap".into())), 120, 40);
+    press(&mut app, &["/", "text:defense", "Enter"]);
+    let s = screen(&app);
+    let header = s.lines().next().unwrap_or_default();
+    assert!(header.contains(" · search: “swap” · /defense "), "{s}");
+    // The `/` search steps through the shown events only; Esc clears it first.
+    assert_eq!(id(&app), "r3-defense-ministry-swap");
+    press(&mut app, &["Esc"]);
+    assert!(app.search().is_none());
+    assert_eq!(app.filter().search.as_deref(), Some("swap"));
+}
+
+#[test]
+fn a_search_filter_that_finds_nothing_says_so_in_the_detail_pane() {
+    let app = open(BUNDLED, &args(|a| a.search = Some("zzzz".into())), 120, 40);
+    let [said] = &detail_text(&app, 1000)[..] else {
+        panic!("one paragraph: {}", screen(&app));
+    };
+    assert_eq!(
+        said,
+        "No event passes the filter: no event mentions it (search: “zzzz”). Esc clears it."
+    );
 }
 
 #[test]
@@ -269,10 +324,10 @@ fn f_opens_the_filter_menu_and_enter_turns_a_filter_on_then_off() {
         app.message(),
         Some("filter off: anonymous · still on: source: RT · 19 events shown")
     );
-    // Nothing by that name: the menu stays open and says so.
-    press(&mut app, &["f", "text:zzz", "Enter"]);
+    // No source by that name: the menu stays open and says so.
+    press(&mut app, &["f", "text:source: zzz", "Enter"]);
     assert_eq!(app.mode(), Mode::Filters);
-    assert_eq!(app.message(), Some("no filter matches “zzz”"));
+    assert_eq!(app.message(), Some("no filter matches “source: zzz”"));
     press(&mut app, &["Esc"]);
     assert_eq!(app.mode(), Mode::Timeline);
 }
@@ -454,4 +509,225 @@ fn a_relay_picked_from_the_menu_is_spelled_as_the_timeline_first_spells_it_in_he
     let s = screen(&app);
     let header = s.lines().next().unwrap_or_default();
     assert!(header.starts_with(" Relays · via: “Tass” "), "{s}");
+}
+
+#[test]
+fn the_filter_menu_offers_what_is_typed_as_a_search_then_lists_it_to_turn_it_off() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["f", "text:swap"]);
+    let s = screen(&app);
+    assert!(s.contains("› search: “swap”"), "{s}");
+    assert!(s.contains("  via: “swap”"), "{s}");
+    press(&mut app, &["Enter"]);
+    // The events `list --search swap` lists.
+    assert_eq!(app.filter().search.as_deref(), Some("swap"));
+    assert_eq!(app.shown().len(), 3);
+    assert_eq!(
+        app.message(),
+        Some("filter on: search: “swap” · 3 events shown")
+    );
+    let s = screen(&app);
+    assert!(
+        s.lines()
+            .next()
+            .unwrap_or_default()
+            .contains(" · search: “swap” "),
+        "{s}"
+    );
+    // Opened again, the menu lists the search first, on; Enter turns it off.
+    press(&mut app, &["f"]);
+    let s = screen(&app);
+    assert!(s.contains("› search: “swap”"), "{s}");
+    assert!(s.contains(" on "), "{s}");
+    press(&mut app, &["Enter"]);
+    assert!(app.filter().is_empty());
+    assert_eq!(
+        app.message(),
+        Some("filter off: search: “swap” · 23 events shown")
+    );
+    // `search:` typed first offers the search alone.
+    press(&mut app, &["f", "text:search: kursk"]);
+    let s = screen(&app);
+    assert!(s.contains("Filters (1)"), "{s}");
+    assert!(s.contains("› search: “kursk”"), "{s}");
+}
+
+#[test]
+fn the_filter_menu_offers_typed_text_to_find_in_relays_as_via_does() {
+    let mut app = open(RELAYS, &args(|_| {}), 120, 30);
+    press(&mut app, &["f", "text:via: tass"]);
+    // The relay whole first, the longer relay holding it, then the text typed.
+    assert_eq!(
+        menu(&app),
+        [
+            ("via: TASS".to_string(), false),
+            ("via: a source from  TASS".to_string(), false),
+            ("via: “tass”".to_string(), false)
+        ]
+    );
+    press(&mut app, &["↓", "↓", "Enter"]);
+    assert_eq!(
+        app.message(),
+        Some("filter on: via: “tass” · 3 events shown")
+    );
+    // The same part as `--via tass`: the menu lists it, on, when opened with it.
+    let mut launched = open(RELAYS, &args(|a| a.via = Some("tass".into())), 120, 30);
+    assert_eq!(launched.filter(), app.filter());
+    press(&mut launched, &["f"]);
+    let s = screen(&launched);
+    assert!(s.contains("› via: “tass”"), "{s}");
+    press(&mut launched, &["Enter"]);
+    assert!(launched.filter().is_empty());
+}
+
+#[test]
+fn the_filter_menu_offers_each_round_as_round_does() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["f", "text:round 2", "Enter"]);
+    assert_eq!(
+        app.message(),
+        Some("filter on: round: Round 2 · 1 event shown")
+    );
+    assert_eq!(
+        app.shown(),
+        open(BUNDLED, &args(|a| a.round = Some(2)), 120, 40).shown()
+    );
+    let s = screen(&app);
+    assert!(
+        s.lines()
+            .next()
+            .unwrap_or_default()
+            .contains(" · round: Round 2 "),
+        "{s}"
+    );
+    // Launched with `--round 3`, the menu marks that round on.
+    let mut app = open(BUNDLED, &args(|a| a.round = Some(3)), 120, 40);
+    press(&mut app, &["f", "text:round"]);
+    let on: Vec<String> = menu(&app)
+        .into_iter()
+        .filter_map(|(label, on)| on.then_some(label))
+        .collect();
+    assert_eq!(
+        on,
+        ["round: Round 3 · 2025-07-23 · Ciragan Palace, Istanbul"]
+    );
+}
+
+/// The open filter menu's choices, as listed, each with whether it is on.
+fn menu(app: &roundtable::app::App) -> Vec<(String, bool)> {
+    let Overlay::Picker(p) = app.overlay() else {
+        panic!("the filter menu is not open");
+    };
+    p.items
+        .iter()
+        .map(|&i| {
+            let label = p.choices[i as usize].label(app.timeline());
+            (label, p.is_on(i, app.filter()))
+        })
+        .collect()
+}
+
+#[test]
+fn a_relay_picked_from_the_menu_replaces_a_via_text_and_the_footer_says_so() {
+    let mut app = open(RELAYS, &args(|a| a.via = Some("tass".into())), 120, 30);
+    assert_eq!(app.shown().len(), 3);
+    // The text on is listed first, to turn it off; the relay whole next.
+    press(&mut app, &["f", "text:via: tass"]);
+    assert_eq!(
+        menu(&app)[..2],
+        [
+            ("via: “tass”".to_string(), true),
+            ("via: TASS".to_string(), false)
+        ]
+    );
+    press(&mut app, &["↓", "Enter"]);
+    assert_eq!(
+        app.message(),
+        Some("filter on: via: TASS, replacing via: “tass” · 2 events shown")
+    );
+    let s = screen(&app);
+    assert!(
+        s.lines()
+            .next()
+            .unwrap_or_default()
+            .starts_with(" Relays · via: TASS "),
+        "{s}"
+    );
+    // With other filters on, they are named after it.
+    let mut app = open(
+        BUNDLED,
+        &args(|a| {
+            a.source = Some("rt".into());
+            a.via = Some("a source".into());
+        }),
+        120,
+        40,
+    );
+    press(&mut app, &["f", "text:via: tass", "Enter"]);
+    assert_eq!(
+        app.message(),
+        Some(
+            "filter on: via: TASS, replacing via: “a source” · also on: source: RT · 1 event shown"
+        )
+    );
+}
+
+#[test]
+fn a_choice_that_replaces_another_of_its_kind_says_which() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["f", "text:source: rt", "Enter"]);
+    press(&mut app, &["f", "text:source: xinhua", "Enter"]);
+    let m = app.message().unwrap_or_default();
+    assert!(
+        m.starts_with("filter on: source: Xinhua, replacing source: RT · "),
+        "{m}"
+    );
+    press(&mut app, &["Esc", "f", "text:single-origin", "Enter"]);
+    press(&mut app, &["f", "text:corroborated", "Enter"]);
+    let m = app.message().unwrap_or_default();
+    assert!(
+        m.starts_with("filter on: corroborated, replacing single-origin · "),
+        "{m}"
+    );
+    // The speaker picker replaces the speakers given at launch, and says so too.
+    let mut app = open(
+        BUNDLED,
+        &args(|a| a.speakers = vec!["peskov".into()]),
+        120,
+        40,
+    );
+    press(&mut app, &["s", "text:medinsky", "Enter"]);
+    let m = app.message().unwrap_or_default();
+    assert!(
+        m.ends_with(" by Vladimir Medinsky, replacing speaker: Dmitry Peskov"),
+        "{m}"
+    );
+    // Turning on a part of another kind replaces nothing.
+    press(&mut app, &["f", "text:disputed", "Enter"]);
+    assert!(!app.message().unwrap_or_default().contains("replacing"));
+}
+
+#[test]
+fn at_80_columns_the_header_names_every_filter_on_not_only_the_first() {
+    let mut app = bundled(80, 24);
+    let mut names = Vec::new();
+    for (typed, name) in [
+        ("participant medinsky", "participant"),
+        ("source: rt", "source"),
+        ("round 3", "round"),
+        ("anonymous", "anonymous"),
+        ("search: talks", "search"),
+        ("via: a source has told RT", "via"),
+    ] {
+        press(&mut app, &["f", &format!("text:{typed}"), "Enter"]);
+        names.push(name);
+        let s = screen(&app);
+        let header = s.lines().next().unwrap_or_default();
+        for name in &names {
+            assert!(
+                header.contains(&format!(" · {name}")),
+                "{name} not in {header}"
+            );
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! The filter menu (`f`): every filter the command line has, as choices to pick, narrowed by
-//! typing. Picking one turns it on in the browser's filter, or off when it is on.
+//! typing. Picking one turns it on in the browser's filter, or off when it is on. What is
+//! typed is offered too, as text to search for (`--search`) or to find in relays (`--via`).
 
 use crate::model::{ParticipantKind, Timeline};
 use crate::query::fold::fold;
@@ -24,11 +25,18 @@ pub enum Choice {
     /// A relay, as the file first writes it: the statements relayed by it exactly (case and
     /// spaces aside), not every relay holding its text as `--via` does.
     Relay(String),
+    /// `--round`: a round index.
+    Round(u32),
+    /// `--via TEXT`: text typed in the menu (or given on the command line), found in relays.
+    RelayText(String),
+    /// `--search TEXT`: text typed in the menu (or given on the command line).
+    Search(String),
 }
 
 impl Choice {
-    /// Every choice the timeline offers: the four flags, then each outlet, each participant
-    /// taking part in an event, and each relay, in the order the file first names them.
+    /// Every choice the timeline offers: the four flags, each round by number, then each
+    /// outlet, each participant taking part in an event, and each relay, in the order the file
+    /// first names them.
     #[must_use]
     pub fn all(t: &Timeline<'_>, index: &Index) -> Vec<Choice> {
         let mut out = vec![
@@ -37,6 +45,9 @@ impl Choice {
             Choice::Corroborated,
             Choice::SingleOrigin,
         ];
+        let mut rounds: Vec<u32> = (0..t.rounds.len() as u32).collect();
+        rounds.sort_by_key(|&r| t.rounds[r as usize].number.value);
+        out.extend(rounds.into_iter().map(Choice::Round));
         // The outlets (folded once at load) and the relays (folded once, made on a thread when
         // the document was opened): nothing here grows with the events (the sources of the
         // outlets are copied, a hundredth of the events in the generated timelines).
@@ -76,6 +87,57 @@ impl Choice {
                 format!("participant: {}{group}", who.name)
             }
             Choice::Relay(via) => format!("via: {via}"),
+            Choice::Round(r) => format!("round: {}", super::round_label(&t.rounds[*r as usize])),
+            Choice::RelayText(text) => format!("via: “{text}”"),
+            Choice::Search(text) => format!("search: “{text}”"),
+        }
+    }
+
+    /// The text parts `filter` has on (its `--search`, and its `--via` when that is text to
+    /// find rather than a relay picked whole), as choices: the menu lists them so that they
+    /// can be turned off like the others.
+    #[must_use]
+    pub fn texts_on(filter: &Filter) -> Vec<Choice> {
+        let mut out = Vec::new();
+        if let Some(text) = &filter.search {
+            out.push(Choice::Search(text.clone()));
+        }
+        if let Some(v) = &filter.via
+            && v.how == RelayMatch::Contains
+        {
+            out.push(Choice::RelayText(v.text.clone()));
+        }
+        out
+    }
+
+    /// The choices made of text typed in the menu: `search: “TEXT”` and `via: “TEXT”`; only
+    /// one of them when the text begins with its name (`via: tass`, `search kursk`), and none
+    /// when it begins with the name of another part (`source: rt`) or is blank.
+    #[must_use]
+    pub fn typed(typed: &str) -> Vec<Choice> {
+        let typed = typed.trim();
+        let word_end = typed
+            .find(|c: char| c == ':' || c.is_whitespace())
+            .unwrap_or(typed.len());
+        let (first, rest) = typed.split_at(word_end);
+        let colon = rest.trim_start().starts_with(':');
+        let rest = rest.trim_start().trim_start_matches(':').trim();
+        let search = |text: &str| (!text.is_empty()).then(|| Choice::Search(text.to_string()));
+        // Text that folds to nothing would be no relay part at all.
+        let relay = |text: &str| {
+            RelayPart::new(text, RelayMatch::Contains).map(|_| Choice::RelayText(text.to_string()))
+        };
+        match fold(first).as_str() {
+            "search" => search(rest).into_iter().collect(),
+            "via" => relay(rest).into_iter().collect(),
+            // Another part's name and a colon: what follows names a choice, not text to find.
+            "source" | "participant" | "round" | "anonymous" | "disputed" | "corroborated"
+            | "single-origin"
+                if colon =>
+            {
+                Vec::new()
+            }
+            _ => search(typed).into_iter().chain(relay(typed)).collect(),
         }
     }
 
@@ -90,6 +152,11 @@ impl Choice {
             Choice::Outlet(sources) => filter.sources.as_ref() == Some(sources),
             Choice::Participant(p) => filter.participant == Some(*p),
             Choice::Relay(via) => filter.via.is_some() && filter.via == Self::relay(via),
+            Choice::Round(r) => filter.round == Some(*r),
+            Choice::RelayText(text) => {
+                filter.via.is_some() && filter.via == RelayPart::new(text, RelayMatch::Contains)
+            }
+            Choice::Search(text) => filter.search.as_deref() == Some(text),
         }
     }
 
@@ -113,6 +180,15 @@ impl Choice {
             Choice::Outlet(sources) => f.sources = on.then(|| sources.clone()),
             Choice::Participant(p) => f.participant = on.then_some(*p),
             Choice::Relay(via) => f.via = if on { Self::relay(via) } else { None },
+            Choice::Round(r) => f.round = on.then_some(*r),
+            Choice::RelayText(text) => {
+                f.via = if on {
+                    RelayPart::new(text, RelayMatch::Contains)
+                } else {
+                    None
+                }
+            }
+            Choice::Search(text) => f.search = on.then(|| text.clone()),
         }
         f
     }
@@ -228,6 +304,82 @@ mod tests {
         let f = rt.toggle(&none);
         assert!(rt.is_on(&f));
         assert_eq!(rt.toggle(&f), none);
+    }
+
+    #[test]
+    fn text_typed_is_offered_as_a_search_and_as_a_relay_unless_its_first_word_says_which() {
+        let search = |s: &str| Choice::Search(s.into());
+        let relay = |s: &str| Choice::RelayText(s.into());
+        assert_eq!(Choice::typed(" kursk "), [search("kursk"), relay("kursk")]);
+        assert_eq!(
+            Choice::typed("Search: kursk region"),
+            [search("kursk region")]
+        );
+        assert_eq!(Choice::typed("search kursk"), [search("kursk")]);
+        assert_eq!(Choice::typed("via:tass"), [relay("tass")]);
+        assert_eq!(Choice::typed("VIA  a source"), [relay("a source")]);
+        // A name typed whole, with nothing after it yet, or another part's name and a colon.
+        for nothing in [
+            "",
+            "  ",
+            "search",
+            "via:",
+            "search: ",
+            "source: rt",
+            "round: 3",
+        ] {
+            assert_eq!(Choice::typed(nothing), [], "{nothing:?}");
+        }
+        // Without a colon, a part's name may be text to find.
+        assert_eq!(
+            Choice::typed("source rt"),
+            [search("source rt"), relay("source rt")]
+        );
+        // Text that folds to nothing is no relay.
+        assert_eq!(Choice::typed("\u{301}"), [search("\u{301}")]);
+    }
+
+    #[test]
+    fn rounds_and_text_parts_are_choices_that_toggle_like_the_others() {
+        let t = load_str(BUNDLED).unwrap().timeline;
+        let index = Index::build(&t);
+        let choices = Choice::all(&t, &index);
+        let labels: Vec<String> = choices.iter().map(|c| c.label(&t)).collect();
+        assert_eq!(
+            labels[4..7],
+            [
+                "round: Round 1 · Istanbul",
+                "round: Round 2 · 2025-06-02 · Istanbul",
+                "round: Round 3 · 2025-07-23 · Ciragan Palace, Istanbul"
+            ]
+        );
+        let three = &choices[matching(&t, &choices, "round 3")[0] as usize];
+        assert_eq!(*three, Choice::Round(2));
+        let none = Filter::default();
+        let f = three.toggle(&none);
+        assert_eq!(f.round, Some(2));
+        assert!(three.is_on(&f) && !Choice::Round(1).is_on(&f));
+        assert_eq!(three.toggle(&f), none);
+        // Text found in relays, as `--via` finds it: the same part the command line makes.
+        let tass = Choice::RelayText("tass".into());
+        assert_eq!(tass.label(&t), "via: “tass”");
+        let f = tass.toggle(&none);
+        assert_eq!(f.via, RelayPart::new("tass", RelayMatch::Contains));
+        assert!(tass.is_on(&f) && !Choice::Relay("TASS".into()).is_on(&f));
+        // The text parts on are offered, to be turned off.
+        let f = Choice::Search("swap".into()).toggle(&f);
+        assert_eq!(f.search.as_deref(), Some("swap"));
+        assert_eq!(
+            Choice::texts_on(&f),
+            [
+                Choice::Search("swap".into()),
+                Choice::RelayText("tass".into())
+            ]
+        );
+        assert_eq!(
+            Choice::texts_on(&Choice::Relay("TASS".into()).toggle(&none)),
+            []
+        );
     }
 
     #[test]

@@ -172,7 +172,7 @@ pub const KEYS: &[Binding] = &[
     bind(BOTH, &[ch('[')], Modes::PANES, A::PrevRound, "first event of the previous round", ""),
     bind(BOTH, &[ch('r')], Modes::PANES, A::OpenRounds, "round picker: jump to a round", "rounds"),
     bind(BOTH, &[ch('s')], Modes::PANES, A::OpenSpeakers, "speaker picker: show one participant's events", "speakers"),
-    bind(BOTH, &[ch('f')], Modes::PANES, A::OpenFilters, "filter menu: source, participant, relay, anonymous, disputed…", "filters"),
+    bind(BOTH, &[ch('f')], Modes::PANES, A::OpenFilters, "filter menu: source, participant, round, relay, search…", "filters"),
     bind(BOTH, &[ch('v')], Modes::PANES, A::ToggleView, "switch between events and statements (quotes, claims)", "view"),
     bind(BOTH, &[ch('y')], Modes::PANES, A::CopyStatement, "copy the selected quote or claim with its citation", ""),
     bind(BOTH, &[ch('Y')], Modes::PANES, A::CopyEvent, "copy the event as Markdown, with citations", ""),

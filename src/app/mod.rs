@@ -116,7 +116,8 @@ pub struct App {
     /// The document shown: the file's text, its timeline, load warnings and indexes. Shared,
     /// so that a reload can load the next one beside it and swap them.
     pub(crate) doc: Arc<Document>,
-    /// Speaker, round and source filters; its `search` is always `None` (search hides nothing).
+    /// The filters on, as on the command line (its `search` is `--search`, which hides the
+    /// events it does not find; the `/` search in [`App::search`] hides nothing).
     pub(crate) filter: Filter,
     /// The events that pass the filter (timeline positions, ascending: [`App::shown`]),
     /// borrowed from the index when one of its lists is the answer.
@@ -187,12 +188,11 @@ pub struct App {
 }
 
 impl App {
-    /// A browser on `doc`, opened with `filter` applied. A search in the filter does not hide
-    /// events: it is run as a search, highlighting matches and selecting the first.
+    /// A browser on `doc`, opened with `filter` applied: it shows the events `list` would
+    /// list with the same filter (`--search` included).
     #[must_use]
     pub fn new(doc: Arc<Document>, filter: &Filter) -> Self {
-        let mut filter = filter.clone();
-        let search = filter.search.take();
+        let filter = filter.clone();
         let when_width = when_width(doc.timeline());
         make_filter_lists(&doc);
         let mut app = App {
@@ -232,9 +232,6 @@ impl App {
         };
         app.set_filter(filter);
         app.prepare_strip();
-        if let Some(q) = search {
-            app.run_search(&q);
-        }
         app.make_window();
         if app.message.is_none()
             && let Some(w) = app.doc.warnings().first()
@@ -420,17 +417,16 @@ impl App {
             .map(|r| r.target)
     }
 
-    /// Replaces the filter (its `search` is ignored): recomputes what is shown, keeping the
-    /// selected event or statement, or the nearest one after it, selected.
+    /// Replaces the filter: recomputes what is shown, keeping the selected event or statement,
+    /// or the nearest one after it, selected.
     pub(crate) fn set_filter(&mut self, filter: Filter) {
         let was = self.place();
         self.refilter(filter, was);
     }
 
     /// [`App::set_filter`], selecting `keep` (a place in the current document) afterwards.
-    pub(crate) fn refilter(&mut self, mut filter: Filter, keep: Option<Place>) {
+    pub(crate) fn refilter(&mut self, filter: Filter, keep: Option<Place>) {
         let keep = keep.or(self.held.take());
-        filter.search = None;
         let n = self.doc.timeline().events.len();
         let was = std::mem::replace(&mut self.shown, Kept::Made(Vec::new()));
         // With no filter the shown events are every event, whatever the document: `0..n`.

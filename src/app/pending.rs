@@ -25,9 +25,14 @@ const WALK_AROUND: usize = 8_192;
 #[derive(Debug, Clone)]
 pub(crate) enum Said {
     /// A filter menu choice turned on or off: [`App::filters_message`]'s arguments.
-    Filters { on: bool, what: String },
-    /// A speaker picked (`s`): the participant index.
-    Speaker(u32),
+    Filters {
+        on: bool,
+        what: Vec<String>,
+        replaced: Vec<String>,
+    },
+    /// A speaker picked (`s`): the participant index, and the speakers it replaced, as the
+    /// header names them.
+    Speaker { who: u32, replaced: Option<String> },
 }
 
 /// The whole list still to be worked out, and what the footer said meanwhile.
@@ -169,17 +174,21 @@ impl App {
     /// The footer's words for `said`, as things stand.
     fn say(&self, said: &Said) -> String {
         match said {
-            Said::Filters { on, what } => self.filters_message(*on, what),
-            Said::Speaker(who) => {
+            Said::Filters { on, what, replaced } => self.filters_message(*on, what, replaced),
+            Said::Speaker { who, replaced } => {
                 let name = super::text::line(&self.doc.timeline().participants[*who as usize].name)
                     .into_owned();
-                let unit = self.view.unit(2);
-                if self.counting() {
-                    format!("counting the {unit} by {name}…")
+                let mut said = if self.counting() {
+                    format!("counting the {} by {name}…", self.view.unit(2))
                 } else {
                     let n = self.len();
                     format!("{n} {} by {name}", self.view.unit(n))
+                };
+                if let Some(replaced) = replaced {
+                    said.push_str(", replacing ");
+                    said.push_str(replaced);
                 }
+                said
             }
         }
     }

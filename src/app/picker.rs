@@ -23,10 +23,16 @@ pub struct Picker {
     pub query: String,
     /// Round or participant indices, or indices into `choices`, in the order listed.
     pub items: Vec<u32>,
-    /// The filter menu's choices (empty for the other pickers).
+    /// The filter menu's choices (empty for the other pickers): the text parts on
+    /// ([`Choice::texts_on`]), every choice of the timeline ([`Choice::all`]), then those made
+    /// of the text typed ([`Choice::typed`]).
     pub choices: Vec<Choice>,
     /// Their labels, folded ([`choices::folded_labels`]).
     pub labels: Vec<String>,
+    /// How many of `choices` the menu opened with: the rest are made of the text typed.
+    pub fixed: usize,
+    /// How many of `choices`, at the start, are the text parts on.
+    pub texts_on: usize,
     /// Index into `items`.
     pub selected: usize,
 }
@@ -46,6 +52,8 @@ impl Picker {
             items,
             choices: Vec::new(),
             labels: Vec::new(),
+            fixed: 0,
+            texts_on: 0,
             selected,
         }
     }
@@ -59,29 +67,47 @@ impl Picker {
             items: Vec::new(),
             choices: Vec::new(),
             labels: Vec::new(),
+            fixed: 0,
+            texts_on: 0,
             selected: 0,
         };
         p.narrow(index);
         p
     }
 
-    /// Every filter choice of `t` ([`Choice::all`]), in order.
+    /// The text parts `filter` has on ([`Choice::texts_on`]), then every filter choice of `t`
+    /// ([`Choice::all`]), in order.
     #[must_use]
-    pub fn filters(t: &Timeline<'_>, index: &Index) -> Self {
-        let choices = Choice::all(t, index);
+    pub fn filters(t: &Timeline<'_>, index: &Index, filter: &Filter) -> Self {
+        let mut choices = Choice::texts_on(filter);
+        let texts_on = choices.len();
+        choices.extend(Choice::all(t, index));
         Picker {
             kind: PickerKind::Filters,
             query: String::new(),
             items: (0..choices.len() as u32).collect(),
             labels: choices::folded_labels(t, &choices),
+            fixed: choices.len(),
+            texts_on,
             choices,
             selected: 0,
         }
     }
 
-    /// Re-lists the filter choices whose label holds what has been typed.
-    pub fn narrow_choices(&mut self) {
-        self.items = choices::matching_labels(&self.labels, &self.query);
+    /// Re-lists the filter choices whose label holds what has been typed, best first, then
+    /// offers the text typed itself as a search and as a relay's text (those not on already).
+    pub fn narrow_choices(&mut self, t: &Timeline<'_>) {
+        self.choices.truncate(self.fixed);
+        self.labels.truncate(self.fixed);
+        let typed: Vec<Choice> = Choice::typed(&self.query)
+            .into_iter()
+            .filter(|c| !self.choices[..self.texts_on].contains(c))
+            .collect();
+        self.labels.extend(choices::folded_labels(t, &typed));
+        self.choices.extend(typed);
+        self.items = choices::matching_labels(&self.labels[..self.fixed], &self.query);
+        self.items
+            .extend(self.fixed as u32..self.choices.len() as u32);
         self.selected = 0;
     }
 

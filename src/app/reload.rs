@@ -14,9 +14,10 @@ use super::text::{self, Seg};
 use super::view::Place;
 use super::{App, HelpPage, Overlay, Search};
 use crate::model::Timeline;
-use crate::query::Filter;
 use crate::query::document::Document;
 use crate::query::statement::StatementRef;
+use crate::query::tally::{RelayMatch, RelayPart};
+use crate::query::{Filter, Index};
 
 /// The errors of a save that did not load.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,14 +60,14 @@ impl App {
             .or(self.held.take())
             .and_then(|p| carry_place(was, now, p));
         let offset = self.selected.saturating_sub(self.top);
-        let (mut filter, dropped) = carry_filter(&self.filter, was, now);
+        super::make_filter_lists(&doc);
+        let (mut filter, dropped) = carry_filter(&self.filter, was, now, doc.index());
         // Marks follow their events by id; the marks filter, the marks.
         self.marks.locate(now);
         if filter.marked.is_some() {
             filter.marked = Some(self.marks.positions().to_vec());
         }
         let before = was.events.len();
-        super::make_filter_lists(&doc);
         self.doc = doc;
         // What was shown names the old document's events and index lists: nothing until the
         // filter is applied to the new one below.
@@ -241,9 +242,16 @@ fn carry_sources(
     out
 }
 
-/// `f` (resolved against `was`) resolved against `now`: participants by id, sources as
-/// [`carry_sources`] says, rounds by number; the parts that name nothing in `now` are dropped and described.
-fn carry_filter(f: &Filter, was: &Timeline<'_>, now: &Timeline<'_>) -> (Filter, Vec<String>) {
+/// `f` (resolved against `was`) resolved against `now` (indexed by `index`): participants by
+/// id, sources as [`carry_sources`] says, rounds by number, a relay picked whole by its text;
+/// the parts that name nothing in `now` are dropped and described. Text to find (`--search`,
+/// `--via TEXT`) names nothing: it is kept as typed.
+fn carry_filter(
+    f: &Filter,
+    was: &Timeline<'_>,
+    now: &Timeline<'_>,
+    index: &Index,
+) -> (Filter, Vec<String>) {
     let mut dropped = Vec::new();
     let participant = |i: u32, dropped: &mut Vec<String>| {
         let p = &was.participants[i as usize];
@@ -274,11 +282,24 @@ fn carry_filter(f: &Filter, was: &Timeline<'_>, now: &Timeline<'_>) -> (Filter, 
         .sources
         .as_ref()
         .map(|list| carry_sources(list, was, now, &mut dropped));
+    let via = f.via.as_ref().and_then(|part| match part.how {
+        RelayMatch::Contains => Some(part.clone()),
+        // Spelled as the new version first spells it, as the menu and the header do.
+        RelayMatch::Exact => {
+            let relays = index.relays(now);
+            let found = part.relays(relays).next();
+            if found.is_none() {
+                dropped.push(format!("via {}", text::line(&part.text)));
+            }
+            found.and_then(|v| RelayPart::new(&relays[v].text, RelayMatch::Exact))
+        }
+    });
     let filter = Filter {
         speakers,
         participant: chosen,
         round,
         sources: sources.filter(|s| !s.is_empty()),
+        via,
         ..f.clone()
     };
     (filter, dropped)

@@ -7,7 +7,6 @@
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
-use super::choices::Choice;
 use super::pending::Said;
 use super::window::{Page, Row};
 use super::{App, Focus, HelpPage, Overlay, Picker, PickerKind, detail, layout, text};
@@ -71,8 +70,11 @@ impl App {
             Action::FollowLink => self.follow_link(),
             Action::JumpBack => self.jump_back(),
             Action::OpenFilters => {
-                self.overlay =
-                    Overlay::Picker(Picker::filters(self.doc.timeline(), self.doc.index()));
+                self.overlay = Overlay::Picker(Picker::filters(
+                    self.doc.timeline(),
+                    self.doc.index(),
+                    &self.filter,
+                ));
             }
             Action::OpenSearch => {
                 self.overlay = Overlay::Prompt {
@@ -407,43 +409,64 @@ impl App {
             self.overlay = Overlay::Picker(p);
             return;
         };
-        let label = text::line(&choice.label(self.doc.timeline())).into_owned();
         let on = !choice.is_on(&self.filter);
+        let before = self.named(&self.filter);
         self.set_filter(choice.toggle(&self.filter));
         self.focus = Focus::Timeline;
-        // A flag by its name; a source, participant or relay whole.
-        let what = match choice {
-            Choice::Outlet(_) | Choice::Participant(_) | Choice::Relay(_) => label.as_str(),
-            _ => label.split(':').next().unwrap_or_default(),
-        };
-        self.tell(Said::Filters {
-            on,
-            what: what.to_owned(),
-        });
+        // As the header names it: a flag by its name, another part with its value.
+        let what = self.named(&choice.toggle(&Filter::default()));
+        // The filter holds one source, participant, round, relay and search, and corroborated
+        // and single-origin exclude each other: a choice turned on replaces the one it stands
+        // for, said so that nothing goes off unseen (a relay picked whole replaces `--via`).
+        let after = self.named(&self.filter);
+        let replaced: Vec<String> = before
+            .into_iter()
+            .filter(|p| on && !after.contains(p))
+            .collect();
+        self.tell(Said::Filters { on, what, replaced });
     }
 
-    /// What the footer says when the filter menu turns `what` on or off: every filter then on,
-    /// named as the header names them (or how many, when their names do not fit the footer),
-    /// and how many rows are shown.
-    pub(crate) fn filters_message(&self, on: bool, what: &str) -> String {
+    /// The parts of `filter` as the header names them, made safe to show.
+    pub(crate) fn named(&self, filter: &Filter) -> Vec<String> {
+        filter
+            .describe(self.doc.timeline())
+            .iter()
+            .map(|p| text::line(p).into_owned())
+            .collect()
+    }
+
+    /// What the footer says when the filter menu turns `what` on or off (on, `replacing` the
+    /// parts it replaced): every filter then on, named as the header names them (or how many,
+    /// when their names do not fit the footer), and how many rows are shown.
+    pub(crate) fn filters_message(&self, on: bool, what: &[String], replaced: &[String]) -> String {
         let n = self.len();
         let shown = if self.counting() {
             "counting…".to_owned()
         } else {
             format!("{n} {} shown", self.view.unit(n))
         };
-        let parts: Vec<String> = self
-            .filter
-            .describe(self.doc.timeline())
-            .iter()
-            .map(|p| text::line(p).into_owned())
-            .collect();
+        let parts = self.named(&self.filter);
         let k = parts.len();
+        let others: Vec<&str> = parts
+            .iter()
+            .filter(|p| !what.contains(p))
+            .map(String::as_str)
+            .collect();
+        let what = match replaced {
+            [] => what.join(" · "),
+            _ => format!("{}, replacing {}", what.join(" · "), replaced.join(" and ")),
+        };
         let named = match (on, k) {
             (_, 0) | (true, 1) => {
                 format!("filter {}: {what} · {shown}", if on { "on" } else { "off" })
             }
-            (true, _) => format!("filters on: {} · {shown}", parts.join(" · ")),
+            (true, _) if replaced.is_empty() => {
+                format!("filters on: {} · {shown}", parts.join(" · "))
+            }
+            (true, _) => format!(
+                "filter on: {what} · also on: {} · {shown}",
+                others.join(" · ")
+            ),
             (false, _) => format!(
                 "filter off: {what} · still on: {} · {shown}",
                 parts.join(" · ")
@@ -476,19 +499,26 @@ impl App {
         }
     }
 
+    /// Filters on `who` alone, in place of the speakers filtered on before (said so).
     fn filter_speaker(&mut self, who: u32) {
+        let before = Filter {
+            speakers: self.filter.speakers.clone(),
+            ..Filter::default()
+        };
         let filter = Filter {
             speakers: vec![who],
             ..self.filter.clone()
         };
         self.set_filter(filter);
         self.focus = Focus::Timeline;
-        self.tell(Said::Speaker(who));
+        let replaced = (!before.speakers.is_empty() && before.speakers != [who])
+            .then(|| self.named(&before).join(""));
+        self.tell(Said::Speaker { who, replaced });
     }
 
     /// Types `c`, or deletes the last character when `None`.
     fn edit(&mut self, c: Option<char>) {
-        let index = self.doc.index();
+        let (t, index) = (self.doc.timeline(), self.doc.index());
         match &mut self.overlay {
             Overlay::Prompt { text } => {
                 apply_edit(text, c);
@@ -499,7 +529,7 @@ impl App {
             }
             Overlay::Picker(p) if p.kind == PickerKind::Filters => {
                 apply_edit(&mut p.query, c);
-                p.narrow_choices();
+                p.narrow_choices(t);
             }
             _ => {}
         }

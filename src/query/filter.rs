@@ -42,7 +42,8 @@ pub struct FilterArgs {
     /// source or the sources of one outlet.
     pub source: Option<String>,
     /// `--via`: text to find in a statement's relay (`via`), ignoring case, accents and
-    /// extra spaces ([`RelayMatch::Contains`]).
+    /// extra spaces ([`RelayMatch::Contains`]). Blank text is refused ([`FilterError::Blank`]),
+    /// as is a blank `--speaker`, `--participant` or `--source`.
     pub via: Option<String>,
     /// `--search`: text to find in titles, summaries, quotes and claims, and in the names and
     /// aliases of the event's participants, ignoring case and accents (see [`search`]).
@@ -188,9 +189,12 @@ fn made_outlets(index: &Index) -> &Outlets {
         .expect("a Kept::Citing is made from the index's outlets")
 }
 
-/// A filter argument that names nothing in the timeline, or several things.
+/// A filter argument that names nothing in the timeline, or several things, or is blank.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FilterError {
+    /// `--speaker`, `--participant`, `--source` or `--via` (the flag, as typed) was given
+    /// blank text (`--source ""`): there is nothing to look for.
+    Blank(&'static str),
     /// A `--speaker` (or `--participant`, with `flag` saying which) matched no participant,
     /// or more than one.
     Speaker(&'static str, SpeakerError),
@@ -218,14 +222,45 @@ pub enum FilterError {
     SourceAmbiguous {
         /// The name as typed.
         name: String,
-        /// `Outlet (id)` for each matching source, in file order.
-        candidates: Vec<String>,
+        /// Each outlet with a matching source, once, in the order of its first matching
+        /// source in the file: on a large timeline a hundred sources may share an outlet, so
+        /// the message names outlets, not sources.
+        outlets: Vec<OutletMatch>,
     },
+}
+
+/// An outlet some of whose sources a `--source` part matches ([`FilterError::SourceAmbiguous`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutletMatch {
+    /// The outlet as its first matching source writes it.
+    pub outlet: String,
+    /// How many of its sources match.
+    pub sources: usize,
+    /// The id of the matching source, when only one matches: the one to give instead.
+    pub id: Option<String>,
+}
+
+impl fmt::Display for OutletMatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.id {
+            Some(id) => write!(f, "{} ({id})", self.outlet),
+            None => write!(f, "{} ({} sources)", self.outlet, self.sources),
+        }
+    }
 }
 
 impl fmt::Display for FilterError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            FilterError::Blank("--via") => f.write_str("--via needs text to find in relays"),
+            FilterError::Blank(flag @ "--source") => write!(
+                f,
+                "{flag} needs a name: a source id or an outlet, or a part of either"
+            ),
+            FilterError::Blank(flag) => write!(
+                f,
+                "{flag} needs a name: a participant's id, name or alias, or a part of one"
+            ),
             FilterError::Speaker(flag, e) => write!(f, "{flag}: {e}"),
             FilterError::Round { number, declared } if declared.is_empty() => {
                 write!(
@@ -257,11 +292,20 @@ impl fmt::Display for FilterError {
                 }
                 Ok(())
             }
-            FilterError::SourceAmbiguous { name, candidates } => write!(
-                f,
-                "--source: `{name}` could be any of: {}",
-                candidates.join(", ")
-            ),
+            FilterError::SourceAmbiguous { name, outlets } => {
+                write!(
+                    f,
+                    "--source: `{name}` matches sources of {} outlets: ",
+                    outlets.len()
+                )?;
+                for (k, o) in outlets.iter().take(LIST_MATCHES).enumerate() {
+                    write!(f, "{}{o}", if k == 0 { "" } else { ", " })?;
+                }
+                if outlets.len() > LIST_MATCHES {
+                    write!(f, " and {} more", outlets.len() - LIST_MATCHES)?;
+                }
+                f.write_str("; give one outlet's name, or a source id")
+            }
         }
     }
 }
@@ -269,15 +313,22 @@ impl fmt::Display for FilterError {
 /// The most outlets a `--source` error lists when nothing matches.
 pub const LIST_OUTLETS: usize = 10;
 
+/// The most outlets an ambiguous `--source` error names; the rest are counted ("and 3 more").
+pub const LIST_MATCHES: usize = 5;
+
 /// The sources `name` names: an id (any case), else an outlet (any case: every source of
 /// it), else a part of ids and outlets that names one source or the sources of one outlet.
 ///
 /// # Errors
 ///
+/// [`FilterError::Blank`] for a name that is blank (or folds to nothing),
 /// [`FilterError::Source`] when nothing matches, [`FilterError::SourceAmbiguous`] when the
 /// part matches sources of several outlets.
 pub fn resolve_source(t: &Timeline<'_>, name: &str) -> Result<Vec<u32>, FilterError> {
     let q = fold(name.trim());
+    if q.is_empty() {
+        return Err(FilterError::Blank("--source"));
+    }
     let ids: Vec<String> = t.sources.iter().map(|s| fold(&s.id.value)).collect();
     let outlets: Vec<String> = t.sources.iter().map(Outlets::key).collect();
     if let Some(i) = ids.iter().position(|id| *id == q) {
@@ -292,9 +343,7 @@ pub fn resolve_source(t: &Timeline<'_>, name: &str) -> Result<Vec<u32>, FilterEr
         return Ok(of_outlet(&q));
     }
     let parts: Vec<u32> = (0..t.sources.len() as u32)
-        .filter(|&i| {
-            !q.is_empty() && (ids[i as usize].contains(&q) || outlets[i as usize].contains(&q))
-        })
+        .filter(|&i| ids[i as usize].contains(&q) || outlets[i as usize].contains(&q))
         .collect();
     match parts.as_slice() {
         [] => Err(FilterError::Source {
@@ -332,17 +381,36 @@ pub fn resolve_source(t: &Timeline<'_>, name: &str) -> Result<Vec<u32>, FilterEr
             } else {
                 Err(FilterError::SourceAmbiguous {
                     name: name.to_string(),
-                    candidates: parts
-                        .iter()
-                        .map(|&i| {
-                            let s = &t.sources[i as usize];
-                            format!("{} ({})", s.outlet, s.id.value)
-                        })
-                        .collect(),
+                    outlets: by_outlet(t, &outlets, &parts),
                 })
             }
         }
     }
+}
+
+/// The sources `parts` (ascending) grouped by outlet (`keys`: each source's
+/// [`Outlets::key`]), in the order of each outlet's first source among them.
+fn by_outlet(t: &Timeline<'_>, keys: &[String], parts: &[u32]) -> Vec<OutletMatch> {
+    let mut group: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut out: Vec<OutletMatch> = Vec::new();
+    for &i in parts {
+        let s = &t.sources[i as usize];
+        let next = out.len();
+        let k = *group.entry(&keys[i as usize]).or_insert(next);
+        if k == next {
+            out.push(OutletMatch {
+                outlet: s.outlet.to_string(),
+                sources: 0,
+                id: Some(s.id.value.to_string()),
+            });
+        }
+        let o = &mut out[k];
+        o.sources += 1;
+        if o.sources > 1 {
+            o.id = None;
+        }
+    }
+    out
 }
 
 impl Filter {
@@ -350,7 +418,8 @@ impl Filter {
     ///
     /// # Errors
     ///
-    /// [`FilterError::Speaker`] if a speaker or the participant names no participant or
+    /// [`FilterError::Blank`] if a speaker, the participant, the source or the relay is blank
+    /// text, [`FilterError::Speaker`] if a speaker or the participant names no participant or
     /// several, [`FilterError::Round`] if no round has the number, [`FilterError::Source`] or
     /// [`FilterError::SourceAmbiguous`] (see [`resolve_source`]). Checked in the order of the
     /// fields of [`FilterArgs`]; the first failure is returned.
@@ -359,8 +428,18 @@ impl Filter {
         index: &Index,
         args: &FilterArgs,
     ) -> Result<Self, FilterError> {
+        // Blank text would match every name (and so name no one participant) or filter
+        // nothing: said as such, not as a list of every candidate.
+        let named = |flag: &'static str, name: &str| {
+            if fold(name.trim()).is_empty() {
+                Err(FilterError::Blank(flag))
+            } else {
+                Ok(())
+            }
+        };
         let mut speakers = Vec::with_capacity(args.speakers.len());
         for name in &args.speakers {
+            named("--speaker", name)?;
             let p = speaker::resolve(t, index, name)
                 .map_err(|e| FilterError::Speaker("--speaker", e))?;
             if !speakers.contains(&p) {
@@ -368,10 +447,13 @@ impl Filter {
             }
         }
         let participant = match &args.participant {
-            Some(name) => Some(
-                speaker::resolve(t, index, name)
-                    .map_err(|e| FilterError::Speaker("--participant", e))?,
-            ),
+            Some(name) => {
+                named("--participant", name)?;
+                Some(
+                    speaker::resolve(t, index, name)
+                        .map_err(|e| FilterError::Speaker("--participant", e))?,
+                )
+            }
             None => None,
         };
         let round = match args.round {
@@ -392,10 +474,12 @@ impl Filter {
             Some(name) => Some(resolve_source(t, name)?),
             None => None,
         };
-        let via = args
-            .via
-            .as_deref()
-            .and_then(|v| RelayPart::new(v, RelayMatch::Contains));
+        let via = match args.via.as_deref() {
+            Some(v) => {
+                Some(RelayPart::new(v, RelayMatch::Contains).ok_or(FilterError::Blank("--via"))?)
+            }
+            None => None,
+        };
         let search = args.search.clone().filter(|s| !s.trim().is_empty());
         let marked = args.marked.as_ref().map(|ids| marked_positions(t, ids));
         Ok(Filter {
@@ -415,8 +499,9 @@ impl Filter {
 
     /// Each part that is set, as `name: value` for a header or a message (`speaker: Dmitry
     /// Peskov`, `round: Round 3`, `source: Xinhua`, `via: TASS` for a relay picked whole,
-    /// `via: “tass”` for text to find in relays, `disputed`), in the order of the fields;
-    /// names come from the file, unescaped: the caller makes them safe to show.
+    /// `via: “tass”` for text to find in relays, `search: “swap”`, `disputed`), in the order
+    /// of the fields; names come from the file and text as typed, unescaped: the caller makes
+    /// them safe to show.
     #[must_use]
     pub fn describe(&self, t: &Timeline<'_>) -> Vec<String> {
         let mut parts = Vec::new();
@@ -446,6 +531,9 @@ impl Filter {
                 RelayMatch::Exact => format!("via: {}", v.text),
                 RelayMatch::Contains => format!("via: “{}”", v.text),
             });
+        }
+        if let Some(text) = &self.search {
+            parts.push(format!("search: “{text}”"));
         }
         for (on, flag) in [
             (self.anonymous, "anonymous"),
@@ -869,9 +957,72 @@ fn union<'l>(lists: impl Iterator<Item = &'l [u32]>) -> Vec<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Filter, Kept, RelayMatch, RelayPart};
+    use super::{Filter, FilterArgs, FilterError, Kept, RelayMatch, RelayPart};
     use crate::model::{BUNDLED, load_str};
     use crate::query::Index;
+
+    #[test]
+    fn an_ambiguous_source_names_its_outlets_once_each_counting_their_sources() {
+        use std::fmt::Write as _;
+        // Seven outlets whose names hold `the`; the Herald has three sources, the Times two.
+        let mut sources = String::new();
+        for (id, outlet) in [
+            ("herald-1", "The Herald"),
+            ("times-1", "The Times"),
+            ("herald-2", "The Herald"),
+            ("post-1", "The Post"),
+            ("herald-3", "The Herald"),
+            ("times-2", "The Times"),
+            ("sun-1", "The Sun"),
+            ("star-1", "The Star"),
+            ("mail-1", "The Mail"),
+            ("wire-1", "Wire"),
+        ] {
+            let _ = write!(sources, "Source(id: \"{id}\", outlet: \"{outlet}\"),");
+        }
+        let text =
+            format!("Timeline(title: \"T\", sources: [{sources}], participants: [], events: [])");
+        let t = load_str(&text).unwrap().timeline;
+        let err = super::resolve_source(&t, "THE").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "--source: `THE` matches sources of 6 outlets: The Herald (3 sources), The Times \
+             (2 sources), The Post (post-1), The Sun (sun-1), The Star (star-1) and 1 more; give \
+             one outlet's name, or a source id"
+        );
+        // An outlet's name, or a part of one outlet's ids alone, is no longer ambiguous.
+        assert_eq!(super::resolve_source(&t, "the herald"), Ok(vec![0, 2, 4]));
+        assert_eq!(super::resolve_source(&t, "times-"), Ok(vec![1, 5]));
+    }
+
+    #[test]
+    fn blank_text_is_refused_rather_than_matched_against_everything() {
+        let t = load_str(BUNDLED).unwrap().timeline;
+        let index = Index::build(&t);
+        let resolve = |f: fn(&mut FilterArgs, String)| {
+            ["", " ", "\t"].map(|blank| {
+                let mut args = FilterArgs::default();
+                f(&mut args, blank.to_string());
+                Filter::resolve(&t, &index, &args)
+            })
+        };
+        for got in resolve(|a, s| a.speakers = vec![s]) {
+            assert_eq!(got, Err(FilterError::Blank("--speaker")));
+        }
+        for got in resolve(|a, s| a.participant = Some(s)) {
+            assert_eq!(got, Err(FilterError::Blank("--participant")));
+        }
+        for got in resolve(|a, s| a.source = Some(s)) {
+            assert_eq!(got, Err(FilterError::Blank("--source")));
+        }
+        for got in resolve(|a, s| a.via = Some(s)) {
+            assert_eq!(got, Err(FilterError::Blank("--via")));
+        }
+        // A blank search filters nothing, as documented.
+        for got in resolve(|a, s| a.search = Some(s)) {
+            assert_eq!(got, Ok(Filter::default()));
+        }
+    }
 
     #[test]
     fn only_speakers_is_said_of_speakers_alone() {

@@ -223,6 +223,7 @@ mod tests {
             round: Some(3),
             source: Some("Xinhua".into()),
             via: Some(" TASS ".into()),
+            search: Some("memorand".into()),
             anonymous: true,
             single_origin: true,
             ..Default::default()
@@ -242,6 +243,7 @@ mod tests {
                 "round: Third round",
                 "source: Xinhua",
                 "via: “TASS”",
+                "search: “memorand”",
                 "anonymous",
                 "single-origin"
             ]
