@@ -29,7 +29,10 @@
 //!   the middle one selected (the rows are made around it, from running counts: see
 //!   `app/list.rs`); and a filter change of each kind through the filter menu, on and off (a
 //!   flag, a relay, an outlet, a participant), and a round set from the command line with `v`
-//!   twice (their lists and counts kept by the index: see `query/tally.rs`).
+//!   twice (their lists and counts kept by the index: see `query/tally.rs`); and two parts
+//!   at once (`speaker_and_disputed`: the key press, the rows around the selection found
+//!   first at 1M, see `app/pending.rs`; `speaker_and_disputed_counted`: until the whole list
+//!   is counted).
 //! - `strip::*`: the density strip (issue #12; goal at 1M ≤ 1.2 × at 10k): a frame with a
 //!   middle event selected at the fitting zoom (months, all 60 on screen) and zoomed in to
 //!   days (70 of 1,826 on screen, the window following the selection), the same with every
