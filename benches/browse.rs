@@ -439,16 +439,22 @@ mod statements {
         bencher.bench_local(|| toggle(&mut app, &label) + toggle(&mut app, &label));
     }
 
-    /// The statements view with the busiest speaker picked (`s`), checked to keep some
-    /// statements with `disputed` turned on and fewer than without.
-    fn speaker_picked(events: usize) -> App {
+    /// The statements view with the busiest speaker picked through the keys (`s`, the name,
+    /// Enter).
+    fn busiest_picked(events: usize) -> App {
         let f = common::fixture(events);
-        let name = f.busiest_speaker();
         let mut app = f.app();
         in_statements(&mut app);
         app.update(Action::OpenSpeakers);
-        super::type_text(&mut app, name);
+        super::type_text(&mut app, f.busiest_speaker());
         app.update(Action::Confirm);
+        app
+    }
+
+    /// The statements view with the busiest speaker picked (`s`), checked to keep some
+    /// statements with `disputed` turned on and fewer than without.
+    fn speaker_picked(events: usize) -> App {
+        let mut app = busiest_picked(events);
         let speaker = app.statements().len();
         toggle(&mut app, "disputed");
         app.settle_now();
@@ -514,13 +520,8 @@ mod statements {
     /// selected, and its rows are made around it, not from the top.
     #[divan::bench(args = sizes(), max_time = 4)]
     fn pick_speaker_halfway(bencher: Bencher<'_, '_>, events: usize) {
-        let f = common::fixture(events);
-        let name = f.busiest_speaker();
-        let mut app = f.app();
-        in_statements(&mut app);
-        app.update(Action::OpenSpeakers);
-        super::type_text(&mut app, name);
-        app.update(Action::Confirm);
+        let mut app = busiest_picked(events);
+        let name = common::fixture(events).busiest_speaker();
         while app.selected() < app.len() / 2 {
             app.update(Action::PageDown);
         }

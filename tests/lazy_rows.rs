@@ -682,25 +682,15 @@ fn a_filter_from_the_menu_counts_exactly_and_keeps_the_selection_wherever_it_sta
 /// rows and the selection as the lists made whole give them, in at least `at_least` cases far
 /// down with the rows above not made.
 fn menu_keeps_the_selection(doc: &Arc<Document>, at_least: usize) {
-    let (t, index) = (doc.timeline(), doc.index());
-    let made = index.outlets(t);
-    let outlet = (0..made.sources.len())
-        .max_by_key(|&o| made.citing[o].len())
-        .expect("outlets");
-    let participant = (0..t.participants.len())
-        .max_by_key(|&p| index.involved[p].len())
-        .expect("participants");
+    let (outlet, participant) = busiest_labels(doc);
     let labels = [
         "anonymous".to_string(),
         "disputed".to_string(),
         "corroborated".to_string(),
         "single-origin".to_string(),
         "via: tass".to_string(),
-        format!(
-            "source: {}",
-            t.sources[made.sources[outlet][0] as usize].outlet
-        ),
-        format!("participant: {}", t.participants[participant].name),
+        outlet,
+        participant,
     ];
     let mut dice = Dice(0x5851_f42d_4c95_7f2d);
     let mut deep = 0;
@@ -862,19 +852,7 @@ fn the_events_joined_are_those_passing_every_part_and_those_around_a_place_a_run
 #[test]
 fn a_filter_worked_out_on_a_thread_shows_the_rows_around_the_selection_then_the_whole_list() {
     let doc = &*DOC_20K;
-    let (t, index) = (doc.timeline(), doc.index());
-    let made = index.outlets(t);
-    let outlet = (0..made.sources.len())
-        .max_by_key(|&o| made.citing[o].len())
-        .expect("outlets");
-    let participant = (0..t.participants.len())
-        .max_by_key(|&p| index.involved[p].len())
-        .expect("participants");
-    let outlet = format!(
-        "source: {}",
-        t.sources[made.sources[outlet][0] as usize].outlet
-    );
-    let participant = format!("participant: {}", t.participants[participant].name);
+    let (outlet, participant) = busiest_labels(doc);
     let pairs = [
         (participant.as_str(), "disputed"),
         (outlet.as_str(), "corroborated"),
@@ -1003,4 +981,24 @@ fn shown_then_counted(app: &mut App, w: &Whole, expected: usize, threaded: bool,
         "{what}: the count said: {:?}",
         app.message()
     );
+}
+
+/// The filter menu's labels for the outlet cited by the most events and the participant
+/// taking part in the most: `source: NAME`, `participant: NAME`.
+fn busiest_labels(doc: &Document) -> (String, String) {
+    let (t, index) = (doc.timeline(), doc.index());
+    let made = index.outlets(t);
+    let outlet = (0..made.sources.len())
+        .max_by_key(|&o| made.citing[o].len())
+        .expect("outlets");
+    let participant = (0..t.participants.len())
+        .max_by_key(|&p| index.involved[p].len())
+        .expect("participants");
+    (
+        format!(
+            "source: {}",
+            t.sources[made.sources[outlet][0] as usize].outlet
+        ),
+        format!("participant: {}", t.participants[participant].name),
+    )
 }
