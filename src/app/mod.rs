@@ -438,11 +438,7 @@ impl App {
         }
         // A list still being worked out for the filter before is not wanted.
         self.pending = None;
-        self.shown = if filter.is_empty() && self.every.len() == n {
-            Kept::Made(std::mem::take(&mut self.every))
-        } else {
-            self.kept_at_once(&filter, keep)
-        };
+        self.shown = self.kept_at_once(&filter, keep);
         self.filter = filter;
         self.explain_nothing();
         self.rebuild(keep);

@@ -52,17 +52,23 @@ enum Job {
 }
 
 impl App {
-    /// The events `filter` keeps as the key press can show them: every event for no filter; the
-    /// index's list for a single part; the whole list when it walks at most [`App::walk_now`] events (or has a search,
-    /// which reads the whole text anyway); otherwise the events around `keep` only, and the
-    /// whole list is worked out on a thread (`self.pending`).
+    /// The events `filter` keeps as the key press can show them: every event for no filter;
+    /// the index's list for a single part; the whole list when it walks at most `walk_now`
+    /// events (or has a search, which reads the whole text anyway); otherwise the events
+    /// around `keep` only, the whole list left to [`App::start_counting`] (`self.pending`).
     pub(crate) fn kept_at_once(&mut self, filter: &Filter, keep: Option<Place>) -> Kept {
+        let n = self.doc.timeline().events.len();
+        if filter.is_empty() {
+            // Every event: the positions set aside when a filter went on, or made again.
+            return Kept::Made(if self.every.len() == n {
+                std::mem::take(&mut self.every)
+            } else {
+                (0..n as u32).collect()
+            });
+        }
         let (t, index, text) = (self.doc.timeline(), self.doc.index(), Some(self.doc.text()));
         if let Some(kept) = filter.single_part(t, index) {
             return kept;
-        }
-        if filter.is_empty() {
-            return Kept::Made((0..t.events.len() as u32).collect());
         }
         let join = filter.join(t, index, text);
         if filter.search.is_some() || join.walks() <= self.walk_now {
@@ -88,22 +94,19 @@ impl App {
     /// terminal side calls it once the rows found first are drawn. Where no thread can be
     /// started, the list is worked out here.
     pub fn start_counting(&mut self) {
-        let Some(Pending {
-            job: job @ Job::Waiting(_),
-            ..
-        }) = &mut self.pending
-        else {
-            return;
-        };
-        let Job::Waiting(filter) = std::mem::replace(job, Job::Waiting(Filter::default())) else {
-            return;
-        };
         let doc = Arc::clone(&self.doc);
+        let Some(pending) = &mut self.pending else {
+            return;
+        };
+        let Job::Waiting(filter) = &pending.job else {
+            return;
+        };
+        let filter = filter.clone();
         match std::thread::Builder::new()
             .name("filter".into())
             .spawn(move || filter.kept(doc.timeline(), doc.index(), Some(doc.text())))
         {
-            Ok(running) => *job = Job::Running(running),
+            Ok(running) => pending.job = Job::Running(running),
             Err(_) => {
                 self.settle(true);
             }

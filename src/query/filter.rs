@@ -9,13 +9,12 @@
 //! the CSV), a statement passes when its event passes the event parts and it passes the
 //! statement parts, with `--source` asking about the statement's own `source` and `also`.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::model::{Timeline, suggest::did_you_mean};
 
 use super::fold::fold;
-use std::borrow::Cow;
-
 use super::index::{Index, Outlets, STEP};
 use super::join::{Join, Part};
 use super::search::search;
@@ -187,6 +186,29 @@ fn made_outlets(index: &Index) -> &Outlets {
     index
         .outlets_made()
         .expect("a Kept::Citing is made from the index's outlets")
+}
+
+/// One part of a filter as it is named to the user ([`Filter::named`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    /// The part's name: `speaker`, `source`, `via`, `search`, `disputed`…
+    pub name: &'static str,
+    /// What it names (from the file, or text as typed, unescaped); `None` for a flag.
+    pub value: Option<String>,
+    /// Whether the value is text to find, written in quotation marks (`via: “tass”`,
+    /// `search: “swap”`), not a name from the file.
+    pub quoted: bool,
+}
+
+impl fmt::Display for Named {
+    /// `name: value`, `name: “value”`, or the flag's name alone.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.value, self.quoted) {
+            (None, _) => f.write_str(self.name),
+            (Some(v), false) => write!(f, "{}: {v}", self.name),
+            (Some(v), true) => write!(f, "{}: “{v}”", self.name),
+        }
+    }
 }
 
 /// A filter argument that names nothing in the timeline, or several things, or is blank.
@@ -501,20 +523,37 @@ impl Filter {
     /// Peskov`, `round: Round 3`, `source: Xinhua`, `via: TASS` for a relay picked whole,
     /// `via: “tass”` for text to find in relays, `search: “swap”`, `disputed`), in the order
     /// of the fields; names come from the file and text as typed, unescaped: the caller makes
-    /// them safe to show.
+    /// them safe to show. Each is a [`Named`] of [`Filter::named`], written out.
     #[must_use]
     pub fn describe(&self, t: &Timeline<'_>) -> Vec<String> {
+        self.named(t).iter().map(Named::to_string).collect()
+    }
+
+    /// Each part that is set, by its name and value, in the order of the fields: what
+    /// [`Filter::describe`] writes out, for a caller that shortens values to fit (the title
+    /// bar).
+    #[must_use]
+    pub fn named(&self, t: &Timeline<'_>) -> Vec<Named> {
         let mut parts = Vec::new();
+        let part = |name, value: String, quoted| Named {
+            name,
+            value: Some(value),
+            quoted,
+        };
         let name = |p: u32| t.participants[p as usize].name.to_string();
         if !self.speakers.is_empty() {
             let names: Vec<String> = self.speakers.iter().map(|&p| name(p)).collect();
-            parts.push(format!("speaker: {}", names.join(" or ")));
+            parts.push(part("speaker", names.join(" or "), false));
         }
         if let Some(p) = self.participant {
-            parts.push(format!("participant: {}", name(p)));
+            parts.push(part("participant", name(p), false));
         }
         if let Some(r) = self.round {
-            parts.push(format!("round: {}", t.rounds[r as usize].name()));
+            parts.push(part(
+                "round",
+                t.rounds[r as usize].name().into_owned(),
+                false,
+            ));
         }
         if let Some(sources) = &self.sources {
             let mut outlets: Vec<&str> = sources
@@ -522,18 +561,15 @@ impl Filter {
                 .map(|&s| t.sources[s as usize].outlet.as_ref())
                 .collect();
             outlets.dedup();
-            parts.push(format!("source: {}", outlets.join(", ")));
+            parts.push(part("source", outlets.join(", "), false));
         }
         if let Some(v) = &self.via {
             // A relay picked whole as the timeline spells it; text to find in relays as typed,
             // quoted as a search is.
-            parts.push(match v.how {
-                RelayMatch::Exact => format!("via: {}", v.text),
-                RelayMatch::Contains => format!("via: “{}”", v.text),
-            });
+            parts.push(part("via", v.text.clone(), v.how == RelayMatch::Contains));
         }
         if let Some(text) = &self.search {
-            parts.push(format!("search: “{text}”"));
+            parts.push(part("search", text.clone(), true));
         }
         for (on, flag) in [
             (self.anonymous, "anonymous"),
@@ -543,7 +579,11 @@ impl Filter {
             (self.marked.is_some(), "marked"),
         ] {
             if on {
-                parts.push(flag.to_string());
+                parts.push(Named {
+                    name: flag,
+                    value: None,
+                    quoted: false,
+                });
             }
         }
         parts

@@ -45,8 +45,8 @@ impl<'a> Part<'a> {
         self.lists.iter().any(|l| l.binary_search(&pos).is_ok())
     }
 
-    /// The part's events at or after `from`, ascending.
-    fn up_from(&self, from: u32) -> Merge<'_> {
+    /// The part's events at or after `from`, ascending (`up`), or before it, descending.
+    fn walk_from(&self, from: u32, up: bool) -> Merge<'_> {
         Merge {
             at: self
                 .lists
@@ -54,20 +54,7 @@ impl<'a> Part<'a> {
                 .map(|l| l.partition_point(|&p| p < from))
                 .collect(),
             lists: &self.lists,
-            up: true,
-        }
-    }
-
-    /// The part's events before `to`, descending.
-    fn down_from(&self, to: u32) -> Merge<'_> {
-        Merge {
-            at: self
-                .lists
-                .iter()
-                .map(|l| l.partition_point(|&p| p < to))
-                .collect(),
-            lists: &self.lists,
-            up: false,
+            up,
         }
     }
 }
@@ -253,9 +240,12 @@ impl<'a> Join<'a> {
     /// Every event walked, ascending: those of the smallest part, or every event.
     fn walk(&self, range: Range<u32>, up: bool) -> Box<dyn Iterator<Item = u32> + '_> {
         match (self.parts.first(), up) {
-            (Some(p), true) => Box::new(p.up_from(range.start).take_while(move |&v| v < range.end)),
+            (Some(p), true) => Box::new(
+                p.walk_from(range.start, true)
+                    .take_while(move |&v| v < range.end),
+            ),
             (Some(p), false) => Box::new(
-                p.down_from(range.end)
+                p.walk_from(range.end, false)
                     .take_while(move |&v| v >= range.start),
             ),
             (None, true) => Box::new(range),
@@ -320,10 +310,16 @@ mod tests {
     fn a_part_of_several_lists_walks_their_union_once_each_way() {
         let (a, b) = ([1_u32, 4, 6, 9], [2_u32, 4, 9, 12]);
         let p = Part::any(vec![Cow::Borrowed(&a[..]), Cow::Borrowed(&b[..])]);
-        assert_eq!(p.up_from(0).collect::<Vec<_>>(), [1, 2, 4, 6, 9, 12]);
-        assert_eq!(p.up_from(5).collect::<Vec<_>>(), [6, 9, 12]);
-        assert_eq!(p.down_from(9).collect::<Vec<_>>(), [6, 4, 2, 1]);
-        assert_eq!(p.down_from(100).collect::<Vec<_>>(), [12, 9, 6, 4, 2, 1]);
+        assert_eq!(
+            p.walk_from(0, true).collect::<Vec<_>>(),
+            [1, 2, 4, 6, 9, 12]
+        );
+        assert_eq!(p.walk_from(5, true).collect::<Vec<_>>(), [6, 9, 12]);
+        assert_eq!(p.walk_from(9, false).collect::<Vec<_>>(), [6, 4, 2, 1]);
+        assert_eq!(
+            p.walk_from(100, false).collect::<Vec<_>>(),
+            [12, 9, 6, 4, 2, 1]
+        );
         assert!(p.holds(12) && p.holds(1) && !p.holds(5));
         assert_eq!(p.len(), 8);
     }

@@ -3,8 +3,8 @@
 //! Every filter on is named at every width where their names fit: when they do not fit whole,
 //! their longest values are shortened (`participant: Vladimir M… · source: RT`), then the
 //! parts whose values do not fit are named without them (`participant · source: RT ·
-//! anonymous`); only when even that does not fit are the last ones counted (`+2 more`). The title gives way first, down to
-//! a few cells (see `fit`).
+//! anonymous`); only when even that does not fit are the last ones counted (`+2 more`). The
+//! title gives way first, down to a few cells (see `fit`).
 
 use std::fmt::Write as _;
 
@@ -16,6 +16,7 @@ use super::text::{cut, put};
 use super::theme::Theme;
 use crate::app::{App, View, text};
 use crate::query::Filter;
+use crate::query::filter::Named;
 
 /// The cells the title keeps when the filters need the room (less when it is shorter).
 const TITLE_MIN: usize = 12;
@@ -41,12 +42,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         View::Events if app.filter == Filter::default() => format!(" {sel}/{n} "),
         View::Events => format!(" {sel}/{n} of {} ", t.events.len()),
     };
-    let mut active: Vec<Part> = app
-        .filter
-        .describe(t)
-        .iter()
-        .map(|part| Part::of(&text::line(part)))
-        .collect();
+    let mut active: Vec<Part> = app.filter.named(t).iter().map(Part::of).collect();
     // The `/` search, which hides nothing, as it was typed: told apart from `search: “…”`,
     // the filter (`--search`), which hides what it does not find.
     if let Some(s) = &app.search {
@@ -88,17 +84,18 @@ struct Part {
 }
 
 impl Part {
-    /// A part as [`Filter::describe`] words it: `name: value`, or a flag's name alone.
-    fn of(described: &str) -> Part {
-        let (key, value) = match described.find(": ") {
-            Some(at) => described.split_at(at + 2),
-            None => (described, ""),
-        };
-        let quoted = value.strip_prefix('“').and_then(|v| v.strip_suffix('”'));
+    /// A part as the filter names it ([`Filter::named`]), its value made safe to show.
+    fn of(named: &Named) -> Part {
         Part {
-            key: key.to_string(),
-            value: quoted.unwrap_or(value).to_string(),
-            quoted: quoted.is_some(),
+            key: match named.value {
+                Some(_) => format!("{}: ", named.name),
+                None => named.name.to_string(),
+            },
+            value: named
+                .value
+                .as_deref()
+                .map_or_else(String::new, |v| text::line(v).into_owned()),
+            quoted: named.quoted,
         }
     }
 
@@ -246,9 +243,28 @@ fn listed(parts: &[Part], caps: &[Option<usize>]) -> String {
 mod tests {
     use super::{Part, fit};
     use crate::app::text;
+    use crate::query::filter::Named;
 
+    /// The parts as the filter would name them, from `name: value`, `name: “text”` or a
+    /// flag's name.
     fn parts(described: &[&str]) -> Vec<Part> {
-        described.iter().map(|d| Part::of(d)).collect()
+        described.iter().map(|d| Part::of(&named(d))).collect()
+    }
+
+    fn named(described: &str) -> Named {
+        let Some((name, value)) = described.split_once(": ") else {
+            return Named {
+                name: described.to_string().leak(),
+                value: None,
+                quoted: false,
+            };
+        };
+        let text = value.strip_prefix('“').and_then(|v| v.strip_suffix('”'));
+        Named {
+            name: name.to_string().leak(),
+            value: Some(text.unwrap_or(value).to_string()),
+            quoted: text.is_some(),
+        }
     }
 
     const ON: [&str; 6] = [
@@ -336,17 +352,17 @@ mod tests {
     }
 
     #[test]
-    fn a_part_is_split_at_its_first_colon_and_quoted_text_keeps_its_marks() {
+    fn a_value_keeps_its_colons_and_quoted_text_keeps_its_marks() {
         assert_eq!(
-            Part::of("source: A: B"),
+            Part::of(&named("source: A: B")),
             Part {
                 key: "source: ".into(),
                 value: "A: B".into(),
                 quoted: false
             }
         );
-        let p = Part::of("search: “a long text”");
+        let p = Part::of(&named("search: “a long text”"));
         assert_eq!(p.shown(4), "search: “a l…”");
-        assert_eq!(Part::of("disputed").shown(1), "disputed");
+        assert_eq!(Part::of(&named("disputed")).shown(1), "disputed");
     }
 }
