@@ -49,7 +49,7 @@ pub fn write(
     out: &mut impl Write,
 ) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(COLUMNS)?;
+    w.write_record(COLUMNS).map_err(io_error)?;
     for &at in rows {
         let st = Statement::read(t, index, at);
         let e = st.event;
@@ -122,7 +122,51 @@ pub fn write(
             st.outlets.to_string(),
             st.origins.to_string(),
         ];
-        w.write_record(record.iter().map(|f| escape_block(f).into_owned()))?;
+        w.write_record(record.iter().map(|f| escape_block(f).into_owned()))
+            .map_err(io_error)?;
     }
     w.flush()
+}
+
+/// A `csv` error as the I/O error it is: the `csv` crate's own conversion makes every error
+/// of kind `Other`, and a reader that closed the pipe (`| head`) must stay a `BrokenPipe`, which
+/// ends the command quietly. Writing records to a `Write` fails only in I/O.
+fn io_error(e: csv::Error) -> io::Error {
+    if !e.is_io_error() {
+        return io::Error::other(e);
+    }
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{self, Write};
+
+    use crate::model::{BUNDLED, load_str};
+    use crate::query::{Filter, Index};
+
+    /// A writer whose reader has gone away (`roundtable export --format csv | head -1`).
+    struct Closed;
+
+    impl Write for Closed {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::ErrorKind::BrokenPipe.into())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_stays_a_broken_pipe_which_ends_the_command_quietly() {
+        let t = load_str(BUNDLED).unwrap().timeline;
+        let index = Index::build(&t);
+        let rows = Filter::default().statements(&t, &index, None);
+        let e = super::write(&t, &index, &rows, &mut Closed).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::BrokenPipe, "{e}");
+    }
 }
