@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::thread;
 
-use super::rows::{self, INLINE, Renamed, Row, Table};
+use super::rows::{INLINE, Renamed, Row, Table};
 use super::{Field, inter, join_place, split, word};
 use crate::import::{Builder, Draft, Hasher, Pos, event};
 use crate::model::{Event, ParticipantKind, Precision, Ref, Str};
@@ -24,7 +24,7 @@ pub(super) fn declare(read: &mut Table, b: &mut Builder) -> Vec<String> {
     // Participants then sources of one row.
     let mut list: Vec<u32> = Vec::new();
     for row in rows.iter_mut() {
-        let field = |f: Field| rows::field(text, row, f);
+        let field = |f: Field| text.field(row, f);
         let wanted = field(Field::Id);
         let id = take(&mut used, wanted);
         let mut own = 0;

@@ -1,8 +1,12 @@
-//! The first pass over an ACLED export: each record's fields trimmed and copied into one
-//! buffer, its date read and its problems found. A large input is read on two threads, each
-//! taking half of the records (the second half is kept only when the first reader ends a
-//! record exactly where the second began, so that quoted line breaks cannot mislead it).
+//! The first pass over an ACLED export: where each record's fields are, its date read and its
+//! problems found. A field is kept as a place in the input when it stands there as the `csv`
+//! crate read it (nearly all of them: no copy, no fresh memory to touch); one the crate had to
+//! unescape (`""` in quotes) is copied into a buffer of the table's own. A large input is read
+//! on two threads, each taking half of the records (the second half is kept only when the first
+//! reader ends a record exactly where the second began, so that quoted line breaks cannot
+//! mislead it).
 
+use std::borrow::Cow;
 use std::thread;
 
 use super::{FIELDS, Field};
@@ -21,11 +25,16 @@ pub(super) type Columns = [Option<usize>; FIELDS];
 pub(super) struct Row {
     /// The record's line, as the `csv` crate counts it.
     pub line: usize,
-    /// Where its fields start in [`Table::text`].
+    /// Where the record starts in the input.
     base: usize,
-    /// Where each field ends, from `base`. [`Field::Date`] holds the date as a `when` writes
-    /// it (`2025-07-23`).
-    ends: [u32; FIELDS],
+    /// Where its copied fields start in [`Table::copied`].
+    copied: usize,
+    /// Where each field is, trimmed, from `base` in the input (from `copied` in
+    /// [`Table::copied`] when its bit in `in_copied` is set). [`Field::Date`] is the date as a
+    /// `when` writes it (`2025-07-23`).
+    spans: [Span; FIELDS],
+    /// One bit per field: whether it is in [`Table::copied`].
+    in_copied: u32,
     /// Its date, read and checked, without its text (an empty `raw`), so that no text is
     /// allocated for it before the event is made (in date order): see [`Table::when`].
     when: When<'static>,
@@ -66,11 +75,21 @@ impl Row {
     }
 }
 
-/// The records of an export, their fields in one buffer.
+/// Where a field's text is: `start..end`, from its row's `base` or `copied`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
+/// The records of an export: where their fields are.
 #[derive(Debug, Default)]
-pub(super) struct Table {
-    /// Every field of every row, trimmed, one after another.
-    text: String,
+pub(super) struct Table<'a> {
+    /// The input the rows' fields are read from.
+    input: &'a str,
+    /// The fields that do not stand in the input as they were read (unescaped, or a date
+    /// rewritten), one after another.
+    copied: String,
     /// The rows that have no problem, in input order.
     pub rows: Vec<Row>,
     /// The references of rows with more than [`INLINE`].
@@ -81,28 +100,61 @@ pub(super) struct Table {
     pub problems: Vec<Note>,
 }
 
-impl Table {
-    /// An empty table with room for the records of `text`: the fields are never longer than
-    /// the text, and there is a record per line at most, so that neither grows (and is copied)
-    /// while it is read.
-    fn for_text(text: &str) -> Self {
+/// The texts a row's fields are in: the input, and a table's copied fields.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Texts<'t> {
+    input: &'t str,
+    copied: &'t str,
+}
+
+impl<'t> Texts<'t> {
+    /// Field `f` of `row`.
+    pub fn field(self, row: &Row, f: Field) -> &'t str {
+        let i = f as usize;
+        let Span { start, end } = row.spans[i];
+        let (text, base) = if row.in_copied & (1 << i) == 0 {
+            (self.input, row.base)
+        } else {
+            (self.copied, row.copied)
+        };
+        text.get(base + start as usize..base + end as usize)
+            .unwrap_or("")
+    }
+}
+
+impl<'a> Table<'a> {
+    /// An empty table for the records of `input`, with room for a record per line of
+    /// `input[lines]` (there is at most one), so that the rows do not grow (and are copied)
+    /// while they are read.
+    fn for_text(input: &'a str, lines: &str) -> Self {
         Table {
-            text: String::with_capacity(text.len()),
-            rows: Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1),
+            input,
+            rows: Vec::with_capacity(memchr::memchr_iter(b'\n', lines.as_bytes()).count() + 1),
             ..Table::default()
+        }
+    }
+
+    /// The texts the fields are in.
+    pub fn texts(&self) -> Texts<'_> {
+        Texts {
+            input: self.input,
+            copied: &self.copied,
         }
     }
 
     /// Field `f` of `row`.
     pub fn get(&self, row: &Row, f: Field) -> &str {
-        field(&self.text, row, f)
+        self.texts().field(row, f)
     }
 
-    /// The text of every row's fields apart from the rows, [`Table::refs`] and
+    /// The texts of the rows' fields apart from the rows, [`Table::refs`] and
     /// [`Table::renamed`]: so that those can be changed while the fields are borrowed.
-    pub fn parts(&mut self) -> (&str, &mut [Row], &mut Vec<u32>, &mut Vec<Renamed>) {
+    pub fn parts(&mut self) -> (Texts<'_>, &mut [Row], &mut Vec<u32>, &mut Vec<Renamed>) {
         (
-            &self.text,
+            Texts {
+                input: self.input,
+                copied: &self.copied,
+            },
             &mut self.rows,
             &mut self.refs,
             &mut self.renamed,
@@ -117,14 +169,41 @@ impl Table {
         }
     }
 
-    /// Reads one record: its problems, or the row.
-    fn record(&mut self, record: &csv::StringRecord, pos: Pos, cols: &Columns) {
-        let field = |f: Field| {
-            cols[f as usize]
-                .and_then(|i| record.get(i))
-                .map_or("", str::trim)
-        };
+    /// Reads one record, which starts at byte `base` of the input and whose fields
+    /// [`locate`] found there (`located`): its problems, or the row.
+    fn record(
+        &mut self,
+        record: &csv::ByteRecord,
+        located: &[Option<&'a str>],
+        base: usize,
+        pos: Pos,
+        cols: &Columns,
+    ) {
+        // Each field, trimmed: a slice of the input, or (where the input does not hold it as
+        // read) the record's own bytes. Those are UTF-8, since the input is and the `csv` crate
+        // only takes ASCII bytes out of it (delimiters, quotes, line breaks); were they not, the
+        // record would be reported, not mended.
+        let mut not_text = false;
+        let fields: [Cow<'a, str>; FIELDS] = Field::ALL.map(|f| match cols[f as usize] {
+            None => Cow::Borrowed(""),
+            Some(c) => match located.get(c).copied().flatten() {
+                Some(text) => Cow::Borrowed(text.trim()),
+                None => {
+                    if let Ok(text) = std::str::from_utf8(record.get(c).unwrap_or_default()) {
+                        Cow::Owned(text.trim().to_string())
+                    } else {
+                        not_text = true;
+                        Cow::Borrowed("")
+                    }
+                }
+            },
+        });
         let at = Some(pos);
+        if not_text {
+            self.problem(at, "not CSV: not UTF-8 text");
+            return;
+        }
+        let field = |f: Field| -> &str { &fields[f as usize] };
         if field(Field::Id).is_empty() {
             self.problem(at, "`event_id_cnty` is empty");
         }
@@ -140,23 +219,38 @@ impl Table {
         if !self.problems.is_empty() {
             return;
         }
-        let base = self.text.len();
-        let mut ends = [0; FIELDS];
         let raw = std::mem::replace(&mut when.raw, Str::Borrowed(""));
-        for (i, end) in ends.iter_mut().enumerate() {
-            match Field::ALL[i] {
-                Field::Date => self.text.push_str(&raw),
-                f => self.text.push_str(field(f)),
-            }
-            *end = u32::try_from(self.text.len() - base).unwrap_or(u32::MAX);
-        }
-        self.rows.push(Row {
+        let mut row = Row {
             line: pos.line,
             base,
-            ends,
+            copied: self.copied.len(),
+            spans: [Span::default(); FIELDS],
+            in_copied: 0,
             when,
             declared: Declared::default(),
-        });
+        };
+        for (i, text) in fields.iter().enumerate() {
+            let text: &str = match (Field::ALL[i], text) {
+                (Field::Date, _) if *raw != **text => &raw,
+                (_, Cow::Borrowed(t)) => {
+                    let start = offset(self.input, t).and_then(|o| o.checked_sub(base));
+                    if let Some(span) = start.and_then(|start| Span::at(start, t.len())) {
+                        row.spans[i] = span;
+                        continue;
+                    }
+                    t
+                }
+                (_, Cow::Owned(t)) => t,
+            };
+            let Some(span) = Span::at(self.copied.len() - row.copied, text.len()) else {
+                self.problem(at, "a record of 4 GiB or more");
+                return;
+            };
+            row.spans[i] = span;
+            row.in_copied |= 1 << i;
+            self.copied.push_str(text);
+        }
+        self.rows.push(row);
     }
 
     fn problem(&mut self, at: Option<Pos>, message: impl Into<String>) {
@@ -173,23 +267,69 @@ impl Table {
         if !self.problems.is_empty() {
             later.rows.clear();
         }
-        let shift = self.text.len();
-        self.text.reserve_exact(later.text.len());
-        self.text.push_str(&later.text);
+        let shift = self.copied.len();
+        self.copied.push_str(&later.copied);
         self.rows.extend(later.rows.into_iter().map(|mut r| {
-            r.base += shift;
+            r.copied += shift;
             r
         }));
         self.problems.extend(later.problems);
     }
 }
 
-/// Field `f` of `row`, its fields in `text`.
-pub(super) fn field<'t>(text: &'t str, row: &Row, f: Field) -> &'t str {
-    let i = f as usize;
-    let start = if i == 0 { 0 } else { row.ends[i - 1] as usize };
-    let end = row.ends[i] as usize;
-    text.get(row.base + start..row.base + end).unwrap_or("")
+impl Span {
+    /// `len` bytes from `start`; `None` past 4 GiB.
+    fn at(start: usize, len: usize) -> Option<Self> {
+        let start = u32::try_from(start).ok()?;
+        let end = start.checked_add(u32::try_from(len).ok()?)?;
+        Some(Span { start, end })
+    }
+}
+
+/// Where `part`, a slice of `whole`, starts in it.
+fn offset(whole: &str, part: &str) -> Option<usize> {
+    let at = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    (at + part.len() <= whole.len()).then_some(at)
+}
+
+/// Each field of `record` (which starts at byte `start` of `input`) as a slice of `input`,
+/// when it stands there as read: as it is, or in quotes with nothing escaped. `None` for a
+/// field that does not (and, its end being unknown, for every field after it). Each slice is
+/// compared with what the `csv` crate read, so that it is that field's text whatever the
+/// input holds.
+fn locate<'a>(
+    input: &'a str,
+    start: usize,
+    record: &csv::ByteRecord,
+    located: &mut Vec<Option<&'a str>>,
+) {
+    let bytes = input.as_bytes();
+    // A field ends at a delimiter, a line break or the end of the input.
+    let ends = |at: usize| {
+        bytes
+            .get(at)
+            .is_none_or(|b| matches!(b, b',' | b'\n' | b'\r'))
+    };
+    let mut at = Some(start);
+    located.clear();
+    located.extend(record.iter().map(|field| {
+        let o = at?;
+        let (from, next) = if bytes.get(o..o + field.len()) == Some(field) && ends(o + field.len())
+        {
+            (o, o + field.len() + 1)
+        } else if bytes.get(o) == Some(&b'"')
+            && bytes.get(o + 1..o + 1 + field.len()) == Some(field)
+            && bytes.get(o + 1 + field.len()) == Some(&b'"')
+            && ends(o + 2 + field.len())
+        {
+            (o + 1, o + field.len() + 3)
+        } else {
+            at = None;
+            return None;
+        };
+        at = Some(next);
+        input.get(from..from + field.len())
+    }));
 }
 
 /// `event_date` (with `time_precision`) as a `when`, or the problem with it.
@@ -209,7 +349,7 @@ fn when(raw: &str, precision: &str) -> Result<When<'static>, String> {
 
 /// Reads every record of `text` after its header (`header_len` columns): the rows and every
 /// problem, in input order.
-pub(super) fn read(text: &str, header_len: usize, cols: &Columns) -> Table {
+pub(super) fn read<'a>(text: &'a str, header_len: usize, cols: &Columns) -> Table<'a> {
     read_from(
         text,
         header_len,
@@ -220,21 +360,27 @@ pub(super) fn read(text: &str, header_len: usize, cols: &Columns) -> Table {
 
 /// [`read`], a second reader starting at byte `boundary` (which must be on a character
 /// boundary) when there is one.
-fn read_from(text: &str, header_len: usize, cols: &Columns, boundary: Option<usize>) -> Table {
-    let mut rows = Table::for_text(&text[..boundary.unwrap_or(text.len())]);
+fn read_from<'a>(
+    text: &'a str,
+    header_len: usize,
+    cols: &Columns,
+    boundary: Option<usize>,
+) -> Table<'a> {
+    // Room for every row: the second reader's are appended without growing the list.
+    let mut rows = Table::for_text(text, text);
     let mut first = reader(text, true);
     let Some(boundary) = boundary else {
-        read_records(&mut first, header_len, cols, &mut rows, None);
+        read_records(&mut first, 0, header_len, cols, &mut rows, None);
         return rows;
     };
     thread::scope(|s| {
         let second = s.spawn(|| {
-            let mut later = Table::for_text(&text[boundary..]);
+            let mut later = Table::for_text(text, &text[boundary..]);
             let mut reader = reader(&text[boundary..], false);
-            read_records(&mut reader, header_len, cols, &mut later, None);
+            read_records(&mut reader, boundary, header_len, cols, &mut later, None);
             later
         });
-        let stopped = read_records(&mut first, header_len, cols, &mut rows, Some(boundary));
+        let stopped = read_records(&mut first, 0, header_len, cols, &mut rows, Some(boundary));
         let mut later = second
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -252,19 +398,22 @@ fn read_from(text: &str, header_len: usize, cols: &Columns, boundary: Option<usi
     rows
 }
 
-/// Reads the records of `reader` into `rows`. With `stop`, the reading stops before a record
-/// that starts at byte `stop` and returns its line; a reader that steps over `stop` (the
-/// byte was inside a record) reads on to the end and returns `None`.
+/// Reads the records of `reader`, which reads the input of `rows` from byte `from`, into
+/// `rows`. With `stop`, the reading stops before a record that starts at byte `stop` and
+/// returns its line; a reader that steps over `stop` (the byte was inside a record) reads on
+/// to the end and returns `None`.
 fn read_records(
     reader: &mut csv::Reader<&[u8]>,
+    from: usize,
     header_len: usize,
     cols: &Columns,
-    rows: &mut Table,
+    rows: &mut Table<'_>,
     mut stop: Option<usize>,
 ) -> Option<usize> {
-    let mut record = csv::StringRecord::new();
+    let mut record = csv::ByteRecord::new();
+    let mut located = Vec::new();
     loop {
-        match reader.read_record(&mut record) {
+        match reader.read_byte_record(&mut record) {
             Ok(false) => return None,
             Ok(true) => {}
             Err(e) => {
@@ -296,10 +445,18 @@ fn read_records(
                     header_len
                 ),
             );
-        } else if record.iter().any(|f| !f.trim().is_empty()) {
-            rows.record(&record, pos, cols);
+        } else if !record.iter().all(blank) {
+            let base = from + byte;
+            locate(rows.input, base, &record, &mut located);
+            rows.record(&record, &located, base, pos, cols);
         }
     }
+}
+
+/// Whether a field is empty once trimmed (as `str::trim` trims).
+fn blank(field: &[u8]) -> bool {
+    field.iter().all(u8::is_ascii_whitespace)
+        || std::str::from_utf8(field).is_ok_and(|f| f.trim().is_empty())
 }
 
 fn reader(text: &str, headers: bool) -> csv::Reader<&[u8]> {
