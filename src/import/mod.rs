@@ -159,16 +159,6 @@ impl Ids {
     }
 }
 
-/// An event being built, with its comments.
-#[derive(Debug)]
-pub struct Draft {
-    /// The event; `round` is filled in by [`Builder::finish`] from the rounds' periods when
-    /// left `None`.
-    pub event: Event<'static>,
-    /// Comments written before it.
-    pub comments: Vec<String>,
-}
-
 /// A round being built, from a TimelineJS era.
 #[derive(Debug)]
 pub struct RoundDraft {
@@ -196,7 +186,12 @@ pub struct Builder {
     participant_ids: Ids,
     participant_keys: HashMap<String, u32, Hasher>,
     event_ids: Ids,
-    events: Vec<Draft>,
+    /// The events, in the order added; `round` is filled in by [`Builder::finish`] from the
+    /// rounds' periods when left `None`.
+    events: Vec<Event<'static>>,
+    /// Comments written before an event: its index in `events`, and the text, in the order
+    /// found.
+    event_comments: Vec<(usize, String)>,
     rounds: Vec<RoundDraft>,
     top: Vec<String>,
     kept: Vec<Note>,
@@ -236,8 +231,8 @@ impl Builder {
     /// event `event` (an index of [`Builder::add_event`]'s results) or at the top.
     pub fn keep(&mut self, at: Option<Pos>, event: Option<usize>, message: impl Into<String>) {
         let message = message.into();
-        match event.and_then(|e| self.events.get_mut(e)) {
-            Some(draft) => draft.comments.push(message.clone()),
+        match event.filter(|&e| e < self.events.len()) {
+            Some(e) => self.event_comments.push((e, message.clone())),
             None => self.top.push(message.clone()),
         }
         self.kept.push(Note { at, message });
@@ -342,10 +337,7 @@ impl Builder {
 
     /// Adds an event; returns its index, for [`Builder::keep`].
     pub fn add_event(&mut self, event: Event<'static>) -> usize {
-        self.events.push(Draft {
-            event,
-            comments: Vec::new(),
-        });
+        self.events.push(event);
         self.events.len() - 1
     }
 
@@ -401,13 +393,13 @@ impl Builder {
         let unattributed = self
             .events
             .iter()
-            .any(|d| d.event.sources.is_empty() && d.event.quotes.is_empty());
+            .any(|e| e.sources.is_empty() && e.quotes.is_empty());
         if unattributed {
             let file = self.source(file_outlet, None, Some(&title));
             self.sources[file.ix()].kind = SourceKind::Other;
-            for d in &mut self.events {
-                if d.event.sources.is_empty() && d.event.quotes.is_empty() {
-                    d.event.sources = Box::new([file]);
+            for e in &mut self.events {
+                if e.sources.is_empty() && e.quotes.is_empty() {
+                    e.sources = Box::new([file]);
                 }
             }
             self.top.push(format!(
@@ -420,7 +412,13 @@ impl Builder {
             .into_iter()
             .map(|text| Comment { event: None, text })
             .collect();
-        let events = events_in_order(self.events, &self.rounds, &numbers, &mut comments);
+        let events = events_in_order(
+            self.events,
+            self.event_comments,
+            &self.rounds,
+            &numbers,
+            &mut comments,
+        );
         let timeline = Timeline {
             title: owned(title),
             summary: summary.map(owned),
@@ -443,46 +441,43 @@ impl Builder {
     }
 }
 
-/// The events of `drafts` in timeline order, each in its round (of `rounds`, numbered
-/// `numbers`) unless it names one, their comments added to `comments`. Drafts added in
-/// timeline order (as `import acled` adds them) become the events where they stand (the list
-/// is collected in place), not moved into a new list.
+/// `events` in timeline order, each in its round (of `rounds`, numbered `numbers`) unless it
+/// names one, with their comments (`kept`, by their index in `events`) added to `comments`.
+/// Events added in timeline order (as `import acled` adds them) stay where they stand.
 fn events_in_order(
-    drafts: Vec<Draft>,
+    mut events: Vec<Event<'static>>,
+    kept: Vec<(usize, String)>,
     rounds: &[RoundDraft],
     numbers: &[u64],
     comments: &mut Vec<Comment>,
 ) -> Vec<Event<'static>> {
-    let mut settle = |i: usize,
-                      Draft {
-                          mut event,
-                          comments: kept,
-                      }: Draft| {
-        if event.round.is_none() {
+    // Where each event added goes.
+    let mut place: Vec<usize> = Vec::new();
+    if !events.is_sorted_by_key(|e| e.when.begins()) {
+        let order = in_order(&events);
+        place = vec![0; order.len()];
+        for (to, &from) in order.iter().enumerate() {
+            place[from] = to;
+        }
+        let mut slots: Vec<Option<Event<'static>>> = events.into_iter().map(Some).collect();
+        events = order.into_iter().filter_map(|i| slots[i].take()).collect();
+    }
+    if !rounds.is_empty() {
+        for event in events.iter_mut().filter(|e| e.round.is_none()) {
             event.round = round_of(rounds, numbers, &event.when);
         }
-        comments.extend(kept.into_iter().map(|text| Comment {
-            event: Some(i),
-            text,
-        }));
-        event
-    };
-    if drafts.is_sorted_by_key(|d| d.event.when.begins()) {
-        drafts
-            .into_iter()
-            .enumerate()
-            .map(|(i, d)| settle(i, d))
-            .collect()
-    } else {
-        let order = in_order(&drafts);
-        let mut drafts: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
-        order
-            .into_iter()
-            .filter_map(|ix| drafts[ix].take())
-            .enumerate()
-            .map(|(i, d)| settle(i, d))
-            .collect()
     }
+    let mut kept: Vec<Comment> = kept
+        .into_iter()
+        .map(|(i, text)| Comment {
+            event: Some(place.get(i).copied().unwrap_or(i)),
+            text,
+        })
+        .collect();
+    // Stable: an event's comments keep the order they were found in.
+    kept.sort_by_key(|c| c.event);
+    comments.extend(kept);
+    events
 }
 
 /// The round (of `rounds`, numbered `numbers`) whose period holds the start of `when`.
@@ -499,14 +494,14 @@ fn round_of(rounds: &[RoundDraft], numbers: &[u64], when: &When<'_>) -> Option<R
     })
 }
 
-/// The indices of `drafts` in timeline order (by start; the same start in input order), so
-/// that each draft is moved once: sorting the drafts themselves moved hundreds of bytes per
+/// The indices of `events` in timeline order (by start; the same start in input order), so
+/// that each event is moved once: sorting the events themselves moved hundreds of bytes per
 /// step.
-fn in_order(drafts: &[Draft]) -> Vec<usize> {
-    let mut keys: Vec<((i64, u32), usize)> = drafts
+fn in_order(events: &[Event<'_>]) -> Vec<usize> {
+    let mut keys: Vec<((i64, u32), usize)> = events
         .iter()
         .enumerate()
-        .map(|(i, d)| (d.event.when.begins(), i))
+        .map(|(i, e)| (e.when.begins(), i))
         .collect();
     // Unique keys (the index breaks ties), so an unstable sort gives the stable order.
     keys.sort_unstable();

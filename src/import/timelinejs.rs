@@ -655,11 +655,11 @@ fn add_slide(b: &mut Builder, slide: &Slide, n: usize, zone: Option<dates::Zone>
     }
     match end {
         Ok(Some(end)) => {
-            let start = &b.events[ix].event.when;
+            let start = &b.events[ix].when;
             if end.raw == start.raw {
                 // The same period twice: nothing to keep.
             } else if end.ends() > start.begins() {
-                b.events[ix].event.end = Some(Box::new(end));
+                b.events[ix].end = Some(Box::new(end));
             } else {
                 comments.push((
                     slide.at,
@@ -688,7 +688,7 @@ fn add_slide(b: &mut Builder, slide: &Slide, n: usize, zone: Option<dates::Zone>
         b.keep(at, Some(ix), c);
     }
     if let Some(src) = media_source(b, &slide.media, ix, slide.at) {
-        let e = &mut b.events[ix].event;
+        let e = &mut b.events[ix];
         e.sources = e.sources.iter().copied().chain([src]).collect();
     }
 }

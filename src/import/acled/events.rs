@@ -1,104 +1,15 @@
-//! The rows of an ACLED export made into events: first in input order, declaring participants,
-//! sources and event ids (their ids and suffixes depend on that order), then in date order,
-//! making the events as they will be written, on two threads for many rows.
+//! The rows of an ACLED export made into events, once what they declare is declared
+//! ([`super::declare`]): in date order, as they will be written, on two threads for many rows.
 
-use std::borrow::Cow;
-use std::collections::HashSet;
 use std::thread;
 
-use super::rows::{INLINE, Renamed, Row, Table};
-use super::{Field, inter, join_place, split, word};
-use crate::import::{Builder, Draft, Hasher, Pos, event};
-use crate::model::{Event, ParticipantKind, Precision, Ref, Str};
+use super::rows::{INLINE, Table};
+use super::{Field, join_place, split, word};
+use crate::import::{Builder, Pos, event};
+use crate::model::{Event, Precision, Ref, Str};
 
 /// Fewer rows than this are made into events on one thread.
 const SPLIT_AT: usize = 20_000;
-
-/// Declares, row by row in input order, each row's event id, participants and sources (kept
-/// in the row); returns the countries named, each once, in input order.
-pub(super) fn declare(read: &mut Table, b: &mut Builder) -> Vec<String> {
-    let mut countries: Vec<&str> = Vec::new();
-    let (text, rows, refs, renamed) = read.parts();
-    let mut used: HashSet<Cow<'_, str>, Hasher> =
-        HashSet::with_capacity_and_hasher(rows.len(), Hasher::default());
-    // Participants then sources of one row.
-    let mut list: Vec<u32> = Vec::new();
-    for row in rows.iter_mut() {
-        let field = |f: Field| text.field(row, f);
-        let wanted = field(Field::Id);
-        let id = take(&mut used, wanted);
-        let mut own = 0;
-        if id != wanted {
-            let note =
-                format!("the id `{wanted}` is taken by an earlier event; this one is `{id}`");
-            renamed.push(Renamed {
-                id: id.into_owned(),
-                note,
-            });
-            own = u32::try_from(renamed.len()).unwrap_or(u32::MAX);
-        }
-        // The actors and associated actors, each once.
-        list.clear();
-        let mut add = |b: &mut Builder, name: &str, role: Option<&str>| {
-            let p = b
-                .participant(name, ParticipantKind::Organization, role)
-                .target;
-            if !list.contains(&p) {
-                list.push(p);
-            }
-        };
-        add(b, field(Field::Actor1), inter(field(Field::Inter1)));
-        for name in split(field(Field::Assoc1)) {
-            add(b, name, None);
-        }
-        let actor2 = field(Field::Actor2);
-        if !actor2.is_empty() {
-            add(b, actor2, inter(field(Field::Inter2)));
-        }
-        for name in split(field(Field::Assoc2)) {
-            add(b, name, None);
-        }
-        let people = list.len();
-        for outlet in split(field(Field::Source)) {
-            let source = b.source(outlet, None, None).target;
-            if !list[people..].contains(&source) {
-                list.push(source);
-            }
-        }
-        let country = field(Field::Country);
-        if !country.is_empty() && !countries.contains(&country) {
-            countries.push(country);
-        }
-        let d = &mut row.declared;
-        d.renamed = own;
-        d.people = u32::try_from(people).unwrap_or(u32::MAX);
-        d.sources = u32::try_from(list.len() - people).unwrap_or(u32::MAX);
-        if list.len() <= INLINE {
-            d.inline[..list.len()].copy_from_slice(&list);
-        } else {
-            d.more = refs.len();
-            refs.extend_from_slice(&list);
-        }
-    }
-    countries.into_iter().map(str::to_string).collect()
-}
-
-/// `wanted`, or when an earlier event has it, `wanted-2`, `wanted-3`… (as [`crate::import`]'s
-/// ids are handed out), marked used.
-fn take<'r>(used: &mut HashSet<Cow<'r, str>, Hasher>, wanted: &'r str) -> Cow<'r, str> {
-    if used.insert(Cow::Borrowed(wanted)) {
-        return Cow::Borrowed(wanted);
-    }
-    let mut n = 2;
-    loop {
-        let id = format!("{wanted}-{n}");
-        if !used.contains(id.as_str()) {
-            used.insert(Cow::Owned(id.clone()));
-            return Cow::Owned(id);
-        }
-        n += 1;
-    }
-}
 
 /// Makes the events in date order (the same date in input order) and adds them to `b`, with
 /// the notes of renamed ids.
@@ -112,30 +23,31 @@ pub(super) fn build(read: &Table, b: &mut Builder) {
     // Unique keys (the index breaks ties), so an unstable sort gives the stable order.
     keys.sort_unstable();
     let order: Vec<usize> = keys.into_iter().map(|(_, i)| i).collect();
-    let make = |part: &[usize]| -> Vec<Draft> {
-        part.iter()
-            .map(|&i| Draft {
-                event: make(read, &read.rows[i]),
-                comments: Vec::new(),
-            })
-            .collect()
+    // The events of `part` of the order, into `events`.
+    let make = |part: &[usize], events: &mut Vec<Event<'static>>| {
+        events.extend(part.iter().map(|&i| make(read, i)));
     };
-    let (first, mut second) = if order.len() >= SPLIT_AT {
+    // Room for all of them from the start: the second half is moved in after the first
+    // without the list growing (and the first half being moved).
+    let mut events = Vec::with_capacity(order.len());
+    if order.len() >= SPLIT_AT {
         let (a, z) = order.split_at(order.len() / 2);
-        thread::scope(|s| {
-            let later = s.spawn(|| make(z));
-            let first = make(a);
-            let second = later
+        let mut second = thread::scope(|s| {
+            let later = s.spawn(|| {
+                let mut second = Vec::with_capacity(z.len());
+                make(z, &mut second);
+                second
+            });
+            make(a, &mut events);
+            later
                 .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (first, second)
-        })
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        events.append(&mut second);
     } else {
-        (make(&order), Vec::new())
-    };
-    // The first half as it was made, the second moved after it.
-    b.events = first;
-    b.events.append(&mut second);
+        make(&order, &mut events);
+    }
+    b.events = events;
     if read.renamed.is_empty() {
         return;
     }
@@ -155,8 +67,9 @@ pub(super) fn build(read: &Table, b: &mut Builder) {
     }
 }
 
-/// The event of `row`.
-fn make(read: &Table, row: &Row) -> Event<'static> {
+/// The event of row `i`.
+fn make(read: &Table, i: usize) -> Event<'static> {
+    let row = &read.rows[i];
     let field = |f: Field| read.get(row, f);
     let d = &row.declared;
     let when = read.when(row);
@@ -186,8 +99,9 @@ fn make(read: &Table, row: &Row) -> Event<'static> {
             .unwrap_or_default()
     };
     let (p, s) = all.split_at(people.min(all.len()));
-    ev.participants = p.iter().map(|&t| reference(t)).collect();
-    ev.sources = s.iter().map(|&t| reference(t)).collect();
+    let part = read.part(i);
+    ev.participants = p.iter().map(|&t| reference(part.person(t))).collect();
+    ev.sources = s.iter().map(|&t| reference(part.source(t))).collect();
     ev.tags = tags(&field);
     ev
 }

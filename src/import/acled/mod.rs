@@ -1,6 +1,7 @@
 //! `import acled`: an ACLED data export (CSV): one event per row, its actors as participants
 //! (organisations), the outlets of its `source` column as sources, its event types as tags.
 
+mod declare;
 mod events;
 mod rows;
 
@@ -120,10 +121,11 @@ const MONTHS: &[&str] = &[
 
 /// Reads an ACLED export. Columns are found by header name, in any order.
 ///
-/// Three passes: the records are read (on two threads for a large input), then the rows in
-/// input order declare the participants, sources and event ids (whose names and suffixes
-/// depend on that order), then the events are made in date order, the order they are written
-/// in, so that each event's text lies where the writer reads it next.
+/// Two passes: the records are read (on two threads for a large input), each reader declaring
+/// the participants, sources and event ids of its rows in lists of its own as it goes; the
+/// lists are declared in the builder in input order (whose names and suffixes depend on that
+/// order); then the events are made in date order, the order they are written in (on two
+/// threads), so that each event's text lies where the writer reads it next.
 pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
     let mut b = Builder::default();
     let header = csvrows::header(text).map_err(|n| vec![n])?;
@@ -137,7 +139,7 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
     if b.has_problems() {
         return b.finish(String::new(), None, "");
     }
-    let countries = events::declare(&mut read, &mut b);
+    let countries = declare::declare(&mut read, &mut b);
     let title = match countries.len() {
         0 => title_from_name(&options.name),
         1..=3 => format!("ACLED: {}", countries.join(", ")),

@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::thread;
 
+use super::declare::Part;
 use super::{FIELDS, Field};
 use crate::import::dates;
 use crate::import::{Note, Pos, csvrows};
@@ -54,7 +55,7 @@ pub(super) struct Renamed {
 pub(super) const INLINE: usize = 8;
 
 /// A row's event id when it is not the row's own (taken by an earlier row), its participants
-/// and its sources.
+/// and its sources (places in the lists of the reader that read it: see [`Part`]).
 #[derive(Debug, Clone, Default)]
 pub(super) struct Declared {
     /// 1 + the index in [`Table::renamed`] of its id, or 0 for its own.
@@ -94,6 +95,8 @@ pub(super) struct Table<'a> {
     pub rows: Vec<Row>,
     /// The references of rows with more than [`INLINE`].
     pub refs: Vec<u32>,
+    /// What each reader's rows declared, in input order: one part per reader.
+    pub parts: Vec<Part<'a>>,
     /// Ids given instead of a row's own, with the note that says so.
     pub renamed: Vec<Renamed>,
     /// The problems found, in input order.
@@ -127,9 +130,11 @@ impl<'a> Table<'a> {
     /// `input[lines]` (there is at most one), so that the rows do not grow (and are copied)
     /// while they are read.
     fn for_text(input: &'a str, lines: &str) -> Self {
+        let rows = memchr::memchr_iter(b'\n', lines.as_bytes()).count() + 1;
         Table {
             input,
-            rows: Vec::with_capacity(memchr::memchr_iter(b'\n', lines.as_bytes()).count() + 1),
+            rows: Vec::with_capacity(rows),
+            parts: vec![Part::new(0, rows)],
             ..Table::default()
         }
     }
@@ -147,18 +152,23 @@ impl<'a> Table<'a> {
         self.texts().field(row, f)
     }
 
-    /// The texts of the rows' fields apart from the rows, [`Table::refs`] and
-    /// [`Table::renamed`]: so that those can be changed while the fields are borrowed.
-    pub fn parts(&mut self) -> (Texts<'_>, &mut [Row], &mut Vec<u32>, &mut Vec<Renamed>) {
+    /// The texts of the rows' fields apart from the rows and [`Table::renamed`]: so that
+    /// those can be changed while the fields are borrowed.
+    pub fn ids(&mut self) -> (Texts<'_>, &mut [Row], &mut Vec<Renamed>) {
         (
             Texts {
                 input: self.input,
                 copied: &self.copied,
             },
             &mut self.rows,
-            &mut self.refs,
             &mut self.renamed,
         )
+    }
+
+    /// The part (the reader) row `i` comes from.
+    pub fn part(&self, i: usize) -> &Part<'a> {
+        let k = self.parts.partition_point(|p| p.from <= i);
+        &self.parts[k.saturating_sub(1)]
     }
 
     /// The `when` of `row`, with its text.
@@ -187,7 +197,7 @@ impl<'a> Table<'a> {
         let fields: [Cow<'a, str>; FIELDS] = Field::ALL.map(|f| match cols[f as usize] {
             None => Cow::Borrowed(""),
             Some(c) => match located.get(c).copied().flatten() {
-                Some(text) => Cow::Borrowed(text.trim()),
+                Some(text) => Cow::Borrowed(trim(text)),
                 None => {
                     if let Ok(text) = std::str::from_utf8(record.get(c).unwrap_or_default()) {
                         Cow::Owned(text.trim().to_string())
@@ -214,34 +224,34 @@ impl<'a> Table<'a> {
         if field(Field::Actor1).is_empty() {
             self.problem(at, "`actor1` is empty");
         }
-        let Ok(mut when) = when else { return };
+        let Ok(when) = when else { return };
         // Once there is a problem nothing is written: the rows are not needed.
         if !self.problems.is_empty() {
             return;
         }
-        let raw = std::mem::replace(&mut when.raw, Str::Borrowed(""));
+        let raw: &str = &when.raw;
         let mut row = Row {
             line: pos.line,
             base,
             copied: self.copied.len(),
             spans: [Span::default(); FIELDS],
             in_copied: 0,
-            when,
+            when: When {
+                raw: Str::Borrowed(""),
+                ..when.clone()
+            },
             declared: Declared::default(),
         };
-        for (i, text) in fields.iter().enumerate() {
-            let text: &str = match (Field::ALL[i], text) {
-                (Field::Date, _) if *raw != **text => &raw,
-                (_, Cow::Borrowed(t)) => {
-                    let start = offset(self.input, t).and_then(|o| o.checked_sub(base));
-                    if let Some(span) = start.and_then(|start| Span::at(start, t.len())) {
-                        row.spans[i] = span;
-                        continue;
-                    }
-                    t
-                }
-                (_, Cow::Owned(t)) => t,
+        for (i, field) in fields.iter().enumerate() {
+            let text: &str = match Field::ALL[i] {
+                Field::Date if raw != &**field => raw,
+                _ => field,
             };
+            let start = within(self.input, text).and_then(|o| o.checked_sub(base));
+            if let Some(span) = start.and_then(|start| Span::at(start, text.len())) {
+                row.spans[i] = span;
+                continue;
+            }
             let Some(span) = Span::at(self.copied.len() - row.copied, text.len()) else {
                 self.problem(at, "a record of 4 GiB or more");
                 return;
@@ -249,6 +259,9 @@ impl<'a> Table<'a> {
             row.spans[i] = span;
             row.in_copied |= 1 << i;
             self.copied.push_str(text);
+        }
+        if let Some(part) = self.parts.last_mut() {
+            part.local.row(&fields, &mut row.declared, &mut self.refs);
         }
         self.rows.push(row);
     }
@@ -262,16 +275,23 @@ impl<'a> Table<'a> {
 
     /// Appends `later`, read from further on in the same input, its lines already counted
     /// from the input's start.
-    fn append(&mut self, mut later: Table) {
+    fn append(&mut self, mut later: Table<'a>) {
         // No row is kept after a problem.
         if !self.problems.is_empty() {
             later.rows.clear();
         }
-        let shift = self.copied.len();
+        let (copied, refs) = (self.copied.len(), self.refs.len());
         self.copied.push_str(&later.copied);
+        self.refs.extend_from_slice(&later.refs);
+        let from = self.rows.len();
         self.rows.extend(later.rows.into_iter().map(|mut r| {
-            r.copied += shift;
+            r.copied += copied;
+            r.declared.more += refs;
             r
+        }));
+        self.parts.extend(later.parts.into_iter().map(|mut p| {
+            p.from += from;
+            p
         }));
         self.problems.extend(later.problems);
     }
@@ -286,21 +306,24 @@ impl Span {
     }
 }
 
-/// Where `part`, a slice of `whole`, starts in it.
-fn offset(whole: &str, part: &str) -> Option<usize> {
+/// Where `part`, a slice of `whole`, starts in it; `None` for another string.
+pub(super) fn within(whole: &str, part: &str) -> Option<usize> {
     let at = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
     (at + part.len() <= whole.len()).then_some(at)
 }
 
-/// Each field of `record` (which starts at byte `start` of `input`) as a slice of `input`,
-/// when it stands there as read: as it is, or in quotes with nothing escaped. `None` for a
-/// field that does not (and, its end being unknown, for every field after it). Each slice is
-/// compared with what the `csv` crate read, so that it is that field's text whatever the
-/// input holds.
+/// Each field of `record` (which starts at byte `start` of `input`) that is `wanted` (by its
+/// column) as a slice of `input`, when it stands there as read: as it is, or in quotes with
+/// nothing escaped. `None` for a field that does not (and, its end being unknown, for every
+/// field after it), and for the fields not wanted. Each slice is compared with what the `csv`
+/// crate read, so that it is that field's text whatever the input holds; the fields not
+/// wanted are only stepped over, as if they held nothing escaped (were that wrong, the wanted
+/// fields after them would not compare equal, and be copied).
 fn locate<'a>(
     input: &'a str,
     start: usize,
     record: &csv::ByteRecord,
+    wanted: &[bool],
     located: &mut Vec<Option<&'a str>>,
 ) {
     let bytes = input.as_bytes();
@@ -312,31 +335,66 @@ fn locate<'a>(
     };
     let mut at = Some(start);
     located.clear();
-    located.extend(record.iter().map(|field| {
+    located.extend(record.iter().zip(wanted).map(|(field, &wanted)| {
         let o = at?;
-        let (from, next) = if bytes.get(o..o + field.len()) == Some(field) && ends(o + field.len())
+        let len = field.len();
+        let quoted = bytes.get(o) == Some(&b'"');
+        if !wanted {
+            at = Some(o + len + if quoted { 3 } else { 1 });
+            return None;
+        }
+        let from = if !quoted && bytes.get(o..o + len) == Some(field) && ends(o + len) {
+            o
+        } else if quoted
+            && bytes.get(o + 1..o + 1 + len) == Some(field)
+            && bytes.get(o + 1 + len) == Some(&b'"')
+            && ends(o + 2 + len)
         {
-            (o, o + field.len() + 1)
-        } else if bytes.get(o) == Some(&b'"')
-            && bytes.get(o + 1..o + 1 + field.len()) == Some(field)
-            && bytes.get(o + 1 + field.len()) == Some(&b'"')
-            && ends(o + 2 + field.len())
-        {
-            (o + 1, o + field.len() + 3)
+            o + 1
         } else {
             at = None;
             return None;
         };
-        at = Some(next);
-        input.get(from..from + field.len())
+        at = Some(from + len + if quoted { 2 } else { 1 });
+        input.get(from..from + len)
     }));
 }
 
-/// `event_date` (with `time_precision`) as a `when`, or the problem with it.
-fn when(raw: &str, precision: &str) -> Result<When<'static>, String> {
-    let mut parts = super::date(raw)?;
+/// `text` without the whitespace around it, as `str::trim` gives it; at once when it begins
+/// and ends with a printable ASCII character, as nearly every field does.
+fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
+/// `event_date` (with `time_precision`) as a `when`, or the problem with it. A date written
+/// as a `when` writes it (`2025-07-23`, as ACLED's newer exports do) is read as such, its
+/// text a part of `raw`; any other goes the way of every importer's dates
+/// ([`dates::when`]), which says what is wrong with one.
+fn when<'r>(raw: &'r str, precision: &str) -> Result<When<'r>, String> {
     // Precision 3: ACLED knows only the month (and dates the event within it).
-    if precision == "3" {
+    let month = precision == "3";
+    let b = raw.as_bytes();
+    let iso = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        // Years 1000 to 9999, as `date` takes them; a month and a day in their ranges.
+        && b[0] != b'0'
+        && (b"01"..=b"12").contains(&&[b[5], b[6]])
+        && (month || (b"01"..=b"31").contains(&&[b[8], b[9]]));
+    if iso {
+        let text = if month { &raw[..7] } else { raw };
+        if let Ok(when) = When::parse(Str::Borrowed(text), 0) {
+            return Ok(when);
+        }
+    }
+    let mut parts = super::date(raw)?;
+    if month {
         parts.day = None;
     }
     match dates::when(&parts, None) {
@@ -412,6 +470,11 @@ fn read_records(
 ) -> Option<usize> {
     let mut record = csv::ByteRecord::new();
     let mut located = Vec::new();
+    // The columns a row is made from: the others are only stepped over.
+    let mut wanted = vec![false; header_len];
+    for &c in cols.iter().flatten() {
+        wanted[c] = true;
+    }
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(false) => return None,
@@ -447,7 +510,7 @@ fn read_records(
             );
         } else if !record.iter().all(blank) {
             let base = from + byte;
-            locate(rows.input, base, &record, &mut located);
+            locate(rows.input, base, &record, &wanted, &mut located);
             rows.record(&record, &located, base, pos, cols);
         }
     }
