@@ -83,11 +83,30 @@ pub struct Comment {
     pub text: String,
 }
 
+/// The text an import's timeline borrows: the input, and what the import made of it (an ACLED
+/// import's titles, summaries and places, written one after another instead of each in an
+/// allocation of its own; see `acled`). Empty for the importers whose timelines own their text.
+#[derive(Debug, Default)]
+pub struct Made<'a> {
+    /// The input.
+    pub input: &'a str,
+    /// Texts made, in the order an importer wrote them.
+    pub texts: Vec<String>,
+}
+
+self_cell::self_cell!(
+    /// A timeline and the text it borrows.
+    struct Cell<'a> {
+        owner: Made<'a>,
+        #[covariant]
+        dependent: Timeline,
+    }
+);
+
 /// A finished import.
-#[derive(Debug)]
-pub struct Imported {
-    /// The timeline, references resolved, events in timeline order.
-    pub timeline: Timeline<'static>,
+pub struct Imported<'a> {
+    /// The timeline, references resolved, events in timeline order, with the text it borrows.
+    cell: Cell<'a>,
     /// What the timeline could not hold, written as comments beside what it belongs to.
     pub comments: Vec<Comment>,
     /// The same entries as they are named on stderr, with where the input gave them.
@@ -96,8 +115,83 @@ pub struct Imported {
     pub cut_times: usize,
 }
 
+/// What [`Builder::finish_parts`] makes: an import's timeline (borrowing what its builder's
+/// records borrow) and the rest of an [`Imported`].
+#[derive(Debug)]
+pub struct Finished<'t> {
+    /// The timeline, references resolved, events in timeline order.
+    pub timeline: Timeline<'t>,
+    /// See [`Imported::comments`].
+    pub comments: Vec<Comment>,
+    /// See [`Imported::kept`].
+    pub kept: Vec<Note>,
+    /// See [`Imported::cut_times`].
+    pub cut_times: usize,
+}
+
+impl<'a> Imported<'a> {
+    /// An import whose timeline owns its text.
+    #[must_use]
+    pub fn owned(finished: Finished<'static>) -> Self {
+        let Finished {
+            timeline,
+            comments,
+            kept,
+            cut_times,
+        } = finished;
+        Imported {
+            cell: Cell::new(Made::default(), |_| timeline),
+            comments,
+            kept,
+            cut_times,
+        }
+    }
+
+    /// An import whose timeline borrows `made`: `finish` makes it (or finds problems) once
+    /// `made` has its place.
+    pub fn borrowing(
+        made: Made<'a>,
+        finish: impl for<'t> FnOnce(&'t Made<'a>) -> Result<Finished<'t>, Vec<Note>>,
+    ) -> Result<Self, Vec<Note>> {
+        let mut rest = None;
+        let cell = Cell::try_new(made, |made| {
+            let finished = finish(made)?;
+            rest = Some((finished.comments, finished.kept, finished.cut_times));
+            Ok::<_, Vec<Note>>(finished.timeline)
+        })?;
+        let (comments, kept, cut_times) = rest.unwrap_or_default();
+        Ok(Imported {
+            cell,
+            comments,
+            kept,
+            cut_times,
+        })
+    }
+
+    /// The timeline.
+    #[must_use]
+    pub fn timeline(&self) -> &Timeline<'_> {
+        self.cell.borrow_dependent()
+    }
+}
+
+impl std::fmt::Debug for Imported<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Imported")
+            .field("timeline", self.timeline())
+            .field("comments", &self.comments)
+            .field("kept", &self.kept)
+            .field("cut_times", &self.cut_times)
+            .finish()
+    }
+}
+
 /// Reads `text` as `format`. `Err` holds every problem found, in input order.
-pub fn import(format: Format, text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
+pub fn import<'a>(
+    format: Format,
+    text: &'a str,
+    options: &Options,
+) -> Result<Imported<'a>, Vec<Note>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match format {
         Format::TimelineJs => timelinejs::import(text, options),
@@ -174,21 +268,21 @@ pub struct RoundDraft {
 }
 
 /// The records of a timeline as an importer finds them; [`Builder::finish`] makes the
-/// timeline.
+/// timeline. Its records may borrow text that lives `'a` (an ACLED import's; see [`Made`]).
 #[derive(Debug, Default)]
-pub struct Builder {
-    sources: Vec<Source<'static>>,
+pub struct Builder<'a> {
+    sources: Vec<Source<'a>>,
     source_ids: Ids,
     /// Per outlet, the sources declared for it: `(url, title, index)`. Looked up by `&str`, so
     /// that finding a source already declared allocates nothing.
     source_keys: HashMap<String, Vec<Declared>, Hasher>,
-    participants: Vec<Participant<'static>>,
+    participants: Vec<Participant<'a>>,
     participant_ids: Ids,
     participant_keys: HashMap<String, u32, Hasher>,
     event_ids: Ids,
     /// The events, in the order added; `round` is filled in by [`Builder::finish`] from the
     /// rounds' periods when left `None`.
-    events: Vec<Event<'static>>,
+    events: Vec<Event<'a>>,
     /// Comments written before an event: its index in `events`, and the text, in the order
     /// found.
     event_comments: Vec<(usize, String)>,
@@ -212,7 +306,7 @@ fn reference(ix: usize) -> Ref {
     }
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
     /// A problem that stops the import; the reader goes on to find the others.
     pub fn problem(&mut self, at: Option<Pos>, message: impl Into<String>) {
         self.problems.push(Note {
@@ -336,7 +430,7 @@ impl Builder {
     }
 
     /// Adds an event; returns its index, for [`Builder::keep`].
-    pub fn add_event(&mut self, event: Event<'static>) -> usize {
+    pub fn add_event(&mut self, event: Event<'a>) -> usize {
         self.events.push(event);
         self.events.len() - 1
     }
@@ -349,12 +443,12 @@ impl Builder {
     /// The timeline: events and rounds in date order, events placed in the round whose period
     /// holds their start, and events nothing attributes citing a source that stands for the
     /// imported file itself (`file_outlet`), so that `check` has nothing to warn of.
-    pub fn finish(
+    pub fn finish_parts(
         mut self,
         title: String,
         summary: Option<String>,
         file_outlet: &str,
-    ) -> Result<Imported, Vec<Note>> {
+    ) -> Result<Finished<'a>, Vec<Note>> {
         if !self.problems.is_empty() {
             let mut problems = self.problems;
             problems.sort_by_key(|p| p.at);
@@ -374,7 +468,7 @@ impl Builder {
             .iter()
             .map(|n| n.unwrap_or_else(|| free.next().unwrap_or(u64::MAX)))
             .collect();
-        let rounds: Vec<Round<'static>> = self
+        let rounds: Vec<Round<'a>> = self
             .rounds
             .iter()
             .zip(&numbers)
@@ -432,7 +526,7 @@ impl Builder {
         // In input order, the order a reader fixes them in (a stable sort: same place, same
         // order as found).
         self.kept.sort_by_key(|k| k.at);
-        Ok(Imported {
+        Ok(Finished {
             timeline,
             comments,
             kept: self.kept,
@@ -441,16 +535,29 @@ impl Builder {
     }
 }
 
+impl Builder<'static> {
+    /// [`Builder::finish_parts`], as an import whose timeline owns its text.
+    pub fn finish<'i>(
+        self,
+        title: String,
+        summary: Option<String>,
+        file_outlet: &str,
+    ) -> Result<Imported<'i>, Vec<Note>> {
+        self.finish_parts(title, summary, file_outlet)
+            .map(Imported::owned)
+    }
+}
+
 /// `events` in timeline order, each in its round (of `rounds`, numbered `numbers`) unless it
 /// names one, with their comments (`kept`, by their index in `events`) added to `comments`.
 /// Events added in timeline order (as `import acled` adds them) stay where they stand.
-fn events_in_order(
-    mut events: Vec<Event<'static>>,
+fn events_in_order<'a>(
+    mut events: Vec<Event<'a>>,
     kept: Vec<(usize, String)>,
     rounds: &[RoundDraft],
     numbers: &[u64],
     comments: &mut Vec<Comment>,
-) -> Vec<Event<'static>> {
+) -> Vec<Event<'a>> {
     // Where each event added goes.
     let mut place: Vec<usize> = Vec::new();
     if !events.is_sorted_by_key(|e| e.when.begins()) {
@@ -459,7 +566,7 @@ fn events_in_order(
         for (to, &from) in order.iter().enumerate() {
             place[from] = to;
         }
-        let mut slots: Vec<Option<Event<'static>>> = events.into_iter().map(Some).collect();
+        let mut slots: Vec<Option<Event<'a>>> = events.into_iter().map(Some).collect();
         events = order.into_iter().filter_map(|i| slots[i].take()).collect();
     }
     if !rounds.is_empty() {
@@ -613,12 +720,13 @@ mod tests {
             e.sources = Box::new([source]);
             b.add_event(e);
         }
-        let t = b.finish("T".to_string(), None, "f").unwrap().timeline;
+        let imported = b.finish("T".to_string(), None, "f").unwrap();
+        let t = imported.timeline();
         let order: Vec<&str> = t.events.iter().map(|e| &*e.id.value).collect();
         assert_eq!(order, ["b", "a1", "a2", "c"]);
     }
 
-    /// Drafts already in timeline order are kept where they stand, the others moved: either
+    /// Events already in timeline order are kept where they stand, the others moved: either
     /// way each comment stays with its event.
     #[test]
     fn comments_follow_their_events_in_order_or_not() {
@@ -634,7 +742,7 @@ mod tests {
                 assert_eq!(i, k);
             }
             let imported = b.finish("T".to_string(), None, "f").unwrap();
-            let t = &imported.timeline;
+            let t = imported.timeline();
             for c in &imported.comments {
                 let e = &t.events[c.event.unwrap()];
                 assert_eq!(c.text, format!("about {}", e.when.raw), "{dates:?}");

@@ -69,7 +69,7 @@ pub struct Slide {
 }
 
 /// Reads a TimelineJS3 JSON document.
-pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
+pub fn import<'i>(text: &str, options: &Options) -> Result<Imported<'i>, Vec<Note>> {
     let json = Json {
         text,
         lines: LineIndex::new(text),
@@ -502,13 +502,13 @@ fn media_source(
 
 /// The timeline the slides describe: events from `slides`, rounds from `eras` (numbered in
 /// date order), the title from `title`.
-pub fn build(
-    mut b: Builder,
+pub fn build<'i>(
+    mut b: Builder<'static>,
     title: Option<&Slide>,
     slides: &[Slide],
     eras: &[Slide],
     options: &Options,
-) -> Result<Imported, Vec<Note>> {
+) -> Result<Imported<'i>, Vec<Note>> {
     let zone = options.zone;
     for (i, slide) in slides.iter().enumerate() {
         add_slide(&mut b, slide, i + 1, zone);

@@ -9,8 +9,8 @@ use crate::model::ron_writer::{self, Comments};
 use crate::model::write::Document;
 
 /// Writes `imported` as a timeline file, comments included.
-pub fn write(imported: &Imported, out: &mut impl Write) -> io::Result<()> {
-    let t = &imported.timeline;
+pub fn write(imported: &Imported<'_>, out: &mut impl Write) -> io::Result<()> {
+    let t = imported.timeline();
     let document = Document {
         timeline: t,
         events: &t.events,
@@ -66,11 +66,11 @@ mod tests {
     /// What import wrote before the writer could write comments: `ron`'s pretty output, with
     /// the comments put in by line (the top ones after the first line, each event's before
     /// the line that opens it).
-    fn by_line(imported: &Imported) -> String {
+    fn by_line(imported: &Imported<'_>) -> String {
         use std::fmt::Write as _;
 
         use crate::model::escape::escape_line;
-        let t = &imported.timeline;
+        let t = imported.timeline();
         let document = Document {
             timeline: t,
             events: &t.events,

@@ -1,19 +1,52 @@
 //! The rows of an ACLED export made into events, once what they declare is declared
 //! ([`super::declare`]): in date order, as they will be written, on two threads for many rows.
+//!
+//! An event's texts (its id, date, title, summary and place) are written one after another
+//! into one buffer per thread, not each into an allocation of its own: a 100k import made
+//! half a million strings, whose making and freeing (the freeing slowing the allocator long
+//! after) cost more than writing them. The events are made with empty texts ([`make`]); once
+//! the buffers have their place (in the import's [`crate::import::Made`]) their texts are
+//! pointed at them ([`settle`]).
 
+use std::borrow::Cow;
 use std::thread;
 
 use super::rows::{INLINE, Table};
 use super::{Field, join_place, split, word};
-use crate::import::{Builder, Pos, event};
+use crate::import::{Pos, event};
 use crate::model::{Event, Precision, Ref, Str};
 
 /// Fewer rows than this are made into events on one thread.
-const SPLIT_AT: usize = 20_000;
+pub(super) const SPLIT_AT: usize = 20_000;
 
-/// Makes the events in date order (the same date in input order) and adds them to `b`, with
-/// the notes of renamed ids.
-pub(super) fn build(read: &Table, b: &mut Builder) {
+/// The texts of an event, in the order written: id, `when`, title, summary, place.
+const TEXTS: usize = 5;
+
+/// Where an event's texts end in the buffer of the thread that made it (each starts where the
+/// one before ends, the first at `start`). An empty summary or place is none.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Texts {
+    start: usize,
+    ends: [usize; TEXTS],
+}
+
+/// The events of an import in timeline order, their texts empty, and where those are.
+#[derive(Debug)]
+pub(super) struct Made {
+    pub events: Vec<Event<'static>>,
+    /// Per event, where its texts are: in `buffers[0]` for the first `split` events, in
+    /// `buffers[1]` for the others.
+    pub texts: Vec<Texts>,
+    pub split: usize,
+    pub buffers: Vec<String>,
+    /// The notes of renamed ids, in input order: where the row is, the event's place in
+    /// `events`, the note.
+    pub notes: Vec<(Pos, usize, String)>,
+}
+
+/// Makes the events in date order (the same date in input order), with the notes of renamed
+/// ids.
+pub(super) fn build(read: &Table) -> Made {
     let mut keys: Vec<((i64, u32), usize)> = read
         .rows
         .iter()
@@ -23,33 +56,53 @@ pub(super) fn build(read: &Table, b: &mut Builder) {
     // Unique keys (the index breaks ties), so an unstable sort gives the stable order.
     keys.sort_unstable();
     let order: Vec<usize> = keys.into_iter().map(|(_, i)| i).collect();
-    // The events of `part` of the order, into `events`.
-    let make = |part: &[usize], events: &mut Vec<Event<'static>>| {
-        events.extend(part.iter().map(|&i| make(read, i)));
+    // The events of `part` of the order, into `events` and `texts`, their texts into a buffer.
+    let make_part = |part: &[usize], events: &mut Vec<Event<'static>>, texts: &mut Vec<Texts>| {
+        let mut buffer = String::with_capacity(room(read, part.len()));
+        for &i in part {
+            let (event, t) = make(read, i, &mut buffer);
+            events.push(event);
+            texts.push(t);
+        }
+        buffer
     };
     // Room for all of them from the start: the second half is moved in after the first
-    // without the list growing (and the first half being moved).
+    // without the lists growing (and the first half being moved).
     let mut events = Vec::with_capacity(order.len());
-    if order.len() >= SPLIT_AT {
+    let mut texts = Vec::with_capacity(order.len());
+    let (buffers, split) = if order.len() >= SPLIT_AT {
         let (a, z) = order.split_at(order.len() / 2);
-        let mut second = thread::scope(|s| {
+        let (first, (mut later, mut later_texts, second)) = thread::scope(|s| {
             let later = s.spawn(|| {
-                let mut second = Vec::with_capacity(z.len());
-                make(z, &mut second);
-                second
+                let (mut events, mut texts) = (Vec::with_capacity(z.len()), Vec::new());
+                texts.reserve_exact(z.len());
+                let buffer = make_part(z, &mut events, &mut texts);
+                (events, texts, buffer)
             });
-            make(a, &mut events);
-            later
+            let first = make_part(a, &mut events, &mut texts);
+            let later = later
                 .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (first, later)
         });
-        events.append(&mut second);
+        events.append(&mut later);
+        texts.append(&mut later_texts);
+        (vec![first, second], a.len())
     } else {
-        make(&order, &mut events);
-    }
-    b.events = events;
+        (
+            vec![make_part(&order, &mut events, &mut texts)],
+            order.len(),
+        )
+    };
+    let mut made = Made {
+        events,
+        texts,
+        split,
+        buffers,
+        notes: Vec::new(),
+    };
     if read.renamed.is_empty() {
-        return;
+        return made;
     }
     let mut renamed: Vec<(usize, usize)> = order
         .iter()
@@ -62,33 +115,96 @@ pub(super) fn build(read: &Table, b: &mut Builder) {
     for (i, place) in renamed {
         let row = &read.rows[i];
         if let Some(r) = read.renamed.get(row.declared.renamed as usize - 1) {
-            b.keep(Some(Pos::line(row.line)), Some(place), r.note.clone());
+            made.notes
+                .push((Pos::line(row.line), place, r.note.clone()));
         }
     }
+    made
 }
 
-/// The event of row `i`.
-fn make(read: &Table, i: usize) -> Event<'static> {
+/// Room for the texts of `events` events of `read`: about what an event of its rows takes
+/// (the buffer grows past it should the events in hand take more).
+fn room(read: &Table, events: usize) -> usize {
+    let per_row = read.text_len() / read.rows.len().max(1);
+    events.saturating_mul(per_row.saturating_add(64))
+}
+
+/// The events of `made`, their texts those `made` points to in `buffers` (its buffers, where
+/// they now stay).
+pub(super) fn settle<'t>(
+    events: Vec<Event<'static>>,
+    texts: &[Texts],
+    split: usize,
+    buffers: &'t [String],
+) -> Vec<Event<'t>> {
+    let mut events: Vec<Event<'t>> = events;
+    let fill = |events: &mut [Event<'t>], texts: &[Texts], buffer: &'t str| {
+        for (e, t) in events.iter_mut().zip(texts) {
+            let mut from = t.start;
+            let [id, when, title, summary, place] = t.ends.map(|end| {
+                let text = buffer.get(from..end).unwrap_or_default();
+                from = end;
+                Cow::Borrowed(text)
+            });
+            e.id.value = id;
+            e.when.raw = when;
+            e.title = title;
+            if e.summary.is_some() {
+                e.summary = Some(summary);
+            }
+            if e.location.is_some() {
+                e.location = Some(place);
+            }
+        }
+    };
+    let (first, second) = events.split_at_mut(split.min(texts.len()));
+    let (first_texts, second_texts) = texts.split_at(first.len());
+    let buffer = |k: usize| buffers.get(k).map_or("", String::as_str);
+    if second.len() >= SPLIT_AT / 2 {
+        thread::scope(|s| {
+            s.spawn(|| fill(second, second_texts, buffer(1)));
+            fill(first, first_texts, buffer(0));
+        });
+    } else {
+        fill(first, first_texts, buffer(0));
+        fill(second, second_texts, buffer(1));
+    }
+    events
+}
+
+/// The event of row `i`, its texts empty, and where they are: written to `buffer`.
+fn make(read: &Table, i: usize, buffer: &mut String) -> (Event<'static>, Texts) {
     let row = &read.rows[i];
     let field = |f: Field| read.get(row, f);
     let d = &row.declared;
-    let when = read.when(row);
-    let summary = summary(&field, when.precision);
-    let id = match read.renamed.get((d.renamed as usize).wrapping_sub(1)) {
-        Some(r) => r.id.clone(),
-        None => field(Field::Id).to_string(),
-    };
-    let mut ev = event(id, when, title(&field));
-    if !summary.is_empty() {
-        ev.summary = Some(summary.into());
+    let when = row.when();
+    let start = buffer.len();
+    let mut ends = [start; TEXTS];
+    match read.renamed.get((d.renamed as usize).wrapping_sub(1)) {
+        Some(r) => buffer.push_str(&r.id),
+        None => buffer.push_str(field(Field::Id)),
     }
-    let location = join_place(&[
+    ends[0] = buffer.len();
+    buffer.push_str(field(Field::Date));
+    ends[1] = buffer.len();
+    title(buffer, &field);
+    ends[2] = buffer.len();
+    summary(buffer, &field, when.precision);
+    ends[3] = buffer.len();
+    let place = [
         field(Field::Location),
         field(Field::Admin1),
         field(Field::Country),
-    ]);
-    if !location.is_empty() {
-        ev.location = Some(location.into());
+    ];
+    join_place(buffer, &place);
+    ends[4] = buffer.len();
+    let mut ev = event(String::new(), when, String::new());
+    // Placeholders, so that [`settle`] knows which there are.
+    if ends[3] > ends[2] {
+        ev.summary = Some(Str::Borrowed(""));
+    }
+    if ends[4] > ends[3] {
+        ev.location = Some(Str::Borrowed(""));
     }
     let (people, sources) = (d.people as usize, d.sources as usize);
     let all = if people + sources <= INLINE {
@@ -103,15 +219,15 @@ fn make(read: &Table, i: usize) -> Event<'static> {
     ev.participants = p.iter().map(|&t| reference(part.person(t))).collect();
     ev.sources = s.iter().map(|&t| reference(part.source(t))).collect();
     ev.tags = tags(&field);
-    ev
+    (ev, Texts { start, ends })
 }
 
 fn reference(target: u32) -> Ref {
     Ref { at: 0, target }
 }
 
-/// `Armed clash in Sudzha: A vs B`.
-fn title<'f>(field: &impl Fn(Field) -> &'f str) -> String {
+/// Appends `Armed clash in Sudzha: A vs B` to `title`.
+fn title<'f>(title: &mut String, field: &impl Fn(Field) -> &'f str) {
     let sub = field(Field::SubEventType);
     let kind = if sub.is_empty() {
         field(Field::EventType)
@@ -121,8 +237,6 @@ fn title<'f>(field: &impl Fn(Field) -> &'f str) -> String {
     let kind = if kind.is_empty() { "Event" } else { kind };
     let location = field(Field::Location);
     let (actor1, actor2) = (field(Field::Actor1), field(Field::Actor2));
-    let mut title =
-        String::with_capacity(kind.len() + location.len() + actor1.len() + actor2.len() + 10);
     title.push_str(kind);
     if !location.is_empty() {
         title.push_str(" in ");
@@ -134,36 +248,32 @@ fn title<'f>(field: &impl Fn(Field) -> &'f str) -> String {
         title.push_str(" vs ");
         title.push_str(actor2);
     }
-    title
 }
 
-/// The notes, how precisely ACLED dates the event, and the fatalities.
-fn summary<'f>(field: &impl Fn(Field) -> &'f str, precision: Precision) -> String {
+/// Appends the notes, how precisely ACLED dates the event, and the fatalities to `buffer`.
+fn summary<'f>(buffer: &mut String, field: &impl Fn(Field) -> &'f str, precision: Precision) {
+    let start = buffer.len();
     let notes = field(Field::Notes);
     let fatalities = field(Field::Fatalities);
-    // Room for the longest sentences added below.
-    let mut summary = String::with_capacity(notes.len() + fatalities.len() + 56);
-    summary.push_str(notes);
+    buffer.push_str(notes);
+    let push_sentence = |buffer: &mut String, sentence: &str| {
+        if buffer.len() > start {
+            buffer.push(' ');
+        }
+        buffer.push_str(sentence);
+    };
     match (field(Field::Precision), precision) {
-        ("2", _) => push_sentence(&mut summary, "ACLED dates this event to within a week."),
+        ("2", _) => push_sentence(buffer, "ACLED dates this event to within a week."),
         ("3", Precision::Month) => {
-            push_sentence(&mut summary, "ACLED dates this event to within a month.");
+            push_sentence(buffer, "ACLED dates this event to within a month.");
         }
         _ => {}
     }
     if !fatalities.is_empty() {
-        push_sentence(&mut summary, "Fatalities: ");
-        summary.push_str(fatalities);
-        summary.push('.');
+        push_sentence(buffer, "Fatalities: ");
+        buffer.push_str(fatalities);
+        buffer.push('.');
     }
-    summary
-}
-
-fn push_sentence(summary: &mut String, sentence: &str) {
-    if !summary.is_empty() {
-        summary.push(' ');
-    }
-    summary.push_str(sentence);
 }
 
 /// Event type, sub-event type, civilian targeting and ACLED's own tags, each once.

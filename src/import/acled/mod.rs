@@ -8,7 +8,7 @@ mod rows;
 use std::collections::HashMap;
 
 use super::dates::Parts;
-use super::{Builder, Imported, Note, Options, Pos, csvrows, file_outlet, title_from_name};
+use super::{Builder, Imported, Made, Note, Options, Pos, csvrows, file_outlet, title_from_name};
 use crate::model::Str;
 use rows::Columns;
 
@@ -126,7 +126,7 @@ const MONTHS: &[&str] = &[
 /// lists are declared in the builder in input order (whose names and suffixes depend on that
 /// order); then the events are made in date order, the order they are written in (on two
 /// threads), so that each event's text lies where the writer reads it next.
-pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
+pub fn import<'a>(text: &'a str, options: &Options) -> Result<Imported<'a>, Vec<Note>> {
     let mut b = Builder::default();
     let header = csvrows::header(text).map_err(|n| vec![n])?;
     let Some(cols) = columns(&header, &mut b) else {
@@ -149,8 +149,27 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
             k - 3
         ),
     };
-    events::build(&read, &mut b);
-    b.finish(title, None, &file_outlet(&options.name))
+    let events::Made {
+        events,
+        texts,
+        split,
+        buffers,
+        notes,
+    } = events::build(&read);
+    drop(read);
+    let file = file_outlet(&options.name);
+    let made = Made {
+        input: text,
+        texts: buffers,
+    };
+    Imported::borrowing(made, move |made| {
+        let mut b: Builder<'_> = b;
+        b.events = events::settle(events, &texts, split, &made.texts);
+        for (at, place, note) in notes {
+            b.keep(Some(at), Some(place), note);
+        }
+        b.finish_parts(title, None, &file)
+    })
 }
 
 /// Where the columns are, by header name; what is not imported named once at the top. `None`
@@ -302,9 +321,9 @@ fn inter(s: &str) -> Option<&str> {
     }
 }
 
-/// `location, admin1, country`, leaving out what is empty or repeats the part before.
-fn join_place(parts: &[&str]) -> String {
-    let mut joined = String::with_capacity(parts.iter().map(|p| p.len() + 2).sum());
+/// Appends `location, admin1, country` to `joined`, leaving out what is empty or repeats the
+/// part before.
+fn join_place(joined: &mut String, parts: &[&str]) {
     let mut last: Option<&str> = None;
     for &p in parts {
         if !p.is_empty() && last != Some(p) {
@@ -315,7 +334,6 @@ fn join_place(parts: &[&str]) -> String {
             last = Some(p);
         }
     }
-    joined
 }
 
 /// A tag: one of ACLED's own words without a copy, any other text copied.
@@ -378,9 +396,44 @@ mod tests {
         assert!(d("23 Juju 2025").is_err());
     }
 
+    /// The note of a renamed id stands before its event, wherever the events are made.
+    #[test]
+    fn a_renamed_id_is_noted_before_its_event() {
+        use std::fmt::Write as _;
+        let mut csv = String::from("event_id_cnty,event_date,event_type,actor1,source\n");
+        let rows = 2 * events::SPLIT_AT + 3;
+        for i in 0..rows {
+            let id = if i % 1000 == 7 {
+                "X".to_string()
+            } else {
+                format!("A{i}")
+            };
+            let _ = writeln!(
+                csv,
+                "{id},2025-{:02}-{:02},Riots,B,S",
+                1 + i % 12,
+                1 + i % 28
+            );
+        }
+        let imported =
+            super::super::import(super::super::Format::Acled, &csv, &Options::default()).unwrap();
+        let t = imported.timeline();
+        let noted: Vec<&str> = imported
+            .comments
+            .iter()
+            .filter_map(|c| Some(&*t.events[c.event?].id.value))
+            .collect();
+        // Every `X` but the first is renamed.
+        let xs = (0..rows).filter(|i| i % 1000 == 7).count();
+        assert_eq!(noted.len(), xs - 1, "{:?}", imported.comments);
+        assert!(noted.iter().all(|id| id.starts_with("X-")), "{noted:?}");
+    }
+
     #[test]
     fn places_and_roles() {
-        assert_eq!(join_place(&["Kyiv", "Kyiv", "Ukraine"]), "Kyiv, Ukraine");
+        let mut place = String::new();
+        join_place(&mut place, &["Kyiv", "Kyiv", "Ukraine"]);
+        assert_eq!(place, "Kyiv, Ukraine");
         assert_eq!(inter("1"), Some("State forces"));
         assert_eq!(inter("Rioters"), Some("Rioters"));
         assert_eq!(inter("0"), None);

@@ -37,7 +37,7 @@ pub(super) struct Row {
     /// One bit per field: whether it is in [`Table::copied`].
     in_copied: u32,
     /// Its date, read and checked, without its text (an empty `raw`), so that no text is
-    /// allocated for it before the event is made (in date order): see [`Table::when`].
+    /// allocated for it before the event is made (in date order).
     when: When<'static>,
     /// What the row declared (filled in by `events::declare`), kept with the row so that
     /// making its event in date order reads one place, not several.
@@ -70,6 +70,11 @@ pub(super) struct Declared {
 }
 
 impl Row {
+    /// Its `when`, without its text (field [`Field::Date`]).
+    pub fn when(&self) -> When<'static> {
+        self.when.clone()
+    }
+
     /// When its date begins: the order events are written in.
     pub fn begins(&self) -> (i64, u32) {
         self.when.begins()
@@ -171,12 +176,9 @@ impl<'a> Table<'a> {
         &self.parts[k.saturating_sub(1)]
     }
 
-    /// The `when` of `row`, with its text.
-    pub fn when(&self, row: &Row) -> When<'static> {
-        When {
-            raw: Str::Owned(self.get(row, Field::Date).to_string()),
-            ..row.when.clone()
-        }
+    /// How long the input is.
+    pub fn text_len(&self) -> usize {
+        self.input.len()
     }
 
     /// Reads one record, which starts at byte `base` of the input and whose fields
