@@ -19,6 +19,9 @@ use crate::model::{Event, Precision, Ref, Str};
 /// Fewer rows than this are made into events on one thread.
 pub(super) const SPLIT_AT: usize = 20_000;
 
+/// How many rows are read into the cache at once ([`Table::touch`]).
+const TOUCHED: usize = 16;
+
 /// The texts of an event, in the order written: id, `when`, title, summary, place.
 const TEXTS: usize = 5;
 
@@ -59,10 +62,13 @@ pub(super) fn build(read: &Table) -> Made {
     // The events of `part` of the order, into `events` and `texts`, their texts into a buffer.
     let make_part = |part: &[usize], events: &mut Vec<Event<'static>>, texts: &mut Vec<Texts>| {
         let mut buffer = String::with_capacity(room(read, part.len()));
-        for &i in part {
-            let (event, t) = make(read, i, &mut buffer);
-            events.push(event);
-            texts.push(t);
+        for rows in part.chunks(TOUCHED) {
+            std::hint::black_box(read.touch(rows));
+            for &i in rows {
+                let (event, t) = make(read, i, &mut buffer);
+                events.push(event);
+                texts.push(t);
+            }
         }
         buffer
     };

@@ -181,6 +181,38 @@ impl<'a> Table<'a> {
         self.input.len()
     }
 
+    /// Reads a byte of every cache line of the rows `rows` and of their records in the input,
+    /// one row after another with nothing in between, and returns a value made of them (to be
+    /// passed to [`std::hint::black_box`], so that the reads are made).
+    ///
+    /// The events are made in date order, which is no order in the input: each row, and its
+    /// record, is read from memory, and making an event waits for them. Read here, a handful
+    /// of rows at a time, the reads of several rows are under way at once (the processor does
+    /// not wait for one to start the next), and the rows are in the cache when their events
+    /// are made. (What a prefetch instruction would do, which safe Rust cannot issue.)
+    pub fn touch(&self, rows: &[usize]) -> u64 {
+        const LINE: usize = 64;
+        let bytes = self.input.as_bytes();
+        let mut seen = 0u64;
+        for &i in rows {
+            let Some(row) = self.rows.get(i) else {
+                continue;
+            };
+            let end = row.spans.iter().map(|s| s.end as usize).max().unwrap_or(0);
+            for at in (row.base..row.base + end).step_by(LINE) {
+                seen = seen.wrapping_add(u64::from(bytes.get(at).copied().unwrap_or(0)));
+            }
+            // The row itself, a field of each of its lines.
+            let d = &row.declared;
+            for x in [row.line, row.copied, d.more] {
+                seen = seen.wrapping_add(x as u64);
+            }
+            seen = seen.wrapping_add(row.when.instant.cast_unsigned());
+            seen = seen.wrapping_add(u64::from(d.renamed ^ d.people ^ d.inline[INLINE - 1]));
+        }
+        seen
+    }
+
     /// Reads one record, which starts at byte `base` of the input and whose fields
     /// [`locate`] found there (`located`): its problems, or the row.
     fn record(
