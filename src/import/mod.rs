@@ -173,6 +173,12 @@ impl<'a> Imported<'a> {
     pub fn timeline(&self) -> &Timeline<'_> {
         self.cell.borrow_dependent()
     }
+
+    /// How much text the import made (see [`Made`]).
+    #[must_use]
+    pub fn made_len(&self) -> usize {
+        self.cell.borrow_owner().texts.iter().map(String::len).sum()
+    }
 }
 
 impl std::fmt::Debug for Imported<'_> {
