@@ -150,38 +150,6 @@ impl<'a> Local<'a> {
     }
 }
 
-/// The references of one reader's rows (from row `from` of the table) in the builder's
-/// lists: participants and sources by their place in the reader's.
-#[derive(Debug, Default)]
-pub(super) struct Part<'a> {
-    /// The first row of the table this reader read.
-    pub from: usize,
-    pub local: Local<'a>,
-    people: Vec<u32>,
-    sources: Vec<u32>,
-}
-
-impl Part<'_> {
-    /// A reader's part, from row `from`, with room for the ids of `rows` rows.
-    pub fn new(from: usize, rows: usize) -> Self {
-        Part {
-            from,
-            local: Local::with_rows(rows),
-            ..Part::default()
-        }
-    }
-
-    /// The builder's participant for the reader's participant `local`.
-    pub fn person(&self, local: u32) -> u32 {
-        self.people.get(local as usize).copied().unwrap_or(local)
-    }
-
-    /// The builder's source for the reader's source `local`.
-    pub fn source(&self, local: u32) -> u32 {
-        self.sources.get(local as usize).copied().unwrap_or(local)
-    }
-}
-
 /// Declares what the readers met in the builder, in input order, and gives each row taken
 /// an id an earlier row has a new one (in [`Table::renamed`]); returns the countries named,
 /// each once, in input order.
@@ -232,20 +200,32 @@ pub(super) fn declare(read: &mut Table, b: &mut Builder) -> Vec<String> {
 /// Gives each row whose id an earlier row has (or took) the next free one, `id-2`, `id-3`…
 /// (as [`crate::import`]'s ids are handed out), with the note that says so.
 fn rename(read: &mut Table) {
-    let (text, rows, renamed) = read.ids();
+    let input = read.input();
+    let mut renamed = Vec::new();
+    // The rows renamed (part, row, 1 + index in `renamed`), marked once all are read.
+    let mut marks: Vec<(usize, usize, u32)> = Vec::new();
     let mut used: HashSet<Cow<'_, str>, Hasher> =
-        HashSet::with_capacity_and_hasher(rows.len(), Hasher::default());
-    for row in rows.iter_mut() {
-        let wanted = text.field(row, Field::Id);
-        let id = take(&mut used, wanted);
-        if id != wanted {
-            let note =
-                format!("the id `{wanted}` is taken by an earlier event; this one is `{id}`");
-            renamed.push(Renamed {
-                id: id.into_owned(),
-                note,
-            });
-            row.declared.renamed = u32::try_from(renamed.len()).unwrap_or(u32::MAX);
+        HashSet::with_capacity_and_hasher(read.len(), Hasher::default());
+    for (k, part) in read.parts.iter().enumerate() {
+        for (j, row) in part.rows.iter().enumerate() {
+            let wanted = part.field(input, row, Field::Id);
+            let id = take(&mut used, wanted);
+            if id != wanted {
+                let note =
+                    format!("the id `{wanted}` is taken by an earlier event; this one is `{id}`");
+                renamed.push(Renamed {
+                    id: id.into_owned(),
+                    note,
+                });
+                marks.push((k, j, u32::try_from(renamed.len()).unwrap_or(u32::MAX)));
+            }
+        }
+    }
+    drop(used);
+    read.renamed = renamed;
+    for (k, j, n) in marks {
+        if let Some(row) = read.parts.get_mut(k).and_then(|p| p.rows.get_mut(j)) {
+            row.declared.renamed = n;
         }
     }
 }

@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::thread;
 
-use super::rows::{INLINE, Table};
+use super::rows::{Part, Row, Table};
 use super::{Field, join_place, split, word};
 use crate::import::{Pos, event};
 use crate::model::{Event, Precision, Ref, Str};
@@ -51,8 +51,7 @@ pub(super) struct Made {
 /// ids.
 pub(super) fn build(read: &Table) -> Made {
     let mut keys: Vec<((i64, u32), usize)> = read
-        .rows
-        .iter()
+        .rows()
         .enumerate()
         .map(|(i, r)| (r.begins(), i))
         .collect();
@@ -64,8 +63,9 @@ pub(super) fn build(read: &Table) -> Made {
         let mut buffer = String::with_capacity(room(read, part.len()));
         for rows in part.chunks(TOUCHED) {
             std::hint::black_box(read.touch(rows));
-            for &i in rows {
-                let (event, t) = make(read, i, &mut buffer);
+            // (Every row of the order is one of the table's.)
+            for (part, row) in rows.iter().filter_map(|&i| read.row(i)) {
+                let (event, t) = make(read, part, row, &mut buffer);
                 events.push(event);
                 texts.push(t);
             }
@@ -113,13 +113,15 @@ pub(super) fn build(read: &Table) -> Made {
     let mut renamed: Vec<(usize, usize)> = order
         .iter()
         .enumerate()
-        .filter(|&(_, &i)| read.rows[i].declared.renamed > 0)
+        .filter(|&(_, &i)| read.row(i).is_some_and(|(_, r)| r.declared.renamed > 0))
         .map(|(place, &i)| (i, place))
         .collect();
     // In input order, as they were found.
     renamed.sort_unstable();
     for (i, place) in renamed {
-        let row = &read.rows[i];
+        let Some((_, row)) = read.row(i) else {
+            continue;
+        };
         if let Some(r) = read.renamed.get(row.declared.renamed as usize - 1) {
             made.notes
                 .push((Pos::line(row.line), place, r.note.clone()));
@@ -131,7 +133,7 @@ pub(super) fn build(read: &Table) -> Made {
 /// Room for the texts of `events` events of `read`: about what an event of its rows takes
 /// (the buffer grows past it should the events in hand take more).
 fn room(read: &Table, events: usize) -> usize {
-    let per_row = read.text_len() / read.rows.len().max(1);
+    let per_row = read.input().len() / read.len().max(1);
     events.saturating_mul(per_row.saturating_add(64))
 }
 
@@ -178,10 +180,10 @@ pub(super) fn settle<'t>(
     events
 }
 
-/// The event of row `i`, its texts empty, and where they are: written to `buffer`.
-fn make(read: &Table, i: usize, buffer: &mut String) -> (Event<'static>, Texts) {
-    let row = &read.rows[i];
-    let field = |f: Field| read.get(row, f);
+/// The event of `row` (of `part`), its texts empty, and where they are: written to `buffer`.
+fn make(read: &Table, part: &Part, row: &Row, buffer: &mut String) -> (Event<'static>, Texts) {
+    let input = read.input();
+    let field = |f: Field| part.field(input, row, f);
     let d = &row.declared;
     let when = row.when();
     let start = buffer.len();
@@ -212,16 +214,8 @@ fn make(read: &Table, i: usize, buffer: &mut String) -> (Event<'static>, Texts) 
     if ends[4] > ends[3] {
         ev.location = Some(Str::Borrowed(""));
     }
-    let (people, sources) = (d.people as usize, d.sources as usize);
-    let all = if people + sources <= INLINE {
-        &d.inline[..people + sources]
-    } else {
-        read.refs
-            .get(d.more..d.more + people + sources)
-            .unwrap_or_default()
-    };
-    let (p, s) = all.split_at(people.min(all.len()));
-    let part = read.part(i);
+    let all = part.refs(row);
+    let (p, s) = all.split_at((d.people as usize).min(all.len()));
     ev.participants = p.iter().map(|&t| reference(part.person(t))).collect();
     ev.sources = s.iter().map(|&t| reference(part.source(t))).collect();
     ev.tags = tags(&field);

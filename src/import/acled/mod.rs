@@ -228,7 +228,8 @@ fn columns(header: &csv::StringRecord, b: &mut Builder) -> Option<Columns> {
     Some(Field::ALL.map(|f| index.get(f.column()).copied()))
 }
 
-/// A column an event is made from; a row keeps its fields in this order.
+/// A column an event is made from; a row keeps its fields in this order, those an event is
+/// made from first ([`KEPT`]), then those only read to declare what the row names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
     Id,
@@ -237,23 +238,26 @@ enum Field {
     EventType,
     SubEventType,
     Actor1,
-    Assoc1,
-    Inter1,
     Actor2,
-    Assoc2,
-    Inter2,
     Civilians,
     Country,
     Admin1,
     Location,
-    Source,
     Notes,
     Fatalities,
     Tags,
+    Assoc1,
+    Inter1,
+    Assoc2,
+    Inter2,
+    Source,
 }
 
-/// How many fields a row keeps.
+/// How many fields a row reads.
 const FIELDS: usize = 19;
+
+/// How many of them a row keeps once read: the fields before [`Field::Assoc1`].
+const KEPT: usize = Field::Assoc1 as usize;
 
 impl Field {
     /// Every field, in the order a row keeps them.
@@ -264,19 +268,19 @@ impl Field {
         Field::EventType,
         Field::SubEventType,
         Field::Actor1,
-        Field::Assoc1,
-        Field::Inter1,
         Field::Actor2,
-        Field::Assoc2,
-        Field::Inter2,
         Field::Civilians,
         Field::Country,
         Field::Admin1,
         Field::Location,
-        Field::Source,
         Field::Notes,
         Field::Fatalities,
         Field::Tags,
+        Field::Assoc1,
+        Field::Inter1,
+        Field::Assoc2,
+        Field::Inter2,
+        Field::Source,
     ];
 
     /// Its column's header.

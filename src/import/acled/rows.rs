@@ -9,11 +9,11 @@
 use std::borrow::Cow;
 use std::thread;
 
-use super::declare::Part;
-use super::{FIELDS, Field};
+use super::declare::Local;
+use super::{FIELDS, Field, KEPT};
 use crate::import::dates;
 use crate::import::{Note, Pos, csvrows};
-use crate::model::{Str, When};
+use crate::model::{Precision, Str, When};
 
 /// Inputs smaller than this are read on one thread: a second one costs more than it saves.
 const SPLIT_AT: usize = 1 << 20;
@@ -28,19 +28,21 @@ pub(super) struct Row {
     pub line: usize,
     /// Where the record starts in the input.
     base: usize,
-    /// Where its copied fields start in [`Table::copied`].
+    /// Where its copied fields start in its part's [`Part::copied`].
     copied: usize,
-    /// Where each field is, trimmed, from `base` in the input (from `copied` in
-    /// [`Table::copied`] when its bit in `in_copied` is set). [`Field::Date`] is the date as a
-    /// `when` writes it (`2025-07-23`).
-    spans: [Span; FIELDS],
-    /// One bit per field: whether it is in [`Table::copied`].
-    in_copied: u32,
-    /// Its date, read and checked, without its text (an empty `raw`), so that no text is
-    /// allocated for it before the event is made (in date order).
-    when: When<'static>,
-    /// What the row declared (filled in by `events::declare`), kept with the row so that
-    /// making its event in date order reads one place, not several.
+    /// Where each field an event is made from is, trimmed, from `base` in the input (from
+    /// `copied` in [`Part::copied`] when its bit in `in_copied` is set). [`Field::Date`] is the
+    /// date as a `when` writes it (`2025-07-23`).
+    spans: [Span; KEPT],
+    /// One bit per field: whether it is in [`Part::copied`].
+    in_copied: u16,
+    /// Its date, read and checked: a `when` without its text and place (see [`Row::when`]).
+    precision: Precision,
+    nanos: u32,
+    offset: Option<i32>,
+    instant: i64,
+    /// What the row declared (filled in as it is read, and by `declare::rename`), kept with
+    /// the row so that making its event in date order reads one place, not several.
     pub declared: Declared,
 }
 
@@ -51,7 +53,7 @@ pub(super) struct Renamed {
     pub note: String,
 }
 
-/// How many references a row holds in itself; more go to [`Table::refs`].
+/// How many references a row holds in itself; more go to [`Part::refs`].
 pub(super) const INLINE: usize = 8;
 
 /// A row's event id when it is not the row's own (taken by an earlier row), its participants
@@ -64,7 +66,7 @@ pub(super) struct Declared {
     pub people: u32,
     pub sources: u32,
     /// The indices of its participants then its sources, the first [`INLINE`] of them; the
-    /// rest in [`Table::refs`] from `more`.
+    /// rest in [`Part::refs`] from `more`.
     pub inline: [u32; INLINE],
     pub more: usize,
 }
@@ -72,12 +74,19 @@ pub(super) struct Declared {
 impl Row {
     /// Its `when`, without its text (field [`Field::Date`]).
     pub fn when(&self) -> When<'static> {
-        self.when.clone()
+        When {
+            raw: Str::Borrowed(""),
+            at: 0,
+            precision: self.precision,
+            instant: self.instant,
+            nanos: self.nanos,
+            offset: self.offset,
+        }
     }
 
     /// When its date begins: the order events are written in.
     pub fn begins(&self) -> (i64, u32) {
-        self.when.begins()
+        (self.instant, self.nanos)
     }
 }
 
@@ -88,46 +97,74 @@ struct Span {
     end: u32,
 }
 
-/// The records of an export: where their fields are.
+/// The rows one reader read (a stretch of the input's records), and what they declared.
+#[derive(Debug, Default)]
+pub(super) struct Part<'a> {
+    /// The index of its first row among the table's.
+    pub from: usize,
+    /// Its rows, in input order.
+    pub rows: Vec<Row>,
+    /// The fields that do not stand in the input as they were read (unescaped, or a date
+    /// rewritten), one after another.
+    copied: String,
+    /// The references of rows with more than [`INLINE`].
+    pub refs: Vec<u32>,
+    /// What the rows declared, in the reader's lists.
+    pub local: Local<'a>,
+    /// The builder's participant and source for each of `local`'s (see `declare::declare`).
+    pub people: Vec<u32>,
+    pub sources: Vec<u32>,
+}
+
+impl Part<'_> {
+    /// Field `f` of `row` (one of this part's rows), in `input` or in the part's copies.
+    pub fn field<'t>(&'t self, input: &'t str, row: &Row, f: Field) -> &'t str {
+        let i = f as usize;
+        let Some(&Span { start, end }) = row.spans.get(i) else {
+            return "";
+        };
+        let (text, base) = if row.in_copied & (1 << i) == 0 {
+            (input, row.base)
+        } else {
+            (self.copied.as_str(), row.copied)
+        };
+        text.get(base + start as usize..base + end as usize)
+            .unwrap_or("")
+    }
+
+    /// The builder's participant for the reader's participant `local`.
+    pub fn person(&self, local: u32) -> u32 {
+        self.people.get(local as usize).copied().unwrap_or(local)
+    }
+
+    /// The builder's source for the reader's source `local`.
+    pub fn source(&self, local: u32) -> u32 {
+        self.sources.get(local as usize).copied().unwrap_or(local)
+    }
+
+    /// The references of `row` (one of this part's rows): its participants, then its sources.
+    pub fn refs<'p>(&'p self, row: &'p Row) -> &'p [u32] {
+        let d = &row.declared;
+        let n = (d.people + d.sources) as usize;
+        if n <= INLINE {
+            &d.inline[..n]
+        } else {
+            self.refs.get(d.more..d.more + n).unwrap_or_default()
+        }
+    }
+}
+
+/// The records of an export, read in one part per reader.
 #[derive(Debug, Default)]
 pub(super) struct Table<'a> {
     /// The input the rows' fields are read from.
     input: &'a str,
-    /// The fields that do not stand in the input as they were read (unescaped, or a date
-    /// rewritten), one after another.
-    copied: String,
-    /// The rows that have no problem, in input order.
-    pub rows: Vec<Row>,
-    /// The references of rows with more than [`INLINE`].
-    pub refs: Vec<u32>,
-    /// What each reader's rows declared, in input order: one part per reader.
+    /// Each reader's rows, in input order.
     pub parts: Vec<Part<'a>>,
     /// Ids given instead of a row's own, with the note that says so.
     pub renamed: Vec<Renamed>,
     /// The problems found, in input order.
     pub problems: Vec<Note>,
-}
-
-/// The texts a row's fields are in: the input, and a table's copied fields.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Texts<'t> {
-    input: &'t str,
-    copied: &'t str,
-}
-
-impl<'t> Texts<'t> {
-    /// Field `f` of `row`.
-    pub fn field(self, row: &Row, f: Field) -> &'t str {
-        let i = f as usize;
-        let Span { start, end } = row.spans[i];
-        let (text, base) = if row.in_copied & (1 << i) == 0 {
-            (self.input, row.base)
-        } else {
-            (self.copied, row.copied)
-        };
-        text.get(base + start as usize..base + end as usize)
-            .unwrap_or("")
-    }
 }
 
 impl<'a> Table<'a> {
@@ -138,47 +175,35 @@ impl<'a> Table<'a> {
         let rows = memchr::memchr_iter(b'\n', lines.as_bytes()).count() + 1;
         Table {
             input,
-            rows: Vec::with_capacity(rows),
-            parts: vec![Part::new(0, rows)],
+            parts: vec![Part {
+                rows: Vec::with_capacity(rows),
+                local: Local::with_rows(rows),
+                ..Part::default()
+            }],
             ..Table::default()
         }
     }
 
-    /// The texts the fields are in.
-    pub fn texts(&self) -> Texts<'_> {
-        Texts {
-            input: self.input,
-            copied: &self.copied,
-        }
+    /// How many rows there are.
+    pub fn len(&self) -> usize {
+        self.parts.iter().map(|p| p.rows.len()).sum()
     }
 
-    /// Field `f` of `row`.
-    pub fn get(&self, row: &Row, f: Field) -> &str {
-        self.texts().field(row, f)
+    /// Every row, in input order.
+    pub fn rows(&self) -> impl Iterator<Item = &Row> {
+        self.parts.iter().flat_map(|p| &p.rows)
     }
 
-    /// The texts of the rows' fields apart from the rows and [`Table::renamed`]: so that
-    /// those can be changed while the fields are borrowed.
-    pub fn ids(&mut self) -> (Texts<'_>, &mut [Row], &mut Vec<Renamed>) {
-        (
-            Texts {
-                input: self.input,
-                copied: &self.copied,
-            },
-            &mut self.rows,
-            &mut self.renamed,
-        )
-    }
-
-    /// The part (the reader) row `i` comes from.
-    pub fn part(&self, i: usize) -> &Part<'a> {
+    /// Row `i` (of [`Table::rows`]), and the part it is in.
+    pub fn row(&self, i: usize) -> Option<(&Part<'a>, &Row)> {
         let k = self.parts.partition_point(|p| p.from <= i);
-        &self.parts[k.saturating_sub(1)]
+        let part = self.parts.get(k.checked_sub(1)?)?;
+        Some((part, part.rows.get(i - part.from)?))
     }
 
-    /// How long the input is.
-    pub fn text_len(&self) -> usize {
-        self.input.len()
+    /// The input.
+    pub fn input(&self) -> &'a str {
+        self.input
     }
 
     /// Reads a byte of every cache line of the rows `rows` and of their records in the input,
@@ -195,7 +220,7 @@ impl<'a> Table<'a> {
         let bytes = self.input.as_bytes();
         let mut seen = 0u64;
         for &i in rows {
-            let Some(row) = self.rows.get(i) else {
+            let Some((_, row)) = self.row(i) else {
                 continue;
             };
             let end = row.spans.iter().map(|s| s.end as usize).max().unwrap_or(0);
@@ -207,14 +232,14 @@ impl<'a> Table<'a> {
             for x in [row.line, row.copied, d.more] {
                 seen = seen.wrapping_add(x as u64);
             }
-            seen = seen.wrapping_add(row.when.instant.cast_unsigned());
+            seen = seen.wrapping_add(row.instant.cast_unsigned());
             seen = seen.wrapping_add(u64::from(d.renamed ^ d.people ^ d.inline[INLINE - 1]));
         }
         seen
     }
 
     /// Reads one record, which starts at byte `base` of the input and whose fields
-    /// [`locate`] found there (`located`): its problems, or the row.
+    /// [`locate`] found there (`located`): its problems, or the row (in the last part).
     fn record(
         &mut self,
         record: &csv::ByteRecord,
@@ -263,20 +288,23 @@ impl<'a> Table<'a> {
         if !self.problems.is_empty() {
             return;
         }
+        let Some(part) = self.parts.last_mut() else {
+            return;
+        };
         let raw: &str = &when.raw;
         let mut row = Row {
             line: pos.line,
             base,
-            copied: self.copied.len(),
-            spans: [Span::default(); FIELDS],
+            copied: part.copied.len(),
+            spans: [Span::default(); KEPT],
             in_copied: 0,
-            when: When {
-                raw: Str::Borrowed(""),
-                ..when.clone()
-            },
+            precision: when.precision,
+            nanos: when.nanos,
+            offset: when.offset,
+            instant: when.instant,
             declared: Declared::default(),
         };
-        for (i, field) in fields.iter().enumerate() {
+        for (i, field) in fields.iter().enumerate().take(KEPT) {
             let text: &str = match Field::ALL[i] {
                 Field::Date if raw != &**field => raw,
                 _ => field,
@@ -286,18 +314,19 @@ impl<'a> Table<'a> {
                 row.spans[i] = span;
                 continue;
             }
-            let Some(span) = Span::at(self.copied.len() - row.copied, text.len()) else {
-                self.problem(at, "a record of 4 GiB or more");
+            let Some(span) = Span::at(part.copied.len() - row.copied, text.len()) else {
+                self.problems.push(Note {
+                    at,
+                    message: "a record of 4 GiB or more".to_string(),
+                });
                 return;
             };
             row.spans[i] = span;
             row.in_copied |= 1 << i;
-            self.copied.push_str(text);
+            part.copied.push_str(text);
         }
-        if let Some(part) = self.parts.last_mut() {
-            part.local.row(&fields, &mut row.declared, &mut self.refs);
-        }
-        self.rows.push(row);
+        part.local.row(&fields, &mut row.declared, &mut part.refs);
+        part.rows.push(row);
     }
 
     fn problem(&mut self, at: Option<Pos>, message: impl Into<String>) {
@@ -307,26 +336,17 @@ impl<'a> Table<'a> {
         });
     }
 
-    /// Appends `later`, read from further on in the same input, its lines already counted
-    /// from the input's start.
-    fn append(&mut self, mut later: Table<'a>) {
+    /// Adds the part `later` read, from further on in the same input, its lines already
+    /// counted from the input's start.
+    fn append(&mut self, later: Table<'a>) {
+        let from = self.len();
         // No row is kept after a problem.
-        if !self.problems.is_empty() {
-            later.rows.clear();
+        if self.problems.is_empty() {
+            self.parts.extend(later.parts.into_iter().map(|mut p| {
+                p.from = from;
+                p
+            }));
         }
-        let (copied, refs) = (self.copied.len(), self.refs.len());
-        self.copied.push_str(&later.copied);
-        self.refs.extend_from_slice(&later.refs);
-        let from = self.rows.len();
-        self.rows.extend(later.rows.into_iter().map(|mut r| {
-            r.copied += copied;
-            r.declared.more += refs;
-            r
-        }));
-        self.parts.extend(later.parts.into_iter().map(|mut p| {
-            p.from += from;
-            p
-        }));
         self.problems.extend(later.problems);
     }
 }
@@ -458,8 +478,7 @@ fn read_from<'a>(
     cols: &Columns,
     boundary: Option<usize>,
 ) -> Table<'a> {
-    // Room for every row: the second reader's are appended without growing the list.
-    let mut rows = Table::for_text(text, text);
+    let mut rows = Table::for_text(text, &text[..boundary.unwrap_or(text.len())]);
     let mut first = reader(text, true);
     let Some(boundary) = boundary else {
         read_records(&mut first, 0, header_len, cols, &mut rows, None);
@@ -478,7 +497,7 @@ fn read_from<'a>(
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         if let Some(line) = stopped {
             // The second reader counted its lines from 1.
-            for r in &mut later.rows {
+            for r in later.parts.iter_mut().flat_map(|p| &mut p.rows) {
                 r.line += line - 1;
             }
             for at in later.problems.iter_mut().filter_map(|p| p.at.as_mut()) {
@@ -585,11 +604,11 @@ mod tests {
 
     /// What a table holds, to compare two.
     fn summary(t: &Table) -> (Vec<Seen>, Vec<Note>) {
-        let rows = t
-            .rows
-            .iter()
-            .map(|r| {
-                let fields = Field::ALL.iter().map(|&f| t.get(r, f).to_string());
+        let rows = (0..t.len())
+            .filter_map(|i| t.row(i))
+            .map(|(part, r)| {
+                let fields =
+                    (Field::ALL.iter().take(KEPT)).map(|&f| part.field(t.input, r, f).to_string());
                 (r.line, fields.collect(), r.begins())
             })
             .collect();
