@@ -145,7 +145,7 @@ fn csv(rows: usize) -> &'static str {
 }
 
 /// The timeline imported from `text`, and the RON written of it.
-fn import_to_ron(text: &str) -> (Imported, Vec<u8>) {
+fn import_to_ron(text: &str) -> (Imported<'_>, Vec<u8>) {
     let options = Options {
         zone: None,
         name: "acled.csv".to_string(),

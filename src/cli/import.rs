@@ -88,11 +88,11 @@ pub fn run(
             writeln!(
                 err,
                 "roundtable: imported {} to standard output",
-                holds(&imported.timeline)
+                holds(imported.timeline())
             )?;
             Exit::Success
         }
-        Some(path) => write_file(path, args.force, &ron, &imported.timeline, err)?,
+        Some(path) => write_file(path, args.force, &ron, imported.timeline(), err)?,
     };
     // The process ends once this returns (only `main` runs a command): the imported
     // timeline's allocations, freed one by one, would cost 20-90 ms at 100k events for

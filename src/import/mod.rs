@@ -83,11 +83,30 @@ pub struct Comment {
     pub text: String,
 }
 
+/// The text an import's timeline borrows: the input, and what the import made of it (an ACLED
+/// import's titles, summaries and places, written one after another instead of each in an
+/// allocation of its own; see `acled`). Empty for the importers whose timelines own their text.
+#[derive(Debug, Default)]
+pub struct Made<'a> {
+    /// The input.
+    pub input: &'a str,
+    /// Texts made, in the order an importer wrote them.
+    pub texts: Vec<String>,
+}
+
+self_cell::self_cell!(
+    /// A timeline and the text it borrows.
+    struct Cell<'a> {
+        owner: Made<'a>,
+        #[covariant]
+        dependent: Timeline,
+    }
+);
+
 /// A finished import.
-#[derive(Debug)]
-pub struct Imported {
-    /// The timeline, references resolved, events in timeline order.
-    pub timeline: Timeline<'static>,
+pub struct Imported<'a> {
+    /// The timeline, references resolved, events in timeline order, with the text it borrows.
+    cell: Cell<'a>,
     /// What the timeline could not hold, written as comments beside what it belongs to.
     pub comments: Vec<Comment>,
     /// The same entries as they are named on stderr, with where the input gave them.
@@ -96,8 +115,89 @@ pub struct Imported {
     pub cut_times: usize,
 }
 
+/// What [`Builder::finish_parts`] makes: an import's timeline (borrowing what its builder's
+/// records borrow) and the rest of an [`Imported`].
+#[derive(Debug)]
+pub struct Finished<'t> {
+    /// The timeline, references resolved, events in timeline order.
+    pub timeline: Timeline<'t>,
+    /// See [`Imported::comments`].
+    pub comments: Vec<Comment>,
+    /// See [`Imported::kept`].
+    pub kept: Vec<Note>,
+    /// See [`Imported::cut_times`].
+    pub cut_times: usize,
+}
+
+impl<'a> Imported<'a> {
+    /// An import whose timeline owns its text.
+    #[must_use]
+    pub fn owned(finished: Finished<'static>) -> Self {
+        let Finished {
+            timeline,
+            comments,
+            kept,
+            cut_times,
+        } = finished;
+        Imported {
+            cell: Cell::new(Made::default(), |_| timeline),
+            comments,
+            kept,
+            cut_times,
+        }
+    }
+
+    /// An import whose timeline borrows `made`: `finish` makes it (or finds problems) once
+    /// `made` has its place.
+    pub fn borrowing(
+        made: Made<'a>,
+        finish: impl for<'t> FnOnce(&'t Made<'a>) -> Result<Finished<'t>, Vec<Note>>,
+    ) -> Result<Self, Vec<Note>> {
+        let mut rest = None;
+        let cell = Cell::try_new(made, |made| {
+            let finished = finish(made)?;
+            rest = Some((finished.comments, finished.kept, finished.cut_times));
+            Ok::<_, Vec<Note>>(finished.timeline)
+        })?;
+        let (comments, kept, cut_times) = rest.unwrap_or_default();
+        Ok(Imported {
+            cell,
+            comments,
+            kept,
+            cut_times,
+        })
+    }
+
+    /// The timeline.
+    #[must_use]
+    pub fn timeline(&self) -> &Timeline<'_> {
+        self.cell.borrow_dependent()
+    }
+
+    /// How much text the import made (see [`Made`]).
+    #[must_use]
+    pub fn made_len(&self) -> usize {
+        self.cell.borrow_owner().texts.iter().map(String::len).sum()
+    }
+}
+
+impl std::fmt::Debug for Imported<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Imported")
+            .field("timeline", self.timeline())
+            .field("comments", &self.comments)
+            .field("kept", &self.kept)
+            .field("cut_times", &self.cut_times)
+            .finish()
+    }
+}
+
 /// Reads `text` as `format`. `Err` holds every problem found, in input order.
-pub fn import(format: Format, text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
+pub fn import<'a>(
+    format: Format,
+    text: &'a str,
+    options: &Options,
+) -> Result<Imported<'a>, Vec<Note>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match format {
         Format::TimelineJs => timelinejs::import(text, options),
@@ -159,16 +259,6 @@ impl Ids {
     }
 }
 
-/// An event being built, with its comments.
-#[derive(Debug)]
-pub struct Draft {
-    /// The event; `round` is filled in by [`Builder::finish`] from the rounds' periods when
-    /// left `None`.
-    pub event: Event<'static>,
-    /// Comments written before it.
-    pub comments: Vec<String>,
-}
-
 /// A round being built, from a TimelineJS era.
 #[derive(Debug)]
 pub struct RoundDraft {
@@ -184,19 +274,24 @@ pub struct RoundDraft {
 }
 
 /// The records of a timeline as an importer finds them; [`Builder::finish`] makes the
-/// timeline.
+/// timeline. Its records may borrow text that lives `'a` (an ACLED import's; see [`Made`]).
 #[derive(Debug, Default)]
-pub struct Builder {
-    sources: Vec<Source<'static>>,
+pub struct Builder<'a> {
+    sources: Vec<Source<'a>>,
     source_ids: Ids,
     /// Per outlet, the sources declared for it: `(url, title, index)`. Looked up by `&str`, so
     /// that finding a source already declared allocates nothing.
     source_keys: HashMap<String, Vec<Declared>, Hasher>,
-    participants: Vec<Participant<'static>>,
+    participants: Vec<Participant<'a>>,
     participant_ids: Ids,
     participant_keys: HashMap<String, u32, Hasher>,
     event_ids: Ids,
-    events: Vec<Draft>,
+    /// The events, in the order added; `round` is filled in by [`Builder::finish`] from the
+    /// rounds' periods when left `None`.
+    events: Vec<Event<'a>>,
+    /// Comments written before an event: its index in `events`, and the text, in the order
+    /// found.
+    event_comments: Vec<(usize, String)>,
     rounds: Vec<RoundDraft>,
     top: Vec<String>,
     kept: Vec<Note>,
@@ -217,7 +312,7 @@ fn reference(ix: usize) -> Ref {
     }
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
     /// A problem that stops the import; the reader goes on to find the others.
     pub fn problem(&mut self, at: Option<Pos>, message: impl Into<String>) {
         self.problems.push(Note {
@@ -236,8 +331,8 @@ impl Builder {
     /// event `event` (an index of [`Builder::add_event`]'s results) or at the top.
     pub fn keep(&mut self, at: Option<Pos>, event: Option<usize>, message: impl Into<String>) {
         let message = message.into();
-        match event.and_then(|e| self.events.get_mut(e)) {
-            Some(draft) => draft.comments.push(message.clone()),
+        match event.filter(|&e| e < self.events.len()) {
+            Some(e) => self.event_comments.push((e, message.clone())),
             None => self.top.push(message.clone()),
         }
         self.kept.push(Note { at, message });
@@ -341,11 +436,8 @@ impl Builder {
     }
 
     /// Adds an event; returns its index, for [`Builder::keep`].
-    pub fn add_event(&mut self, event: Event<'static>) -> usize {
-        self.events.push(Draft {
-            event,
-            comments: Vec::new(),
-        });
+    pub fn add_event(&mut self, event: Event<'a>) -> usize {
+        self.events.push(event);
         self.events.len() - 1
     }
 
@@ -357,12 +449,12 @@ impl Builder {
     /// The timeline: events and rounds in date order, events placed in the round whose period
     /// holds their start, and events nothing attributes citing a source that stands for the
     /// imported file itself (`file_outlet`), so that `check` has nothing to warn of.
-    pub fn finish(
+    pub fn finish_parts(
         mut self,
         title: String,
         summary: Option<String>,
         file_outlet: &str,
-    ) -> Result<Imported, Vec<Note>> {
+    ) -> Result<Finished<'a>, Vec<Note>> {
         if !self.problems.is_empty() {
             let mut problems = self.problems;
             problems.sort_by_key(|p| p.at);
@@ -382,7 +474,7 @@ impl Builder {
             .iter()
             .map(|n| n.unwrap_or_else(|| free.next().unwrap_or(u64::MAX)))
             .collect();
-        let rounds: Vec<Round<'static>> = self
+        let rounds: Vec<Round<'a>> = self
             .rounds
             .iter()
             .zip(&numbers)
@@ -401,13 +493,13 @@ impl Builder {
         let unattributed = self
             .events
             .iter()
-            .any(|d| d.event.sources.is_empty() && d.event.quotes.is_empty());
+            .any(|e| e.sources.is_empty() && e.quotes.is_empty());
         if unattributed {
             let file = self.source(file_outlet, None, Some(&title));
             self.sources[file.ix()].kind = SourceKind::Other;
-            for d in &mut self.events {
-                if d.event.sources.is_empty() && d.event.quotes.is_empty() {
-                    d.event.sources = Box::new([file]);
+            for e in &mut self.events {
+                if e.sources.is_empty() && e.quotes.is_empty() {
+                    e.sources = Box::new([file]);
                 }
             }
             self.top.push(format!(
@@ -420,7 +512,13 @@ impl Builder {
             .into_iter()
             .map(|text| Comment { event: None, text })
             .collect();
-        let events = events_in_order(self.events, &self.rounds, &numbers, &mut comments);
+        let events = events_in_order(
+            self.events,
+            self.event_comments,
+            &self.rounds,
+            &numbers,
+            &mut comments,
+        );
         let timeline = Timeline {
             title: owned(title),
             summary: summary.map(owned),
@@ -434,7 +532,7 @@ impl Builder {
         // In input order, the order a reader fixes them in (a stable sort: same place, same
         // order as found).
         self.kept.sort_by_key(|k| k.at);
-        Ok(Imported {
+        Ok(Finished {
             timeline,
             comments,
             kept: self.kept,
@@ -443,46 +541,56 @@ impl Builder {
     }
 }
 
-/// The events of `drafts` in timeline order, each in its round (of `rounds`, numbered
-/// `numbers`) unless it names one, their comments added to `comments`. Drafts added in
-/// timeline order (as `import acled` adds them) become the events where they stand (the list
-/// is collected in place), not moved into a new list.
-fn events_in_order(
-    drafts: Vec<Draft>,
+impl Builder<'static> {
+    /// [`Builder::finish_parts`], as an import whose timeline owns its text.
+    pub fn finish<'i>(
+        self,
+        title: String,
+        summary: Option<String>,
+        file_outlet: &str,
+    ) -> Result<Imported<'i>, Vec<Note>> {
+        self.finish_parts(title, summary, file_outlet)
+            .map(Imported::owned)
+    }
+}
+
+/// `events` in timeline order, each in its round (of `rounds`, numbered `numbers`) unless it
+/// names one, with their comments (`kept`, by their index in `events`) added to `comments`.
+/// Events added in timeline order (as `import acled` adds them) stay where they stand.
+fn events_in_order<'a>(
+    mut events: Vec<Event<'a>>,
+    kept: Vec<(usize, String)>,
     rounds: &[RoundDraft],
     numbers: &[u64],
     comments: &mut Vec<Comment>,
-) -> Vec<Event<'static>> {
-    let mut settle = |i: usize,
-                      Draft {
-                          mut event,
-                          comments: kept,
-                      }: Draft| {
-        if event.round.is_none() {
+) -> Vec<Event<'a>> {
+    // Where each event added goes.
+    let mut place: Vec<usize> = Vec::new();
+    if !events.is_sorted_by_key(|e| e.when.begins()) {
+        let order = in_order(&events);
+        place = vec![0; order.len()];
+        for (to, &from) in order.iter().enumerate() {
+            place[from] = to;
+        }
+        let mut slots: Vec<Option<Event<'a>>> = events.into_iter().map(Some).collect();
+        events = order.into_iter().filter_map(|i| slots[i].take()).collect();
+    }
+    if !rounds.is_empty() {
+        for event in events.iter_mut().filter(|e| e.round.is_none()) {
             event.round = round_of(rounds, numbers, &event.when);
         }
-        comments.extend(kept.into_iter().map(|text| Comment {
-            event: Some(i),
-            text,
-        }));
-        event
-    };
-    if drafts.is_sorted_by_key(|d| d.event.when.begins()) {
-        drafts
-            .into_iter()
-            .enumerate()
-            .map(|(i, d)| settle(i, d))
-            .collect()
-    } else {
-        let order = in_order(&drafts);
-        let mut drafts: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
-        order
-            .into_iter()
-            .filter_map(|ix| drafts[ix].take())
-            .enumerate()
-            .map(|(i, d)| settle(i, d))
-            .collect()
     }
+    let mut kept: Vec<Comment> = kept
+        .into_iter()
+        .map(|(i, text)| Comment {
+            event: Some(place.get(i).copied().unwrap_or(i)),
+            text,
+        })
+        .collect();
+    // Stable: an event's comments keep the order they were found in.
+    kept.sort_by_key(|c| c.event);
+    comments.extend(kept);
+    events
 }
 
 /// The round (of `rounds`, numbered `numbers`) whose period holds the start of `when`.
@@ -499,14 +607,14 @@ fn round_of(rounds: &[RoundDraft], numbers: &[u64], when: &When<'_>) -> Option<R
     })
 }
 
-/// The indices of `drafts` in timeline order (by start; the same start in input order), so
-/// that each draft is moved once: sorting the drafts themselves moved hundreds of bytes per
+/// The indices of `events` in timeline order (by start; the same start in input order), so
+/// that each event is moved once: sorting the events themselves moved hundreds of bytes per
 /// step.
-fn in_order(drafts: &[Draft]) -> Vec<usize> {
-    let mut keys: Vec<((i64, u32), usize)> = drafts
+fn in_order(events: &[Event<'_>]) -> Vec<usize> {
+    let mut keys: Vec<((i64, u32), usize)> = events
         .iter()
         .enumerate()
-        .map(|(i, d)| (d.event.when.begins(), i))
+        .map(|(i, e)| (e.when.begins(), i))
         .collect();
     // Unique keys (the index breaks ties), so an unstable sort gives the stable order.
     keys.sort_unstable();
@@ -618,12 +726,13 @@ mod tests {
             e.sources = Box::new([source]);
             b.add_event(e);
         }
-        let t = b.finish("T".to_string(), None, "f").unwrap().timeline;
+        let imported = b.finish("T".to_string(), None, "f").unwrap();
+        let t = imported.timeline();
         let order: Vec<&str> = t.events.iter().map(|e| &*e.id.value).collect();
         assert_eq!(order, ["b", "a1", "a2", "c"]);
     }
 
-    /// Drafts already in timeline order are kept where they stand, the others moved: either
+    /// Events already in timeline order are kept where they stand, the others moved: either
     /// way each comment stays with its event.
     #[test]
     fn comments_follow_their_events_in_order_or_not() {
@@ -639,7 +748,7 @@ mod tests {
                 assert_eq!(i, k);
             }
             let imported = b.finish("T".to_string(), None, "f").unwrap();
-            let t = &imported.timeline;
+            let t = imported.timeline();
             for c in &imported.comments {
                 let e = &t.events[c.event.unwrap()];
                 assert_eq!(c.text, format!("about {}", e.when.raw), "{dates:?}");

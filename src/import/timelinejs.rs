@@ -69,7 +69,7 @@ pub struct Slide {
 }
 
 /// Reads a TimelineJS3 JSON document.
-pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
+pub fn import<'i>(text: &str, options: &Options) -> Result<Imported<'i>, Vec<Note>> {
     let json = Json {
         text,
         lines: LineIndex::new(text),
@@ -502,13 +502,13 @@ fn media_source(
 
 /// The timeline the slides describe: events from `slides`, rounds from `eras` (numbered in
 /// date order), the title from `title`.
-pub fn build(
-    mut b: Builder,
+pub fn build<'i>(
+    mut b: Builder<'static>,
     title: Option<&Slide>,
     slides: &[Slide],
     eras: &[Slide],
     options: &Options,
-) -> Result<Imported, Vec<Note>> {
+) -> Result<Imported<'i>, Vec<Note>> {
     let zone = options.zone;
     for (i, slide) in slides.iter().enumerate() {
         add_slide(&mut b, slide, i + 1, zone);
@@ -655,11 +655,11 @@ fn add_slide(b: &mut Builder, slide: &Slide, n: usize, zone: Option<dates::Zone>
     }
     match end {
         Ok(Some(end)) => {
-            let start = &b.events[ix].event.when;
+            let start = &b.events[ix].when;
             if end.raw == start.raw {
                 // The same period twice: nothing to keep.
             } else if end.ends() > start.begins() {
-                b.events[ix].event.end = Some(Box::new(end));
+                b.events[ix].end = Some(Box::new(end));
             } else {
                 comments.push((
                     slide.at,
@@ -688,7 +688,7 @@ fn add_slide(b: &mut Builder, slide: &Slide, n: usize, zone: Option<dates::Zone>
         b.keep(at, Some(ix), c);
     }
     if let Some(src) = media_source(b, &slide.media, ix, slide.at) {
-        let e = &mut b.events[ix].event;
+        let e = &mut b.events[ix];
         e.sources = e.sources.iter().copied().chain([src]).collect();
     }
 }

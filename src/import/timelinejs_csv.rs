@@ -32,7 +32,7 @@ const COLUMNS: &[&str] = &[
 ];
 
 /// Reads the sheet. Columns are found by their header, in any order; `Year` is required.
-pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
+pub fn import<'i>(text: &str, options: &Options) -> Result<Imported<'i>, Vec<Note>> {
     let mut b = Builder::default();
     let header = csvrows::header(text).map_err(|n| vec![n])?;
     // Where each known column is, in the order of COLUMNS; other columns by name.

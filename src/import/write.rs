@@ -2,15 +2,23 @@
 //! ([`crate::model::ron_writer`] over [`crate::model::write::Document`]), with its `//`
 //! comments: the top ones after the first line, each event's before the line that opens it.
 
-use std::io::{self, Write};
+use std::io;
 
 use super::Imported;
 use crate::model::ron_writer::{self, Comments};
 use crate::model::write::Document;
 
-/// Writes `imported` as a timeline file, comments included.
-pub fn write(imported: &Imported, out: &mut impl Write) -> io::Result<()> {
-    let t = &imported.timeline;
+/// About what an event takes in the output besides its texts: field names, indents, the ids
+/// it refers to (an ACLED event's, 400-500 bytes).
+const EVENT_ROOM: usize = 640;
+
+/// Writes `imported` as a timeline file, comments included, to the end of `out`.
+pub fn write(imported: &Imported<'_>, out: &mut Vec<u8>) -> io::Result<()> {
+    let t = imported.timeline();
+    // Room for about all of it at once: grown as it is written, the output was copied into
+    // larger and larger allocations (and each new one's memory touched afresh). What is not
+    // used is never touched.
+    out.reserve(imported.made_len() + t.events.len().saturating_mul(EVENT_ROOM));
     let document = Document {
         timeline: t,
         events: &t.events,
@@ -66,11 +74,11 @@ mod tests {
     /// What import wrote before the writer could write comments: `ron`'s pretty output, with
     /// the comments put in by line (the top ones after the first line, each event's before
     /// the line that opens it).
-    fn by_line(imported: &Imported) -> String {
+    fn by_line(imported: &Imported<'_>) -> String {
         use std::fmt::Write as _;
 
         use crate::model::escape::escape_line;
-        let t = &imported.timeline;
+        let t = imported.timeline();
         let document = Document {
             timeline: t,
             events: &t.events,

@@ -1,13 +1,14 @@
 //! `import acled`: an ACLED data export (CSV): one event per row, its actors as participants
 //! (organisations), the outlets of its `source` column as sources, its event types as tags.
 
+mod declare;
 mod events;
 mod rows;
 
 use std::collections::HashMap;
 
 use super::dates::Parts;
-use super::{Builder, Imported, Note, Options, Pos, csvrows, file_outlet, title_from_name};
+use super::{Builder, Imported, Made, Note, Options, Pos, csvrows, file_outlet, title_from_name};
 use crate::model::Str;
 use rows::Columns;
 
@@ -120,11 +121,12 @@ const MONTHS: &[&str] = &[
 
 /// Reads an ACLED export. Columns are found by header name, in any order.
 ///
-/// Three passes: the records are read (on two threads for a large input), then the rows in
-/// input order declare the participants, sources and event ids (whose names and suffixes
-/// depend on that order), then the events are made in date order, the order they are written
-/// in, so that each event's text lies where the writer reads it next.
-pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
+/// Two passes: the records are read (on two threads for a large input), each reader declaring
+/// the participants, sources and event ids of its rows in lists of its own as it goes; the
+/// lists are declared in the builder in input order (whose names and suffixes depend on that
+/// order); then the events are made in date order, the order they are written in (on two
+/// threads), so that each event's text lies where the writer reads it next.
+pub fn import<'a>(text: &'a str, options: &Options) -> Result<Imported<'a>, Vec<Note>> {
     let mut b = Builder::default();
     let header = csvrows::header(text).map_err(|n| vec![n])?;
     let Some(cols) = columns(&header, &mut b) else {
@@ -137,7 +139,7 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
     if b.has_problems() {
         return b.finish(String::new(), None, "");
     }
-    let countries = events::declare(&mut read, &mut b);
+    let countries = declare::declare(&mut read, &mut b);
     let title = match countries.len() {
         0 => title_from_name(&options.name),
         1..=3 => format!("ACLED: {}", countries.join(", ")),
@@ -147,8 +149,27 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Vec<Note>> {
             k - 3
         ),
     };
-    events::build(&read, &mut b);
-    b.finish(title, None, &file_outlet(&options.name))
+    let events::Made {
+        events,
+        texts,
+        split,
+        buffers,
+        notes,
+    } = events::build(&read);
+    drop(read);
+    let file = file_outlet(&options.name);
+    let made = Made {
+        input: text,
+        texts: buffers,
+    };
+    Imported::borrowing(made, move |made| {
+        let mut b: Builder<'_> = b;
+        b.events = events::settle(events, &texts, split, &made.texts);
+        for (at, place, note) in notes {
+            b.keep(Some(at), Some(place), note);
+        }
+        b.finish_parts(title, None, &file)
+    })
 }
 
 /// Where the columns are, by header name; what is not imported named once at the top. `None`
@@ -207,7 +228,8 @@ fn columns(header: &csv::StringRecord, b: &mut Builder) -> Option<Columns> {
     Some(Field::ALL.map(|f| index.get(f.column()).copied()))
 }
 
-/// A column an event is made from; a row keeps its fields in this order.
+/// A column an event is made from; a row keeps its fields in this order, those an event is
+/// made from first ([`KEPT`]), then those only read to declare what the row names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
     Id,
@@ -216,23 +238,26 @@ enum Field {
     EventType,
     SubEventType,
     Actor1,
-    Assoc1,
-    Inter1,
     Actor2,
-    Assoc2,
-    Inter2,
     Civilians,
     Country,
     Admin1,
     Location,
-    Source,
     Notes,
     Fatalities,
     Tags,
+    Assoc1,
+    Inter1,
+    Assoc2,
+    Inter2,
+    Source,
 }
 
-/// How many fields a row keeps.
+/// How many fields a row reads.
 const FIELDS: usize = 19;
+
+/// How many of them a row keeps once read: the fields before [`Field::Assoc1`].
+const KEPT: usize = Field::Assoc1 as usize;
 
 impl Field {
     /// Every field, in the order a row keeps them.
@@ -243,19 +268,19 @@ impl Field {
         Field::EventType,
         Field::SubEventType,
         Field::Actor1,
-        Field::Assoc1,
-        Field::Inter1,
         Field::Actor2,
-        Field::Assoc2,
-        Field::Inter2,
         Field::Civilians,
         Field::Country,
         Field::Admin1,
         Field::Location,
-        Field::Source,
         Field::Notes,
         Field::Fatalities,
         Field::Tags,
+        Field::Assoc1,
+        Field::Inter1,
+        Field::Assoc2,
+        Field::Inter2,
+        Field::Source,
     ];
 
     /// Its column's header.
@@ -300,9 +325,9 @@ fn inter(s: &str) -> Option<&str> {
     }
 }
 
-/// `location, admin1, country`, leaving out what is empty or repeats the part before.
-fn join_place(parts: &[&str]) -> String {
-    let mut joined = String::with_capacity(parts.iter().map(|p| p.len() + 2).sum());
+/// Appends `location, admin1, country` to `joined`, leaving out what is empty or repeats the
+/// part before.
+fn join_place(joined: &mut String, parts: &[&str]) {
     let mut last: Option<&str> = None;
     for &p in parts {
         if !p.is_empty() && last != Some(p) {
@@ -313,7 +338,6 @@ fn join_place(parts: &[&str]) -> String {
             last = Some(p);
         }
     }
-    joined
 }
 
 /// A tag: one of ACLED's own words without a copy, any other text copied.
@@ -376,9 +400,44 @@ mod tests {
         assert!(d("23 Juju 2025").is_err());
     }
 
+    /// The note of a renamed id stands before its event, wherever the events are made.
+    #[test]
+    fn a_renamed_id_is_noted_before_its_event() {
+        use std::fmt::Write as _;
+        let mut csv = String::from("event_id_cnty,event_date,event_type,actor1,source\n");
+        let rows = 2 * events::SPLIT_AT + 3;
+        for i in 0..rows {
+            let id = if i % 1000 == 7 {
+                "X".to_string()
+            } else {
+                format!("A{i}")
+            };
+            let _ = writeln!(
+                csv,
+                "{id},2025-{:02}-{:02},Riots,B,S",
+                1 + i % 12,
+                1 + i % 28
+            );
+        }
+        let imported =
+            super::super::import(super::super::Format::Acled, &csv, &Options::default()).unwrap();
+        let t = imported.timeline();
+        let noted: Vec<&str> = imported
+            .comments
+            .iter()
+            .filter_map(|c| Some(&*t.events[c.event?].id.value))
+            .collect();
+        // Every `X` but the first is renamed.
+        let xs = (0..rows).filter(|i| i % 1000 == 7).count();
+        assert_eq!(noted.len(), xs - 1, "{:?}", imported.comments);
+        assert!(noted.iter().all(|id| id.starts_with("X-")), "{noted:?}");
+    }
+
     #[test]
     fn places_and_roles() {
-        assert_eq!(join_place(&["Kyiv", "Kyiv", "Ukraine"]), "Kyiv, Ukraine");
+        let mut place = String::new();
+        join_place(&mut place, &["Kyiv", "Kyiv", "Ukraine"]);
+        assert_eq!(place, "Kyiv, Ukraine");
         assert_eq!(inter("1"), Some("State forces"));
         assert_eq!(inter("Rioters"), Some("Rioters"));
         assert_eq!(inter("0"), None);

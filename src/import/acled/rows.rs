@@ -1,14 +1,19 @@
-//! The first pass over an ACLED export: each record's fields trimmed and copied into one
-//! buffer, its date read and its problems found. A large input is read on two threads, each
-//! taking half of the records (the second half is kept only when the first reader ends a
-//! record exactly where the second began, so that quoted line breaks cannot mislead it).
+//! The first pass over an ACLED export: where each record's fields are, its date read and its
+//! problems found. A field is kept as a place in the input when it stands there as the `csv`
+//! crate read it (nearly all of them: no copy, no fresh memory to touch); one the crate had to
+//! unescape (`""` in quotes) is copied into a buffer of the table's own. A large input is read
+//! on two threads, each taking half of the records (the second half is kept only when the first
+//! reader ends a record exactly where the second began, so that quoted line breaks cannot
+//! mislead it).
 
+use std::borrow::Cow;
 use std::thread;
 
-use super::{FIELDS, Field};
+use super::declare::Local;
+use super::{FIELDS, Field, KEPT};
 use crate::import::dates;
 use crate::import::{Note, Pos, csvrows};
-use crate::model::{Str, When};
+use crate::model::{Precision, Str, When};
 
 /// Inputs smaller than this are read on one thread: a second one costs more than it saves.
 const SPLIT_AT: usize = 1 << 20;
@@ -21,16 +26,23 @@ pub(super) type Columns = [Option<usize>; FIELDS];
 pub(super) struct Row {
     /// The record's line, as the `csv` crate counts it.
     pub line: usize,
-    /// Where its fields start in [`Table::text`].
+    /// Where the record starts in the input.
     base: usize,
-    /// Where each field ends, from `base`. [`Field::Date`] holds the date as a `when` writes
-    /// it (`2025-07-23`).
-    ends: [u32; FIELDS],
-    /// Its date, read and checked, without its text (an empty `raw`), so that no text is
-    /// allocated for it before the event is made (in date order): see [`Table::when`].
-    when: When<'static>,
-    /// What the row declared (filled in by `events::declare`), kept with the row so that
-    /// making its event in date order reads one place, not several.
+    /// Where its copied fields start in its part's [`Part::copied`].
+    copied: usize,
+    /// Where each field an event is made from is, trimmed, from `base` in the input (from
+    /// `copied` in [`Part::copied`] when its bit in `in_copied` is set). [`Field::Date`] is the
+    /// date as a `when` writes it (`2025-07-23`).
+    spans: [Span; KEPT],
+    /// One bit per field: whether it is in [`Part::copied`].
+    in_copied: u16,
+    /// Its date, read and checked: a `when` without its text and place (see [`Row::when`]).
+    precision: Precision,
+    nanos: u32,
+    offset: Option<i32>,
+    instant: i64,
+    /// What the row declared (filled in as it is read, and by `declare::rename`), kept with
+    /// the row so that making its event in date order reads one place, not several.
     pub declared: Declared,
 }
 
@@ -41,11 +53,11 @@ pub(super) struct Renamed {
     pub note: String,
 }
 
-/// How many references a row holds in itself; more go to [`Table::refs`].
+/// How many references a row holds in itself; more go to [`Part::refs`].
 pub(super) const INLINE: usize = 8;
 
 /// A row's event id when it is not the row's own (taken by an earlier row), its participants
-/// and its sources.
+/// and its sources (places in the lists of the reader that read it: see [`Part`]).
 #[derive(Debug, Clone, Default)]
 pub(super) struct Declared {
     /// 1 + the index in [`Table::renamed`] of its id, or 0 for its own.
@@ -54,77 +66,213 @@ pub(super) struct Declared {
     pub people: u32,
     pub sources: u32,
     /// The indices of its participants then its sources, the first [`INLINE`] of them; the
-    /// rest in [`Table::refs`] from `more`.
+    /// rest in [`Part::refs`] from `more`.
     pub inline: [u32; INLINE],
     pub more: usize,
 }
 
 impl Row {
+    /// Its `when`, without its text (field [`Field::Date`]).
+    pub fn when(&self) -> When<'static> {
+        When {
+            raw: Str::Borrowed(""),
+            at: 0,
+            precision: self.precision,
+            instant: self.instant,
+            nanos: self.nanos,
+            offset: self.offset,
+        }
+    }
+
     /// When its date begins: the order events are written in.
     pub fn begins(&self) -> (i64, u32) {
-        self.when.begins()
+        (self.instant, self.nanos)
     }
 }
 
-/// The records of an export, their fields in one buffer.
+/// Where a field's text is: `start..end`, from its row's `base` or `copied`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
+/// The rows one reader read (a stretch of the input's records), and what they declared.
 #[derive(Debug, Default)]
-pub(super) struct Table {
-    /// Every field of every row, trimmed, one after another.
-    text: String,
-    /// The rows that have no problem, in input order.
+pub(super) struct Part<'a> {
+    /// The index of its first row among the table's.
+    pub from: usize,
+    /// Its rows, in input order.
     pub rows: Vec<Row>,
+    /// The fields that do not stand in the input as they were read (unescaped, or a date
+    /// rewritten), one after another.
+    copied: String,
     /// The references of rows with more than [`INLINE`].
     pub refs: Vec<u32>,
+    /// What the rows declared, in the reader's lists.
+    pub local: Local<'a>,
+    /// The builder's participant and source for each of `local`'s (see `declare::declare`).
+    pub people: Vec<u32>,
+    pub sources: Vec<u32>,
+}
+
+impl Part<'_> {
+    /// Field `f` of `row` (one of this part's rows), in `input` or in the part's copies.
+    pub fn field<'t>(&'t self, input: &'t str, row: &Row, f: Field) -> &'t str {
+        let i = f as usize;
+        let Some(&Span { start, end }) = row.spans.get(i) else {
+            return "";
+        };
+        let (text, base) = if row.in_copied & (1 << i) == 0 {
+            (input, row.base)
+        } else {
+            (self.copied.as_str(), row.copied)
+        };
+        text.get(base + start as usize..base + end as usize)
+            .unwrap_or("")
+    }
+
+    /// The builder's participant for the reader's participant `local`.
+    pub fn person(&self, local: u32) -> u32 {
+        self.people.get(local as usize).copied().unwrap_or(local)
+    }
+
+    /// The builder's source for the reader's source `local`.
+    pub fn source(&self, local: u32) -> u32 {
+        self.sources.get(local as usize).copied().unwrap_or(local)
+    }
+
+    /// The references of `row` (one of this part's rows): its participants, then its sources.
+    pub fn refs<'p>(&'p self, row: &'p Row) -> &'p [u32] {
+        let d = &row.declared;
+        let n = (d.people + d.sources) as usize;
+        if n <= INLINE {
+            &d.inline[..n]
+        } else {
+            self.refs.get(d.more..d.more + n).unwrap_or_default()
+        }
+    }
+}
+
+/// The records of an export, read in one part per reader.
+#[derive(Debug, Default)]
+pub(super) struct Table<'a> {
+    /// The input the rows' fields are read from.
+    input: &'a str,
+    /// Each reader's rows, in input order.
+    pub parts: Vec<Part<'a>>,
     /// Ids given instead of a row's own, with the note that says so.
     pub renamed: Vec<Renamed>,
     /// The problems found, in input order.
     pub problems: Vec<Note>,
 }
 
-impl Table {
-    /// An empty table with room for the records of `text`: the fields are never longer than
-    /// the text, and there is a record per line at most, so that neither grows (and is copied)
-    /// while it is read.
-    fn for_text(text: &str) -> Self {
+impl<'a> Table<'a> {
+    /// An empty table for the records of `input`, with room for a record per line of
+    /// `input[lines]` (there is at most one), so that the rows do not grow (and are copied)
+    /// while they are read.
+    fn for_text(input: &'a str, lines: &str) -> Self {
+        let rows = memchr::memchr_iter(b'\n', lines.as_bytes()).count() + 1;
         Table {
-            text: String::with_capacity(text.len()),
-            rows: Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1),
+            input,
+            parts: vec![Part {
+                rows: Vec::with_capacity(rows),
+                local: Local::with_rows(rows),
+                ..Part::default()
+            }],
             ..Table::default()
         }
     }
 
-    /// Field `f` of `row`.
-    pub fn get(&self, row: &Row, f: Field) -> &str {
-        field(&self.text, row, f)
+    /// How many rows there are.
+    pub fn len(&self) -> usize {
+        self.parts.iter().map(|p| p.rows.len()).sum()
     }
 
-    /// The text of every row's fields apart from the rows, [`Table::refs`] and
-    /// [`Table::renamed`]: so that those can be changed while the fields are borrowed.
-    pub fn parts(&mut self) -> (&str, &mut [Row], &mut Vec<u32>, &mut Vec<Renamed>) {
-        (
-            &self.text,
-            &mut self.rows,
-            &mut self.refs,
-            &mut self.renamed,
-        )
+    /// Every row, in input order.
+    pub fn rows(&self) -> impl Iterator<Item = &Row> {
+        self.parts.iter().flat_map(|p| &p.rows)
     }
 
-    /// The `when` of `row`, with its text.
-    pub fn when(&self, row: &Row) -> When<'static> {
-        When {
-            raw: Str::Owned(self.get(row, Field::Date).to_string()),
-            ..row.when.clone()
+    /// Row `i` (of [`Table::rows`]), and the part it is in.
+    pub fn row(&self, i: usize) -> Option<(&Part<'a>, &Row)> {
+        let k = self.parts.partition_point(|p| p.from <= i);
+        let part = self.parts.get(k.checked_sub(1)?)?;
+        Some((part, part.rows.get(i - part.from)?))
+    }
+
+    /// The input.
+    pub fn input(&self) -> &'a str {
+        self.input
+    }
+
+    /// Reads a byte of every cache line of the rows `rows` and of their records in the input,
+    /// one row after another with nothing in between, and returns a value made of them (to be
+    /// passed to [`std::hint::black_box`], so that the reads are made).
+    ///
+    /// The events are made in date order, which is no order in the input: each row, and its
+    /// record, is read from memory, and making an event waits for them. Read here, a handful
+    /// of rows at a time, the reads of several rows are under way at once (the processor does
+    /// not wait for one to start the next), and the rows are in the cache when their events
+    /// are made. (What a prefetch instruction would do, which safe Rust cannot issue.)
+    pub fn touch(&self, rows: &[usize]) -> u64 {
+        const LINE: usize = 64;
+        let bytes = self.input.as_bytes();
+        let mut seen = 0u64;
+        for &i in rows {
+            let Some((_, row)) = self.row(i) else {
+                continue;
+            };
+            let end = row.spans.iter().map(|s| s.end as usize).max().unwrap_or(0);
+            for at in (row.base..row.base + end).step_by(LINE) {
+                seen = seen.wrapping_add(u64::from(bytes.get(at).copied().unwrap_or(0)));
+            }
+            // The row itself, a field of each of its lines.
+            let d = &row.declared;
+            for x in [row.line, row.copied, d.more] {
+                seen = seen.wrapping_add(x as u64);
+            }
+            seen = seen.wrapping_add(row.instant.cast_unsigned());
+            seen = seen.wrapping_add(u64::from(d.renamed ^ d.people ^ d.inline[INLINE - 1]));
         }
+        seen
     }
 
-    /// Reads one record: its problems, or the row.
-    fn record(&mut self, record: &csv::StringRecord, pos: Pos, cols: &Columns) {
-        let field = |f: Field| {
-            cols[f as usize]
-                .and_then(|i| record.get(i))
-                .map_or("", str::trim)
-        };
+    /// Reads one record, which starts at byte `base` of the input and whose fields
+    /// [`locate`] found there (`located`): its problems, or the row (in the last part).
+    fn record(
+        &mut self,
+        record: &csv::ByteRecord,
+        located: &[Option<&'a str>],
+        base: usize,
+        pos: Pos,
+        cols: &Columns,
+    ) {
+        // Each field, trimmed: a slice of the input, or (where the input does not hold it as
+        // read) the record's own bytes. Those are UTF-8, since the input is and the `csv` crate
+        // only takes ASCII bytes out of it (delimiters, quotes, line breaks); were they not, the
+        // record would be reported, not mended.
+        let mut not_text = false;
+        let fields: [Cow<'a, str>; FIELDS] = Field::ALL.map(|f| match cols[f as usize] {
+            None => Cow::Borrowed(""),
+            Some(c) => match located.get(c).copied().flatten() {
+                Some(text) => Cow::Borrowed(trim(text)),
+                None => {
+                    if let Ok(text) = std::str::from_utf8(record.get(c).unwrap_or_default()) {
+                        Cow::Owned(text.trim().to_string())
+                    } else {
+                        not_text = true;
+                        Cow::Borrowed("")
+                    }
+                }
+            },
+        });
         let at = Some(pos);
+        if not_text {
+            self.problem(at, "not CSV: not UTF-8 text");
+            return;
+        }
+        let field = |f: Field| -> &str { &fields[f as usize] };
         if field(Field::Id).is_empty() {
             self.problem(at, "`event_id_cnty` is empty");
         }
@@ -135,28 +283,50 @@ impl Table {
         if field(Field::Actor1).is_empty() {
             self.problem(at, "`actor1` is empty");
         }
-        let Ok(mut when) = when else { return };
+        let Ok(when) = when else { return };
         // Once there is a problem nothing is written: the rows are not needed.
         if !self.problems.is_empty() {
             return;
         }
-        let base = self.text.len();
-        let mut ends = [0; FIELDS];
-        let raw = std::mem::replace(&mut when.raw, Str::Borrowed(""));
-        for (i, end) in ends.iter_mut().enumerate() {
-            match Field::ALL[i] {
-                Field::Date => self.text.push_str(&raw),
-                f => self.text.push_str(field(f)),
-            }
-            *end = u32::try_from(self.text.len() - base).unwrap_or(u32::MAX);
-        }
-        self.rows.push(Row {
+        let Some(part) = self.parts.last_mut() else {
+            return;
+        };
+        let raw: &str = &when.raw;
+        let mut row = Row {
             line: pos.line,
             base,
-            ends,
-            when,
+            copied: part.copied.len(),
+            spans: [Span::default(); KEPT],
+            in_copied: 0,
+            precision: when.precision,
+            nanos: when.nanos,
+            offset: when.offset,
+            instant: when.instant,
             declared: Declared::default(),
-        });
+        };
+        for (i, field) in fields.iter().enumerate().take(KEPT) {
+            let text: &str = match Field::ALL[i] {
+                Field::Date if raw != &**field => raw,
+                _ => field,
+            };
+            let start = within(self.input, text).and_then(|o| o.checked_sub(base));
+            if let Some(span) = start.and_then(|start| Span::at(start, text.len())) {
+                row.spans[i] = span;
+                continue;
+            }
+            let Some(span) = Span::at(part.copied.len() - row.copied, text.len()) else {
+                self.problems.push(Note {
+                    at,
+                    message: "a record of 4 GiB or more".to_string(),
+                });
+                return;
+            };
+            row.spans[i] = span;
+            row.in_copied |= 1 << i;
+            part.copied.push_str(text);
+        }
+        part.local.row(&fields, &mut row.declared, &mut part.refs);
+        part.rows.push(row);
     }
 
     fn problem(&mut self, at: Option<Pos>, message: impl Into<String>) {
@@ -166,37 +336,119 @@ impl Table {
         });
     }
 
-    /// Appends `later`, read from further on in the same input, its lines already counted
-    /// from the input's start.
-    fn append(&mut self, mut later: Table) {
+    /// Adds the part `later` read, from further on in the same input, its lines already
+    /// counted from the input's start.
+    fn append(&mut self, later: Table<'a>) {
+        let from = self.len();
         // No row is kept after a problem.
-        if !self.problems.is_empty() {
-            later.rows.clear();
+        if self.problems.is_empty() {
+            self.parts.extend(later.parts.into_iter().map(|mut p| {
+                p.from = from;
+                p
+            }));
         }
-        let shift = self.text.len();
-        self.text.reserve_exact(later.text.len());
-        self.text.push_str(&later.text);
-        self.rows.extend(later.rows.into_iter().map(|mut r| {
-            r.base += shift;
-            r
-        }));
         self.problems.extend(later.problems);
     }
 }
 
-/// Field `f` of `row`, its fields in `text`.
-pub(super) fn field<'t>(text: &'t str, row: &Row, f: Field) -> &'t str {
-    let i = f as usize;
-    let start = if i == 0 { 0 } else { row.ends[i - 1] as usize };
-    let end = row.ends[i] as usize;
-    text.get(row.base + start..row.base + end).unwrap_or("")
+impl Span {
+    /// `len` bytes from `start`; `None` past 4 GiB.
+    fn at(start: usize, len: usize) -> Option<Self> {
+        let start = u32::try_from(start).ok()?;
+        let end = start.checked_add(u32::try_from(len).ok()?)?;
+        Some(Span { start, end })
+    }
 }
 
-/// `event_date` (with `time_precision`) as a `when`, or the problem with it.
-fn when(raw: &str, precision: &str) -> Result<When<'static>, String> {
-    let mut parts = super::date(raw)?;
+/// Where `part`, a slice of `whole`, starts in it; `None` for another string.
+pub(super) fn within(whole: &str, part: &str) -> Option<usize> {
+    let at = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    (at + part.len() <= whole.len()).then_some(at)
+}
+
+/// Each field of `record` (which starts at byte `start` of `input`) that is `wanted` (by its
+/// column) as a slice of `input`, when it stands there as read: as it is, or in quotes with
+/// nothing escaped. `None` for a field that does not (and, its end being unknown, for every
+/// field after it), and for the fields not wanted. Each slice is compared with what the `csv`
+/// crate read, so that it is that field's text whatever the input holds; the fields not
+/// wanted are only stepped over, as if they held nothing escaped (were that wrong, the wanted
+/// fields after them would not compare equal, and be copied).
+fn locate<'a>(
+    input: &'a str,
+    start: usize,
+    record: &csv::ByteRecord,
+    wanted: &[bool],
+    located: &mut Vec<Option<&'a str>>,
+) {
+    let bytes = input.as_bytes();
+    // A field ends at a delimiter, a line break or the end of the input.
+    let ends = |at: usize| {
+        bytes
+            .get(at)
+            .is_none_or(|b| matches!(b, b',' | b'\n' | b'\r'))
+    };
+    let mut at = Some(start);
+    located.clear();
+    located.extend(record.iter().zip(wanted).map(|(field, &wanted)| {
+        let o = at?;
+        let len = field.len();
+        let quoted = bytes.get(o) == Some(&b'"');
+        if !wanted {
+            at = Some(o + len + if quoted { 3 } else { 1 });
+            return None;
+        }
+        let from = if !quoted && bytes.get(o..o + len) == Some(field) && ends(o + len) {
+            o
+        } else if quoted
+            && bytes.get(o + 1..o + 1 + len) == Some(field)
+            && bytes.get(o + 1 + len) == Some(&b'"')
+            && ends(o + 2 + len)
+        {
+            o + 1
+        } else {
+            at = None;
+            return None;
+        };
+        at = Some(from + len + if quoted { 2 } else { 1 });
+        input.get(from..from + len)
+    }));
+}
+
+/// `text` without the whitespace around it, as `str::trim` gives it; at once when it begins
+/// and ends with a printable ASCII character, as nearly every field does.
+fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
+/// `event_date` (with `time_precision`) as a `when`, or the problem with it. A date written
+/// as a `when` writes it (`2025-07-23`, as ACLED's newer exports do) is read as such, its
+/// text a part of `raw`; any other goes the way of every importer's dates
+/// ([`dates::when`]), which says what is wrong with one.
+fn when<'r>(raw: &'r str, precision: &str) -> Result<When<'r>, String> {
     // Precision 3: ACLED knows only the month (and dates the event within it).
-    if precision == "3" {
+    let month = precision == "3";
+    let b = raw.as_bytes();
+    let iso = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        // Years 1000 to 9999, as `date` takes them; a month and a day in their ranges.
+        && b[0] != b'0'
+        && (b"01"..=b"12").contains(&&[b[5], b[6]])
+        && (month || (b"01"..=b"31").contains(&&[b[8], b[9]]));
+    if iso {
+        let text = if month { &raw[..7] } else { raw };
+        if let Ok(when) = When::parse(Str::Borrowed(text), 0) {
+            return Ok(when);
+        }
+    }
+    let mut parts = super::date(raw)?;
+    if month {
         parts.day = None;
     }
     match dates::when(&parts, None) {
@@ -209,7 +461,7 @@ fn when(raw: &str, precision: &str) -> Result<When<'static>, String> {
 
 /// Reads every record of `text` after its header (`header_len` columns): the rows and every
 /// problem, in input order.
-pub(super) fn read(text: &str, header_len: usize, cols: &Columns) -> Table {
+pub(super) fn read<'a>(text: &'a str, header_len: usize, cols: &Columns) -> Table<'a> {
     read_from(
         text,
         header_len,
@@ -220,27 +472,32 @@ pub(super) fn read(text: &str, header_len: usize, cols: &Columns) -> Table {
 
 /// [`read`], a second reader starting at byte `boundary` (which must be on a character
 /// boundary) when there is one.
-fn read_from(text: &str, header_len: usize, cols: &Columns, boundary: Option<usize>) -> Table {
-    let mut rows = Table::for_text(&text[..boundary.unwrap_or(text.len())]);
+fn read_from<'a>(
+    text: &'a str,
+    header_len: usize,
+    cols: &Columns,
+    boundary: Option<usize>,
+) -> Table<'a> {
+    let mut rows = Table::for_text(text, &text[..boundary.unwrap_or(text.len())]);
     let mut first = reader(text, true);
     let Some(boundary) = boundary else {
-        read_records(&mut first, header_len, cols, &mut rows, None);
+        read_records(&mut first, 0, header_len, cols, &mut rows, None);
         return rows;
     };
     thread::scope(|s| {
         let second = s.spawn(|| {
-            let mut later = Table::for_text(&text[boundary..]);
+            let mut later = Table::for_text(text, &text[boundary..]);
             let mut reader = reader(&text[boundary..], false);
-            read_records(&mut reader, header_len, cols, &mut later, None);
+            read_records(&mut reader, boundary, header_len, cols, &mut later, None);
             later
         });
-        let stopped = read_records(&mut first, header_len, cols, &mut rows, Some(boundary));
+        let stopped = read_records(&mut first, 0, header_len, cols, &mut rows, Some(boundary));
         let mut later = second
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         if let Some(line) = stopped {
             // The second reader counted its lines from 1.
-            for r in &mut later.rows {
+            for r in later.parts.iter_mut().flat_map(|p| &mut p.rows) {
                 r.line += line - 1;
             }
             for at in later.problems.iter_mut().filter_map(|p| p.at.as_mut()) {
@@ -252,19 +509,27 @@ fn read_from(text: &str, header_len: usize, cols: &Columns, boundary: Option<usi
     rows
 }
 
-/// Reads the records of `reader` into `rows`. With `stop`, the reading stops before a record
-/// that starts at byte `stop` and returns its line; a reader that steps over `stop` (the
-/// byte was inside a record) reads on to the end and returns `None`.
+/// Reads the records of `reader`, which reads the input of `rows` from byte `from`, into
+/// `rows`. With `stop`, the reading stops before a record that starts at byte `stop` and
+/// returns its line; a reader that steps over `stop` (the byte was inside a record) reads on
+/// to the end and returns `None`.
 fn read_records(
     reader: &mut csv::Reader<&[u8]>,
+    from: usize,
     header_len: usize,
     cols: &Columns,
-    rows: &mut Table,
+    rows: &mut Table<'_>,
     mut stop: Option<usize>,
 ) -> Option<usize> {
-    let mut record = csv::StringRecord::new();
+    let mut record = csv::ByteRecord::new();
+    let mut located = Vec::new();
+    // The columns a row is made from: the others are only stepped over.
+    let mut wanted = vec![false; header_len];
+    for &c in cols.iter().flatten() {
+        wanted[c] = true;
+    }
     loop {
-        match reader.read_record(&mut record) {
+        match reader.read_byte_record(&mut record) {
             Ok(false) => return None,
             Ok(true) => {}
             Err(e) => {
@@ -296,10 +561,18 @@ fn read_records(
                     header_len
                 ),
             );
-        } else if record.iter().any(|f| !f.trim().is_empty()) {
-            rows.record(&record, pos, cols);
+        } else if !record.iter().all(blank) {
+            let base = from + byte;
+            locate(rows.input, base, &record, &wanted, &mut located);
+            rows.record(&record, &located, base, pos, cols);
         }
     }
+}
+
+/// Whether a field is empty once trimmed (as `str::trim` trims).
+fn blank(field: &[u8]) -> bool {
+    field.iter().all(u8::is_ascii_whitespace)
+        || std::str::from_utf8(field).is_ok_and(|f| f.trim().is_empty())
 }
 
 fn reader(text: &str, headers: bool) -> csv::Reader<&[u8]> {
@@ -331,11 +604,11 @@ mod tests {
 
     /// What a table holds, to compare two.
     fn summary(t: &Table) -> (Vec<Seen>, Vec<Note>) {
-        let rows = t
-            .rows
-            .iter()
-            .map(|r| {
-                let fields = Field::ALL.iter().map(|&f| t.get(r, f).to_string());
+        let rows = (0..t.len())
+            .filter_map(|i| t.row(i))
+            .map(|(part, r)| {
+                let fields =
+                    (Field::ALL.iter().take(KEPT)).map(|&f| part.field(t.input, r, f).to_string());
                 (r.line, fields.collect(), r.begins())
             })
             .collect();
