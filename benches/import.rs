@@ -10,6 +10,8 @@
 //!   into memory, comments included: what `roundtable import acled FILE` does between reading
 //!   FILE and writing stdout. The command then exits without freeing the timeline (the exit
 //!   gives its memory back at once), so the timeline is returned and freed outside the timing;
+//! - `import_acled_streamed`: the same written as the command writes it, as it is made (a
+//!   few megabytes held at a time), to an output that keeps nothing (`> /dev/null`);
 //! - `import_acled_freed`: the same with the timeline freed inside the timing, as the command
 //!   did before 2026-11-30 evening (and as the figures before then were measured);
 //! - `import_acled_unwritten`: the same without writing the RON (the rest of `import_acled`
@@ -151,7 +153,7 @@ fn import_to_ron(text: &str) -> (Imported<'_>, Vec<u8>) {
         name: "acled.csv".to_string(),
     };
     let imported = import::import(Format::Acled, text, &options).expect("the rows import");
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(import::write::size_hint(&imported));
     import::write::write(&imported, &mut out).expect("writing to memory");
     (imported, out)
 }
@@ -170,6 +172,23 @@ fn ron(rows: usize) -> &'static str {
 fn import_acled(bencher: Bencher<'_, '_>, rows: usize) {
     let text = csv(rows);
     bencher.bench(|| import_to_ron(text));
+}
+
+/// `import_acled` written as the command writes it, as it is made, to an output that keeps
+/// nothing (`roundtable import acled FILE > /dev/null`, less the system calls).
+#[divan::bench(args = sizes(), max_time = 8)]
+fn import_acled_streamed(bencher: Bencher<'_, '_>, rows: usize) {
+    let text = csv(rows);
+    let options = Options {
+        zone: None,
+        name: "acled.csv".to_string(),
+    };
+    bencher.bench(|| {
+        let imported = import::import(Format::Acled, text, &options).expect("the rows import");
+        let mut out = std::io::BufWriter::new(std::io::sink());
+        import::write::write(&imported, &mut out).expect("writing to nothing");
+        imported
+    });
 }
 
 /// `import_acled` with the timeline freed inside the timing.

@@ -484,6 +484,26 @@ fn output_is_never_written_over_without_force() {
     assert_eq!(fs::read_to_string(&out).unwrap(), first);
 }
 
+/// The output is written as it is made: an output that fills up is said, with the exit of
+/// trouble, and a device given as `-o` is left where it is.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_output_is_said_and_a_device_given_as_o_is_never_removed() {
+    let full = std::path::Path::new("/dev/full");
+    if !full.exists() {
+        return;
+    }
+    let o = run(&["import", "acled", ACLED, "-o", "/dev/full", "--force"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("roundtable: cannot write /dev/full: No space left on device"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("removed"), "{}", stderr(&o));
+    assert!(full.exists());
+}
+
 #[test]
 fn help_lists_the_formats_with_an_example() {
     let o = run(&["import", "--help"]);

@@ -2,7 +2,7 @@
 //! `-o OUT`, with what could not be carried over named on stderr.
 
 use std::fs::OpenOptions;
-use std::io::{self, Read, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
 use super::Exit;
@@ -78,11 +78,10 @@ pub fn run(
             args.format.label()
         )?;
     }
-    let mut ron = Vec::new();
-    import::write::write(&imported, &mut ron)?;
+    // Written as it is made: a few megabytes held at a time, whatever the size.
     let exit = match &args.output {
         None => {
-            out.write_all(&ron)?;
+            import::write::write(&imported, out)?;
             out.flush()?;
             // On stderr, so that a pipe gets the timeline alone.
             writeln!(
@@ -92,7 +91,7 @@ pub fn run(
             )?;
             Exit::Success
         }
-        Some(path) => write_file(path, args.force, &ron, imported.timeline(), err)?,
+        Some(path) => write_file(path, args.force, &imported, err)?,
     };
     // The process ends once this returns (only `main` runs a command): the imported
     // timeline's allocations, freed one by one, would cost 20-90 ms at 100k events for
@@ -128,12 +127,12 @@ fn read(
     }
 }
 
-/// Writes `ron` to `path` (over an existing file only with `force`), and says what it holds.
+/// Writes `imported` to `path` (over an existing file only with `force`), and says what it
+/// holds. A file left part-written by an error (a full disk, say) is removed, and that is said.
 fn write_file(
     path: &Path,
     force: bool,
-    ron: &[u8],
-    t: &Timeline<'_>,
+    imported: &import::Imported<'_>,
     err: &mut impl Write,
 ) -> io::Result<Exit> {
     let shown = escape_line(&path.to_string_lossy()).into_owned();
@@ -144,15 +143,36 @@ fn write_file(
         .truncate(true)
         .create_new(!force)
         .open(path);
-    if let Err(e) = file.and_then(|mut f| f.write_all(ron).and_then(|()| f.flush())) {
-        writeln!(
-            err,
-            "roundtable: cannot write {shown}: {}",
-            escape_line(&e.to_string())
-        )?;
+    let mut file = match file {
+        Ok(file) => BufWriter::new(file),
+        Err(e) => {
+            let e = escape_line(&e.to_string()).into_owned();
+            writeln!(err, "roundtable: cannot write {shown}: {e}")?;
+            return Ok(Exit::Trouble);
+        }
+    };
+    let written = import::write::write(imported, &mut file).and_then(|()| file.flush());
+    if let Err(e) = written {
+        // Only a plain file is removed: never a device or a pipe given as -o.
+        let plain = file.get_ref().metadata().is_ok_and(|m| m.is_file());
+        drop(file);
+        let e = escape_line(&e.to_string()).into_owned();
+        let removed = match plain.then(|| std::fs::remove_file(path)) {
+            None => String::new(),
+            Some(Ok(())) => "; the part written is removed".to_string(),
+            Some(Err(r)) => format!(
+                "; the part written is left: {}",
+                escape_line(&r.to_string())
+            ),
+        };
+        writeln!(err, "roundtable: cannot write {shown}: {e}{removed}")?;
         return Ok(Exit::Trouble);
     }
-    writeln!(err, "roundtable: wrote {shown}: {}", holds(t))?;
+    writeln!(
+        err,
+        "roundtable: wrote {shown}: {}",
+        holds(imported.timeline())
+    )?;
     Ok(Exit::Success)
 }
 

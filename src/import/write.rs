@@ -2,7 +2,7 @@
 //! ([`crate::model::ron_writer`] over [`crate::model::write::Document`]), with its `//`
 //! comments: the top ones after the first line, each event's before the line that opens it.
 
-use std::io;
+use std::io::{self, Write};
 
 use super::Imported;
 use crate::model::ron_writer::{self, Comments};
@@ -12,13 +12,21 @@ use crate::model::write::Document;
 /// it refers to (an ACLED event's, 400-500 bytes).
 const EVENT_ROOM: usize = 640;
 
-/// Writes `imported` as a timeline file, comments included, to the end of `out`.
-pub fn write(imported: &Imported<'_>, out: &mut Vec<u8>) -> io::Result<()> {
+/// About how many bytes [`write`] writes of `imported` (a little more, most often): what to
+/// reserve in a buffer it is written into, which grown as it is written would be copied into
+/// larger and larger allocations (each one's memory touched afresh). What is not used of
+/// such a reservation is never touched.
+#[must_use]
+pub fn size_hint(imported: &Imported<'_>) -> usize {
+    let events = imported.timeline().events.len();
+    imported.made_len() + events.saturating_mul(EVENT_ROOM)
+}
+
+/// Writes `imported` as a timeline file, comments included, to `out`, as it is made (a few
+/// megabytes at a time: see [`ron_writer::write_document`]). An error of `out` is returned as
+/// it came, the writing stopped there.
+pub fn write(imported: &Imported<'_>, out: &mut impl Write) -> io::Result<()> {
     let t = imported.timeline();
-    // Room for about all of it at once: grown as it is written, the output was copied into
-    // larger and larger allocations (and each new one's memory touched afresh). What is not
-    // used is never touched.
-    out.reserve(imported.made_len() + t.events.len().saturating_mul(EVENT_ROOM));
     let document = Document {
         timeline: t,
         events: &t.events,
@@ -54,7 +62,7 @@ mod tests {
              "media": {"url": "https://example.org/a.jpg"}}
         ]}"#;
         let imported = import(Format::TimelineJs, json, &Options::default()).unwrap();
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(size_hint(&imported));
         write(&imported, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         let loaded = crate::model::load_str(&text).unwrap();

@@ -91,14 +91,16 @@ fn generated_timelines_are_written_as_ron_writes_them_whole_and_filtered() {
     }
 }
 
-/// What [`write_document`] writes of `document`, its events split in two from `split_at`.
+/// What [`write_document`] writes of `document`, its events written on two threads from
+/// `split_at` events, in pieces of `piece`.
 fn split<'a, E: std::borrow::Borrow<Event<'a>> + Sync>(
     document: &Document<'_, 'a, E>,
     comments: &Comments<'_>,
     split_at: usize,
+    piece: usize,
 ) -> String {
     let mut out = Vec::new();
-    write_split(document, comments, &mut out, split_at).expect("writing to memory");
+    write_split(document, comments, &mut out, split_at, piece).expect("writing to memory");
     String::from_utf8(out).expect("the writer writes UTF-8")
 }
 
@@ -142,13 +144,19 @@ fn a_document_written_on_two_threads_is_the_one_written_on_one() {
     };
     let none = Comments::default();
     for comments in [&none, &commented] {
-        for split_at in [0, 1, 2, 3, 299, 300, 301] {
+        // Pieces of one event, of a few, of an odd number (the last one short), of half.
+        for (split_at, piece) in [0, 1, 2, 3, 299, 300, 301]
+            .into_iter()
+            .flat_map(|at| [1, 2, 7, 64, 150, 1024].map(|piece| (at, piece)))
+        {
+            let at = format!("from {split_at}, pieces of {piece}");
             let want = whole_text(&whole(t), comments);
-            assert_eq!(split(&whole(t), comments, split_at), want, "at {split_at}");
+            assert_eq!(split(&whole(t), comments, split_at, piece), want, "{at}");
             let want = whole_text(&filtered, comments);
-            assert_eq!(split(&filtered, comments, split_at), want, "at {split_at}");
+            assert_eq!(split(&filtered, comments, split_at, piece), want, "{at}");
             let b = whole(&bundled.timeline);
-            assert_eq!(split(&b, comments, split_at), whole_text(&b, comments));
+            let want = whole_text(&b, comments);
+            assert_eq!(split(&b, comments, split_at, piece), want, "{at}");
         }
     }
     // No events at all, and the default split.
@@ -157,10 +165,66 @@ fn a_document_written_on_two_threads_is_the_one_written_on_one() {
         events: &some[..0],
         keep: Some(&keep),
     };
-    assert_eq!(split(&empty, &commented, 0), whole_text(&empty, &commented));
+    assert_eq!(
+        split(&empty, &commented, 0, 1),
+        whole_text(&empty, &commented)
+    );
     let mut out = Vec::new();
     write_document(&whole(t), &none, &mut out).expect("writing to memory");
     assert_eq!(out, whole_text(&whole(t), &none).into_bytes());
+}
+
+/// An output that takes `room` bytes, then fails as a closed pipe does.
+struct Closing {
+    room: usize,
+    got: Vec<u8>,
+}
+
+impl io::Write for Closing {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.room == 0 {
+            return Err(io::ErrorKind::BrokenPipe.into());
+        }
+        let n = buf.len().min(self.room);
+        self.room -= n;
+        self.got.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn an_output_that_closes_midway_ends_the_writing_with_its_error_and_no_more_bytes() {
+    let mut text = Vec::new();
+    let options = generator::Options {
+        events: 300,
+        seed: 9,
+        format: generator::Format::Ron,
+    };
+    generator::generate(&mut text, &options).expect("writing to memory");
+    let text = String::from_utf8(text).expect("the generator writes UTF-8");
+    let loaded = model::load_str(&text).expect("a generated timeline loads");
+    let want = whole_text(&whole(&loaded.timeline), &Comments::default());
+    // Closed in the head, in this thread's pieces and in the second thread's.
+    for room in [0, 10, 5_000, 40_000, want.len() / 2, want.len() - 1] {
+        let mut out = Closing {
+            room,
+            got: Vec::new(),
+        };
+        let e = write_split(
+            &whole(&loaded.timeline),
+            &Comments::default(),
+            &mut out,
+            0,
+            7,
+        )
+        .expect_err("the output closed");
+        assert_eq!(e.kind(), io::ErrorKind::BrokenPipe, "closed after {room}");
+        assert_eq!(out.got, want.as_bytes()[..room], "closed after {room}");
+    }
 }
 
 /// Every Unicode scalar value, 256 to a string.
