@@ -16,6 +16,11 @@
 //!   did before 2026-11-30 evening (and as the figures before then were measured);
 //! - `import_acled_unwritten`: the same without writing the RON (the rest of `import_acled`
 //!   is the writer, `model::ron_writer`, shared with `export --format ron`);
+//! - `command_import` and `command_check`: the commands as a user runs them, each a process
+//!   of the `roundtable` this build made, from its start to its end: `import acled FILE -o
+//!   OUT --force` (reading the CSV file and writing the timeline file included) against
+//!   `check OUT` (reading, loading and validating the file it wrote, without the index the
+//!   browser builds besides);
 //! - `load_result`: [`model::load_str`] and [`Index::build`] on that RON, what opening it costs
 //!   (as `load` in `benches/load.rs`).
 //!
@@ -30,6 +35,8 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::sync::{Mutex, PoisonError};
 
 use divan::Bencher;
@@ -48,6 +55,7 @@ fn main() {
         }
     }
     divan::main();
+    let _ = std::fs::remove_dir_all(scratch());
 }
 
 /// A small deterministic generator (xorshift), so every run measures the same rows.
@@ -166,6 +174,77 @@ fn ron(rows: usize) -> &'static str {
         let ron = String::from_utf8(import_to_ron(text).1).expect("RON is text");
         String::leak(ron)
     })
+}
+
+/// Where the commands' files go: a directory of this process's own, removed at the end.
+fn scratch() -> PathBuf {
+    std::env::temp_dir().join(format!("roundtable-bench-import-{}", std::process::id()))
+}
+
+/// The CSV of `rows` rows and the timeline file `roundtable import` makes of it, written
+/// once, in [`scratch`]: `(csv, ron)`.
+fn files(rows: usize) -> (PathBuf, PathBuf) {
+    let dir = scratch();
+    let (csv_file, ron_file) = (
+        dir.join(format!("{rows}.csv")),
+        dir.join(format!("{rows}.ron")),
+    );
+    if !csv_file.exists() {
+        std::fs::create_dir_all(&dir).expect("a scratch directory");
+        std::fs::write(&csv_file, csv(rows)).expect("the CSV written");
+        run(&[
+            "import",
+            "acled",
+            path(&csv_file),
+            "-o",
+            path(&ron_file),
+            "--force",
+        ]);
+    }
+    (csv_file, ron_file)
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().expect("a UTF-8 temporary directory")
+}
+
+/// Runs the `roundtable` this build made with `args`, its output thrown away, and checks
+/// that it succeeded.
+fn run(args: &[&str]) {
+    let status = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("roundtable runs");
+    assert!(status.success(), "roundtable {args:?}: {status}");
+}
+
+/// The command as a user runs it: `roundtable import acled FILE -o OUT --force`, from
+/// starting the process to its end (reading the CSV file, writing the timeline file).
+#[divan::bench(args = sizes(), max_time = 8)]
+fn command_import(bencher: Bencher<'_, '_>, rows: usize) {
+    let (csv_file, _) = files(rows);
+    let out = scratch().join(format!("{rows}-again.ron"));
+    bencher.bench(|| {
+        run(&[
+            "import",
+            "acled",
+            path(&csv_file),
+            "-o",
+            path(&out),
+            "--force",
+        ]);
+    });
+}
+
+/// Loading what the import wrote as a user does: `roundtable check OUT` (reading the file,
+/// loading and validating it; the browser also indexes it, which this leaves out), from
+/// starting the process to its end.
+#[divan::bench(args = sizes(), max_time = 8)]
+fn command_check(bencher: Bencher<'_, '_>, rows: usize) {
+    let (_, ron_file) = files(rows);
+    bencher.bench(|| run(&["check", path(&ron_file)]));
 }
 
 #[divan::bench(args = sizes(), max_time = 8)]
