@@ -32,7 +32,9 @@
 //!   twice (their lists and counts kept by the index: see `query/tally.rs`); and two parts
 //!   at once (`speaker_and_disputed`: the key press, the rows around the selection found
 //!   first at 1M, see `app/pending.rs`; `speaker_and_disputed_counted`: until the whole list
-//!   is counted).
+//!   is counted); and the round picker with a jump (`r`, down, Enter: `jump_to_round`,
+//!   nothing filtered; `jump_to_round_speaker`, over the busiest speaker, the first after the
+//!   list was made).
 //! - `strip::*`: the density strip (issue #12; goal at 1M ≤ 1.2 × at 10k): a frame with a
 //!   middle event selected at the fitting zoom (months, all 60 on screen) and zoomed in to
 //!   days (70 of 1,826 on screen, the window following the selection), the same with every
@@ -334,6 +336,41 @@ mod statements {
             }
             app.selected()
         });
+    }
+
+    /// `r`, down one round, Enter: jumps to the next round by number in the picker, and says
+    /// how many statements it has (at the last round, back to the first).
+    fn jump_round(app: &mut App) -> usize {
+        app.update(Action::OpenRounds);
+        app.update(Action::PickerDown);
+        app.update(Action::Confirm);
+        if app.message().is_some_and(|m| m.starts_with("no ")) {
+            app.update(Action::FirstEvent);
+        }
+        app.selected()
+    }
+
+    /// The round picker and a jump, nothing filtered: the rounds' counts are the index's.
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn jump_to_round(bencher: Bencher<'_, '_>, events: usize) {
+        let mut app = common::fixture(events).app();
+        in_statements(&mut app);
+        bencher.bench_local(|| jump_round(&mut app));
+    }
+
+    /// The same over the busiest speaker, the first time after the list was made (`v` twice
+    /// before each sample, outside the measure): the rounds' counts need a pass over the
+    /// speaker's events.
+    #[divan::bench(args = sizes(), max_time = 4, sample_size = 1)]
+    fn jump_to_round_speaker(bencher: Bencher<'_, '_>, events: usize) {
+        let app = std::cell::RefCell::new(busiest_picked(events));
+        bencher
+            .with_inputs(|| {
+                let mut app = app.borrow_mut();
+                app.update(Action::ToggleView);
+                app.update(Action::ToggleView);
+            })
+            .bench_local_values(|()| jump_round(&mut app.borrow_mut()));
     }
 
     /// `v` twice, from the events view and back, giving the statements' row count.

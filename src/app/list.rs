@@ -1,8 +1,10 @@
 //! The main pane's list, made as it is needed: its rows are made for a run of the shown events
 //! in order (a segment), a screenful at a time, as the selection and the window move. A filter
 //! change or a change of view then costs what the screen shows, not what the filter keeps nor
-//! where the selection stands (beyond the counting pass below); what needs the whole list (the
-//! round picker, a search in the statements view) reads it whole when it is asked for.
+//! where the selection stands (beyond the counting pass below); a search in the statements
+//! view, which needs every row, reads the list whole when it is asked for. The rounds' counts
+//! (the round picker, jumping to a round) come from the index's counts when nothing is
+//! filtered out, else from one pass over the shown events that makes no row.
 //!
 //! The segment need not start at the first row: its first row's number comes from running
 //! counts, the index's (every event, or the speakers' statements: see
@@ -89,10 +91,8 @@ pub(crate) struct List {
     steps: Vec<u32>,
     /// Rows where a round header opens a group, ascending, among the rows made.
     pub(crate) round_starts: Vec<usize>,
-    /// Per round: the row of its first row made, and how many of its rows are made (all of
-    /// them once the list is read whole, see [`List::finish`]).
-    pub(crate) round_first: Vec<Option<usize>>,
-    pub(crate) round_shown: Vec<u32>,
+    /// Per round: how many rows of the list are in it, once asked for ([`List::count_rounds`]).
+    pub(crate) round_rows: Option<Vec<u32>>,
     /// What comes before the next row made, for whether a round header opens above it.
     before: Before,
 }
@@ -108,8 +108,7 @@ impl Default for List {
             total: 0,
             steps: Vec::new(),
             round_starts: Vec::new(),
-            round_first: Vec::new(),
-            round_shown: Vec::new(),
+            round_rows: None,
             before: Before::Nothing,
         }
     }
@@ -118,7 +117,6 @@ impl Default for List {
 impl List {
     /// The list of `view` for `input`, with no row made yet.
     pub(crate) fn new(view: View, input: Input<'_>) -> Self {
-        let rounds = input.t.rounds.len();
         let (total, steps) = count(view, input);
         List {
             view,
@@ -132,8 +130,7 @@ impl List {
             total,
             steps,
             round_starts: Vec::new(),
-            round_first: vec![None; rounds],
-            round_shown: vec![0; rounds],
+            round_rows: None,
             before: Before::Nothing,
         }
     }
@@ -208,8 +205,6 @@ impl List {
             View::Statements => StatementRows::new(input.filter),
         };
         self.round_starts.clear();
-        self.round_first.iter_mut().for_each(|r| *r = None);
-        self.round_shown.iter_mut().for_each(|n| *n = 0);
         self.before = match self.base {
             0 => Before::Nothing,
             _ => Before::Round(input.round(input.shown[self.last_with_rows(input, k)])),
@@ -263,11 +258,6 @@ impl List {
         if self.before != Before::Round(r) {
             self.round_starts.push(first);
             self.before = Before::Round(r);
-        }
-        if let Some(r) = r {
-            let r = r as usize;
-            self.round_first[r].get_or_insert(first);
-            self.round_shown[r] += n as u32;
         }
     }
 
@@ -341,6 +331,66 @@ impl List {
             self.read_until(input, |l| l.made() >= end);
             back = back.saturating_mul(2);
         }
+    }
+
+    /// Whether the list shows every event and every statement: then the index's counts are
+    /// the list's.
+    fn shows_all(input: Input<'_>) -> bool {
+        input.shown.len() == input.t.events.len() && !input.filter.selects_statements()
+    }
+
+    /// Per round (by index): how many rows of the list are in it, kept for the list's life.
+    /// From the index's counts when every event and statement is shown (no pass at all), else
+    /// by counting the rows of each shown event (one pass over them; no row is made).
+    pub(crate) fn count_rounds(&mut self, input: Input<'_>) -> &[u32] {
+        let view = self.view;
+        self.round_rows.get_or_insert_with(|| {
+            let Input { t, index, .. } = input;
+            if Self::shows_all(input) {
+                return (0..t.rounds.len())
+                    .map(|r| match view {
+                        View::Events => index.in_round[r].len() as u32,
+                        View::Statements => index.round_statements.of(r).total as u32,
+                    })
+                    .collect();
+            }
+            let mut rows = vec![0u32; t.rounds.len()];
+            for &pos in input.shown {
+                if let Some(r) = input.round(pos) {
+                    rows[r as usize] += input.rows_of_event(view, pos) as u32;
+                }
+            }
+            rows
+        })
+    }
+
+    /// The first row of round `r` (by index), and how many rows the round has in the list;
+    /// `None` when it has none. Walks the round's events and the shown ones together, each
+    /// skipping ahead by halving to the other's next event, so that it reads about as many
+    /// events as the two lists share up to the first with rows (none when every event is
+    /// shown); the count comes from [`List::count_rounds`].
+    pub(crate) fn round_at(&mut self, input: Input<'_>, r: u32) -> Option<(usize, usize)> {
+        let n = self.count_rounds(input)[r as usize] as usize;
+        if n == 0 {
+            return None;
+        }
+        let (events, shown) = (&input.index.in_round[r as usize], input.shown);
+        let (mut i, mut k) = (0, 0);
+        while i < events.len() {
+            k += shown[k..].partition_point(|&s| s < events[i]);
+            let Some(&pos) = shown.get(k) else {
+                break;
+            };
+            if pos == events[i] {
+                if input.rows_of_event(self.view, pos) > 0 {
+                    return Some((self.rows_before(input, k), n));
+                }
+                i += 1;
+            } else {
+                i += events[i..].partition_point(|&e| e < pos);
+            }
+        }
+        None
     }
 
     /// The statement of row `i`; `None` outside the rows made.

@@ -241,6 +241,14 @@ impl App {
         app
     }
 
+    /// Makes every row of the main pane's list, as a search in the statements view does, so
+    /// that a test can read any row ([`App::pos_at`]).
+    #[doc(hidden)]
+    pub fn make_every_row(&mut self) {
+        self.settle_now();
+        self.finish_list();
+    }
+
     /// Works out on a thread the whole list of any filter of several parts that walks more
     /// than `events` events, showing the events around the selection first (16,384 unless
     /// set; tests set it lower to see the thread's work on a small timeline).

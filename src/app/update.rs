@@ -319,7 +319,8 @@ impl App {
             .then(|| self.round_at(self.selected))
             .flatten();
         // The picker shows every round's count of rows.
-        self.finish_list();
+        let (list, input) = self.parts();
+        list.count_rounds(input);
         self.overlay = Overlay::Picker(Picker::rounds(self.doc.timeline(), current));
     }
 
@@ -485,13 +486,12 @@ impl App {
 
     fn jump_to_round(&mut self, r: u32) {
         let label = super::round_label(&self.doc.timeline().rounds[r as usize]);
-        self.finish_list();
-        match self.list.round_first[r as usize] {
-            Some(i) => {
+        let (list, input) = self.parts();
+        match list.round_at(input, r) {
+            Some((i, n)) => {
                 self.select(i);
                 self.focus = Focus::Timeline;
-                let n = self.list.round_shown[r as usize];
-                self.message = Some(format!("{label}: {n} {}", self.view.unit(n as usize)));
+                self.message = Some(format!("{label}: {n} {}", self.view.unit(n)));
             }
             None => {
                 self.message = Some(format!("no shown {} is in {label}", self.view.unit(1)));

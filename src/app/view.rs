@@ -264,10 +264,12 @@ impl App {
 
     /// Makes the rows the next draw shows, and those one key can select from there: the
     /// selection's next screenful, and the window's; with the round picker open (over a file
-    /// that was just reloaded, say), every row, for its counts.
+    /// that was just reloaded, say), the rounds' counts of rows, from the whole list.
     pub(crate) fn make_window(&mut self) {
         if matches!(&self.overlay, Overlay::Picker(p) if p.kind == PickerKind::Rounds) {
-            self.finish_list();
+            self.settle_now();
+            let (list, input) = self.parts();
+            list.count_rounds(input);
         }
         let h = self.list_height();
         self.reach_around(self.selected, h);

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use super::text::{cut, fill, put};
 use super::theme::Theme;
 use crate::app::detail::side_slot;
-use crate::app::{App, Picker, PickerKind, layout, round_label, text};
+use crate::app::{App, Picker, PickerKind, View, layout, round_label, text};
 
 /// Rows a picker asks for: its items (speakers: at least 8, so typing does not resize it),
 /// plus the typing line.
@@ -87,12 +87,21 @@ pub fn render(app: &App, theme: &Theme, body: Rect, p: &Picker, buf: &mut Buffer
 }
 
 fn round_row(app: &App, r: u32, theme: &Theme) -> (Vec<Span<'static>>, String) {
-    let total = app.doc.index().in_round[r as usize].len();
-    let shown = app.list.round_shown[r as usize] as usize;
+    let index = app.doc.index();
+    let total = match app.view {
+        View::Events => index.in_round[r as usize].len(),
+        View::Statements => index.round_statements.of(r as usize).total,
+    };
+    // Counted when the picker opened (and again when the file under it was reloaded).
+    let shown = app
+        .list
+        .round_rows
+        .as_ref()
+        .map_or(total, |rows| rows[r as usize] as usize);
     let count = if shown == total {
-        format!("{total} event{}", if total == 1 { "" } else { "s" })
+        format!("{total} {}", app.view.unit(total))
     } else {
-        format!("{shown} of {total} events shown")
+        format!("{shown} of {total} {} shown", app.view.unit(total))
     };
     let label = round_label(&app.doc.timeline().rounds[r as usize]);
     (vec![Span::styled(label, theme.label)], format!("{count} "))
