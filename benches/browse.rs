@@ -33,8 +33,9 @@
 //!   at once (`speaker_and_disputed`: the key press, the rows around the selection found
 //!   first at 1M, see `app/pending.rs`; `speaker_and_disputed_counted`: until the whole list
 //!   is counted); and the round picker with a jump (`r`, down, Enter: `jump_to_round`,
-//!   nothing filtered; `jump_to_round_speaker`, over the busiest speaker, the first after the
-//!   list was made).
+//!   nothing filtered; over the busiest speaker, the first time after the list was made:
+//!   `open_rounds_speaker`, the `r`; `jump_to_round_speaker`, down and Enter once counted;
+//!   `rounds_counted_speaker`, the counting itself, which at 1M is done on a thread).
 //! - `strip::*`: the density strip (issue #12; goal at 1M ≤ 1.2 × at 10k): a frame with a
 //!   middle event selected at the fitting zoom (months, all 60 on screen) and zoomed in to
 //!   days (70 of 1,826 on screen, the window following the selection), the same with every
@@ -358,19 +359,59 @@ mod statements {
         bencher.bench_local(|| jump_round(&mut app));
     }
 
-    /// The same over the busiest speaker, the first time after the list was made (`v` twice
-    /// before each sample, outside the measure): the rounds' counts need a pass over the
-    /// speaker's events.
+    /// The busiest speaker's list made afresh (`v` twice), anything still counted on a thread
+    /// joined first and the picker closed: what precedes each sample below, unmeasured.
+    fn afresh(app: &mut App) {
+        app.settle_now();
+        app.update(Action::Back);
+        app.update(Action::ToggleView);
+        app.update(Action::ToggleView);
+    }
+
+    /// `r` over the busiest speaker, the first time after the list was made: the rounds'
+    /// counts need a pass over the speaker's events, which at 1M is left to a thread started
+    /// once the picker is drawn (`app/pending.rs`).
+    #[divan::bench(args = sizes(), max_time = 4, sample_size = 1)]
+    fn open_rounds_speaker(bencher: Bencher<'_, '_>, events: usize) {
+        let app = std::cell::RefCell::new(busiest_picked(events));
+        bencher
+            .with_inputs(|| afresh(&mut app.borrow_mut()))
+            .bench_local_values(|()| app.borrow_mut().update(Action::OpenRounds));
+    }
+
+    /// Then down one round and Enter, the counts in (at 1M, the thread done before the
+    /// sample).
     #[divan::bench(args = sizes(), max_time = 4, sample_size = 1)]
     fn jump_to_round_speaker(bencher: Bencher<'_, '_>, events: usize) {
         let app = std::cell::RefCell::new(busiest_picked(events));
         bencher
             .with_inputs(|| {
                 let mut app = app.borrow_mut();
-                app.update(Action::ToggleView);
-                app.update(Action::ToggleView);
+                afresh(&mut app);
+                app.update(Action::OpenRounds);
+                app.start_counting();
+                app.settle_now();
             })
-            .bench_local_values(|()| jump_round(&mut app.borrow_mut()));
+            .bench_local_values(|()| {
+                let mut app = app.borrow_mut();
+                app.update(Action::PickerDown);
+                app.update(Action::Confirm);
+                app.selected()
+            });
+    }
+
+    /// The busiest speaker's rounds counted whole (`r`, its count waited for, Esc): what
+    /// the thread does at 1M.
+    #[divan::bench(args = sizes(), max_time = 4)]
+    fn rounds_counted_speaker(bencher: Bencher<'_, '_>, events: usize) {
+        let mut app = busiest_picked(events);
+        bencher.bench_local(|| {
+            app.update(Action::ToggleView);
+            app.update(Action::ToggleView);
+            app.update(Action::OpenRounds);
+            app.settle_now();
+            app.update(Action::Back);
+        });
     }
 
     /// `v` twice, from the events view and back, giving the statements' row count.

@@ -110,8 +110,9 @@ pub fn run(launch: Launch) -> io::Result<()> {
         }
         // Handle everything already queued before drawing again, so a burst of wheel events
         // or a held key does not lag behind.
-        // A filter's list being worked out on a thread is shown as soon as it is whole.
-        let mut timeout = if app.counting() { SETTLE } else { TICK };
+        // A filter's list (or the round picker's counts) worked out on a thread is shown as
+        // soon as it is whole.
+        let mut timeout = if app.working() { SETTLE } else { TICK };
         while event::poll(timeout)? {
             if let Some(action) = action_for(&event::read()?, &app) {
                 app.update(action);

@@ -349,52 +349,39 @@ fn random_move(app: &mut App, w: &Whole, dice: &mut Dice, what: &str) {
 /// checks where the selection lands and what the footer says against the list made whole; the
 /// picker's rows are checked by `the_round_picker_counts_every_row_…`.
 fn jump_to_rounds(app: &mut App, doc: &Document, w: &Whole, dice: &mut Dice, what: &str) {
-    let (t, view) = (doc.timeline(), app.view());
-    let mut by_number: Vec<u32> = (0..t.rounds.len() as u32).collect();
-    by_number.sort_by_key(|&r| t.rounds[r as usize].number.value);
+    let (timeline, view) = (doc.timeline(), app.view());
+    let mut by_number: Vec<u32> = (0..timeline.rounds.len() as u32).collect();
+    by_number.sort_by_key(|&r| timeline.rounds[r as usize].number.value);
     for _ in 0..4 {
-        let k = dice.below(by_number.len());
-        let r = by_number[k];
+        let place = dice.below(by_number.len());
+        let round = by_number[place];
         app.update(Action::OpenRounds);
         for _ in 0..by_number.len() {
             app.update(Action::PickerUp);
         }
-        for _ in 0..k {
+        for _ in 0..place {
             app.update(Action::PickerDown);
         }
         let before = app.selected();
         app.update(Action::Confirm);
-        let label = roundtable::app::round_label(&t.rounds[r as usize]);
-        let n = w.rounds.iter().filter(|&&x| x == Some(r)).count();
-        match w.rounds.iter().position(|&x| x == Some(r)) {
-            Some(first) => {
-                assert_eq!(app.selected(), first, "{what}: jumping to {label}");
-                let unit = match (view, n) {
-                    (View::Events, 1) => "event",
-                    (View::Events, _) => "events",
-                    (View::Statements, 1) => "statement",
-                    (View::Statements, _) => "statements",
-                };
-                assert_eq!(
-                    app.message(),
-                    Some(&*format!("{label}: {n} {unit}")),
-                    "{what}"
-                );
-            }
-            None => {
-                assert_eq!(app.selected(), before, "{what}: {label} has no row");
-                let unit = if view == View::Events {
-                    "event"
-                } else {
-                    "statement"
-                };
-                assert_eq!(
-                    app.message(),
-                    Some(&*format!("no shown {unit} is in {label}")),
-                    "{what}"
-                );
-            }
-        }
+        let label = roundtable::app::round_label(&timeline.rounds[round as usize]);
+        let rows = w.rounds.iter().filter(|&&x| x == Some(round)).count();
+        let unit = match (view, rows) {
+            (View::Events, 1) => "event",
+            (View::Events, _) => "events",
+            (View::Statements, 1) => "statement",
+            (View::Statements, _) => "statements",
+        };
+        let (selected, said) = match w.rounds.iter().position(|&x| x == Some(round)) {
+            Some(first) => (first, format!("{label}: {rows} {unit}")),
+            // The singular, as the footer words it.
+            None => (
+                before,
+                format!("no shown {} is in {label}", &unit[..unit.len() - 1]),
+            ),
+        };
+        assert_eq!(app.selected(), selected, "{what}: jumping to {label}");
+        assert_eq!(app.message(), Some(said.as_str()), "{what}");
         check(app, w, &format!("{what}, jumped to {label}"));
     }
 }
@@ -564,6 +551,54 @@ fn the_round_picker_counts_every_row_even_over_a_file_reloaded_under_it() {
         }
     }
     assert!(checked >= 40, "rounds on screen: {checked}");
+}
+
+#[test]
+fn the_round_picker_counted_on_a_thread_says_so_then_shows_the_counts() {
+    let doc = &*DOC;
+    let t = doc.timeline();
+    let busiest = (0..t.participants.len())
+        .max_by_key(|&p| doc.index().speaking[p].events.len())
+        .expect("participants");
+    let filter = Filter {
+        speakers: vec![busiest as u32],
+        ..Filter::default()
+    };
+    for view in [View::Events, View::Statements] {
+        // Every count past no event goes to the thread.
+        let mut app = App::new(Arc::clone(doc), &filter).working_out_past(0);
+        app.update(Action::Resize {
+            width: WIDTH,
+            height: HEIGHT,
+        });
+        if view == View::Statements {
+            app.update(Action::ToggleView);
+        }
+        app.update(Action::OpenRounds);
+        assert!(app.working(), "{view:?}: counted on a thread");
+        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
+        let frame = terminal
+            .draw(|f| roundtable::ui::render(&app, f))
+            .expect("drawing into memory");
+        let screen: String = frame
+            .buffer
+            .content()
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect();
+        assert!(screen.contains("counting… of "), "{view:?}: {screen}");
+        app.start_counting();
+        app.settle_now();
+        assert!(!app.working());
+        let w = whole(doc, &filter, view);
+        assert!(picker_counts_rows(&app, doc, &w, view) >= 10, "{view:?}");
+        // Enter jumps with the count said, as without a thread.
+        app.update(Action::Confirm);
+        assert!(
+            app.message().is_some_and(|m| m.starts_with("Round ")),
+            "{view:?}"
+        );
+    }
 }
 
 /// Checks the round picker's rows on screen against the list made whole, in `view`: how many

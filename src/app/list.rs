@@ -333,35 +333,18 @@ impl List {
         }
     }
 
-    /// Whether the list shows every event and every statement: then the index's counts are
-    /// the list's.
-    fn shows_all(input: Input<'_>) -> bool {
-        input.shown.len() == input.t.events.len() && !input.filter.selects_statements()
-    }
-
-    /// Per round (by index): how many rows of the list are in it, kept for the list's life.
-    /// From the index's counts when every event and statement is shown (no pass at all), else
-    /// by counting the rows of each shown event (one pass over them; no row is made).
+    /// Per round (by index): how many rows of the list are in it, kept for the list's life
+    /// ([`round_rows`]).
     pub(crate) fn count_rounds(&mut self, input: Input<'_>) -> &[u32] {
         let view = self.view;
-        self.round_rows.get_or_insert_with(|| {
-            let Input { t, index, .. } = input;
-            if Self::shows_all(input) {
-                return (0..t.rounds.len())
-                    .map(|r| match view {
-                        View::Events => index.in_round[r].len() as u32,
-                        View::Statements => index.round_statements.of(r).total as u32,
-                    })
-                    .collect();
-            }
-            let mut rows = vec![0u32; t.rounds.len()];
-            for &pos in input.shown {
-                if let Some(r) = input.round(pos) {
-                    rows[r as usize] += input.rows_of_event(view, pos) as u32;
-                }
-            }
-            rows
-        })
+        self.round_rows
+            .get_or_insert_with(|| round_rows(view, input))
+    }
+
+    /// Whether the rounds' counts are known, or cost at most `most` shown events read: else
+    /// they are worth counting on a thread ([`round_rows`] there).
+    pub(crate) fn rounds_counted_at_once(&self, input: Input<'_>, most: usize) -> bool {
+        self.round_rows.is_some() || shows_all(input) || input.shown.len() <= most
     }
 
     /// The first row of round `r` (by index), and how many rows the round has in the list;
@@ -418,6 +401,34 @@ impl List {
         let r = self.stmts.rows_of(&input.shown[self.first..], pos);
         self.base + r.start..self.base + r.end
     }
+}
+
+/// Whether `input` shows every event and every statement: then the index's counts are the
+/// list's.
+fn shows_all(input: Input<'_>) -> bool {
+    input.shown.len() == input.t.events.len() && !input.filter.selects_statements()
+}
+
+/// Per round (by index): how many rows of `view`'s list for `input` are in it. From the
+/// index's counts when every event and statement is shown (no pass at all), else by counting
+/// the rows of each shown event (one pass over them; no row is made).
+pub(crate) fn round_rows(view: View, input: Input<'_>) -> Vec<u32> {
+    let Input { t, index, .. } = input;
+    if shows_all(input) {
+        return (0..t.rounds.len())
+            .map(|r| match view {
+                View::Events => index.in_round[r].len() as u32,
+                View::Statements => index.round_statements.of(r).total as u32,
+            })
+            .collect();
+    }
+    let mut rows = vec![0u32; t.rounds.len()];
+    for &pos in input.shown {
+        if let Some(r) = input.round(pos) {
+            rows[r as usize] += input.rows_of_event(view, pos) as u32;
+        }
+    }
+    rows
 }
 
 /// How many rows `view` lists for `input`, found without reading the events when the index

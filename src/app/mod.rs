@@ -181,6 +181,9 @@ pub struct App {
     /// The whole list of the filter being worked out on a thread, while `shown` holds the
     /// events around the selection only (see `pending.rs`).
     pub(crate) pending: Option<pending::Pending>,
+    /// The round picker's counts of rows, when they are being counted on a thread (see
+    /// `pending.rs`); dropped, and counted again, whenever the list is made anew.
+    pub(crate) rounds: Option<pending::Rounds>,
     /// Events a filter may walk before the key press shows only the events around the
     /// selection ([`pending::WALK_NOW`]; tests set it lower).
     pub(crate) walk_now: usize,
@@ -227,6 +230,7 @@ impl App {
             marks_unsaved: None,
             strip: strip::Strip::default(),
             pending: None,
+            rounds: None,
             walk_now: pending::WALK_NOW,
             quit: false,
         };

@@ -2,11 +2,14 @@
 //! keeps would walk many events, the events around the selection are found first and shown,
 //! and the whole list, with its counts, is worked out on a thread started once they are drawn
 //! ([`App::start_counting`]); the event loop puts it in their place when the thread is done,
-//! or the next key, which waits for it ([`App::settle`]).
+//! or the next key, which waits for it ([`App::settle`]). The round picker's counts of rows,
+//! over a long filtered list, are counted on a thread the same way ([`Rounds`]): the picker
+//! opens at once and says `counting…` until they are in.
 
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
+use super::list::{Input, round_rows};
 use super::{App, Place};
 use crate::query::Filter;
 use crate::query::filter::Kept;
@@ -49,6 +52,14 @@ enum Job {
     Waiting(Filter),
     /// A thread working it out.
     Running(JoinHandle<Kept>),
+}
+
+/// The round picker's counts of rows, still to be counted (see [`App::count_rounds`]).
+pub(crate) enum Rounds {
+    /// Not started: the thread starts once the picker is drawn.
+    Waiting,
+    /// A thread counting them.
+    Running(JoinHandle<Vec<u32>>),
 }
 
 impl App {
@@ -94,6 +105,7 @@ impl App {
     /// terminal side calls it once the rows found first are drawn. Where no thread can be
     /// started, the list is worked out here.
     pub fn start_counting(&mut self) {
+        self.start_counting_rounds();
         let doc = Arc::clone(&self.doc);
         let Some(pending) = &mut self.pending else {
             return;
@@ -120,15 +132,92 @@ impl App {
         self.pending.is_some()
     }
 
-    /// Waits for the whole list of a filter being worked out, if one is, and shows it.
-    pub fn settle_now(&mut self) {
-        self.settle(true);
+    /// Whether anything is being counted on a thread: the list of a filter
+    /// ([`App::counting`]) or the round picker's counts. The event loop then looks for the
+    /// result often.
+    #[must_use]
+    pub fn working(&self) -> bool {
+        self.pending.is_some() || self.rounds.is_some()
     }
 
-    /// Shows the whole list of a filter if its thread is done; returns whether it did (then
-    /// the screen wants drawing again).
+    /// Waits for the whole list of a filter being worked out, if one is, and shows it; and
+    /// for the round picker's counts.
+    pub fn settle_now(&mut self) {
+        self.settle(true);
+        self.settle_rounds(true);
+    }
+
+    /// Shows the whole list of a filter, or the round picker's counts, if its thread is done;
+    /// returns whether it did (then the screen wants drawing again).
     pub fn settle_if_done(&mut self) -> bool {
-        self.settle(false)
+        let list = self.settle(false);
+        self.settle_rounds(false) || list
+    }
+
+    /// Makes sure the round picker will have its counts of rows: at once when they are known
+    /// or cheap (the list's whole list settled first), else from a thread started once the
+    /// picker is drawn ([`App::start_counting`]).
+    pub(crate) fn count_rounds(&mut self) {
+        self.settle(true);
+        let walk_now = self.walk_now;
+        let (list, input) = self.parts();
+        if list.rounds_counted_at_once(input, walk_now) {
+            list.count_rounds(input);
+        } else if self.rounds.is_none() {
+            self.rounds = Some(Rounds::Waiting);
+        }
+    }
+
+    /// Starts the thread that counts the round picker's rows, if it is waiting.
+    fn start_counting_rounds(&mut self) {
+        if !matches!(self.rounds, Some(Rounds::Waiting)) {
+            return;
+        }
+        let (doc, filter, view) = (Arc::clone(&self.doc), self.filter.clone(), self.view);
+        match std::thread::Builder::new()
+            .name("rounds".into())
+            .spawn(move || {
+                let (t, index) = (doc.timeline(), doc.index());
+                let kept = filter.kept(t, index, Some(doc.text()));
+                let input = Input {
+                    t,
+                    index,
+                    filter: &filter,
+                    shown: kept.positions(index),
+                    counts: kept.statements(index),
+                };
+                round_rows(view, input)
+            }) {
+            Ok(running) => self.rounds = Some(Rounds::Running(running)),
+            Err(_) => {
+                self.settle_rounds(true);
+            }
+        }
+    }
+
+    /// Puts the round picker's counts in place when they are counted: with `wait`, waiting
+    /// for the thread (or counting here if it has not started); without, only if it is done.
+    /// Returns whether it did.
+    pub(crate) fn settle_rounds(&mut self, wait: bool) -> bool {
+        let Some(rounds) = self.rounds.take_if(|r| match r {
+            Rounds::Waiting => wait,
+            Rounds::Running(job) => wait || job.is_finished(),
+        }) else {
+            return false;
+        };
+        let counted = match rounds {
+            Rounds::Running(job) => job.join().ok(),
+            Rounds::Waiting => None,
+        };
+        let (list, input) = self.parts();
+        match counted {
+            Some(rows) => list.round_rows = Some(rows),
+            // Not started, or a thread that failed: counted here.
+            None => {
+                list.count_rounds(input);
+            }
+        }
+        true
     }
 
     /// Puts the whole list in place of the rows around the selection, keeping the selection,

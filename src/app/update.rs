@@ -319,8 +319,7 @@ impl App {
             .then(|| self.round_at(self.selected))
             .flatten();
         // The picker shows every round's count of rows.
-        let (list, input) = self.parts();
-        list.count_rounds(input);
+        self.count_rounds();
         self.overlay = Overlay::Picker(Picker::rounds(self.doc.timeline(), current));
     }
 
@@ -486,6 +485,8 @@ impl App {
 
     fn jump_to_round(&mut self, r: u32) {
         let label = super::round_label(&self.doc.timeline().rounds[r as usize]);
+        // The footer says how many rows the round has: its count is waited for.
+        self.settle_rounds(true);
         let (list, input) = self.parts();
         match list.round_at(input, r) {
             Some((i, n)) => {

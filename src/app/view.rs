@@ -178,6 +178,8 @@ impl App {
     /// recomputes the search hits, and selects `keep` (or the nearest row after it).
     pub(crate) fn rebuild(&mut self, keep: Option<Place>) {
         self.list = List::new(self.view, self.input());
+        // Counts of the list before, if a thread is still at them: left to end on its own.
+        self.rounds = None;
         if let Some(mut s) = self.search.take() {
             self.restrict(&mut s);
             self.search = Some(s);
@@ -267,9 +269,7 @@ impl App {
     /// that was just reloaded, say), the rounds' counts of rows, from the whole list.
     pub(crate) fn make_window(&mut self) {
         if matches!(&self.overlay, Overlay::Picker(p) if p.kind == PickerKind::Rounds) {
-            self.settle_now();
-            let (list, input) = self.parts();
-            list.count_rounds(input);
+            self.count_rounds();
         }
         let h = self.list_height();
         self.reach_around(self.selected, h);

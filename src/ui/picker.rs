@@ -92,12 +92,16 @@ fn round_row(app: &App, r: u32, theme: &Theme) -> (Vec<Span<'static>>, String) {
         View::Events => index.in_round[r as usize].len(),
         View::Statements => index.round_statements.of(r as usize).total,
     };
-    // Counted when the picker opened (and again when the file under it was reloaded).
-    let shown = app
-        .list
-        .round_rows
-        .as_ref()
-        .map_or(total, |rows| rows[r as usize] as usize);
+    // Counted when the picker opened (and again when the file under it was reloaded), or
+    // still being counted on a thread.
+    let Some(rows) = &app.list.round_rows else {
+        let label = round_label(&app.doc.timeline().rounds[r as usize]);
+        return (
+            vec![Span::styled(label, theme.label)],
+            format!("counting… of {total} {} ", app.view.unit(total)),
+        );
+    };
+    let shown = rows[r as usize] as usize;
     let count = if shown == total {
         format!("{total} {}", app.view.unit(total))
     } else {
