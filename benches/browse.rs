@@ -363,7 +363,11 @@ mod statements {
     /// joined first and the picker closed: what precedes each sample below, unmeasured.
     fn afresh(app: &mut App) {
         app.settle_now();
-        app.update(Action::Back);
+        // Esc with nothing open would clear the filter.
+        if app.mode() == roundtable::app::Mode::Rounds {
+            app.update(Action::Back);
+        }
+        assert!(!app.filter().speakers.is_empty());
         app.update(Action::ToggleView);
         app.update(Action::ToggleView);
     }
