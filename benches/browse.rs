@@ -598,6 +598,38 @@ mod statements {
         bencher.bench_local(|| view_twice(&mut app));
     }
 
+    /// `]` in the statements view under a round filter (the middle round), where the whole
+    /// list is one round's group: from the first row it finds no later round. Each sample on
+    /// a list made afresh (`v` twice, unmeasured), as the first `]` after a filter change. In
+    /// the generated timelines rounds are broken up by events of no round, so this is where
+    /// a group is longest.
+    #[divan::bench(args = sizes(), max_time = 4, sample_size = 1)]
+    fn next_round_in_one_round(bencher: Bencher<'_, '_>, events: usize) {
+        let f = common::fixture(events);
+        let t = f.timeline();
+        let filter = roundtable::query::Filter {
+            round: Some(t.rounds.len() as u32 / 2),
+            ..roundtable::query::Filter::default()
+        };
+        let app = std::cell::RefCell::new(App::new(std::sync::Arc::clone(&f.doc), &filter));
+        app.borrow_mut().update(Action::Resize {
+            width: 160,
+            height: 50,
+        });
+        in_statements(&mut app.borrow_mut());
+        bencher
+            .with_inputs(|| {
+                let mut app = app.borrow_mut();
+                view_twice(&mut app);
+                app.update(Action::FirstEvent);
+            })
+            .bench_local_values(|()| {
+                let mut app = app.borrow_mut();
+                app.update(Action::NextRound);
+                assert_eq!(app.message(), Some("no later round"));
+            });
+    }
+
     /// The same with the middle statement of the speaker's selected: the filter keeps it
     /// selected, and its rows are made around it, not from the top.
     #[divan::bench(args = sizes(), max_time = 4)]

@@ -48,7 +48,7 @@ pub(crate) struct Input<'a> {
 
 impl Input<'_> {
     /// How many rows `view` lists for the shown event at `pos`.
-    fn rows_of_event(&self, view: View, pos: u32) -> usize {
+    pub(super) fn rows_of_event(&self, view: View, pos: u32) -> usize {
         match view {
             View::Events => 1,
             View::Statements => self.filter.rows_in(self.t, self.index, pos),
@@ -56,7 +56,7 @@ impl Input<'_> {
     }
 
     /// The round of the event at `pos`.
-    fn round(&self, pos: u32) -> Option<u32> {
+    pub(super) fn round(&self, pos: u32) -> Option<u32> {
         self.t.events[pos as usize].round.as_ref().map(|r| r.target)
     }
 }
@@ -135,6 +135,11 @@ impl List {
         }
     }
 
+    /// The view the list is of.
+    pub(crate) fn view(&self) -> View {
+        self.view
+    }
+
     /// How many rows the list has, made or not.
     pub(crate) fn total(&self) -> usize {
         self.total
@@ -151,7 +156,7 @@ impl List {
 
     /// How many rows the shown events `0..k` have, from the running counts: at most
     /// [`STEP`] events counted (a few times that with several speakers).
-    fn rows_before(&self, input: Input<'_>, k: usize) -> usize {
+    pub(crate) fn rows_before(&self, input: Input<'_>, k: usize) -> usize {
         let Input {
             t, index, shown, ..
         } = input;
@@ -313,24 +318,6 @@ impl List {
             self.restart(input, 0);
         }
         self.read_until(input, |_| false);
-    }
-
-    /// Reads on until a round group opens after row `row` (or to the end).
-    pub(crate) fn reach_group_after(&mut self, input: Input<'_>, row: usize) {
-        self.read_until(input, |l| l.round_starts.last().is_some_and(|&s| s > row));
-    }
-
-    /// Makes rows above the segment until `n` round groups open at or before row `row`, or
-    /// the list's first row is made: each time from a segment starting twice as far above.
-    pub(crate) fn reach_groups_before(&mut self, input: Input<'_>, row: usize, n: usize) {
-        let mut back = STEP;
-        while self.base > 0 && self.round_starts.partition_point(|&s| s <= row) < n {
-            let end = self.made();
-            let k = self.first.saturating_sub(back);
-            self.restart(input, k);
-            self.read_until(input, |l| l.made() >= end);
-            back = back.saturating_mul(2);
-        }
     }
 
     /// Per round (by index): how many rows of the list are in it, kept for the list's life

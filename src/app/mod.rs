@@ -20,6 +20,7 @@
 pub mod action;
 pub mod choices;
 pub mod detail;
+mod groups;
 pub mod keymap;
 pub mod layout;
 pub mod links;

@@ -7,6 +7,7 @@
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
+use super::list::{Input, List};
 use super::pending::Said;
 use super::window::{Page, Row};
 use super::{App, Focus, HelpPage, Overlay, Picker, PickerKind, detail, layout, text};
@@ -266,29 +267,37 @@ impl App {
         self.reach_rows(lo, last);
     }
 
+    /// Selects the first row of the next round group (`]`), or says there is none.
     fn next_round(&mut self) {
-        let selected = self.selected;
-        let (list, input) = self.parts();
-        list.reach_group_after(input, selected);
-        let starts = &self.list.round_starts;
-        let k = starts.partition_point(|&s| s <= self.selected);
-        match starts.get(k).copied() {
-            Some(i) => self.select(i),
+        let to = self.group_of_selection(|list, input, k| list.next_group(input, k));
+        match to {
+            Some(row) => self.select(row),
             None => self.message = Some("no later round".into()),
         }
     }
 
+    /// Selects the first row of the round group before the selection's (`[`), or says there
+    /// is none.
     fn prev_round(&mut self) {
-        // The selection's group and the one before it open at or before it.
-        let selected = self.selected;
-        let (list, input) = self.parts();
-        list.reach_groups_before(input, selected, 2);
-        let starts = &self.list.round_starts;
-        let k = starts.partition_point(|&s| s <= self.selected);
-        match k.checked_sub(2).map(|k| starts[k]) {
-            Some(i) => self.select(i),
+        let to = self.group_of_selection(|list, input, k| list.prev_group(input, k));
+        match to {
+            Some(row) => self.select(row),
             None => self.message = Some("no earlier round".into()),
         }
+    }
+
+    /// The first row of the shown event `group` gives for the selection's event (an index
+    /// into the shown events): a group's first event, found from the index's round lists
+    /// (`groups.rs`), and its first row from the running counts.
+    fn group_of_selection(
+        &mut self,
+        group: impl Fn(&List, Input<'_>, usize) -> Option<usize>,
+    ) -> Option<usize> {
+        let pos = self.place()?.event;
+        let (list, input) = self.parts();
+        let k = input.shown.partition_point(|&s| s < pos);
+        let j = group(list, input, k)?;
+        Some(list.rows_before(input, j))
     }
 
     /// Scrolls the help overlay when it is open, otherwise the detail pane.
