@@ -2,8 +2,8 @@
 //! (or of no round) under one header. Where the next group opens, or where a row's own group
 //! opened, is found from the index's lists of each round's events: the run of consecutive
 //! timeline positions of one round that holds an event is found by halving, so `]` and `[`
-//! cost the same however long a round is. Only where a filter hides what broke two runs of a
-//! round apart are the runs walked one by one.
+//! cost the same however long a round is. Under a round filter there is one group. Only where
+//! another filter hides what broke two runs of a round apart are the runs walked one by one.
 
 use super::list::{Input, List};
 use super::view::View;
@@ -89,6 +89,10 @@ impl List {
     /// The first shown event (an index into the shown events) of the group after the one that
     /// holds shown event `k`, which has rows; `None` when that group is the last.
     pub(crate) fn next_group(&self, input: Input<'_>, k: usize) -> Option<usize> {
+        if input.filter.round.is_some() {
+            // Every shown event is of that round: one group.
+            return None;
+        }
         let view = self.view();
         let round = input.round(input.shown[k]);
         let mut pos = input.shown[k];
@@ -106,6 +110,9 @@ impl List {
     /// The first shown event of the group that holds shown event `k`, which has rows.
     pub(crate) fn group_start(&self, input: Input<'_>, k: usize) -> usize {
         let view = self.view();
+        if input.filter.round.is_some() {
+            return Self::rows_from(input, view, 0).unwrap_or(k).min(k);
+        }
         let round = input.round(input.shown[k]);
         let mut pos = input.shown[k];
         loop {

@@ -269,7 +269,7 @@ impl App {
 
     /// Selects the first row of the next round group (`]`), or says there is none.
     fn next_round(&mut self) {
-        let to = self.group_of_selection(|list, input, k| list.next_group(input, k));
+        let to = self.group_of_selection(List::next_group);
         match to {
             Some(row) => self.select(row),
             None => self.message = Some("no later round".into()),
@@ -279,7 +279,7 @@ impl App {
     /// Selects the first row of the round group before the selection's (`[`), or says there
     /// is none.
     fn prev_round(&mut self) {
-        let to = self.group_of_selection(|list, input, k| list.prev_group(input, k));
+        let to = self.group_of_selection(List::prev_group);
         match to {
             Some(row) => self.select(row),
             None => self.message = Some("no earlier round".into()),
