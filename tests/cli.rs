@@ -401,7 +401,7 @@ fn unknown_speaker_round_or_source_exits_2_with_a_suggestion() {
 }
 
 #[test]
-fn a_blank_name_or_relay_exits_2_saying_what_the_flag_needs() {
+fn a_blank_name_relay_or_search_exits_2_saying_what_the_flag_needs() {
     for (flag, said) in [
         (
             "--source",
@@ -416,6 +416,10 @@ fn a_blank_name_or_relay_exits_2_saying_what_the_flag_needs() {
             "--participant needs a name: a participant's id, name or alias, or a part of one",
         ),
         ("--via", "--via needs text to find in relays"),
+        (
+            "--search",
+            "--search needs text to find in titles, summaries, quotes, claims and names",
+        ),
     ] {
         for blank in ["", "  "] {
             let o = run(&["list", flag, blank]);

@@ -46,7 +46,7 @@ pub struct FilterArgs {
     pub via: Option<String>,
     /// `--search`: text to find in titles, summaries, quotes and claims, and in the names and
     /// aliases of the event's participants, ignoring case and accents (see [`search`]).
-    /// Blank text filters nothing.
+    /// Blank text is refused ([`FilterError::Blank`]).
     pub search: Option<String>,
     /// `--anonymous`: statements by a participant of kind `Group`.
     pub anonymous: bool,
@@ -82,7 +82,7 @@ pub struct Filter {
     /// from the filter menu).
     pub via: Option<RelayPart>,
     /// The search text as typed (not folded; [`search`] folds it); never blank: [`Filter::resolve`]
-    /// drops a search that is empty or only whitespace.
+    /// refuses a search that is empty or only whitespace.
     pub search: Option<String>,
     /// Only statements by a `Group` participant.
     pub anonymous: bool,
@@ -214,8 +214,8 @@ impl fmt::Display for Named {
 /// A filter argument that names nothing in the timeline, or several things, or is blank.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FilterError {
-    /// `--speaker`, `--participant`, `--source` or `--via` (the flag, as typed) was given
-    /// blank text (`--source ""`): there is nothing to look for.
+    /// `--speaker`, `--participant`, `--source`, `--via` or `--search` (the flag, as typed)
+    /// was given blank text (`--source ""`): there is nothing to look for.
     Blank(&'static str),
     /// A `--speaker` (or `--participant`, with `flag` saying which) matched no participant,
     /// or more than one.
@@ -275,6 +275,9 @@ impl fmt::Display for FilterError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FilterError::Blank("--via") => f.write_str("--via needs text to find in relays"),
+            FilterError::Blank("--search") => f.write_str(
+                "--search needs text to find in titles, summaries, quotes, claims and names",
+            ),
             FilterError::Blank(flag @ "--source") => write!(
                 f,
                 "{flag} needs a name: a source id or an outlet, or a part of either"
@@ -502,7 +505,10 @@ impl Filter {
             }
             None => None,
         };
-        let search = args.search.clone().filter(|s| !s.trim().is_empty());
+        let search = match &args.search {
+            Some(s) if s.trim().is_empty() => return Err(FilterError::Blank("--search")),
+            search => search.clone(),
+        };
         let marked = args.marked.as_ref().map(|ids| marked_positions(t, ids));
         Ok(Filter {
             speakers,
@@ -1058,9 +1064,8 @@ mod tests {
         for got in resolve(|a, s| a.via = Some(s)) {
             assert_eq!(got, Err(FilterError::Blank("--via")));
         }
-        // A blank search filters nothing, as documented.
         for got in resolve(|a, s| a.search = Some(s)) {
-            assert_eq!(got, Ok(Filter::default()));
+            assert_eq!(got, Err(FilterError::Blank("--search")));
         }
     }
 
