@@ -518,30 +518,38 @@ fn a_filter_change_counts_exactly_and_makes_only_the_rows_it_shows() {
     check(&app, &kept, "at the end");
 }
 
+/// Only the participant quoted in the most events.
+fn busiest_speaker(doc: &Document) -> Filter {
+    let busiest = (0..doc.timeline().participants.len())
+        .max_by_key(|&p| doc.index().speaking[p].events.len())
+        .expect("participants");
+    Filter {
+        speakers: vec![busiest as u32],
+        ..Filter::default()
+    }
+}
+
+/// `app` at the test's size, in `view`.
+fn sized(mut app: App, view: View) -> App {
+    app.update(Action::Resize {
+        width: WIDTH,
+        height: HEIGHT,
+    });
+    if view == View::Statements {
+        app.update(Action::ToggleView);
+    }
+    app
+}
+
 #[test]
 fn the_round_picker_counts_every_row_even_over_a_file_reloaded_under_it() {
     let doc = &*DOC;
-    let t = doc.timeline();
     // Nothing filtered (the index's counts), then the busiest speaker (a pass over the shown
     // events), in both views.
-    let busiest = (0..t.participants.len())
-        .max_by_key(|&p| doc.index().speaking[p].events.len())
-        .expect("participants");
-    let speaker = Filter {
-        speakers: vec![busiest as u32],
-        ..Filter::default()
-    };
     let mut checked = 0;
-    for filter in [Filter::default(), speaker] {
+    for filter in [Filter::default(), busiest_speaker(doc)] {
         for view in [View::Events, View::Statements] {
-            let mut app = App::new(Arc::clone(doc), &filter);
-            app.update(Action::Resize {
-                width: WIDTH,
-                height: HEIGHT,
-            });
-            if view == View::Statements {
-                app.update(Action::ToggleView);
-            }
+            let mut app = sized(App::new(Arc::clone(doc), &filter), view);
             app.update(Action::OpenRounds);
             // The same file saved again: its rows start afresh under the open picker.
             let again = Document::load("gen.ron", doc.text().to_string())
@@ -556,24 +564,10 @@ fn the_round_picker_counts_every_row_even_over_a_file_reloaded_under_it() {
 #[test]
 fn the_round_picker_counted_on_a_thread_says_so_then_shows_the_counts() {
     let doc = &*DOC;
-    let t = doc.timeline();
-    let busiest = (0..t.participants.len())
-        .max_by_key(|&p| doc.index().speaking[p].events.len())
-        .expect("participants");
-    let filter = Filter {
-        speakers: vec![busiest as u32],
-        ..Filter::default()
-    };
+    let filter = busiest_speaker(doc);
     for view in [View::Events, View::Statements] {
         // Every count past no event goes to the thread.
-        let mut app = App::new(Arc::clone(doc), &filter).working_out_past(0);
-        app.update(Action::Resize {
-            width: WIDTH,
-            height: HEIGHT,
-        });
-        if view == View::Statements {
-            app.update(Action::ToggleView);
-        }
+        let mut app = sized(App::new(Arc::clone(doc), &filter).working_out_past(0), view);
         app.update(Action::OpenRounds);
         assert!(app.working(), "{view:?}: counted on a thread");
         let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
