@@ -518,17 +518,20 @@ impl App {
     }
 }
 
-/// Makes the document's relays and outlets ([`Index::relays`](crate::query::Index::relays) and
-/// [`Index::outlets`](crate::query::Index::outlets): passes over its statements left out of
-/// the load) on a thread of its own, so that the filter menu, `--via` and `--source` find them
-/// made. Where no thread can be started, the first of those makes them.
+/// Makes the document's relays, outlets and speakers' flagged statements
+/// ([`Index::relays`](crate::query::Index::relays),
+/// [`Index::outlets`](crate::query::Index::outlets) and
+/// [`Index::spoken_flags`](crate::query::Index::spoken_flags): passes over its statements left
+/// out of the load) on a thread of its own, so that the filter menu, `--via`, `--source` and a
+/// speaker with a flag find them made. Where no thread can be started, the first of those makes
+/// them.
 pub(crate) fn make_filter_lists(doc: &Arc<Document>) {
     let doc = Arc::clone(doc);
     let _ = std::thread::Builder::new()
         .name("filter lists".into())
         .spawn(move || {
             let (t, index) = (doc.timeline(), doc.index());
-            index.outlets(t).sources.len() + index.relays(t).len()
+            index.outlets(t).sources.len() + index.relays(t).len() + index.spoken_flags(t).len()
         });
 }
 
