@@ -125,6 +125,9 @@ pub struct App {
     /// The positions of every event (`0..n`, 4 bytes an event), set aside while a filter is on,
     /// so that turning the last filter off does not make them again; empty when not set aside.
     pub(crate) every: Vec<u32>,
+    /// The filter menu's choices of the document and their folded labels, made the first time
+    /// the menu opens.
+    pub(crate) menu: Option<choices::Menu>,
     /// When the filter keeps no event, why (worked out once, when the filter is set).
     pub(crate) nothing_why: Option<crate::query::nothing::Why>,
     /// The place selected before a filter that keeps nothing: selected again by the next
@@ -200,6 +203,7 @@ impl App {
             filter: Filter::default(),
             shown: crate::query::filter::Kept::Made(Vec::new()),
             every: Vec::new(),
+            menu: None,
             nothing_why: None,
             held: None,
             view: View::Events,
