@@ -6,7 +6,7 @@
 //!
 //! ```sh
 //! cargo build --release --example keypress
-//! target/release/examples/keypress [EVENTS=1000000] [SECONDS=20]
+//! target/release/examples/keypress [EVENTS=1000000] [SECONDS=20] [alone]
 //! ```
 
 #[allow(dead_code)]
@@ -56,9 +56,12 @@ fn main() {
         height: 50,
     });
     app.update(Action::ToggleView);
-    app.update(Action::OpenSpeakers);
-    type_text(&mut app, &name);
-    app.update(Action::Confirm);
+    // `alone`: the flag by itself (`statements::disputed_on_and_off`), no speaker picked.
+    if args.next().as_deref() != Some("alone") {
+        app.update(Action::OpenSpeakers);
+        type_text(&mut app, &name);
+        app.update(Action::Confirm);
+    }
     eprintln!(
         "ready: pid {}, {events} events, {} statements by {name}",
         std::process::id(),
