@@ -21,7 +21,7 @@ use roundtable::app::{Action, App, View, layout};
 use roundtable::query::document::Document;
 use roundtable::query::filter::Kept;
 use roundtable::query::statement::StatementRef;
-use roundtable::query::tally::{RelayMatch, RelayPart};
+use roundtable::query::tally::{Flag, RelayMatch, RelayPart};
 use roundtable::query::{Filter, fold};
 
 const EVENTS: usize = 2000;
@@ -110,7 +110,8 @@ fn random_filter(doc: &Document, dice: &mut Dice) -> Filter {
 }
 
 /// A filter of each single part that the index keeps a list for, with running counts of its
-/// statements (every flag, each relay, three outlets, a round, a participant, a speaker), and
+/// statements (every flag, each relay, three outlets, a round, a participant, a speaker, and
+/// that speaker with each flag), and
 /// one source of an outlet with several (a list of its own): the borrowed lists, checked.
 fn single_parts(doc: &Document) -> Vec<Filter> {
     let (t, index) = (doc.timeline(), doc.index());
@@ -156,10 +157,22 @@ fn single_parts(doc: &Document) -> Vec<Filter> {
         participant: Some(busiest(&|p| index.involved[p].len())),
         ..Filter::default()
     });
+    let speaker = busiest(&|p| index.speaking[p].events.len());
     out.push(Filter {
-        speakers: vec![busiest(&|p| index.speaking[p].events.len())],
+        speakers: vec![speaker],
         ..Filter::default()
     });
+    // The busiest speaker with each flag: the index's list of their statements with it.
+    for flag in Flag::ALL {
+        out.push(Filter {
+            speakers: vec![speaker],
+            anonymous: flag == Flag::Anonymous,
+            disputed: flag == Flag::Disputed,
+            corroborated: flag == Flag::Corroborated,
+            single_origin: flag == Flag::SingleOrigin,
+            ..Filter::default()
+        });
+    }
     for f in &out {
         assert!(
             !matches!(f.kept(t, index, None), Kept::Made(_)),
@@ -860,7 +873,6 @@ fn menu_keeps_the_selection(doc: &Arc<Document>, at_least: usize) {
 /// definition that [`Filter::apply`] and [`Join::around`] find by walking lists.
 fn passes(doc: &Document, f: &Filter, pos: u32) -> bool {
     use roundtable::query::Kind;
-    use roundtable::query::tally::Flag;
     let (t, index) = (doc.timeline(), doc.index());
     let e = &t.events[pos as usize];
     let statement = |at: StatementRef| {

@@ -199,6 +199,27 @@ impl Choice {
     }
 }
 
+/// Every choice of a timeline ([`Choice::all`]) with its label folded ([`folded_labels`]):
+/// what the filter menu lists after the text parts on. The browser makes it once per document,
+/// the first time the menu opens, rather than at each opening.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Menu {
+    /// [`Choice::all`].
+    pub choices: Vec<Choice>,
+    /// Their labels, folded.
+    pub labels: Vec<String>,
+}
+
+impl Menu {
+    /// The choices of `t` and their folded labels.
+    #[must_use]
+    pub fn new(t: &Timeline<'_>, index: &Index) -> Self {
+        let choices = Choice::all(t, index);
+        let labels = folded_labels(t, &choices);
+        Menu { choices, labels }
+    }
+}
+
 /// The indices into `choices` whose label has the words typed, in order, each within a word
 /// of it (case, accents and punctuation ignored: `source rt` and `rt` find `source: RT`); all
 /// of them for nothing typed. See [`matching_labels`] for the order.
@@ -233,12 +254,23 @@ pub fn words(text: &str) -> String {
 /// of one of their words; then labels with each inside one (`rt` in `participant`).
 #[must_use]
 pub fn matching_labels(labels: &[String], typed: &str) -> Vec<u32> {
-    let typed = words(typed);
-    let mut found: Vec<(u8, u32)> = (0..labels.len() as u32)
-        .filter_map(|i| how_well(&labels[i as usize], &typed).map(|rank| (rank, i)))
+    matching_among(labels, 0..labels.len() as u32, &words(typed))
+}
+
+/// [`matching_labels`] for text already made by [`words`], trying only the labels `among`
+/// (indices into `labels`, in any order): the others are taken not to match.
+#[must_use]
+pub fn matching_among(
+    labels: &[String],
+    among: impl IntoIterator<Item = u32>,
+    typed: &str,
+) -> Vec<u32> {
+    let mut found: Vec<(u8, u32)> = among
+        .into_iter()
+        .filter_map(|i| how_well(&labels[i as usize], typed).map(|rank| (rank, i)))
         .collect();
-    // Stable: the menu's order within a rank.
-    found.sort_by_key(|&(rank, _)| rank);
+    // The menu's order within a rank.
+    found.sort_unstable();
     found.into_iter().map(|(_, i)| i).collect()
 }
 
@@ -247,6 +279,11 @@ pub fn matching_labels(labels: &[String], typed: &str) -> Vec<u32> {
 fn how_well(label: &str, typed: &str) -> Option<u8> {
     if typed.is_empty() {
         return Some(0);
+    }
+    // Each rank below needs every typed word somewhere in the label: most labels fail this
+    // one scan each, without being cut into words.
+    if !typed.split(' ').all(|t| holds(label, t)) {
+        return None;
     }
     // Each typed word in a later word of the label than the one before.
     let in_order = |found: fn(&str, &str) -> bool| {
@@ -259,10 +296,24 @@ fn how_well(label: &str, typed: &str) -> Option<u8> {
         Some(1)
     } else if in_order(|w, t| w.starts_with(t)) {
         Some(2)
-    } else if in_order(|w, t| w.contains(t)) {
+    } else if in_order(holds) {
         Some(3)
     } else {
         None
+    }
+}
+
+/// Whether `word` holds `part`, compared byte by byte (both are UTF-8, so a match starts on a
+/// character's first byte): for the few letters of a menu's word, quicker than `str::contains`,
+/// which prepares a search for each call.
+fn holds(word: &str, part: &str) -> bool {
+    let (w, p) = (word.as_bytes(), part.as_bytes());
+    match p.first() {
+        None => true,
+        Some(&first) => {
+            p.len() <= w.len()
+                && (0..=w.len() - p.len()).any(|i| w[i] == first && w[i..i + p.len()] == *p)
+        }
     }
 }
 
@@ -380,6 +431,32 @@ mod tests {
             Choice::texts_on(&Choice::Relay("TASS".into()).toggle(&none)),
             []
         );
+    }
+
+    #[test]
+    fn a_word_holds_what_str_contains_finds_in_it() {
+        let words = [
+            "",
+            "a",
+            "tass",
+            "disputed",
+            "перемирие",
+            "zaïtsev",
+            "aaab",
+            "éé",
+        ];
+        for w in words {
+            for i in 0..=w.len() {
+                for j in i..=w.len() {
+                    if let Some(part) = w.get(i..j) {
+                        assert!(holds(w, part), "{w:?} {part:?}");
+                    }
+                }
+            }
+            for part in words.iter().chain(&["ab", "b", "ï", "ие", "aab", "x"]) {
+                assert_eq!(holds(w, part), w.contains(part), "{w:?} {part:?}");
+            }
+        }
     }
 
     #[test]

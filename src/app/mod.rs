@@ -126,6 +126,9 @@ pub struct App {
     /// The positions of every event (`0..n`, 4 bytes an event), set aside while a filter is on,
     /// so that turning the last filter off does not make them again; empty when not set aside.
     pub(crate) every: Vec<u32>,
+    /// The filter menu's choices of the document and their folded labels, made the first time
+    /// the menu opens.
+    pub(crate) menu: Option<choices::Menu>,
     /// When the filter keeps no event, why (worked out once, when the filter is set).
     pub(crate) nothing_why: Option<crate::query::nothing::Why>,
     /// The place selected before a filter that keeps nothing: selected again by the next
@@ -204,6 +207,7 @@ impl App {
             filter: Filter::default(),
             shown: crate::query::filter::Kept::Made(Vec::new()),
             every: Vec::new(),
+            menu: None,
             nothing_why: None,
             held: None,
             view: View::Events,
@@ -531,17 +535,20 @@ impl App {
     }
 }
 
-/// Makes the document's relays and outlets ([`Index::relays`](crate::query::Index::relays) and
-/// [`Index::outlets`](crate::query::Index::outlets): passes over its statements left out of
-/// the load) on a thread of its own, so that the filter menu, `--via` and `--source` find them
-/// made. Where no thread can be started, the first of those makes them.
+/// Makes the document's relays, outlets and speakers' flagged statements
+/// ([`Index::relays`](crate::query::Index::relays),
+/// [`Index::outlets`](crate::query::Index::outlets) and
+/// [`Index::spoken_flags`](crate::query::Index::spoken_flags): passes over its statements left
+/// out of the load) on a thread of its own, so that the filter menu, `--via`, `--source` and a
+/// speaker with a flag find them made. Where no thread can be started, the first of those makes
+/// them.
 pub(crate) fn make_filter_lists(doc: &Arc<Document>) {
     let doc = Arc::clone(doc);
     let _ = std::thread::Builder::new()
         .name("filter lists".into())
         .spawn(move || {
             let (t, index) = (doc.timeline(), doc.index());
-            index.outlets(t).sources.len() + index.relays(t).len()
+            index.outlets(t).sources.len() + index.relays(t).len() + index.spoken_flags(t).len()
         });
 }
 

@@ -1,7 +1,7 @@
 //! The round, speaker and filter pickers: what they list, and the typed text that narrows the
 //! speakers and the filter choices.
 
-use super::choices::{self, Choice};
+use super::choices::{self, Choice, Menu};
 use crate::model::Timeline;
 use crate::query::{Filter, Index, speaker};
 
@@ -35,6 +35,10 @@ pub struct Picker {
     pub texts_on: usize,
     /// Index into `items`.
     pub selected: usize,
+    /// The filter menu's choices among the first `fixed` that matched the text typed, as
+    /// typed before ([`choices::words`] of it), and that text: typing on after it can only
+    /// narrow them, so that only these are tried again.
+    matched: Option<(String, Vec<u32>)>,
 }
 
 impl Picker {
@@ -55,6 +59,7 @@ impl Picker {
             fixed: 0,
             texts_on: 0,
             selected,
+            matched: None,
         }
     }
 
@@ -70,6 +75,7 @@ impl Picker {
             fixed: 0,
             texts_on: 0,
             selected: 0,
+            matched: None,
         };
         p.narrow(index);
         p
@@ -79,18 +85,28 @@ impl Picker {
     /// ([`Choice::all`]), in order.
     #[must_use]
     pub fn filters(t: &Timeline<'_>, index: &Index, filter: &Filter) -> Self {
+        Self::filters_of(t, &Menu::new(t, index), filter)
+    }
+
+    /// [`Picker::filters`], with every choice of `t` and its label taken from `menu` (made
+    /// once per document).
+    #[must_use]
+    pub fn filters_of(t: &Timeline<'_>, menu: &Menu, filter: &Filter) -> Self {
         let mut choices = Choice::texts_on(filter);
         let texts_on = choices.len();
-        choices.extend(Choice::all(t, index));
+        let mut labels = choices::folded_labels(t, &choices);
+        choices.extend_from_slice(&menu.choices);
+        labels.extend_from_slice(&menu.labels);
         Picker {
             kind: PickerKind::Filters,
             query: String::new(),
             items: (0..choices.len() as u32).collect(),
-            labels: choices::folded_labels(t, &choices),
+            labels,
             fixed: choices.len(),
             texts_on,
             choices,
             selected: 0,
+            matched: None,
         }
     }
 
@@ -105,7 +121,18 @@ impl Picker {
             .collect();
         self.labels.extend(choices::folded_labels(t, &typed));
         self.choices.extend(typed);
-        self.items = choices::matching_labels(&self.labels[..self.fixed], &self.query);
+        // A label that has the words typed has those they extend: the labels found for the
+        // text typed before are the only ones to try when it is extended.
+        let typed = choices::words(&self.query);
+        let fixed = &self.labels[..self.fixed];
+        let found = match self.matched.take() {
+            Some((before, found)) if !before.is_empty() && typed.starts_with(&before) => {
+                choices::matching_among(fixed, found, &typed)
+            }
+            _ => choices::matching_among(fixed, 0..self.fixed as u32, &typed),
+        };
+        self.items.clone_from(&found);
+        self.matched = Some((typed, found));
         self.items
             .extend(self.fixed as u32..self.choices.len() as u32);
         self.selected = 0;

@@ -69,6 +69,8 @@ impl App {
         }
         let before = was.events.len();
         self.doc = doc;
+        // The menu names the old document's outlets, participants and relays.
+        self.menu = None;
         // What was shown names the old document's events and index lists: nothing until the
         // filter is applied to the new one below.
         self.shown = crate::query::filter::Kept::Made(Vec::new());

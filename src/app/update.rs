@@ -7,6 +7,7 @@
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
+use super::choices::Menu;
 use super::list::{Input, List};
 use super::pending::Said;
 use super::window::{Page, Row};
@@ -71,11 +72,9 @@ impl App {
             Action::FollowLink => self.follow_link(),
             Action::JumpBack => self.jump_back(),
             Action::OpenFilters => {
-                self.overlay = Overlay::Picker(Picker::filters(
-                    self.doc.timeline(),
-                    self.doc.index(),
-                    &self.filter,
-                ));
+                let (t, index) = (self.doc.timeline(), self.doc.index());
+                let menu = self.menu.get_or_insert_with(|| Menu::new(t, index));
+                self.overlay = Overlay::Picker(Picker::filters_of(t, menu, &self.filter));
             }
             Action::OpenSearch => {
                 self.overlay = Overlay::Prompt {

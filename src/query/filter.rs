@@ -113,6 +113,15 @@ pub enum Kept {
     Citing(u32),
     /// The events having a statement with the flag: `Index::flagged(flag).events`.
     Flagged(Flag),
+    /// The events where participant `speaker` makes a statement with `flag` (the filter being
+    /// that speaker and that flag): `Index::spoken_flags(t)[flag][speaker].events` (made only
+    /// once those lists are).
+    SpokenFlagged {
+        /// A participant index.
+        speaker: u32,
+        /// The flag.
+        flag: Flag,
+    },
     /// The events having a statement whose relay is relay `v` (or, for a relay part that
     /// matches no other, holds it): `Index::relays(t)[v].picked.events` (made only once the
     /// relays are).
@@ -142,6 +151,7 @@ impl Kept {
             Kept::Round(r) => &index.in_round[*r as usize],
             Kept::Citing(o) => &made_outlets(index).citing[*o as usize],
             Kept::Flagged(flag) => &index.flagged(*flag).events,
+            Kept::SpokenFlagged { speaker, flag } => &spoken_flagged(index, *speaker, *flag).events,
             Kept::Via(v) => &relay(index, *v).picked.events,
             Kept::Made(list) | Kept::Joined { events: list, .. } => list,
         }
@@ -164,6 +174,9 @@ impl Kept {
             Kept::Round(r) => index.round_statements.of(*r as usize),
             Kept::Citing(o) => made_outlets(index).statements.of(*o as usize),
             Kept::Flagged(flag) => index.flagged(*flag).running(),
+            Kept::SpokenFlagged { speaker, flag } => {
+                spoken_flagged(index, *speaker, *flag).running()
+            }
             Kept::Via(v) => relay(index, *v).picked.running(),
             Kept::Joined { steps, total, .. } => Running {
                 steps,
@@ -179,6 +192,14 @@ fn relay(index: &Index, v: u32) -> &tally::Via {
     &index
         .relays_made()
         .expect("a Kept::Via is made from the index's relays")[v as usize]
+}
+
+/// The list of participant `p`'s statements with `flag`, which a [`Kept::SpokenFlagged`] was
+/// made from.
+fn spoken_flagged(index: &Index, p: u32, flag: Flag) -> &tally::Picked {
+    &index
+        .spoken_flags_made()
+        .expect("a Kept::SpokenFlagged is made from the index's lists")[flag as usize][p as usize]
 }
 
 /// The outlets of the index, which a [`Kept::Citing`] was made from.
@@ -681,10 +702,17 @@ impl Filter {
             .unwrap_or_else(|| self.joined(&self.join(t, index, text), t, index))
     }
 
-    /// The index's list for the filter's part, when it has exactly one and the index keeps a
-    /// list for it.
+    /// The index's list for the filter, when it keeps one: for its part, when it has exactly
+    /// one, or for one speaker and one flag together.
     #[must_use]
     pub fn single_part(&self, t: &Timeline<'_>, index: &Index) -> Option<Kept> {
+        if self.parts() == 2
+            && let [speaker] = self.speakers[..]
+            && let Some(flag) = self.flags().next()
+        {
+            index.spoken_flags(t);
+            return Some(Kept::SpokenFlagged { speaker, flag });
+        }
         if self.parts() != 1 {
             return None;
         }

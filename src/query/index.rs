@@ -61,6 +61,9 @@ pub struct Index {
     /// The outlets, their sources and the events citing them: see [`Index::outlets`]. Made on
     /// first need, as the relays are.
     outlets: std::sync::OnceLock<Outlets>,
+    /// Per flag and participant, the events of the participant's statements with the flag:
+    /// see [`Index::spoken_flags`]. Made on first need, as the relays are.
+    spoken_flags: std::sync::OnceLock<[Vec<Picked>; 4]>,
     /// Per round: running counts of the statements of the events `in_round[r]`.
     pub round_statements: Counts,
     /// Per participant: running counts of the statements of the events `involved[p]` (every
@@ -290,6 +293,29 @@ impl Index {
         self.outlets.get()
     }
 
+    /// Per flag (in the order of [`Flag::ALL`]) and participant (its index): the events where
+    /// the participant makes a statement with the flag (a quote as speaker, a claim as
+    /// claimant), ascending, with running counts of those statements; what `--speaker P` and
+    /// one flag keep together. Made at the first call, from the flags' lists (reading the
+    /// statements of their events), so that a load does not pay for it; the browser makes it on a thread of its own beside the relays. `t` must be
+    /// the timeline this index was built from.
+    pub fn spoken_flags(&self, t: &Timeline<'_>) -> &[Vec<Picked>; 4] {
+        self.spoken_flags
+            .get_or_init(|| tally::spoken_flags(t, self))
+    }
+
+    /// [`Index::spoken_flags`] of participant `p` (an index into `Timeline::participants`)
+    /// and `flag`, made if it is not yet.
+    pub fn spoken_flagged(&self, t: &Timeline<'_>, p: u32, flag: Flag) -> &Picked {
+        &self.spoken_flags(t)[flag as usize][p as usize]
+    }
+
+    /// [`Index::spoken_flags`], when it has been made.
+    #[must_use]
+    pub fn spoken_flags_made(&self) -> Option<&[Vec<Picked>; 4]> {
+        self.spoken_flags.get()
+    }
+
     /// The corroboration groups and the lists of the flags they decide (corroborated,
     /// single-origin); then the disputed claims' list, which needs the dispute table.
     fn set_groups(&mut self, t: &Timeline<'_>, groups: Corroboration, flags: [Picked; 2]) {
@@ -407,6 +433,7 @@ impl Index {
             ],
             relays: std::sync::OnceLock::new(),
             outlets: std::sync::OnceLock::new(),
+            spoken_flags: std::sync::OnceLock::new(),
             round_statements: round_statements.finish(),
             involved_statements: involved_statements.finish(),
         }

@@ -487,6 +487,32 @@ pub(crate) fn group_flags(t: &Timeline<'_>, groups: &Corroboration) -> [Picked; 
     out.map(shrunk)
 }
 
+/// Per flag, in the order of [`Flag::ALL`], per participant: the events where the participant
+/// makes a statement (a quote as speaker, a claim as claimant) with the flag, and running
+/// counts of those statements ([`Index::spoken_flags`](super::Index::spoken_flags)). Made from
+/// the flags' lists, reading only the statements of their events: what a speaker and a flag
+/// keep together, without walking the speaker's events.
+pub(crate) fn spoken_flags(t: &Timeline<'_>, index: &Index) -> [Vec<Picked>; 4] {
+    Flag::ALL.map(|flag| {
+        let mut per = vec![Picked::default(); t.participants.len()];
+        for &pos in &index.flagged(flag).events {
+            let e = &t.events[pos as usize];
+            for at in Index::statements_of(pos, e) {
+                let who = match at.kind() {
+                    Kind::Quote => Some(&e.quotes[at.index()].speaker),
+                    Kind::Claim => e.claims[at.index()].by.as_ref(),
+                };
+                if let Some(who) = who
+                    && flag.holds(t, index, at)
+                {
+                    per[who.target as usize].push(pos, 1);
+                }
+            }
+        }
+        per.into_iter().map(shrunk).collect()
+    })
+}
+
 /// Shrinks a list made at the pass over the events.
 pub(crate) fn shrunk(mut p: Picked) -> Picked {
     p.shrink();
@@ -634,6 +660,21 @@ mod tests {
             };
             let running = index.involved_statements.of(p);
             check(&t, &index, &f, &index.involved[p], running, false);
+        }
+        // A speaker and a flag: exactly the events of the speaker's statements with the flag.
+        for flag in Flag::ALL {
+            for p in 0..t.participants.len() {
+                let f = Filter {
+                    speakers: vec![p as u32],
+                    anonymous: flag == Flag::Anonymous,
+                    disputed: flag == Flag::Disputed,
+                    corroborated: flag == Flag::Corroborated,
+                    single_origin: flag == Flag::SingleOrigin,
+                    ..Filter::default()
+                };
+                let picked = index.spoken_flagged(&t, p as u32, flag);
+                check(&t, &index, &f, &picked.events, picked.running(), true);
+            }
         }
         some
     }
