@@ -343,7 +343,8 @@ fn browse(
         &loaded.timeline,
         &index,
         &FilterArgs {
-            search,
+            // A blank `--search` is refused before the browser opens.
+            search: search.filter(|s| !s.trim().is_empty()),
             ..FilterArgs::default()
         },
     )

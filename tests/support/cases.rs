@@ -497,8 +497,9 @@ pub fn render(data: &[u8]) -> Result<(), String> {
         search: launch.search.as_ref().map(Text::render),
         ..FilterArgs::default()
     };
+    // A name that resolves to nothing leaves the search alone; a blank search is refused.
     let filter = Filter::resolve(t, &index, &args).unwrap_or_else(|_| Filter {
-        search: args.search.clone(),
+        search: args.search.clone().filter(|s| !s.trim().is_empty()),
         ..Filter::default()
     });
     // The browser searches the file's text; the events' records must give the same matches.
