@@ -297,8 +297,9 @@ impl Index {
     /// the participant makes a statement with the flag (a quote as speaker, a claim as
     /// claimant), ascending, with running counts of those statements; what `--speaker P` and
     /// one flag keep together. Made at the first call, from the flags' lists (reading the
-    /// statements of their events), so that a load does not pay for it; the browser makes it on a thread of its own beside the relays. `t` must be
-    /// the timeline this index was built from.
+    /// statements of their events), so that a load does not pay for it; the browser makes it
+    /// on a thread of its own beside the relays. `t` must be the timeline this index was built
+    /// from.
     pub fn spoken_flags(&self, t: &Timeline<'_>) -> &[Vec<Picked>; 4] {
         self.spoken_flags
             .get_or_init(|| tally::spoken_flags(t, self))
