@@ -521,6 +521,66 @@ mod statements {
         bencher.bench_local(|| toggle(&mut app, &label) + toggle(&mut app, &label));
     }
 
+    /// The filter menu label of the participant taking part in the most events at 10k (the
+    /// same participant at each size).
+    fn busiest_participant_label() -> String {
+        let small = common::fixture(10_000).index();
+        let p = (0..small.involved.len())
+            .max_by_key(|&p| small.involved[p].len())
+            .expect("participants");
+        let name = &common::fixture(10_000).timeline().participants[p].name;
+        format!("participant: {name}")
+    }
+
+    /// `second` turned on from the filter menu over `first` (both menu labels), the key
+    /// press only: each sample one change, turned off again outside the measure, anything
+    /// still counted on a thread joined first. Checked to keep fewer rows than `first`
+    /// alone, and some.
+    fn second_part_on(bencher: Bencher<'_, '_>, events: usize, first: &str, second: &str) {
+        let mut app = common::fixture(events).app();
+        in_statements(&mut app);
+        let one = toggle(&mut app, first);
+        let both = toggle(&mut app, second);
+        app.settle_now();
+        let both = both.max(app.statements().len());
+        assert!(
+            0 < both && both < one,
+            "{first} then {second}: {both} of {one}"
+        );
+        toggle(&mut app, second);
+        let (app, on) = (std::cell::RefCell::new(app), std::cell::Cell::new(false));
+        bencher
+            .with_inputs(|| {
+                let mut app = app.borrow_mut();
+                app.settle_now();
+                if on.replace(false) {
+                    toggle(&mut app, second);
+                }
+            })
+            .bench_local_values(|()| {
+                on.set(true);
+                toggle(&mut app.borrow_mut(), second)
+            });
+    }
+
+    /// Two parts that no index list keeps together: `disputed` over an outlet (Reuters).
+    #[divan::bench(args = sizes(), max_time = 4, sample_size = 1)]
+    fn outlet_and_disputed(bencher: Bencher<'_, '_>, events: usize) {
+        second_part_on(bencher, events, "source: reuters", "disputed");
+    }
+
+    /// `disputed` over the busiest participant (`--participant`).
+    #[divan::bench(args = sizes(), max_time = 4, sample_size = 1)]
+    fn participant_and_disputed(bencher: Bencher<'_, '_>, events: usize) {
+        second_part_on(bencher, events, &busiest_participant_label(), "disputed");
+    }
+
+    /// A relay (`via: tass`) over the busiest participant.
+    #[divan::bench(args = sizes(), max_time = 4, sample_size = 1)]
+    fn participant_and_via(bencher: Bencher<'_, '_>, events: usize) {
+        second_part_on(bencher, events, &busiest_participant_label(), "via: tass");
+    }
+
     /// The statements view with the busiest speaker picked through the keys (`s`, the name,
     /// Enter).
     fn busiest_picked(events: usize) -> App {
