@@ -32,7 +32,8 @@
 //!   twice (their lists and counts kept by the index: see `query/tally.rs`); and two parts
 //!   at once (`speaker_and_disputed`: the key press, the rows around the selection found
 //!   first at 1M, see `app/pending.rs`; `speaker_and_disputed_counted`: until the whole list
-//!   is counted); and the round picker with a jump (`r`, down, Enter: `jump_to_round`,
+//!   is counted; `outlet_and_disputed`, `participant_and_disputed`, `participant_and_via`:
+//!   the key press for pairs no index list keeps together); and the round picker with a jump (`r`, down, Enter: `jump_to_round`,
 //!   nothing filtered; over the busiest speaker, the first time after the list was made:
 //!   `open_rounds_speaker`, the `r`; `jump_to_round_speaker`, down and Enter once counted;
 //!   `rounds_counted_speaker`, the counting itself, which at 1M is done on a thread).
