@@ -20,6 +20,8 @@
 pub mod app;
 pub mod cli;
 pub mod clipboard;
+#[cfg(test)]
+mod closing;
 pub mod config;
 pub mod follow;
 pub mod import;

@@ -143,30 +143,19 @@ fn io_error(e: csv::Error) -> io::Error {
 
 #[cfg(test)]
 mod tests {
-    use std::io::{self, Write};
+    use std::io;
+
+    use crate::closing::Closing;
 
     use crate::model::{BUNDLED, load_str};
     use crate::query::{Filter, Index};
-
-    /// A writer whose reader has gone away (`roundtable export --format csv | head -1`).
-    struct Closed;
-
-    impl Write for Closed {
-        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
-            Err(io::ErrorKind::BrokenPipe.into())
-        }
-
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
-    }
 
     #[test]
     fn a_closed_pipe_stays_a_broken_pipe_which_ends_the_command_quietly() {
         let t = load_str(BUNDLED).unwrap().timeline;
         let index = Index::build(&t);
         let rows = Filter::default().statements(&t, &index, None);
-        let e = super::write(&t, &index, &rows, &mut Closed).unwrap_err();
+        let e = super::write(&t, &index, &rows, &mut Closing::closed()).unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::BrokenPipe, "{e}");
     }
 }

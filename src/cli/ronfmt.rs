@@ -18,7 +18,9 @@ pub fn write_view(view: &View<'_, '_>, out: &mut impl Write) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use std::io::{self, Write};
+    use std::io;
+
+    use crate::closing::Closing;
 
     use serde::Serialize;
 
@@ -44,26 +46,13 @@ mod tests {
         );
     }
 
-    /// A writer whose reader has gone away.
-    struct Closed;
-
-    impl Write for Closed {
-        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
-            Err(io::ErrorKind::BrokenPipe.into())
-        }
-
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
-    }
-
     #[test]
     fn a_closed_pipe_stays_a_broken_pipe() {
         let q = Quote {
             text: "x".into(),
             via: None,
         };
-        let e = write(&q, &mut Closed).unwrap_err();
+        let e = write(&q, &mut Closing::closed()).unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::BrokenPipe);
     }
 }

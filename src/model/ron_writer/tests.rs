@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::document::write_split;
 use super::{Comments, write, write_document, write_with_comments};
+use crate::closing::Closing;
 use crate::model::write::{Document, Keep};
 use crate::model::{self, Event};
 
@@ -172,28 +173,6 @@ fn a_document_written_on_two_threads_is_the_one_written_on_one() {
     let mut out = Vec::new();
     write_document(&whole(t), &none, &mut out).expect("writing to memory");
     assert_eq!(out, whole_text(&whole(t), &none).into_bytes());
-}
-
-/// An output that takes `room` bytes, then fails as a closed pipe does.
-struct Closing {
-    room: usize,
-    got: Vec<u8>,
-}
-
-impl io::Write for Closing {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if self.room == 0 {
-            return Err(io::ErrorKind::BrokenPipe.into());
-        }
-        let n = buf.len().min(self.room);
-        self.room -= n;
-        self.got.extend_from_slice(&buf[..n]);
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
 }
 
 #[test]
@@ -450,31 +429,15 @@ fn comments_stand_at_the_top_and_before_their_items_and_the_file_loads() {
     assert_eq!(again.timeline.events.len(), t.events.len());
 }
 
-/// A writer whose reader goes away after `left` bytes.
-struct ClosesAfter {
-    left: usize,
-}
-
-impl io::Write for ClosesAfter {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if self.left == 0 {
-            return Err(io::ErrorKind::BrokenPipe.into());
-        }
-        let n = buf.len().min(self.left);
-        self.left -= n;
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
 #[test]
 fn a_pipe_closed_midway_stays_a_broken_pipe() {
     let big = every_character();
     for left in [0, 10, 100_000] {
-        let e = write(&big, &mut ClosesAfter { left }).unwrap_err();
+        let mut out = Closing {
+            room: left,
+            got: Vec::new(),
+        };
+        let e = write(&big, &mut out).unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::BrokenPipe);
     }
 }
