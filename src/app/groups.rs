@@ -85,9 +85,9 @@ impl List {
         (k..input.shown.len()).find(|&j| Self::has_rows(input, view, j))
     }
 
-    /// The shown event with rows before `k`, if any.
-    fn rows_before_k(input: Input<'_>, view: View, k: usize) -> Option<usize> {
-        (0..k).rev().find(|&j| Self::has_rows(input, view, j))
+    /// The last shown event with rows before `k`, if any ([`List::last_with_rows`]).
+    fn with_rows_before(&self, input: Input<'_>, k: usize) -> Option<usize> {
+        (self.rows_before(input, k) > 0).then(|| self.last_with_rows(input, k))
     }
 
     /// The first shown event (an index into the shown events) of the group after the one that
@@ -147,7 +147,7 @@ impl List {
         loop {
             let from = input.shown.partition_point(|&s| s < run_start(input, pos));
             let first = Self::rows_from(input, view, from).unwrap_or(k).min(k);
-            match Self::rows_before_k(input, view, from) {
+            match self.with_rows_before(input, from) {
                 Some(q) if input.round(input.shown[q]) == round => pos = input.shown[q],
                 _ => return first,
             }
@@ -158,7 +158,7 @@ impl List {
     /// has rows; `None` when that group is the first.
     pub(crate) fn prev_group(&self, input: Input<'_>, k: usize) -> Option<usize> {
         let start = self.group_start(input, k);
-        let q = Self::rows_before_k(input, self.view(), start)?;
+        let q = self.with_rows_before(input, start)?;
         Some(self.group_start(input, q))
     }
 }
@@ -234,14 +234,16 @@ mod tests {
         };
         let mut checked = 0;
         for filter in [Filter::default(), speaker(0), speaker(1), round] {
-            let shown = filter.apply(&t, &index, None);
+            // What the browser shows: the filter's list and running counts, as it keeps them.
+            let kept = filter.kept(&t, &index, None);
+            let shown = kept.positions(&index);
             for view in [View::Events, View::Statements] {
                 let input = Input {
                     t: &t,
                     index: &index,
                     filter: &filter,
-                    shown: &shown,
-                    counts: None,
+                    shown,
+                    counts: kept.statements(&index),
                 };
                 let list = List::new(view, input);
                 // The groups as the rows give them: a shown event with rows opens one when

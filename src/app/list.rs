@@ -218,7 +218,7 @@ impl List {
 
     /// The last shown event before `k` that has rows; there must be one (the rows before `k`
     /// are not none). Most often the one just before; else found by halving, from the counts.
-    fn last_with_rows(&self, input: Input<'_>, k: usize) -> usize {
+    pub(super) fn last_with_rows(&self, input: Input<'_>, k: usize) -> usize {
         for j in (k.saturating_sub(16)..k).rev() {
             if input.rows_of_event(self.view, input.shown[j]) > 0 {
                 return j;

@@ -92,20 +92,18 @@ fn round_row(app: &App, r: u32, theme: &Theme) -> (Vec<Span<'static>>, String) {
         View::Events => index.in_round[r as usize].len(),
         View::Statements => index.round_statements.of(r as usize).total,
     };
+    let unit = app.view.unit(total);
     // Counted when the picker opened (and again when the file under it was reloaded), or
     // still being counted on a thread.
-    let Some(rows) = &app.list.round_rows else {
-        let label = round_label(&app.doc.timeline().rounds[r as usize]);
-        return (
-            vec![Span::styled(label, theme.label)],
-            format!("counting… of {total} {} ", app.view.unit(total)),
-        );
-    };
-    let shown = rows[r as usize] as usize;
-    let count = if shown == total {
-        format!("{total} {}", app.view.unit(total))
-    } else {
-        format!("{shown} of {total} {} shown", app.view.unit(total))
+    let count = match app
+        .list
+        .round_rows
+        .as_ref()
+        .map(|rows| rows[r as usize] as usize)
+    {
+        None => format!("counting… of {total} {unit}"),
+        Some(shown) if shown == total => format!("{total} {unit}"),
+        Some(shown) => format!("{shown} of {total} {unit} shown"),
     };
     let label = round_label(&app.doc.timeline().rounds[r as usize]);
     (vec![Span::styled(label, theme.label)], format!("{count} "))
