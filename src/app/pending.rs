@@ -54,7 +54,7 @@ enum Job {
     Running(JoinHandle<Kept>),
 }
 
-/// The round picker's counts of rows, still to be counted (see [`App::count_rounds`]).
+/// The round picker's counts of rows, still to be counted (see [`App::want_round_counts`]).
 pub(crate) enum Rounds {
     /// Not started: the thread starts once the picker is drawn.
     Waiting,
@@ -157,7 +157,7 @@ impl App {
     /// Makes sure the round picker will have its counts of rows: at once when they are known
     /// or cheap (the list's whole list settled first), else from a thread started once the
     /// picker is drawn ([`App::start_counting`]).
-    pub(crate) fn count_rounds(&mut self) {
+    pub(crate) fn want_round_counts(&mut self) {
         self.settle(true);
         let walk_now = self.walk_now;
         let (list, input) = self.parts();

@@ -327,7 +327,7 @@ impl App {
             .then(|| self.round_at(self.selected))
             .flatten();
         // The picker shows every round's count of rows.
-        self.count_rounds();
+        self.want_round_counts();
         self.overlay = Overlay::Picker(Picker::rounds(self.doc.timeline(), current));
     }
 

@@ -269,7 +269,7 @@ impl App {
     /// that was just reloaded, say), the rounds' counts of rows, from the whole list.
     pub(crate) fn make_window(&mut self) {
         if matches!(&self.overlay, Overlay::Picker(p) if p.kind == PickerKind::Rounds) {
-            self.count_rounds();
+            self.want_round_counts();
         }
         let h = self.list_height();
         self.reach_around(self.selected, h);
