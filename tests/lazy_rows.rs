@@ -627,13 +627,12 @@ fn picker_counts_rows(app: &App, doc: &Document, w: &Whole, view: View) -> usize
         View::Events => "events",
         View::Statements => "statements",
     };
+    // Of how many: the rows of the round with nothing filtered, listed whole.
+    let all = whole(doc, &Filter::default(), view);
     let mut checked = 0;
     for (r, round) in t.rounds.iter().enumerate() {
-        let n = w.rounds.iter().filter(|&&x| x == Some(r as u32)).count();
-        let total = match view {
-            View::Events => doc.index().in_round[r].len(),
-            View::Statements => doc.index().round_statements.of(r).total,
-        };
+        let of_round = |w: &Whole| w.rounds.iter().filter(|&&x| x == Some(r as u32)).count();
+        let (n, total) = (of_round(w), of_round(&all));
         let count = if n == total {
             format!("{total} {unit}")
         } else {
