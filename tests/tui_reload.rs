@@ -69,6 +69,40 @@ fn a_new_version_keeps_the_selected_event_view_filter_and_search() {
 }
 
 #[test]
+fn a_new_version_keeps_the_detail_pane_where_it_was_read_to() {
+    let mut app = bundled(80, 24);
+    // The first event whose detail pane scrolls three lines: read three lines down into it.
+    let len = app.len();
+    for row in 0..len {
+        press(&mut app, &["g"]);
+        for _ in 0..row {
+            press(&mut app, &["j"]);
+        }
+        press(&mut app, &["Tab", "j", "j", "j"]);
+        if app.detail_scroll() == 3 {
+            break;
+        }
+        press(&mut app, &["Tab"]);
+    }
+    let (event, scroll) = (id(&app), app.detail_scroll());
+    assert_eq!(scroll, 3);
+    let _old = app.replace_document(edited(|t| {
+        t.replacen(
+            "events: [",
+            "events: [\n        Event(id: \"added-first\", when: \"2020\", title: \"Added\", sources: [\"xinhua-2025-07-23\"]),",
+            1,
+        )
+    }));
+    assert_eq!(id(&app), event);
+    assert_eq!(
+        app.detail_scroll(),
+        scroll,
+        "the detail pane read as far as before"
+    );
+    assert!(screen(&app).contains("4–"), "{}", screen(&app));
+}
+
+#[test]
 fn a_filter_naming_what_is_gone_is_dropped_and_said() {
     let mut app = bundled(120, 40);
     press(&mut app, &["s", "text:peskov", "Enter"]);

@@ -60,6 +60,7 @@ impl App {
             .or(self.held.take())
             .and_then(|p| carry_place(was, now, p));
         let offset = self.selected.saturating_sub(self.top);
+        let scroll = self.detail_scroll;
         super::make_filter_lists(&doc);
         let (mut filter, dropped) = carry_filter(&self.filter, was, now, doc.index());
         // Marks follow their events by id; the marks filter, the marks.
@@ -86,6 +87,11 @@ impl App {
         self.refilter(filter, place);
         self.top = self.selected.saturating_sub(offset);
         self.top = self.fit_top(self.top, self.selected, self.list_height());
+        // The same event and statement still selected: the detail pane stays where it was
+        // read to, as far as the new version's text reaches.
+        if place.is_some() && self.place() == place {
+            self.detail_scroll = scroll.min(self.detail_max());
+        }
         if let Some(q) = query
             && let Some(mut s) = Search::run(
                 self.doc.timeline(),

@@ -152,7 +152,7 @@ impl App {
         self.screen().map_or(Rect::default(), |s| s.detail.inner)
     }
 
-    fn detail_max(&self) -> usize {
+    pub(super) fn detail_max(&self) -> usize {
         let area = self.detail_area();
         detail::document(self, usize::from(area.width))
             .len()
