@@ -418,6 +418,45 @@ tests/fixtures/import/acled-bad.csv: not imported, 3 errors
     );
 }
 
+/// A quote never closed would have the `csv` crate read every line after it as one field,
+/// without an error: it is reported where it opens, and nothing is imported. A quote inside
+/// a field that does not start with one is text, as the `csv` crate reads it.
+#[test]
+fn a_quote_never_closed_is_an_error_where_it_opens_in_both_csv_formats() {
+    let acled = "event_id_cnty,event_date,event_type,actor1,source,notes,iso\n\
+                 UKR1,2025-07-23,Battles,A,Outlet,\"said x,804\n\
+                 UKR2,2025-07-24,Battles,B,Outlet,fine,804\n\
+                 UKR3,2025-07-25,Battles,C,Outlet,ok,804\n";
+    let sheet = "Year,Month,Day,Headline,Text\n2025,5,16,One,\"never closed\n2025,5,17,Two,x\n";
+    for (format, text, at) in [("acled", acled, "2:34"), ("timelinejs-csv", sheet, "2:15")] {
+        let path = scratch(&format!("unclosed-{format}.csv"));
+        fs::write(&path, text).unwrap();
+        let name = path.to_str().unwrap();
+        let o = run(&["import", format, name]);
+        assert_eq!(code(&o), 1, "{format}: {}", stderr(&o));
+        assert_eq!(stdout(&o), "", "{format}");
+        assert!(
+            stderr(&o).starts_with(&format!(
+                "{name}:{at}: error: a quote opens a field here and is never closed"
+            )),
+            "{format}: {}",
+            stderr(&o)
+        );
+    }
+    // An odd number of quotes, every field closed: a 5" gun is text.
+    let path = scratch("stray-quote.csv");
+    fs::write(
+        &path,
+        "event_id_cnty,event_date,event_type,actor1,source,notes,iso\n\
+         UKR1,2025-07-23,Battles,A,Outlet,a 5\" gun,804\n\
+         UKR2,2025-07-24,Battles,B,Outlet,\"quoted, \"\"fine\"\"\",804\n",
+    )
+    .unwrap();
+    let (ron, _) = import_ok(&["acled", path.to_str().unwrap()]);
+    assert!(ron.contains("a 5\\\" gun"), "{ron}");
+    assert!(ron.contains("UKR2"), "{ron}");
+}
+
 #[test]
 fn a_control_character_in_a_headline_never_reaches_stderr_raw() {
     let o = run(&[

@@ -46,6 +46,58 @@ pub fn each_record(
     Ok(header)
 }
 
+/// A quote that opens a field and is never closed: the `csv` crate reads the rest of the input
+/// as that one field, without an error, so every row after it would be lost in silence. Where
+/// the quote stands (1-based line, and column in characters), as a problem; `None` when every
+/// quoted field is closed.
+///
+/// The quotes are counted first (a well-formed file has an even number of them); only an odd
+/// count has the input read field by field, as the `csv` crate reads it (a quote is special
+/// only at a field's start; `""` inside a quoted field is one quote).
+pub fn unclosed_quote(text: &str) -> Option<Note> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        Start,
+        Plain,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let bytes = text.as_bytes();
+    if memchr::memchr_iter(b'"', bytes).count().is_multiple_of(2) {
+        return None;
+    }
+    let (mut state, mut opened) = (State::Start, 0);
+    for (i, &b) in bytes.iter().enumerate() {
+        state = match (state, b) {
+            (State::Start, b'"') => {
+                opened = i;
+                State::Quoted
+            }
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            // Any byte in a quoted field, and `""`: still in it.
+            (State::Quoted, _) | (State::QuoteInQuoted, b'"') => State::Quoted,
+            (_, b',' | b'\n' | b'\r') => State::Start,
+            _ => State::Plain,
+        };
+    }
+    if state != State::Quoted {
+        return None;
+    }
+    let before = &text[..opened];
+    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |k| k + 1);
+    let col = before[line_start..].chars().count() + 1;
+    Some(Note {
+        at: Some(Pos {
+            line,
+            col: Some(col),
+        }),
+        message: "a quote opens a field here and is never closed: every line after it would \
+                  be read as that one field"
+            .to_string(),
+    })
+}
+
 /// The header alone, to find the columns before the records are read.
 pub fn header(text: &str) -> Result<csv::StringRecord, Note> {
     let mut reader = csv::ReaderBuilder::new()

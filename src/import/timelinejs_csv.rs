@@ -35,6 +35,9 @@ const COLUMNS: &[&str] = &[
 pub fn import<'i>(text: &str, options: &Options) -> Result<Imported<'i>, Vec<Note>> {
     let mut b = Builder::default();
     let header = csvrows::header(text).map_err(|n| vec![n])?;
+    if let Some(n) = csvrows::unclosed_quote(text) {
+        b.problem(n.at, n.message);
+    }
     // Where each known column is, in the order of COLUMNS; other columns by name.
     let mut at: Vec<Option<usize>> = vec![None; COLUMNS.len()];
     let mut unknown = Vec::new();

@@ -132,6 +132,9 @@ pub fn import<'a>(text: &'a str, options: &Options) -> Result<Imported<'a>, Vec<
     let Some(cols) = columns(&header, &mut b) else {
         return b.finish(String::new(), None, "");
     };
+    if let Some(n) = csvrows::unclosed_quote(text) {
+        b.problem(n.at, n.message);
+    }
     let mut read = rows::read(text, header.len(), &cols);
     for p in &read.problems {
         b.problem(p.at, p.message.clone());
