@@ -4,11 +4,13 @@
 //! settle (the debouncer) and reads and loads the new text off the drawing thread. The browser asks [`Follow::take`] between frames.
 //!
 //! The watcher is `notify`'s own for the platform (inotify on Linux), or its poll watcher
-//! with `--poll` for filesystems that send no events; `--no-watch` keeps only `R`.
+//! with `--poll` for filesystems that send no events; `--no-watch` keeps only `R`. A watch
+//! follows the directory it began on, so a keeper thread looks at the directory every
+//! [`POLL`] and watches it anew when it has been deleted and made again.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 use notify::event::{AccessKind, AccessMode};
@@ -55,16 +57,17 @@ pub enum Outcome {
 pub struct Follow {
     outcomes: Receiver<Outcome>,
     requests: Sender<()>,
-    /// Kept for as long as the file is followed; dropping it stops the watching.
-    _watcher: Option<Box<dyn std::any::Any>>,
+    /// Held for as long as the file is followed; dropping it ends the keeper thread, which
+    /// holds the watcher, and so the watching.
+    _keeper: Option<Sender<()>>,
     /// Why watching could not start, once, for the footer.
     problem: Option<String>,
 }
 
 impl Follow {
     /// Starts following `path` (files over `max_size` bytes are refused, as at startup).
-    #[must_use]
     /// Each version is put in order for dates read in `zone`, as the first was.
+    #[must_use]
     pub fn start(path: &Path, name: &str, max_size: u64, zone: Zone, watch: Watch) -> Self {
         let (requests, wanted) = mpsc::channel::<()>();
         let (done, outcomes) = mpsc::channel::<Outcome>();
@@ -81,10 +84,15 @@ impl Follow {
                 }
             }
         });
-        let (watcher, problem) = match watch {
+        let (keeper, problem) = match watch {
             Watch::Off => (None, None),
             Watch::Events | Watch::Poll => match start_watching(path, watch, requests.clone()) {
-                Ok(w) => (Some(w), None),
+                Ok(w) => {
+                    let (keeper, stop) = mpsc::channel::<()>();
+                    let (file, requests) = (path.to_path_buf(), requests.clone());
+                    std::thread::spawn(move || keep_watching(w, &file, watch, &requests, &stop));
+                    (Some(keeper), None)
+                }
                 Err(e) => (
                     None,
                     Some(format!(
@@ -97,7 +105,7 @@ impl Follow {
         Follow {
             outcomes,
             requests,
-            _watcher: watcher,
+            _keeper: keeper,
             problem,
         }
     }
@@ -119,16 +127,72 @@ impl Follow {
     }
 }
 
-/// Watches `path`'s directory, asking for a reload when something happens to `path`.
-fn start_watching(
+/// A watcher, held only to be dropped when the watching ends.
+type Watching = Box<dyn std::any::Any + Send>;
+
+/// Holds `watcher` until `stop` is dropped, looking at `path`'s directory every [`POLL`]: when
+/// it has been deleted, or another directory has taken its place, the old watch sees nothing
+/// more, so a new one is started on the directory there now, and the file is read again.
+fn keep_watching(
+    watcher: Watching,
     path: &Path,
     watch: Watch,
-    requests: Sender<()>,
-) -> notify::Result<Box<dyn std::any::Any>> {
-    let dir = match path.parent() {
+    requests: &Sender<()>,
+    stop: &Receiver<()>,
+) {
+    let dir = directory(path);
+    let mut watcher = Some(watcher);
+    let mut seen = identity(&dir);
+    while let Err(RecvTimeoutError::Timeout) = stop.recv_timeout(POLL) {
+        let now = identity(&dir);
+        if now == seen && watcher.is_some() {
+            continue;
+        }
+        let was_there = seen.is_some();
+        watcher = None;
+        seen = now;
+        if now.is_some() {
+            // A failure leaves `watcher` empty, so the next look tries again.
+            watcher = start_watching(path, watch, requests.clone()).ok();
+        }
+        // The file is gone with its directory (which the poll watcher does not say), or is
+        // perhaps in the new one: read it again either way.
+        if watcher.is_some() || was_there {
+            let _ = requests.send(());
+        }
+    }
+}
+
+/// The directory `path` is in (`.` for a bare file name).
+fn directory(path: &Path) -> PathBuf {
+    match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
-    };
+    }
+}
+
+/// Which directory `dir` is now: its device and inode on Unix, so that one deleted and made
+/// again between two looks is told from the old one; elsewhere only whether it is there.
+/// `None` when there is no directory at `dir`.
+fn identity(dir: &Path) -> Option<(u64, u64)> {
+    let meta = std::fs::metadata(dir)
+        .ok()
+        .filter(std::fs::Metadata::is_dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Some((0, 0))
+    }
+}
+
+/// Watches `path`'s directory, asking for a reload when something happens to `path`.
+fn start_watching(path: &Path, watch: Watch, requests: Sender<()>) -> notify::Result<Watching> {
+    let dir = directory(path);
     let name = path.file_name().map(std::ffi::OsStr::to_os_string);
     let handler = move |res: notify::Result<notify::Event>| {
         let ours = match &res {
