@@ -138,6 +138,27 @@ impl Browser {
         }
     }
 
+    /// Waits until the last screen drawn shows `what`.
+    fn on_screen(&self, what: &str) {
+        let started = Instant::now();
+        loop {
+            let last = self.last_screen();
+            if last.contains(what) {
+                return;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "no {what:?} on screen after {PATIENCE:?}; the screen:\n{last}"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The last screen drawn, as a terminal shows it.
+    fn last_screen(&self) -> String {
+        screens(&self.output()).pop().unwrap_or_default()
+    }
+
     fn signal(&self, sig: Signal) {
         kill_process(Pid::from_child(&self.child), sig).expect("the browser is running");
     }
@@ -541,9 +562,9 @@ fn screens(out: &[u8]) -> Vec<String> {
 }
 
 /// The browser follows its file while it is rewritten 50 times a second (in place, in two
-/// writes, so that it is often caught half-written), replaced by a directory and a FIFO, and
-/// deleted: it answers keys all along, never shows a half-written file, says what happened,
-/// and shows the good file when it comes back.
+/// writes, so that it is often caught half-written), replaced by a directory, a FIFO and an
+/// unreadable file, and deleted with its directory: it answers keys all along, never shows a
+/// half-written file, says what happened, and shows the good file when it comes back.
 #[test]
 fn the_browser_follows_its_file_through_rewrites_and_worse() {
     let dir = std::env::temp_dir().join(format!("roundtable-follow-{}", std::process::id()));
@@ -580,20 +601,7 @@ fn the_browser_follows_its_file_through_rewrites_and_worse() {
     }
     // Keys are answered while all that went on.
     b.type_keys(b"?");
-    let on_screen = |what: &str| {
-        let started = Instant::now();
-        loop {
-            let last = screens(&b.output()).pop().unwrap_or_default();
-            if last.contains(what) {
-                return;
-            }
-            assert!(
-                started.elapsed() < PATIENCE,
-                "no {what:?} on screen after {PATIENCE:?}; the screen:\n{last}"
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
-    };
+    let on_screen = |what: &str| b.on_screen(what);
     on_screen("Keys —");
     b.type_keys(b"?");
     // The burst may have ended half-written (then the footer lists errors); a whole save
@@ -611,7 +619,16 @@ fn the_browser_follows_its_file_through_rewrites_and_worse() {
     assert!(made.success());
     on_screen("FIFO");
     std::fs::remove_file(&path).unwrap();
+    // Unreadable: a symbolic link to itself, which not even root can open (`chmod 000` does
+    // not stop root).
+    std::os::unix::fs::symlink("talks.ron", &path).unwrap();
+    on_screen("symbolic links");
+    std::fs::remove_file(&path).unwrap();
     on_screen("no such file");
+    // The file's directory deleted and made again: followed all the same.
+    std::fs::remove_dir(&dir).unwrap();
+    thread::sleep(Duration::from_millis(1200));
+    std::fs::create_dir(&dir).unwrap();
     std::fs::write(&path, titled("zzzz FINAL zzzz")).unwrap();
     on_screen("zzzz FINAL zzzz");
     // Once the file is quiet, nothing reloads: reading it must not count as a change (a
@@ -619,7 +636,7 @@ fn the_browser_follows_its_file_through_rewrites_and_worse() {
     b.type_keys(b"\x1b");
     on_screen("nothing to clear");
     thread::sleep(Duration::from_millis(1200));
-    let last = screens(&b.output()).pop().unwrap_or_default();
+    let last = b.last_screen();
     assert!(
         last.contains("nothing to clear"),
         "reloading on its own:\n{last}"
@@ -632,5 +649,56 @@ fn the_browser_follows_its_file_through_rewrites_and_worse() {
         seen.iter().all(|s| !s.contains("HALF WRITTEN")),
         "a half-written file was shown"
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// With `--no-watch` a save shows only when `R` is pressed; a bad save keeps the last good
+/// version on screen with its error count in the footer, `E` lists its errors by
+/// `FILE:LINE:COL`, and the next good save clears them.
+#[test]
+fn r_reloads_by_hand_and_a_bad_save_is_shown_beside_the_last_good_version() {
+    let dir = std::env::temp_dir().join(format!("roundtable-r-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("talks.ron");
+    let title = "title: \"Russia–Ukraine direct talks, Istanbul 2025\"";
+    let titled =
+        |t: &str| roundtable::model::BUNDLED.replacen(title, &format!("title: \"{t}\""), 1);
+    std::fs::write(&path, titled("Alpha")).unwrap();
+    let b = Browser::launch(&[], &[std::ffi::OsStr::new("--no-watch"), path.as_os_str()]);
+    b.on_screen("Alpha");
+    std::fs::write(&path, titled("Beta by hand")).unwrap();
+    thread::sleep(Duration::from_millis(1200));
+    assert!(
+        !b.last_screen().contains("Beta"),
+        "--no-watch followed the file:\n{}",
+        b.last_screen()
+    );
+    b.type_keys(b"R");
+    b.on_screen("Beta by hand");
+    // A number where the title's string should be.
+    let bad = titled("Beta by hand").replacen("title: \"Beta by hand\"", "title: 42", 1);
+    let line = bad.lines().position(|l| l.contains("title: 42")).unwrap();
+    let column = bad.lines().nth(line).unwrap().find("42").unwrap() + 1;
+    std::fs::write(&path, bad).unwrap();
+    b.type_keys(b"R");
+    b.on_screen("the last save has 1 error");
+    assert!(
+        b.last_screen().contains("Beta by hand"),
+        "{}",
+        b.last_screen()
+    );
+    b.type_keys(b"E");
+    b.on_screen(&format!("talks.ron:{}:{column}: error", line + 1));
+    b.type_keys(b"\x1b");
+    std::fs::write(&path, titled("Gamma good again")).unwrap();
+    b.type_keys(b"R");
+    b.on_screen("Gamma good again");
+    assert!(
+        !b.last_screen().contains("the last save has"),
+        "{}",
+        b.last_screen()
+    );
+    b.type_keys(b"q");
+    b.finish().assert_restored("q after R");
     let _ = std::fs::remove_dir_all(&dir);
 }
