@@ -3,12 +3,13 @@
 # seeded with the test fixtures and fuzz/seeds/TARGET, and prints libFuzzer's final figures.
 #   fuzz/run.sh load 1500      # 25 minutes of the loader
 #   fuzz/run.sh render 1500    # 25 minutes of the browser
-#   fuzz/run.sh import 600     # 10 minutes of the three importers
+#   fuzz/run.sh import_acled 600   # 10 minutes of the ACLED importer (also import_timelinejs,
+#                                  # import_timelinejs_csv)
 # The corpus grows in fuzz/corpus/TARGET (not committed); a crash lands in fuzz/artifacts/TARGET
 # and is replayed by `cargo test --test fuzz_replay` until it is fixed and moved to seeds/.
 set -euo pipefail
 cd "$(dirname "$0")"
-target=${1:?usage: fuzz/run.sh load|render|import SECONDS}
+target=${1:?usage: fuzz/run.sh load|render|import_timelinejs|import_timelinejs_csv|import_acled SECONDS}
 seconds=${2:-600}
 export RUSTC_BOOTSTRAP=1
 mkdir -p "corpus/$target"
@@ -20,8 +21,14 @@ case $target in
   render)
     seeds=(seeds/render)
     extra=(-max_len=16384) ;;
-  import)
-    seeds=(seeds/import)
+  import_timelinejs)
+    seeds=(seeds/import_timelinejs ../tests/fixtures/import/*.json)
+    extra=(-max_len=16384) ;;
+  import_timelinejs_csv)
+    seeds=(seeds/import_timelinejs_csv ../tests/fixtures/import/*sheet*.csv)
+    extra=(-max_len=16384) ;;
+  import_acled)
+    seeds=(seeds/import_acled ../tests/fixtures/import/acled*.csv)
     extra=(-max_len=16384) ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac

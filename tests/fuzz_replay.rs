@@ -80,9 +80,25 @@ fn every_load_seed_and_finding_loads_or_is_rejected_cleanly() {
 }
 
 #[test]
-fn every_import_seed_and_finding_imports_or_is_rejected_cleanly() {
-    let n = replay("import", &[], support::cases::import);
-    assert!(n >= 8, "only {n} import seeds in fuzz/seeds/import");
+fn every_timelinejs_seed_and_finding_imports_or_is_rejected_cleanly() {
+    let n = replay("import_timelinejs", &[], support::cases::import_timelinejs);
+    assert!(n >= 5, "only {n} seeds in fuzz/seeds/import_timelinejs");
+}
+
+#[test]
+fn every_timelinejs_sheet_seed_and_finding_imports_or_is_rejected_cleanly() {
+    let n = replay(
+        "import_timelinejs_csv",
+        &[],
+        support::cases::import_timelinejs_csv,
+    );
+    assert!(n >= 5, "only {n} seeds in fuzz/seeds/import_timelinejs_csv");
+}
+
+#[test]
+fn every_acled_seed_and_finding_imports_or_is_rejected_cleanly() {
+    let n = replay("import_acled", &[], support::cases::import_acled);
+    assert!(n >= 5, "only {n} seeds in fuzz/seeds/import_acled");
 }
 
 #[test]

@@ -7,5 +7,5 @@
 #[path = "../../tests/support/mod.rs"]
 mod support;
 
-pub use support::cases::{import, load, render};
+pub use support::cases::{import_acled, import_timelinejs, import_timelinejs_csv, load, render};
 pub use support::screen::check_buffer;

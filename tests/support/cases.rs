@@ -17,58 +17,73 @@ use roundtable::ui;
 use super::generate::{self, Text};
 use super::screen::{check_buffer, inert_but};
 
-/// Arbitrary bytes as an input to `roundtable import`: the first byte picks the format
-/// (TimelineJS JSON, the TimelineJS sheet, ACLED) and whether `--tz +03:00` is given, the
-/// rest is the file (lossy UTF-8). The import never panics; a rejection names at least one
-/// problem, each with a line inside the input; an accepted input writes RON that loads with
-/// no errors (the promise `check` keeps for every import), and its comments stay comments.
-pub fn import(data: &[u8]) -> Result<(), String> {
-    use roundtable::import::{self, Format, Options, Zone};
-    let Some((&pick, rest)) = data.split_first() else {
-        return Ok(());
-    };
-    let format = match pick % 3 {
-        0 => Format::TimelineJs,
-        1 => Format::TimelineJsCsv,
-        _ => Format::Acled,
-    };
-    let zone = (pick & 4 != 0).then(|| Zone::parse("+03:00").expect("a fixed offset"));
-    let text = String::from_utf8_lossy(rest);
-    let options = Options {
-        zone,
-        name: "fuzz.input".into(),
-    };
+/// Arbitrary bytes as a TimelineJS JSON document (`roundtable import timelinejs`): see
+/// [`import_as`].
+pub fn import_timelinejs(data: &[u8]) -> Result<(), String> {
+    import_as(roundtable::import::Format::TimelineJs, data)
+}
+
+/// Arbitrary bytes as a TimelineJS sheet in CSV (`roundtable import timelinejs-csv`): see
+/// [`import_as`].
+pub fn import_timelinejs_csv(data: &[u8]) -> Result<(), String> {
+    import_as(roundtable::import::Format::TimelineJsCsv, data)
+}
+
+/// Arbitrary bytes as an ACLED export (`roundtable import acled`): see [`import_as`].
+pub fn import_acled(data: &[u8]) -> Result<(), String> {
+    import_as(roundtable::import::Format::Acled, data)
+}
+
+/// Arbitrary bytes as the file given to `roundtable import FORMAT` (lossy UTF-8), imported
+/// twice: without `--tz` and with `--tz +03:00`. The import never panics; a rejection names at
+/// least one problem, each with a line inside the input; an accepted input writes RON that
+/// loads with no errors (the promise `check` keeps for every import), and its comments stay
+/// comments.
+fn import_as(format: roundtable::import::Format, data: &[u8]) -> Result<(), String> {
+    use roundtable::import::{self, Options, Zone};
+    let text = String::from_utf8_lossy(data);
     let lines = text.lines().count().max(1);
-    match import::import(format, &text, &options) {
-        Err(problems) => {
-            if problems.is_empty() {
-                return Err(format!("{format:?}: rejected with no problem named"));
+    for zone in [None, Some(Zone::parse("+03:00").expect("a fixed offset"))] {
+        let options = Options {
+            zone,
+            name: "fuzz.input".into(),
+        };
+        let tz = if options.zone.is_some() {
+            " --tz +03:00"
+        } else {
+            ""
+        };
+        match import::import(format, &text, &options) {
+            Err(problems) => {
+                if problems.is_empty() {
+                    return Err(format!("{format:?}{tz}: rejected with no problem named"));
+                }
+                for p in &problems {
+                    if let Some(at) = p.at
+                        && (at.line == 0 || at.line > lines + 1)
+                    {
+                        return Err(format!(
+                            "{format:?}{tz}: a problem at line {} of {lines}",
+                            at.line
+                        ));
+                    }
+                }
             }
-            for p in &problems {
-                if let Some(at) = p.at
-                    && (at.line == 0 || at.line > lines + 1)
-                {
+            Ok(imported) => {
+                let mut out = Vec::new();
+                import::write::write(&imported, &mut out).map_err(|e| e.to_string())?;
+                let ron = String::from_utf8(out)
+                    .map_err(|e| format!("{format:?}{tz}: not UTF-8: {e}"))?;
+                if let Err(d) = model::load_str(&ron) {
                     return Err(format!(
-                        "{format:?}: a problem at line {} of {lines}",
-                        at.line
+                        "{format:?}{tz}: the import does not load:\n{}\n{ron}",
+                        diag::render("imported.ron", &ron, &d)
                     ));
                 }
             }
-            Ok(())
-        }
-        Ok(imported) => {
-            let mut out = Vec::new();
-            import::write::write(&imported, &mut out).map_err(|e| e.to_string())?;
-            let ron = String::from_utf8(out).map_err(|e| format!("{format:?}: not UTF-8: {e}"))?;
-            match model::load_str(&ron) {
-                Ok(_) => Ok(()),
-                Err(d) => Err(format!(
-                    "{format:?}: the import does not load:\n{}\n{ron}",
-                    diag::render("imported.ron", &ron, &d)
-                )),
-            }
         }
     }
+    Ok(())
 }
 
 /// Arbitrary bytes as a file: decoded as `read_file` decodes them, loaded and validated. A
