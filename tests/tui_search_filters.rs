@@ -621,7 +621,7 @@ fn menu(app: &roundtable::app::App) -> Vec<(String, bool)> {
     p.items
         .iter()
         .map(|&i| {
-            let label = p.choices[i as usize].label(app.timeline());
+            let label = p.choice(i).expect("a listed choice").label(app.timeline());
             (label, p.is_on(i, app.filter()))
         })
         .collect()

@@ -254,20 +254,25 @@ pub fn words(text: &str) -> String {
 /// of one of their words; then labels with each inside one (`rt` in `participant`).
 #[must_use]
 pub fn matching_labels(labels: &[String], typed: &str) -> Vec<u32> {
-    matching_among(labels, 0..labels.len() as u32, &words(typed))
+    matching_among(
+        |i| &labels[i as usize],
+        0..labels.len() as u32,
+        &words(typed),
+    )
 }
 
 /// [`matching_labels`] for text already made by [`words`], trying only the labels `among`
-/// (indices into `labels`, in any order): the others are taken not to match.
+/// (numbers given to `label`, which returns the label so numbered, in any order): the others
+/// are taken not to match.
 #[must_use]
-pub fn matching_among(
-    labels: &[String],
+pub fn matching_among<'a>(
+    label: impl Fn(u32) -> &'a str,
     among: impl IntoIterator<Item = u32>,
     typed: &str,
 ) -> Vec<u32> {
     let mut found: Vec<(u8, u32)> = among
         .into_iter()
-        .filter_map(|i| how_well(&labels[i as usize], typed).map(|rank| (rank, i)))
+        .filter_map(|i| how_well(label(i), typed).map(|rank| (rank, i)))
         .collect();
     // The menu's order within a rank.
     found.sort_unstable();

@@ -128,7 +128,7 @@ pub struct App {
     pub(crate) every: Vec<u32>,
     /// The filter menu's choices of the document and their folded labels, made the first time
     /// the menu opens.
-    pub(crate) menu: Option<choices::Menu>,
+    pub(crate) menu: Option<Arc<choices::Menu>>,
     /// When the filter keeps no event, why (worked out once, when the filter is set).
     pub(crate) nothing_why: Option<crate::query::nothing::Why>,
     /// The place selected before a filter that keeps nothing: selected again by the next

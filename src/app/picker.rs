@@ -1,6 +1,8 @@
 //! The round, speaker and filter pickers: what they list, and the typed text that narrows the
 //! speakers and the filter choices.
 
+use std::sync::Arc;
+
 use super::choices::{self, Choice, Menu};
 use crate::model::Timeline;
 use crate::query::{Filter, Index, speaker};
@@ -23,15 +25,19 @@ pub struct Picker {
     pub query: String,
     /// Round or participant indices, or indices into `choices`, in the order listed.
     pub items: Vec<u32>,
-    /// The filter menu's choices (empty for the other pickers): the text parts on
-    /// ([`Choice::texts_on`]), every choice of the timeline ([`Choice::all`]), then those made
-    /// of the text typed ([`Choice::typed`]).
-    pub choices: Vec<Choice>,
+    /// The filter menu's choices, numbered (empty for the other pickers): the text parts on
+    /// ([`Choice::texts_on`], `own[..texts_on]`), every choice of the timeline
+    /// ([`Choice::all`], `menu`, shared with the browser rather than copied at each opening),
+    /// then those made of the text typed ([`Choice::typed`], the rest of `own`). See
+    /// [`Picker::choice`].
+    menu: Arc<Menu>,
+    /// The menu's own choices: the text parts on, then those made of the text typed.
+    own: Vec<Choice>,
     /// Their labels, folded ([`choices::folded_labels`]).
-    pub labels: Vec<String>,
-    /// How many of `choices` the menu opened with: the rest are made of the text typed.
+    own_labels: Vec<String>,
+    /// How many choices the menu opened with: the rest are made of the text typed.
     pub fixed: usize,
-    /// How many of `choices`, at the start, are the text parts on.
+    /// How many choices, at the start, are the text parts on.
     pub texts_on: usize,
     /// Index into `items`.
     pub selected: usize,
@@ -54,8 +60,9 @@ impl Picker {
             kind: PickerKind::Rounds,
             query: String::new(),
             items,
-            choices: Vec::new(),
-            labels: Vec::new(),
+            menu: Arc::default(),
+            own: Vec::new(),
+            own_labels: Vec::new(),
             fixed: 0,
             texts_on: 0,
             selected,
@@ -70,8 +77,9 @@ impl Picker {
             kind: PickerKind::Speakers,
             query: String::new(),
             items: Vec::new(),
-            choices: Vec::new(),
-            labels: Vec::new(),
+            menu: Arc::default(),
+            own: Vec::new(),
+            own_labels: Vec::new(),
             fixed: 0,
             texts_on: 0,
             selected: 0,
@@ -85,71 +93,92 @@ impl Picker {
     /// ([`Choice::all`]), in order.
     #[must_use]
     pub fn filters(t: &Timeline<'_>, index: &Index, filter: &Filter) -> Self {
-        Self::filters_of(t, &Menu::new(t, index), filter)
+        Self::filters_of(t, Arc::new(Menu::new(t, index)), filter)
     }
 
     /// [`Picker::filters`], with every choice of `t` and its label taken from `menu` (made
-    /// once per document).
+    /// once per document, and shared).
     #[must_use]
-    pub fn filters_of(t: &Timeline<'_>, menu: &Menu, filter: &Filter) -> Self {
-        let mut choices = Choice::texts_on(filter);
-        let texts_on = choices.len();
-        let mut labels = choices::folded_labels(t, &choices);
-        choices.extend_from_slice(&menu.choices);
-        labels.extend_from_slice(&menu.labels);
+    pub fn filters_of(t: &Timeline<'_>, menu: Arc<Menu>, filter: &Filter) -> Self {
+        let own = Choice::texts_on(filter);
+        let own_labels = choices::folded_labels(t, &own);
+        let (texts_on, fixed) = (own.len(), own.len() + menu.choices.len());
         Picker {
             kind: PickerKind::Filters,
             query: String::new(),
-            items: (0..choices.len() as u32).collect(),
-            labels,
-            fixed: choices.len(),
+            items: (0..fixed as u32).collect(),
+            menu,
+            own,
+            own_labels,
+            fixed,
             texts_on,
-            choices,
             selected: 0,
             matched: None,
+        }
+    }
+
+    /// The filter menu's choice numbered `i` (as `items` number them); `None` past the last.
+    #[must_use]
+    pub fn choice(&self, i: u32) -> Option<&Choice> {
+        let i = i as usize;
+        if i < self.texts_on {
+            self.own.get(i)
+        } else if i < self.fixed {
+            self.menu.choices.get(i - self.texts_on)
+        } else {
+            self.own.get(i - self.fixed + self.texts_on)
+        }
+    }
+
+    /// The folded label of the menu's choice numbered `i`, one of the first `fixed`.
+    fn fixed_label(&self, i: u32) -> &str {
+        let i = i as usize;
+        if i < self.texts_on {
+            &self.own_labels[i]
+        } else {
+            &self.menu.labels[i - self.texts_on]
         }
     }
 
     /// Re-lists the filter choices whose label holds what has been typed, best first, then
     /// offers the text typed itself as a search and as a relay's text (those not on already).
     pub fn narrow_choices(&mut self, t: &Timeline<'_>) {
-        self.choices.truncate(self.fixed);
-        self.labels.truncate(self.fixed);
+        self.own.truncate(self.texts_on);
+        self.own_labels.truncate(self.texts_on);
         let typed: Vec<Choice> = Choice::typed(&self.query)
             .into_iter()
-            .filter(|c| !self.choices[..self.texts_on].contains(c))
+            .filter(|c| !self.own[..self.texts_on].contains(c))
             .collect();
-        self.labels.extend(choices::folded_labels(t, &typed));
-        self.choices.extend(typed);
+        self.own_labels.extend(choices::folded_labels(t, &typed));
+        let made = typed.len();
+        self.own.extend(typed);
         // A label that has the words typed has those they extend: the labels found for the
         // text typed before are the only ones to try when it is extended.
         let typed = choices::words(&self.query);
-        let fixed = &self.labels[..self.fixed];
-        let found = match self.matched.take() {
-            Some((before, found)) if !before.is_empty() && typed.starts_with(&before) => {
-                choices::matching_among(fixed, found, &typed)
+        let label = |i: u32| self.fixed_label(i);
+        let found = match &self.matched {
+            Some((before, found)) if !before.is_empty() && typed.starts_with(before.as_str()) => {
+                choices::matching_among(label, found.iter().copied(), &typed)
             }
-            _ => choices::matching_among(fixed, 0..self.fixed as u32, &typed),
+            _ => choices::matching_among(label, 0..self.fixed as u32, &typed),
         };
         self.items.clone_from(&found);
         self.matched = Some((typed, found));
         self.items
-            .extend(self.fixed as u32..self.choices.len() as u32);
+            .extend(self.fixed as u32..(self.fixed + made) as u32);
         self.selected = 0;
     }
 
     /// The selected filter choice, when this is the filter menu.
     #[must_use]
     pub fn chosen_choice(&self) -> Option<&Choice> {
-        self.chosen().and_then(|i| self.choices.get(i as usize))
+        self.chosen().and_then(|i| self.choice(i))
     }
 
     /// Whether the choice listed as `item` is on in `filter`.
     #[must_use]
     pub fn is_on(&self, item: u32, filter: &Filter) -> bool {
-        self.choices
-            .get(item as usize)
-            .is_some_and(|c| c.is_on(filter))
+        self.choice(item).is_some_and(|c| c.is_on(filter))
     }
 
     /// Re-lists the speakers whose name, alias or id matches what has been typed, ignoring case

@@ -4,6 +4,8 @@
 //! the whole list (the round picker, a search in the statements view: see `list`). A step ends
 //! by making the rows the next draw shows.
 
+use std::sync::Arc;
+
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
@@ -73,7 +75,10 @@ impl App {
             Action::JumpBack => self.jump_back(),
             Action::OpenFilters => {
                 let (t, index) = (self.doc.timeline(), self.doc.index());
-                let menu = self.menu.get_or_insert_with(|| Menu::new(t, index));
+                let menu = self
+                    .menu
+                    .get_or_insert_with(|| Arc::new(Menu::new(t, index)));
+                let menu = Arc::clone(menu);
                 self.overlay = Overlay::Picker(Picker::filters_of(t, menu, &self.filter));
             }
             Action::OpenSearch => {

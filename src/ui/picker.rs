@@ -110,7 +110,10 @@ fn round_row(app: &App, r: u32, theme: &Theme) -> (Vec<Span<'static>>, String) {
 }
 
 fn choice_row(app: &App, p: &Picker, item: u32, theme: &Theme) -> (Vec<Span<'static>>, String) {
-    let label = p.choices[item as usize].label(app.doc.timeline());
+    let Some(choice) = p.choice(item) else {
+        return (Vec::new(), String::new());
+    };
+    let label = choice.label(app.doc.timeline());
     let on = if p.is_on(item, &app.filter) {
         "on "
     } else {
