@@ -171,6 +171,107 @@ fn what_a_timeline_cannot_hold_is_named_on_stderr_and_kept_as_a_comment() {
     assert_eq!(err.matches("(kept as a comment)").count(), 4, "{err}");
 }
 
+/// Writes `text` to a scratch file named `name` and imports it as `format`: the RON (which
+/// loads with neither error nor warning) and stderr.
+fn import_text(format: &str, name: &str, text: &str) -> (String, String) {
+    let path = scratch(name);
+    fs::write(&path, text).unwrap();
+    import_ok(&[format, path.to_str().unwrap()])
+}
+
+/// A link in a slide's text keeps where it leads, in both TimelineJS formats: `label (URL)`,
+/// the URL alone when it is its own label. A headline keeps its words, and its link is named
+/// on stderr and kept as a comment before the event.
+#[test]
+fn a_link_in_timelinejs_text_keeps_its_address_and_a_headline_link_is_kept_as_a_comment() {
+    let json = r#"{"events": [{"start_date": {"year": 2025, "month": 6, "day": 2},
+        "text": {"headline": "<a href=\"https://example.org/memo\">Memoranda</a> exchanged",
+                 "text": "<p>Russia hands over <a href=\"https://example.org/ru?a=1&amp;b=2\">its memorandum</a>; see <a href='https://example.org/ua'>https://example.org/ua</a>.</p>"}}]}"#;
+    let sheet = "Year,Month,Day,Headline,Text\n\
+                 2025,6,2,\"<a href=\"\"https://example.org/memo\"\">Memoranda</a> exchanged\",\
+                 \"<p>Russia hands over <a href=\"\"https://example.org/ru?a=1&amp;b=2\"\">its memorandum</a>; \
+                 see <a href='https://example.org/ua'>https://example.org/ua</a>.</p>\"\n";
+    for (format, name, text) in [
+        ("timelinejs", "links.json", json),
+        ("timelinejs-csv", "links.csv", sheet),
+    ] {
+        let (ron, err) = import_text(format, name, text);
+        let t = model::load_str(&ron).unwrap().timeline;
+        let e = &t.events[0];
+        assert_eq!(e.title, "Memoranda exchanged", "{format}");
+        assert_eq!(
+            e.summary.as_deref(),
+            Some(
+                "Russia hands over its memorandum (https://example.org/ru?a=1&b=2); \
+                 see https://example.org/ua."
+            ),
+            "{format}"
+        );
+        let note = "headline link: Memoranda (https://example.org/memo)";
+        assert!(
+            err.contains(&format!("note: {note} (kept as a comment)")),
+            "{format}: {err}"
+        );
+        let comment = ron.find(&format!("        // {note}\n")).unwrap();
+        let event = ron.find("        Event(").unwrap();
+        assert!(comment < event, "{format}: {ron}");
+    }
+}
+
+/// An address is where a link leads, never a way into the terminal: control characters in an
+/// `href` are left out of it.
+#[test]
+fn a_link_address_holds_no_control_character() {
+    let json = r#"{"events": [{"start_date": {"year": 2025},
+        "text": {"headline": "<a href=\"https://example.org/&#27;]52;c;x&#7;h\u001b[2J\">Head</a>",
+                 "text": "<a href=\"https://example.org/\u009b2Jt&#x202e;\">Text</a>"}}]}"#;
+    let (ron, err) = import_text("timelinejs", "link-controls.json", json);
+    assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");
+    assert!(!ron.chars().any(|c| c.is_control() && c != '\n'), "{ron:?}");
+    let t = model::load_str(&ron).unwrap().timeline;
+    assert_eq!(
+        t.events[0].summary.as_deref(),
+        Some("Text (https://example.org/2Jt)")
+    );
+    assert!(
+        err.contains("headline link: Head (https://example.org/]52;c;xh[2J)"),
+        "{err}"
+    );
+}
+
+/// The media credit's link is the source's page when the media is no page to cite; when the
+/// media is, the credit's link is kept as a comment, and so is a caption with no media.
+#[test]
+fn media_credit_links_and_captions_are_never_dropped() {
+    let json = r#"{"events": [
+        {"start_date": {"year": 2025}, "text": {"headline": "Page"},
+         "media": {"url": "https://www.reuters.com/world/talks/",
+                   "credit": "<a href=\"https://example.org/agency\">Agency</a>",
+                   "caption": "Talks"}},
+        {"start_date": {"year": 2024}, "text": {"headline": "Caption alone"},
+         "media": {"credit": "AP", "caption": "Freed soldiers"}}
+    ]}"#;
+    let (ron, err) = import_text("timelinejs", "credit-links.json", json);
+    let t = model::load_str(&ron).unwrap().timeline;
+    let page = with_title(&t, "Page");
+    let src = t.source(&page.sources[0]);
+    assert_eq!(src.outlet, "Agency");
+    assert_eq!(
+        src.url.as_deref(),
+        Some("https://www.reuters.com/world/talks/")
+    );
+    for note in [
+        "media credit link: Agency (https://example.org/agency)",
+        "media caption: Freed soldiers",
+    ] {
+        assert!(
+            err.contains(&format!("note: {note} (kept as a comment)")),
+            "{err}"
+        );
+        assert!(ron.contains(&format!("// {note}\n")), "{ron}");
+    }
+}
+
 #[test]
 fn without_tz_times_are_cut_to_the_day_with_one_note() {
     let (ron, err) = import_ok(&["timelinejs", JSON]);

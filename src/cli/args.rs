@@ -183,7 +183,7 @@ and kept as a `//` comment beside the event it belongs to.
 timelinejs: slides become events, their `unique_id` the event id (else event-1, event-2, …), \
 `group` a tag, eras rounds (numbered in date order; the events they span belong to them), \
 `media` a source where its credit or URL names one. Dates keep the precision given: a year \
-alone stays a year. HTML becomes plain text.
+alone stays a year. HTML becomes plain text, a link as its words and where it leads.
 
 acled: each row is an event with its `event_id_cnty` as id; actors and associated actors \
 become participants (organisations), the outlets in `source` sources, `event_type` and \

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde_json::value::RawValue;
 
 use super::dates::{self, DateError, Parts};
-use super::html::{first_href, plain, plain_line};
+use super::html::{label_line, plain, plain_line};
 use super::{
     Builder, Imported, Note, Options, Pos, RoundDraft, event, file_outlet, title_from_name,
 };
@@ -372,10 +372,9 @@ fn date_of(
     }
 }
 
-/// The title of an event: its headline as one line, or the start of its text, or its display
-/// date; never empty.
-fn event_title(s: &Slide, summary: Option<&str>, n: usize) -> String {
-    let headline = plain_line(&s.headline);
+/// The title of an event: its headline (as [`name_and_links`] gives it), or the start of its
+/// text, or its display date; never empty.
+fn event_title(s: &Slide, headline: String, summary: Option<&str>, n: usize) -> String {
     if !headline.is_empty() {
         return headline;
     }
@@ -401,6 +400,17 @@ fn event_title(s: &Slide, summary: Option<&str>, n: usize) -> String {
     } else {
         display
     }
+}
+
+/// `html` as a name on one line (a headline, a group), each link as its words; and for each
+/// link a comment keeping where it leads (`{what} link: label (URL)`), so that none is lost.
+fn name_and_links(html: &str, what: &str) -> (String, Vec<String>) {
+    let (name, links) = label_line(html);
+    let kept = links
+        .iter()
+        .map(|l| format!("{what} link: {}", l.text()))
+        .collect();
+    (name, kept)
 }
 
 /// Kinds of media that are a file to show, not a publication to cite.
@@ -456,7 +466,9 @@ fn is_media_file(url: &str, host: &str) -> bool {
             .any(|h| host == *h || host.ends_with(&format!(".{h}")))
 }
 
-/// The source a slide's media names, if any, keeping what is not one as a comment.
+/// The source a slide's media names, if any, keeping what is not one as a comment: media
+/// that is no page to cite (with its caption), and the links of the credit and caption that
+/// no source holds.
 fn media_source(
     b: &mut Builder,
     m: &Media,
@@ -464,38 +476,56 @@ fn media_source(
     at: Option<Pos>,
 ) -> Option<crate::model::Ref> {
     let url = m.url.trim();
-    let credit = plain_line(&m.credit);
-    let caption = plain_line(&m.caption);
-    let caption_opt = (!caption.is_empty()).then_some(caption.as_str());
+    let (credit, mut credit_links) = label_line(&m.credit);
+    let mut kept = Vec::new();
     let mut source = None;
     match host(url) {
         Some(h) if !is_media_file(url, &h) => {
+            let (caption, caption_links) = name_and_links(&m.caption, "media caption");
             let outlet = if credit.is_empty() { h } else { credit.clone() };
-            source = Some(b.source(&outlet, Some(url), caption_opt));
+            let title = (!caption.is_empty()).then_some(caption.as_str());
+            source = Some(b.source(&outlet, Some(url), title));
+            kept.extend(caption_links);
         }
         _ => {
+            // No page for the caption to title: it stays with what it captions.
+            let caption = plain_line(&m.caption);
             if !url.is_empty() {
                 let what = if host(url).is_some() {
                     format!("media {url}")
                 } else {
                     format!("embedded media {}", short(&plain_line(url)))
                 };
-                let caption = caption_opt.map_or(String::new(), |c| format!(" (caption: {c})"));
-                b.keep(at, Some(ix), format!("{what} is not a source{caption}"));
+                let caption = if caption.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (caption: {caption})")
+                };
+                kept.push(format!("{what} is not a source{caption}"));
+            } else if !caption.is_empty() {
+                kept.push(format!("media caption: {caption}"));
             }
             if !credit.is_empty() {
-                let href = first_href(&m.credit).filter(|h| host(h).is_some());
-                source = Some(b.source(&credit, href.as_deref(), None));
+                // The credit's first link to a web page is the source's page.
+                let page = credit_links
+                    .iter()
+                    .position(|l| host(&l.url).is_some())
+                    .map(|i| credit_links.remove(i).url);
+                source = Some(b.source(&credit, page.as_deref(), None));
             }
         }
     }
+    kept.extend(
+        credit_links
+            .iter()
+            .map(|l| format!("media credit link: {}", l.text())),
+    );
     let thumbnail = m.thumbnail.trim();
     if !thumbnail.is_empty() {
-        b.keep(
-            at,
-            Some(ix),
-            format!("thumbnail {thumbnail} is not a source"),
-        );
+        kept.push(format!("thumbnail {thumbnail} is not a source"));
+    }
+    for k in kept {
+        b.keep(at, Some(ix), k);
     }
     source
 }
@@ -518,6 +548,10 @@ pub fn build<'i>(
     }
     let (title_text, summary) = match title {
         Some(t) => {
+            let (headline, links) = name_and_links(&t.headline, "title");
+            for link in links {
+                b.keep(t.at, None, link);
+            }
             let media_url = t.media.url.trim();
             if !media_url.is_empty() {
                 let what = if host(media_url).is_some() {
@@ -528,10 +562,7 @@ pub fn build<'i>(
                 b.keep(t.at, None, format!("title media {what} is not a source"));
             }
             let summary = plain(&t.text);
-            (
-                plain_line(&t.headline),
-                (!summary.is_empty()).then_some(summary),
-            )
+            (headline, (!summary.is_empty()).then_some(summary))
         }
         None => (String::new(), None),
     };
@@ -548,8 +579,8 @@ fn add_era(b: &mut Builder, era: &Slide, n: usize, zone: Option<dates::Zone>) {
     if era.broken {
         return;
     }
-    let name = plain_line(&era.headline);
     let what = format!("era {n}");
+    let (name, links) = name_and_links(&era.headline, &format!("{what} headline"));
     let Some(start) = &era.start else {
         b.problem(era.at, format!("{what} has no `start_date`"));
         return;
@@ -597,6 +628,9 @@ fn add_era(b: &mut Builder, era: &Slide, n: usize, zone: Option<dates::Zone>) {
         .strip_prefix("round-")
         .and_then(|n| n.parse::<u64>().ok())
         .filter(|&n| n > 0);
+    for link in links {
+        b.keep(era.at, None, link);
+    }
     b.add_round(RoundDraft {
         title: (!name.is_empty()).then_some(name),
         start,
@@ -609,7 +643,7 @@ fn add_slide(b: &mut Builder, slide: &Slide, n: usize, zone: Option<dates::Zone>
     if slide.broken {
         return;
     }
-    let headline = plain_line(&slide.headline);
+    let (headline, headline_links) = name_and_links(&slide.headline, "headline");
     let what = if headline.is_empty() {
         format!("event {n}")
     } else {
@@ -642,9 +676,10 @@ fn add_slide(b: &mut Builder, slide: &Slide, n: usize, zone: Option<dates::Zone>
     let summary = plain(&slide.text);
     let summary = (!summary.is_empty()).then_some(summary);
     let (id, renamed) = b.event_id(Some(&slide.unique_id), n);
-    let mut ev = event(id, dated.when, event_title(slide, summary.as_deref(), n));
+    let title = event_title(slide, headline, summary.as_deref(), n);
+    let mut ev = event(id, dated.when, title);
     ev.summary = summary.map(Into::into);
-    let group = plain_line(&slide.group);
+    let (group, group_links) = name_and_links(&slide.group, "group");
     if !group.is_empty() {
         ev.tags = Box::new([group.into()]);
     }
@@ -652,6 +687,9 @@ fn add_slide(b: &mut Builder, slide: &Slide, n: usize, zone: Option<dates::Zone>
     let mut comments: Vec<(Option<Pos>, String)> = Vec::new();
     if let Some(r) = renamed {
         comments.push((slide.at, r));
+    }
+    for link in headline_links.into_iter().chain(group_links) {
+        comments.push((slide.at, link));
     }
     match end {
         Ok(Some(end)) => {
