@@ -10,6 +10,7 @@ use serde_json::value::RawValue;
 
 use super::dates::{self, DateError, Parts};
 use super::html::{label_line, plain, plain_line};
+use super::slide_fields::{self, keep_whole};
 use super::{
     Builder, Imported, Note, Options, Pos, RoundDraft, event, file_outlet, title_from_name,
 };
@@ -552,14 +553,15 @@ pub fn build<'i>(
             for link in links {
                 b.keep(t.at, None, link);
             }
-            let media_url = t.media.url.trim();
-            if !media_url.is_empty() {
-                let what = if host(media_url).is_some() {
-                    media_url.to_string()
-                } else {
-                    short(&plain_line(media_url))
-                };
-                b.keep(t.at, None, format!("title media {what} is not a source"));
+            // The title is its headline and the summary its text; the rest has no place.
+            for (name, value) in slide_fields::fields(t) {
+                if !matches!(name, "headline" | "text") {
+                    b.keep(
+                        t.at,
+                        None,
+                        format!("title slide {}", slide_fields::line(name, &value)),
+                    );
+                }
             }
             let summary = plain(&t.text);
             (headline, (!summary.is_empty()).then_some(summary))
@@ -589,11 +591,8 @@ fn add_era(b: &mut Builder, era: &Slide, n: usize, zone: Option<dates::Zone>) {
         Ok(d) => d.when,
         Err(kept) => {
             if let Some(m) = kept {
-                b.keep(
-                    era.at,
-                    None,
-                    format!("{m}; the era `{name}` is not imported"),
-                );
+                let message = format!("{m}; the era `{name}` is not imported");
+                keep_whole(b, era.at, message, era);
             }
             return;
         }
@@ -617,7 +616,8 @@ fn add_era(b: &mut Builder, era: &Slide, n: usize, zone: Option<dates::Zone>) {
             }
             Err(kept) => {
                 if let Some(m) = kept {
-                    b.keep(era.at, None, m);
+                    let parts = slide_fields::parts(&end.parts);
+                    b.keep(era.at, None, format!("{m}; the end ({parts}) is left out"));
                 }
                 None
             }
@@ -630,6 +630,19 @@ fn add_era(b: &mut Builder, era: &Slide, n: usize, zone: Option<dates::Zone>) {
         .filter(|&n| n > 0);
     for link in links {
         b.keep(era.at, None, link);
+    }
+    // A round is a title and dates (and the number an id of `round-N` asks for): the rest of
+    // the era, its text above all, has no place in one.
+    for (field, value) in slide_fields::fields(era) {
+        let used = match field {
+            "headline" | "start" | "end" => true,
+            "unique_id" => number.is_some(),
+            _ => false,
+        };
+        if !used {
+            let line = slide_fields::line(field, &value);
+            b.keep(era.at, None, format!("{what} `{name}` {line}"));
+        }
     }
     b.add_round(RoundDraft {
         title: (!name.is_empty()).then_some(name),
@@ -660,14 +673,21 @@ fn add_slide(b: &mut Builder, slide: &Slide, n: usize, zone: Option<dates::Zone>
         Ok(d) => d,
         Err(kept) => {
             if let Some(m) = kept {
-                b.keep(start.at, None, format!("{m}; the event is not imported"));
+                keep_whole(
+                    b,
+                    start.at,
+                    format!("{m}; the event is not imported"),
+                    slide,
+                );
             }
             return;
         }
     };
     let end = match &slide.end {
         None => Ok(None),
-        Some(end) => date_of(b, end, zone, &format!("{what} end")).map(|d| Some(d.when)),
+        Some(end) => date_of(b, end, zone, &format!("{what} end"))
+            .map(|d| Some(d.when))
+            .map_err(|kept| kept.map(|m| (m, slide_fields::parts(&end.parts)))),
     };
     if b.has_problems() {
         // Keep looking for problems, but build nothing more.
@@ -707,8 +727,8 @@ fn add_slide(b: &mut Builder, slide: &Slide, n: usize, zone: Option<dates::Zone>
         }
         Ok(None) => {}
         Err(kept) => {
-            if let Some(m) = kept {
-                comments.push((slide.at, format!("{m}; the end is left out")));
+            if let Some((m, parts)) = kept {
+                comments.push((slide.at, format!("{m}; the end ({parts}) is left out")));
             }
         }
     }
@@ -717,6 +737,11 @@ fn add_slide(b: &mut Builder, slide: &Slide, n: usize, zone: Option<dates::Zone>
         if !d.is_empty() {
             comments.push((slide.at, format!("display date: {d}")));
         }
+    }
+    if let Some(d) = slide.end.as_ref().map(|e| plain_line(&e.display))
+        && !d.is_empty()
+    {
+        comments.push((slide.at, format!("end display date: {d}")));
     }
     if !slide.background.trim().is_empty() && slide.background.trim() != "\"\"" {
         comments.push((slide.at, format!("background: {}", slide.background.trim())));
