@@ -160,7 +160,9 @@ credit and link), its text the summary, then every quote in quotation marks and 
 without them, each with its citation; rounds with a start and an end become eras. Dates keep \
 the precision the file gives: a year alone is a year. TimelineJS knows no time zones, so a \
 time of day is written as the file gives it, in its own offset, and the slide's display date \
-says which. All text is HTML-escaped. `roundtable import timelinejs` reads it back.";
+says which. TimelineJS shows a media credit only with a link: an outlet without a URL is \
+named in the slide's text instead. All text is HTML-escaped. `roundtable import timelinejs` \
+reads it back.";
 
 const EXPORT_EXAMPLES: &str = "\
 Examples:
