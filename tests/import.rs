@@ -154,6 +154,11 @@ fn what_a_timeline_cannot_hold_is_named_on_stderr_and_kept_as_a_comment() {
         ron.contains("// event 5 `Battle of Salamis` start: the year 480 BC"),
         "{ron}"
     );
+    // Its text is kept with it.
+    assert!(
+        ron.contains("//   text: An older negotiation by other means.\n"),
+        "{ron}"
+    );
     // A video: named, and kept before its event.
     let note = "media https://www.youtube.com/watch?v=abc123 is not a source";
     assert!(
@@ -169,6 +174,247 @@ fn what_a_timeline_cannot_hold_is_named_on_stderr_and_kept_as_a_comment() {
     assert!(ron.contains("// display date: 23 July, evening"));
     // Every note is named once on stderr.
     assert_eq!(err.matches("(kept as a comment)").count(), 4, "{err}");
+}
+
+/// Writes `text` to a scratch file named `name` and imports it as `format`: the RON (which
+/// loads with neither error nor warning) and stderr.
+fn import_text(format: &str, name: &str, text: &str) -> (String, String) {
+    let path = scratch(name);
+    fs::write(&path, text).unwrap();
+    import_ok(&[format, path.to_str().unwrap()])
+}
+
+/// The comment of `ron` that starts with `first`, and the indented comments after it.
+fn comment_block<'r>(ron: &'r str, first: &str) -> Vec<&'r str> {
+    let at = ron
+        .find(&format!("// {first}"))
+        .unwrap_or_else(|| panic!("no comment `{first}` in\n{ron}"));
+    let mut lines = ron[at..].lines();
+    lines
+        .next()
+        .into_iter()
+        .chain(lines.take_while(|l| l.starts_with("//   ")))
+        .collect()
+}
+
+/// A link in a slide's text keeps where it leads, in both TimelineJS formats: `label (URL)`,
+/// the URL alone when it is its own label. A headline keeps its words, and its link is named
+/// on stderr and kept as a comment before the event.
+#[test]
+fn a_link_in_timelinejs_text_keeps_its_address_and_a_headline_link_is_kept_as_a_comment() {
+    let json = r#"{"events": [{"start_date": {"year": 2025, "month": 6, "day": 2},
+        "text": {"headline": "<a href=\"https://example.org/memo\">Memoranda</a> exchanged",
+                 "text": "<p>Russia hands over <a href=\"https://example.org/ru?a=1&amp;b=2\">its memorandum</a>; see <a href='https://example.org/ua'>https://example.org/ua</a>.</p>"}}]}"#;
+    let sheet = "Year,Month,Day,Headline,Text\n\
+                 2025,6,2,\"<a href=\"\"https://example.org/memo\"\">Memoranda</a> exchanged\",\
+                 \"<p>Russia hands over <a href=\"\"https://example.org/ru?a=1&amp;b=2\"\">its memorandum</a>; \
+                 see <a href='https://example.org/ua'>https://example.org/ua</a>.</p>\"\n";
+    for (format, name, text) in [
+        ("timelinejs", "links.json", json),
+        ("timelinejs-csv", "links.csv", sheet),
+    ] {
+        let (ron, err) = import_text(format, name, text);
+        let t = model::load_str(&ron).unwrap().timeline;
+        let e = &t.events[0];
+        assert_eq!(e.title, "Memoranda exchanged", "{format}");
+        assert_eq!(
+            e.summary.as_deref(),
+            Some(
+                "Russia hands over its memorandum (https://example.org/ru?a=1&b=2); \
+                 see https://example.org/ua."
+            ),
+            "{format}"
+        );
+        let note = "headline link: Memoranda (https://example.org/memo)";
+        assert!(
+            err.contains(&format!("note: {note} (kept as a comment)")),
+            "{format}: {err}"
+        );
+        let comment = ron.find(&format!("        // {note}\n")).unwrap();
+        let event = ron.find("        Event(").unwrap();
+        assert!(comment < event, "{format}: {ron}");
+    }
+}
+
+/// An address is where a link leads, never a way into the terminal: control characters in an
+/// `href` are left out of it.
+#[test]
+fn a_link_address_holds_no_control_character() {
+    let json = r#"{"events": [{"start_date": {"year": 2025},
+        "text": {"headline": "<a href=\"https://example.org/&#27;]52;c;x&#7;h\u001b[2J\">Head</a>",
+                 "text": "<a href=\"https://example.org/\u009b2Jt&#x202e;\">Text</a>"}}]}"#;
+    let (ron, err) = import_text("timelinejs", "link-controls.json", json);
+    assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");
+    assert!(!ron.chars().any(|c| c.is_control() && c != '\n'), "{ron:?}");
+    let t = model::load_str(&ron).unwrap().timeline;
+    assert_eq!(
+        t.events[0].summary.as_deref(),
+        Some("Text (https://example.org/2Jt)")
+    );
+    assert!(
+        err.contains("headline link: Head (https://example.org/]52;c;xh[2J)"),
+        "{err}"
+    );
+}
+
+/// The media credit's link is the source's page when the media is no page to cite; when the
+/// media is, the credit's link is kept as a comment, and so is a caption with no media.
+#[test]
+fn media_credit_links_and_captions_are_never_dropped() {
+    let json = r#"{"events": [
+        {"start_date": {"year": 2025}, "text": {"headline": "Page"},
+         "media": {"url": "https://www.reuters.com/world/talks/",
+                   "credit": "<a href=\"https://example.org/agency\">Agency</a>",
+                   "caption": "Talks"}},
+        {"start_date": {"year": 2024}, "text": {"headline": "Caption alone"},
+         "media": {"credit": "AP", "caption": "Freed soldiers"}}
+    ]}"#;
+    let (ron, err) = import_text("timelinejs", "credit-links.json", json);
+    let t = model::load_str(&ron).unwrap().timeline;
+    let page = with_title(&t, "Page");
+    let src = t.source(&page.sources[0]);
+    assert_eq!(src.outlet, "Agency");
+    assert_eq!(
+        src.url.as_deref(),
+        Some("https://www.reuters.com/world/talks/")
+    );
+    for note in [
+        "media credit link: Agency (https://example.org/agency)",
+        "media caption: Freed soldiers",
+    ] {
+        assert!(
+            err.contains(&format!("note: {note} (kept as a comment)")),
+            "{err}"
+        );
+        assert!(ron.contains(&format!("// {note}\n")), "{ron}");
+    }
+}
+
+/// An event whose date the format cannot hold (a year BC) is not imported, but nothing of it
+/// is lost: named once on stderr, and kept at the top of the output, one comment per field,
+/// in both TimelineJS formats; the output still passes `check`.
+#[test]
+fn an_event_the_timeline_cannot_hold_keeps_every_field_in_comments() {
+    let json = r#"{"events": [
+        {"start_date": {"year": 2025}, "text": {"headline": "Kept"}},
+        {"unique_id": "salamis", "start_date": {"year": -480, "month": 9},
+         "end_date": {"year": -479},
+         "text": {"headline": "Battle of Salamis",
+                  "text": "<p>An older negotiation by <a href=\"https://example.org/t\">other means</a>.</p><p>Second\u001b[2J paragraph.</p>"},
+         "media": {"url": "https://example.org/salamis.jpg", "credit": "Wikimedia",
+                   "caption": "The straits"},
+         "group": "Antiquity", "display_date": "September 480 BC"}
+    ]}"#;
+    let sheet = "Year,Month,End Year,Display Date,Headline,Text,Media,Media Credit,Media Caption,Group\n\
+                 2025,,,,Kept,,,,,\n\
+                 -480,9,-479,September 480 BC,Battle of Salamis,\
+                 \"<p>An older negotiation by <a href=\"\"https://example.org/t\"\">other means</a>.</p>\
+                 <p>Second\u{1b}[2J paragraph.</p>\",\
+                 https://example.org/salamis.jpg,Wikimedia,The straits,Antiquity\n";
+    let block = [
+        "// event 2 `Battle of Salamis` start: the year 480 BC cannot be written as a `when` \
+         (years 0000 to 9999 only); the event is not imported",
+        "//   headline: Battle of Salamis",
+        "//   start: year -480, month 9",
+        "//   end: year -479",
+        "//   display date: September 480 BC",
+        "//   text: An older negotiation by other means (https://example.org/t).",
+        "//   text: Second\\x1b[2J paragraph.",
+        "//   media: https://example.org/salamis.jpg (credit: Wikimedia; caption: The straits)",
+        "//   group: Antiquity",
+    ];
+    for (format, name, text) in [
+        ("timelinejs", "bc.json", json),
+        ("timelinejs-csv", "bc.csv", sheet),
+    ] {
+        let (ron, err) = import_text(format, name, text);
+        let mut want = block.to_vec();
+        if format == "timelinejs" {
+            want.push("//   unique_id: salamis");
+        }
+        let got = comment_block(&ron, "event 2 `Battle of Salamis`");
+        assert_eq!(got, want, "{format}:\n{ron}");
+        assert_eq!(
+            err.matches("(kept as a comment)").count(),
+            1,
+            "{format}: {err}"
+        );
+        assert!(
+            err.contains("note: event 2 `Battle of Salamis` start: the year 480 BC"),
+            "{format}: {err}"
+        );
+        // `check`, as a user runs it, finds nothing to say.
+        let out = scratch(&format!("{name}.ron"));
+        fs::write(&out, &ron).unwrap();
+        let o = run(&["check", out.to_str().unwrap()]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert!(stderr(&o).ends_with(": ok, 1 event\n"), "{}", stderr(&o));
+    }
+}
+
+/// An end the format cannot hold is left out of the event, but kept whole in a comment with
+/// its parts, and so is its display date.
+#[test]
+fn an_end_the_timeline_cannot_hold_is_kept_with_its_parts() {
+    let json = r#"{"events": [{"start_date": {"year": 2025},
+        "end_date": {"year": 10000, "month": 2, "display_date": "Far future"},
+        "text": {"headline": "Long"}}]}"#;
+    let (ron, err) = import_text("timelinejs", "far-end.json", json);
+    assert!(
+        model::load_str(&ron).unwrap().timeline.events[0]
+            .end
+            .is_none()
+    );
+    for note in [
+        "event 1 `Long` end: the year 10000 cannot be written as a `when` (years 0000 to 9999 \
+         only); the end (year 10000, month 2) is left out",
+        "end display date: Far future",
+    ] {
+        assert!(
+            err.contains(&format!("note: {note} (kept as a comment)")),
+            "{err}"
+        );
+        assert!(ron.contains(&format!("        // {note}\n")), "{ron}");
+    }
+}
+
+/// An era's text has no place in a round: it is kept as a comment. An era the format cannot
+/// hold keeps every field, as an event does.
+#[test]
+fn an_era_keeps_what_a_round_cannot_hold() {
+    let json = r#"{"events": [{"start_date": {"year": 2025, "month": 5, "day": 16}, "text": {"headline": "E"}}],
+        "eras": [
+        {"start_date": {"year": 2025, "month": 5}, "end_date": {"year": 2025, "month": 6},
+         "text": {"headline": "Spring <a href=\"https://example.org/r1\">round</a>",
+                  "text": "Held in Istanbul."}},
+        {"start_date": {"year": -490}, "end_date": {"year": -479},
+         "text": {"headline": "Persian wars", "text": "Two invasions."}}
+    ]}"#;
+    let (ron, err) = import_text("timelinejs", "eras.json", json);
+    let t = model::load_str(&ron).unwrap().timeline;
+    assert_eq!(t.rounds.len(), 1);
+    assert_eq!(t.rounds[0].name(), "Spring round");
+    for note in [
+        "era 1 headline link: round (https://example.org/r1)",
+        "era 1 `Spring round` text: Held in Istanbul.",
+        "era 2: the year 490 BC cannot be written as a `when` (years 0000 to 9999 only); \
+         the era `Persian wars` is not imported",
+    ] {
+        assert!(
+            err.contains(&format!("note: {note} (kept as a comment)")),
+            "{err}"
+        );
+        assert!(ron.contains(&format!("// {note}\n")), "{ron}");
+    }
+    assert_eq!(
+        comment_block(&ron, "era 2: the year")[1..],
+        [
+            "//   headline: Persian wars",
+            "//   start: year -490",
+            "//   end: year -479",
+            "//   text: Two invasions.",
+        ]
+    );
 }
 
 #[test]

@@ -204,6 +204,47 @@ fn timelinejs_escapes_html_and_keeps_the_clock_time_with_its_offset() {
     );
 }
 
+/// TimelineJS shows a slide's media, and so its credit, only when the media has a URL: an
+/// outlet without one is named in the slide's text instead, escaped, and the credit kept for
+/// `import timelinejs`; a source with a URL stays media, its text untouched.
+#[test]
+fn timelinejs_names_the_outlet_in_the_text_when_its_source_has_no_url() {
+    let file = scratch("no-url.ron");
+    fs::write(
+        &file,
+        r#"Timeline(title: "t", participants: [],
+    sources: [Source(id: "wire", outlet: "A&B <News>"),
+              Source(id: "page", outlet: "Page", url: "https://example.org/p")],
+    events: [
+        Event(id: "wire-only", when: "2025-07-23", title: "W", summary: "Said.", sources: ["wire"]),
+        Event(id: "with-page", when: "2025-07-24", title: "P", summary: "Seen.", sources: ["page"]),
+    ])"#,
+    )
+    .unwrap();
+    let doc = export(&[file.to_str().unwrap()]);
+    let wire = slide(&doc, "wire-only");
+    assert_eq!(
+        wire["text"]["text"],
+        "<p>Said.</p><p class=\"source\">Source: A&amp;B &lt;News&gt;</p>"
+    );
+    assert_eq!(wire["media"], json!({"credit": "A&amp;B &lt;News&gt;"}));
+    let page = slide(&doc, "with-page");
+    assert_eq!(page["text"]["text"], "<p>Seen.</p>");
+    assert_eq!(
+        page["media"],
+        json!({"url": "https://example.org/p", "credit": "Page"})
+    );
+    // The bundled timeline's sources have no URL: every slide with one names its outlet.
+    let doc = export(&[]);
+    let r1 = slide(&doc, "r1-istanbul");
+    assert!(r1.get("media").and_then(|m| m.get("url")).is_none());
+    let text = r1["text"]["text"].as_str().unwrap();
+    assert!(
+        text.ends_with("<p class=\"source\">Source: RT</p>"),
+        "{text}"
+    );
+}
+
 /// The events of a timeline file as (id, precision of `when`, of `end`), sorted by id.
 fn shape(text: &str) -> Vec<(String, Precision, Option<Precision>)> {
     let loaded = model::load_str(text).unwrap_or_else(|d| panic!("{d:?}"));

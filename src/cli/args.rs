@@ -160,7 +160,9 @@ credit and link), its text the summary, then every quote in quotation marks and 
 without them, each with its citation; rounds with a start and an end become eras. Dates keep \
 the precision the file gives: a year alone is a year. TimelineJS knows no time zones, so a \
 time of day is written as the file gives it, in its own offset, and the slide's display date \
-says which. All text is HTML-escaped. `roundtable import timelinejs` reads it back.";
+says which. TimelineJS shows a media credit only with a link: an outlet without a URL is \
+named in the slide's text instead. All text is HTML-escaped. `roundtable import timelinejs` \
+reads it back.";
 
 const EXPORT_EXAMPLES: &str = "\
 Examples:
@@ -183,7 +185,7 @@ and kept as a `//` comment beside the event it belongs to.
 timelinejs: slides become events, their `unique_id` the event id (else event-1, event-2, …), \
 `group` a tag, eras rounds (numbered in date order; the events they span belong to them), \
 `media` a source where its credit or URL names one. Dates keep the precision given: a year \
-alone stays a year. HTML becomes plain text.
+alone stays a year. HTML becomes plain text, a link as its words and where it leads.
 
 acled: each row is an event with its `event_id_cnty` as id; actors and associated actors \
 become participants (organisations), the outlets in `source` sources, `event_type` and \

@@ -10,6 +10,7 @@ pub mod acled;
 mod csvrows;
 pub mod dates;
 pub mod html;
+pub mod slide_fields;
 pub mod timelinejs;
 pub mod timelinejs_csv;
 pub mod write;

@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use serde_json::value::RawValue;
 
 use super::dates::{self, DateError, Parts};
-use super::html::{first_href, plain, plain_line};
+use super::html::{label_line, plain, plain_line};
+use super::slide_fields::{self, keep_whole};
 use super::{
     Builder, Imported, Note, Options, Pos, RoundDraft, event, file_outlet, title_from_name,
 };
@@ -372,10 +373,9 @@ fn date_of(
     }
 }
 
-/// The title of an event: its headline as one line, or the start of its text, or its display
-/// date; never empty.
-fn event_title(s: &Slide, summary: Option<&str>, n: usize) -> String {
-    let headline = plain_line(&s.headline);
+/// The title of an event: its headline (as [`name_and_links`] gives it), or the start of its
+/// text, or its display date; never empty.
+fn event_title(s: &Slide, headline: String, summary: Option<&str>, n: usize) -> String {
     if !headline.is_empty() {
         return headline;
     }
@@ -401,6 +401,17 @@ fn event_title(s: &Slide, summary: Option<&str>, n: usize) -> String {
     } else {
         display
     }
+}
+
+/// `html` as a name on one line (a headline, a group), each link as its words; and for each
+/// link a comment keeping where it leads (`{what} link: label (URL)`), so that none is lost.
+fn name_and_links(html: &str, what: &str) -> (String, Vec<String>) {
+    let (name, links) = label_line(html);
+    let kept = links
+        .iter()
+        .map(|l| format!("{what} link: {}", l.text()))
+        .collect();
+    (name, kept)
 }
 
 /// Kinds of media that are a file to show, not a publication to cite.
@@ -456,7 +467,9 @@ fn is_media_file(url: &str, host: &str) -> bool {
             .any(|h| host == *h || host.ends_with(&format!(".{h}")))
 }
 
-/// The source a slide's media names, if any, keeping what is not one as a comment.
+/// The source a slide's media names, if any, keeping what is not one as a comment: media
+/// that is no page to cite (with its caption), and the links of the credit and caption that
+/// no source holds.
 fn media_source(
     b: &mut Builder,
     m: &Media,
@@ -464,38 +477,56 @@ fn media_source(
     at: Option<Pos>,
 ) -> Option<crate::model::Ref> {
     let url = m.url.trim();
-    let credit = plain_line(&m.credit);
-    let caption = plain_line(&m.caption);
-    let caption_opt = (!caption.is_empty()).then_some(caption.as_str());
+    let (credit, mut credit_links) = label_line(&m.credit);
+    let mut kept = Vec::new();
     let mut source = None;
     match host(url) {
         Some(h) if !is_media_file(url, &h) => {
+            let (caption, caption_links) = name_and_links(&m.caption, "media caption");
             let outlet = if credit.is_empty() { h } else { credit.clone() };
-            source = Some(b.source(&outlet, Some(url), caption_opt));
+            let title = (!caption.is_empty()).then_some(caption.as_str());
+            source = Some(b.source(&outlet, Some(url), title));
+            kept.extend(caption_links);
         }
         _ => {
+            // No page for the caption to title: it stays with what it captions.
+            let caption = plain_line(&m.caption);
             if !url.is_empty() {
                 let what = if host(url).is_some() {
                     format!("media {url}")
                 } else {
                     format!("embedded media {}", short(&plain_line(url)))
                 };
-                let caption = caption_opt.map_or(String::new(), |c| format!(" (caption: {c})"));
-                b.keep(at, Some(ix), format!("{what} is not a source{caption}"));
+                let caption = if caption.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (caption: {caption})")
+                };
+                kept.push(format!("{what} is not a source{caption}"));
+            } else if !caption.is_empty() {
+                kept.push(format!("media caption: {caption}"));
             }
             if !credit.is_empty() {
-                let href = first_href(&m.credit).filter(|h| host(h).is_some());
-                source = Some(b.source(&credit, href.as_deref(), None));
+                // The credit's first link to a web page is the source's page.
+                let page = credit_links
+                    .iter()
+                    .position(|l| host(&l.url).is_some())
+                    .map(|i| credit_links.remove(i).url);
+                source = Some(b.source(&credit, page.as_deref(), None));
             }
         }
     }
+    kept.extend(
+        credit_links
+            .iter()
+            .map(|l| format!("media credit link: {}", l.text())),
+    );
     let thumbnail = m.thumbnail.trim();
     if !thumbnail.is_empty() {
-        b.keep(
-            at,
-            Some(ix),
-            format!("thumbnail {thumbnail} is not a source"),
-        );
+        kept.push(format!("thumbnail {thumbnail} is not a source"));
+    }
+    for k in kept {
+        b.keep(at, Some(ix), k);
     }
     source
 }
@@ -518,20 +549,22 @@ pub fn build<'i>(
     }
     let (title_text, summary) = match title {
         Some(t) => {
-            let media_url = t.media.url.trim();
-            if !media_url.is_empty() {
-                let what = if host(media_url).is_some() {
-                    media_url.to_string()
-                } else {
-                    short(&plain_line(media_url))
-                };
-                b.keep(t.at, None, format!("title media {what} is not a source"));
+            let (headline, links) = name_and_links(&t.headline, "title");
+            for link in links {
+                b.keep(t.at, None, link);
+            }
+            // The title is its headline and the summary its text; the rest has no place.
+            for (name, value) in slide_fields::fields(t) {
+                if !matches!(name, "headline" | "text") {
+                    b.keep(
+                        t.at,
+                        None,
+                        format!("title slide {}", slide_fields::line(name, &value)),
+                    );
+                }
             }
             let summary = plain(&t.text);
-            (
-                plain_line(&t.headline),
-                (!summary.is_empty()).then_some(summary),
-            )
+            (headline, (!summary.is_empty()).then_some(summary))
         }
         None => (String::new(), None),
     };
@@ -548,8 +581,8 @@ fn add_era(b: &mut Builder, era: &Slide, n: usize, zone: Option<dates::Zone>) {
     if era.broken {
         return;
     }
-    let name = plain_line(&era.headline);
     let what = format!("era {n}");
+    let (name, links) = name_and_links(&era.headline, &format!("{what} headline"));
     let Some(start) = &era.start else {
         b.problem(era.at, format!("{what} has no `start_date`"));
         return;
@@ -558,11 +591,8 @@ fn add_era(b: &mut Builder, era: &Slide, n: usize, zone: Option<dates::Zone>) {
         Ok(d) => d.when,
         Err(kept) => {
             if let Some(m) = kept {
-                b.keep(
-                    era.at,
-                    None,
-                    format!("{m}; the era `{name}` is not imported"),
-                );
+                let message = format!("{m}; the era `{name}` is not imported");
+                keep_whole(b, era.at, message, era);
             }
             return;
         }
@@ -586,7 +616,8 @@ fn add_era(b: &mut Builder, era: &Slide, n: usize, zone: Option<dates::Zone>) {
             }
             Err(kept) => {
                 if let Some(m) = kept {
-                    b.keep(era.at, None, m);
+                    let parts = slide_fields::parts(&end.parts);
+                    b.keep(era.at, None, format!("{m}; the end ({parts}) is left out"));
                 }
                 None
             }
@@ -597,6 +628,22 @@ fn add_era(b: &mut Builder, era: &Slide, n: usize, zone: Option<dates::Zone>) {
         .strip_prefix("round-")
         .and_then(|n| n.parse::<u64>().ok())
         .filter(|&n| n > 0);
+    for link in links {
+        b.keep(era.at, None, link);
+    }
+    // A round is a title and dates (and the number an id of `round-N` asks for): the rest of
+    // the era, its text above all, has no place in one.
+    for (field, value) in slide_fields::fields(era) {
+        let used = match field {
+            "headline" | "start" | "end" => true,
+            "unique_id" => number.is_some(),
+            _ => false,
+        };
+        if !used {
+            let line = slide_fields::line(field, &value);
+            b.keep(era.at, None, format!("{what} `{name}` {line}"));
+        }
+    }
     b.add_round(RoundDraft {
         title: (!name.is_empty()).then_some(name),
         start,
@@ -609,7 +656,7 @@ fn add_slide(b: &mut Builder, slide: &Slide, n: usize, zone: Option<dates::Zone>
     if slide.broken {
         return;
     }
-    let headline = plain_line(&slide.headline);
+    let (headline, headline_links) = name_and_links(&slide.headline, "headline");
     let what = if headline.is_empty() {
         format!("event {n}")
     } else {
@@ -626,14 +673,21 @@ fn add_slide(b: &mut Builder, slide: &Slide, n: usize, zone: Option<dates::Zone>
         Ok(d) => d,
         Err(kept) => {
             if let Some(m) = kept {
-                b.keep(start.at, None, format!("{m}; the event is not imported"));
+                keep_whole(
+                    b,
+                    start.at,
+                    format!("{m}; the event is not imported"),
+                    slide,
+                );
             }
             return;
         }
     };
     let end = match &slide.end {
         None => Ok(None),
-        Some(end) => date_of(b, end, zone, &format!("{what} end")).map(|d| Some(d.when)),
+        Some(end) => date_of(b, end, zone, &format!("{what} end"))
+            .map(|d| Some(d.when))
+            .map_err(|kept| kept.map(|m| (m, slide_fields::parts(&end.parts)))),
     };
     if b.has_problems() {
         // Keep looking for problems, but build nothing more.
@@ -642,9 +696,10 @@ fn add_slide(b: &mut Builder, slide: &Slide, n: usize, zone: Option<dates::Zone>
     let summary = plain(&slide.text);
     let summary = (!summary.is_empty()).then_some(summary);
     let (id, renamed) = b.event_id(Some(&slide.unique_id), n);
-    let mut ev = event(id, dated.when, event_title(slide, summary.as_deref(), n));
+    let title = event_title(slide, headline, summary.as_deref(), n);
+    let mut ev = event(id, dated.when, title);
     ev.summary = summary.map(Into::into);
-    let group = plain_line(&slide.group);
+    let (group, group_links) = name_and_links(&slide.group, "group");
     if !group.is_empty() {
         ev.tags = Box::new([group.into()]);
     }
@@ -652,6 +707,9 @@ fn add_slide(b: &mut Builder, slide: &Slide, n: usize, zone: Option<dates::Zone>
     let mut comments: Vec<(Option<Pos>, String)> = Vec::new();
     if let Some(r) = renamed {
         comments.push((slide.at, r));
+    }
+    for link in headline_links.into_iter().chain(group_links) {
+        comments.push((slide.at, link));
     }
     match end {
         Ok(Some(end)) => {
@@ -669,8 +727,8 @@ fn add_slide(b: &mut Builder, slide: &Slide, n: usize, zone: Option<dates::Zone>
         }
         Ok(None) => {}
         Err(kept) => {
-            if let Some(m) = kept {
-                comments.push((slide.at, format!("{m}; the end is left out")));
+            if let Some((m, parts)) = kept {
+                comments.push((slide.at, format!("{m}; the end ({parts}) is left out")));
             }
         }
     }
@@ -679,6 +737,11 @@ fn add_slide(b: &mut Builder, slide: &Slide, n: usize, zone: Option<dates::Zone>
         if !d.is_empty() {
             comments.push((slide.at, format!("display date: {d}")));
         }
+    }
+    if let Some(d) = slide.end.as_ref().map(|e| plain_line(&e.display))
+        && !d.is_empty()
+    {
+        comments.push((slide.at, format!("end display date: {d}")));
     }
     if !slide.background.trim().is_empty() && slide.background.trim() != "\"\"" {
         comments.push((slide.at, format!("background: {}", slide.background.trim())));

@@ -1,7 +1,8 @@
 //! The TimelineJS3 document of `export --format timelinejs`: one slide per event, its dates as
 //! parts at exactly the precision the file gives, its text as HTML (the summary, then each
-//! quote in quotation marks and each claim without them, every one with its citation), rounds
-//! with dates as eras. Every text from the file is HTML-escaped.
+//! quote in quotation marks and each claim without them, every one with its citation, and
+//! the outlet when its source has no URL to show as media), rounds with dates as eras. Every
+//! text from the file is HTML-escaped.
 
 use std::fmt::Write as _;
 
@@ -102,6 +103,27 @@ fn slide(t: &Timeline<'_>, index: &Index, pos: u32, keep: &dyn Fn(StatementRef) 
             html(cite)
         );
     }
+    if let Some(first) = e.sources.first() {
+        let source = t.source(first);
+        let mut media = Map::new();
+        match source.url.as_deref().filter(|u| !u.trim().is_empty()) {
+            Some(url) => {
+                media.insert("url".into(), Value::String(url.to_string()));
+            }
+            // TimelineJS shows a slide's media, and with it the credit, only when it has a
+            // URL: without one, the text names the outlet, or no reader would see it.
+            None => {
+                let _ = write!(
+                    text,
+                    "<p class=\"source\">Source: {}</p>",
+                    html(&source.outlet)
+                );
+            }
+        }
+        // Kept without a URL too: `import timelinejs` makes the credit the event's source.
+        media.insert("credit".into(), Value::String(html(&source.outlet)));
+        s.insert("media".into(), Value::Object(media));
+    }
     s.insert(
         "text".into(),
         json!({ "headline": html(&e.title), "text": text }),
@@ -111,15 +133,6 @@ fn slide(t: &Timeline<'_>, index: &Index, pos: u32, keep: &dyn Fn(StatementRef) 
             "group".into(),
             Value::String(html(&t.rounds[r.target as usize].name())),
         );
-    }
-    if let Some(first) = e.sources.first() {
-        let source = t.source(first);
-        let mut media = Map::new();
-        if let Some(url) = &source.url {
-            media.insert("url".into(), Value::String(url.to_string()));
-        }
-        media.insert("credit".into(), Value::String(html(&source.outlet)));
-        s.insert("media".into(), Value::Object(media));
     }
     Value::Object(s)
 }
