@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs one fuzz target for a while on stable Rust (cargo-fuzz needs RUSTC_BOOTSTRAP=1 there),
-# seeded with the test fixtures and fuzz/seeds/TARGET, and prints libFuzzer's final figures.
+# seeded with the test fixtures and fuzz/seeds/TARGET, and prints libFuzzer's final figures
+# (libFuzzer takes directories only: each import target's seeds hold its format's fixtures).
 #   fuzz/run.sh load 1500      # 25 minutes of the loader
 #   fuzz/run.sh render 1500    # 25 minutes of the browser
 #   fuzz/run.sh import_acled 600   # 10 minutes of the ACLED importer (also import_timelinejs,
@@ -22,13 +23,13 @@ case $target in
     seeds=(seeds/render)
     extra=(-max_len=16384) ;;
   import_timelinejs)
-    seeds=(seeds/import_timelinejs ../tests/fixtures/import/*.json)
+    seeds=(seeds/import_timelinejs)
     extra=(-max_len=16384) ;;
   import_timelinejs_csv)
-    seeds=(seeds/import_timelinejs_csv ../tests/fixtures/import/*sheet*.csv)
+    seeds=(seeds/import_timelinejs_csv)
     extra=(-max_len=16384) ;;
   import_acled)
-    seeds=(seeds/import_acled ../tests/fixtures/import/acled*.csv)
+    seeds=(seeds/import_acled)
     extra=(-max_len=16384) ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac
