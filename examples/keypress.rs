@@ -2,11 +2,13 @@
 //! profilers: the generator's timeline of N events in the statements view, the busiest speaker
 //! picked, then `disputed` turned on from the filter menu (the key press, timed by step) and,
 //! outside the timing, off again. Prints "ready" on stderr before the loop, so that a profiler
-//! can be attached then (`perf record -p PID`).
+//! can be attached then (`perf record -p PID`). With `alone`, the flag by itself; with `jump`,
+//! `statements::jump_to_round_speaker` instead: over the busiest speaker, the round picker
+//! opened and counted (untimed), then down one round and Enter (timed).
 //!
 //! ```sh
 //! cargo build --release --example keypress
-//! target/release/examples/keypress [EVENTS=1000000] [SECONDS=20] [alone]
+//! target/release/examples/keypress [EVENTS=1000000] [SECONDS=20] [alone|jump]
 //! ```
 
 #[allow(dead_code)]
@@ -56,8 +58,9 @@ fn main() {
         height: 50,
     });
     app.update(Action::ToggleView);
+    let mode = args.next().unwrap_or_default();
     // `alone`: the flag by itself (`statements::disputed_on_and_off`), no speaker picked.
-    if args.next().as_deref() != Some("alone") {
+    if mode != "alone" {
         app.update(Action::OpenSpeakers);
         type_text(&mut app, &name);
         app.update(Action::Confirm);
@@ -67,8 +70,11 @@ fn main() {
         std::process::id(),
         app.statements().len()
     );
-    let mut steps: [Vec<f64>; 4] = Default::default();
     let end = Instant::now() + Duration::from_secs(seconds);
+    if mode == "jump" {
+        return jump(&mut app, end);
+    }
+    let mut steps: [Vec<f64>; 4] = Default::default();
     while Instant::now() < end {
         let t0 = Instant::now();
         app.update(Action::OpenFilters);
@@ -97,4 +103,33 @@ fn main() {
             s.len()
         );
     }
+}
+
+/// Down one round in the round picker and Enter, over and over, each time on a list made
+/// afresh (`v` twice) and the picker's counts in, as `statements::jump_to_round_speaker`.
+fn jump(app: &mut App, end: Instant) {
+    let mut took = Vec::new();
+    while Instant::now() < end {
+        app.settle_now();
+        if app.mode() == roundtable::app::Mode::Rounds {
+            app.update(Action::Back);
+        }
+        app.update(Action::ToggleView);
+        app.update(Action::ToggleView);
+        app.update(Action::OpenRounds);
+        app.start_counting();
+        app.settle_now();
+        let t0 = Instant::now();
+        app.update(Action::PickerDown);
+        app.update(Action::Confirm);
+        took.push(micros(t0.elapsed()));
+        std::hint::black_box(app.selected());
+    }
+    took.sort_by(f64::total_cmp);
+    println!(
+        "jump     median {:8.1} µs, fastest {:8.1} µs ({} times)",
+        took[took.len() / 2],
+        took[0],
+        took.len()
+    );
 }
