@@ -1,7 +1,7 @@
 //! The filter change of `statements::speaker_and_disputed` (benches/browse.rs) in a loop, for
 //! profilers: the generator's timeline of N events in the statements view, the busiest speaker
-//! picked, then `disputed` turned on from the filter menu (the key press, timed by step) and,
-//! outside the timing, off again. Prints "ready" on stderr before the loop, so that a profiler
+//! picked, then `disputed` turned on from the filter menu (the key press, timed by step) and
+//! off again (timed whole, `off`). Prints "ready" on stderr before the loop, so that a profiler
 //! can be attached then (`perf record -p PID`). With `alone`, the flag by itself; with `jump`,
 //! `statements::jump_to_round_speaker` instead: over the busiest speaker, the round picker
 //! opened and counted (untimed), then down one round and Enter (timed).
@@ -74,7 +74,7 @@ fn main() {
     if mode == "jump" {
         return jump(&mut app, end);
     }
-    let mut steps: [Vec<f64>; 4] = Default::default();
+    let mut steps: [Vec<f64>; 5] = Default::default();
     while Instant::now() < end {
         let t0 = Instant::now();
         app.update(Action::OpenFilters);
@@ -90,11 +90,17 @@ fn main() {
             s.push(micros(d));
         }
         app.settle_now();
+        let t5 = Instant::now();
         app.update(Action::OpenFilters);
         type_text(&mut app, "disputed");
         app.update(Action::Confirm);
+        std::hint::black_box(app.statements().len());
+        steps[4].push(micros(t5.elapsed()));
     }
-    for (what, s) in ["open", "type", "confirm", "len"].iter().zip(&mut steps) {
+    for (what, s) in ["open", "type", "confirm", "len", "off"]
+        .iter()
+        .zip(&mut steps)
+    {
         s.sort_by(f64::total_cmp);
         println!(
             "{what:8} median {:8.1} µs, fastest {:8.1} µs ({} times)",
