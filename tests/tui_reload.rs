@@ -217,3 +217,51 @@ fn text_to_find_in_relays_is_kept_as_typed_when_no_relay_holds_it_any_more() {
     assert!(app.is_empty());
     assert!(!footer(&app).contains("dropped"), "{}", footer(&app));
 }
+
+#[test]
+fn a_bad_save_at_80_columns_still_shows_where_its_first_error_is() {
+    let mut app = bundled(80, 24);
+    app.reload_failed(roundtable::app::reload::Problems {
+        errors: 1,
+        first: "talks.ron:523:13: error: expected a string".into(),
+        all: "talks.ron:523:13: error: expected a string\n".into(),
+    });
+    let f = footer(&app);
+    assert!(f.contains("the last save has 1 error"), "{f}");
+    assert!(f.contains("talks.ron:523:13"), "{f}");
+    assert!(f.contains("E lists it"), "{f}");
+}
+
+#[test]
+fn when_the_selected_event_is_gone_its_nearest_neighbour_is_selected_and_said() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["j", "j", "j", "j", "j", "j", "j", "j"]);
+    let gone = id(&app);
+    let next = {
+        let t = app.timeline();
+        let pos = t.events.iter().position(|e| e.id.value == gone).unwrap();
+        t.events[pos + 1].id.value.to_string()
+    };
+    let renamed = edited(|t| t.replace(&format!("\"{gone}\""), "\"renamed-event\""));
+    drop(app.replace_document(renamed));
+    assert_eq!(id(&app), next, "the event after it, not the first");
+    let f = footer(&app);
+    assert!(f.contains(&format!("event {gone} is gone")), "{f}");
+}
+
+#[test]
+fn an_event_added_above_a_list_that_fits_comes_into_view() {
+    let mut app = bundled(120, 60);
+    press(&mut app, &["j", "j", "j", "j", "j", "j", "j", "j"]);
+    let event = id(&app);
+    drop(app.replace_document(edited(|t| {
+        t.replacen(
+            "events: [",
+            "events: [\n        Event(id: \"added-first\", when: \"2020\", title: \"Added at the top\", sources: [\"xinhua-2025-07-23\"]),",
+            1,
+        )
+    })));
+    assert_eq!(id(&app), event);
+    let s = screen(&app);
+    assert!(s.contains("Added at the top"), "{s}");
+}

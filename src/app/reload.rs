@@ -56,9 +56,18 @@ impl App {
     pub fn replace_document(&mut self, doc: Arc<Document>) -> Arc<Document> {
         let old = Arc::clone(&self.doc);
         let (was, now) = (old.timeline(), doc.timeline());
-        let place = (self.place())
-            .or(self.held.take())
-            .and_then(|p| carry_place(was, now, p));
+        let (place, lost) = match self.place().or(self.held.take()) {
+            Some(p) => match carry_place(was, now, p) {
+                Some(q) => (Some(q), None),
+                // The selected event is gone (deleted, or its id changed): its nearest
+                // neighbour that is still there, after it first.
+                None => (
+                    nearest_kept(was, now, p.event),
+                    was.events.get(p.event as usize).map(|e| e.id.value.clone()),
+                ),
+            },
+            None => (None, None),
+        };
         let offset = self.selected.saturating_sub(self.top);
         let scroll = self.detail_scroll;
         super::make_filter_lists(&doc);
@@ -85,8 +94,14 @@ impl App {
         self.prepare_strip();
         let query = self.search.take().map(|s| s.query);
         self.refilter(filter, place);
+        let height = self.list_height();
         self.top = self.selected.saturating_sub(offset);
-        self.top = self.fit_top(self.top, self.selected, self.list_height());
+        // Rows added above may leave the pane ending in blank rows: those above come in.
+        if !self.is_empty() && self.top.saturating_add(height) >= self.len() {
+            self.reach_end(height);
+            self.top = self.filled_top(self.top, height);
+        }
+        self.top = self.fit_top(self.top, self.selected, height);
         // The same event and statement still selected: the detail pane stays where it was
         // read to, as far as the new version's text reaches.
         if place.is_some() && self.place() == place {
@@ -111,6 +126,13 @@ impl App {
         );
         if after != before {
             let _ = write!(message, " (was {before})");
+        }
+        if let Some(id) = lost {
+            let _ = write!(
+                message,
+                " · event {} is gone: the nearest selected",
+                text::line(&id)
+            );
         }
         if !dropped.is_empty() {
             let _ = write!(message, " · filter dropped: {}", dropped.join(", "));
@@ -205,6 +227,28 @@ fn carry_place(was: &Timeline<'_>, now: &Timeline<'_>, p: Place) -> Option<Place
     Some(Place {
         event: pos,
         statement,
+    })
+}
+
+/// The event of `now` nearest to event `pos` of `was`, which `now` no longer has: the first
+/// event after it in `was` whose id `now` still has, else the last before it; `None` when
+/// `now` has none of them.
+fn nearest_kept(was: &Timeline<'_>, now: &Timeline<'_>, pos: u32) -> Option<Place> {
+    let ids: std::collections::HashMap<&str, usize> = now
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (&*e.id.value, i))
+        .collect();
+    let pos = (pos as usize).min(was.events.len());
+    let after = was.events.get(pos + 1..).unwrap_or_default().iter();
+    let before = was.events[..pos].iter().rev();
+    after.chain(before).find_map(|e| {
+        let i = *ids.get(&*e.id.value)?;
+        Some(Place {
+            event: u32::try_from(i).ok()?,
+            statement: None,
+        })
     })
 }
 

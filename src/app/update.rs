@@ -260,7 +260,7 @@ impl App {
 
     /// Makes the last screenful of a pane `h` rows high (what [`App::max_top`] walks), with
     /// the rows from the selection's screenful down to it: the selection is near the end.
-    fn reach_end(&mut self, h: usize) {
+    pub(super) fn reach_end(&mut self, h: usize) {
         let last = self.len().saturating_sub(1);
         let lo = self
             .selected

@@ -37,9 +37,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else if let Some(m) = &app.message {
         Some((format!(" {m}"), theme.message))
     } else if let Some(p) = app.problems() {
-        let s = if p.errors == 1 { "" } else { "s" };
+        let (s, them) = if p.errors == 1 {
+            ("", "it")
+        } else {
+            ("s", "them")
+        };
+        // Where the first error is comes before what a narrow footer can cut.
         let what = format!(
-            " ⚠ the last save has {} error{s}; showing the last good version · {} lists them · {}",
+            " ⚠ the last save has {} error{s} ({} lists {them}): {} · showing the last good version",
             p.errors,
             app.keymap().label_of("show_problems"),
             text::line(&p.first)
