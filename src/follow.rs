@@ -190,10 +190,24 @@ fn identity(dir: &Path) -> Option<(u64, u64)> {
     }
 }
 
-/// Watches `path`'s directory, asking for a reload when something happens to `path`.
+/// Watches `path`'s directory, asking for a reload when something happens to `path`; when
+/// `path` is a symbolic link, the directory of the file it leads to as well, where saves to
+/// that file happen.
 fn start_watching(path: &Path, watch: Watch, requests: Sender<()>) -> notify::Result<Watching> {
-    let dir = directory(path);
-    let name = path.file_name().map(std::ffi::OsStr::to_os_string);
+    let mut dirs = vec![directory(path)];
+    let mut names: Vec<_> = path
+        .file_name()
+        .map(std::ffi::OsStr::to_os_string)
+        .into_iter()
+        .collect();
+    if path
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink())
+        && let Ok(target) = std::fs::canonicalize(path)
+    {
+        names.extend(target.file_name().map(std::ffi::OsStr::to_os_string));
+        dirs.push(directory(&target));
+    }
     let handler = move |res: notify::Result<notify::Event>| {
         let ours = match &res {
             // Opening and reading the file (our own loads among them) change nothing: were they
@@ -204,7 +218,7 @@ fn start_watching(path: &Path, watch: Watch, requests: Sender<()>) -> notify::Re
             Ok(e) => e
                 .paths
                 .iter()
-                .any(|p| p.file_name().map(std::ffi::OsStr::to_os_string) == name),
+                .any(|p| p.file_name().is_some_and(|n| names.iter().any(|m| m == n))),
             // An error from the watcher: look at the file again rather than miss a change.
             Err(_) => true,
         };
@@ -220,11 +234,15 @@ fn start_watching(path: &Path, watch: Watch, requests: Sender<()>) -> notify::Re
         .with_compare_contents(watch == Watch::Poll);
     Ok(if watch == Watch::Poll {
         let mut w = PollWatcher::new(handler, config)?;
-        w.watch(&dir, RecursiveMode::NonRecursive)?;
+        for dir in &dirs {
+            w.watch(dir, RecursiveMode::NonRecursive)?;
+        }
         Box::new(w)
     } else {
         let mut w = RecommendedWatcher::new(handler, config)?;
-        w.watch(&dir, RecursiveMode::NonRecursive)?;
+        for dir in &dirs {
+            w.watch(dir, RecursiveMode::NonRecursive)?;
+        }
         Box::new(w)
     })
 }

@@ -192,3 +192,29 @@ fn the_files_directory_deleted_and_made_again_is_followed() {
 fn with_poll_the_files_directory_deleted_and_made_again_is_followed() {
     the_directory_made_again_is_followed(Watch::Poll, "dir-poll");
 }
+
+fn a_file_opened_through_a_link_is_followed(watch: Watch, test: &str) {
+    let (dir, path) = folder(test);
+    // The timeline in a directory of its own, opened through a link beside it.
+    let real = dir.join("real");
+    std::fs::create_dir(&real).unwrap();
+    let target = real.join("ist.ron");
+    std::fs::rename(&path, &target).unwrap();
+    std::os::unix::fs::symlink(&target, &path).unwrap();
+    let f = follow(&path, watch);
+    save_in_place(&target, &titled("Saved in place"));
+    wait_for(&f, "loaded Saved in place");
+    save_renamed_over(&target, &titled("Renamed over the target"));
+    wait_for(&f, "loaded Renamed over the target");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_file_opened_through_a_symbolic_link_is_followed_where_it_is_saved() {
+    a_file_opened_through_a_link_is_followed(Watch::Events, "link-events");
+}
+
+#[test]
+fn with_poll_a_file_opened_through_a_symbolic_link_is_followed() {
+    a_file_opened_through_a_link_is_followed(Watch::Poll, "link-poll");
+}
