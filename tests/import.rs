@@ -789,6 +789,25 @@ fn a_full_output_is_said_and_a_device_given_as_o_is_never_removed() {
     assert!(full.exists());
 }
 
+/// `--force` writes over an existing file, but never over the file being imported.
+#[test]
+fn the_file_being_imported_is_never_written_over_even_with_force() {
+    let dir = scratch("same-o");
+    fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("events.csv");
+    let before = fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(ACLED)).unwrap();
+    fs::write(&input, &before).unwrap();
+    let i = input.to_str().unwrap();
+    let o = run(&["import", "acled", i, "-o", i, "--force"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is the file being imported"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(fs::read_to_string(&input).unwrap(), before);
+}
+
 #[test]
 fn help_lists_the_formats_with_an_example() {
     let o = run(&["import", "--help"]);

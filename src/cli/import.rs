@@ -36,6 +36,22 @@ pub fn run(
         )?;
         return Ok(Exit::Trouble);
     }
+    // Even with --force, the file being imported is never the one written over: its own
+    // import would take its place, and the original would be gone.
+    if let Some(path) = &args.output
+        && let (Ok(a), Ok(b)) = (
+            std::fs::canonicalize(path),
+            std::fs::canonicalize(&args.file),
+        )
+        && a == b
+    {
+        writeln!(
+            err,
+            "roundtable: -o {} is the file being imported; give another -o",
+            escape_line(&path.to_string_lossy())
+        )?;
+        return Ok(Exit::Trouble);
+    }
     let name = args.file.to_string_lossy().into_owned();
     let Some(text) = read(&name, args, settings.max_size, err)? else {
         return Ok(Exit::Trouble);
