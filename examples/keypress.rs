@@ -8,7 +8,7 @@
 //!
 //! ```sh
 //! cargo build --release --example keypress
-//! target/release/examples/keypress [EVENTS=1000000] [SECONDS=20] [alone|jump]
+//! target/release/examples/keypress [EVENTS=1000000] [SECONDS=20] [alone|jump|jump-again]
 //! ```
 
 #[allow(dead_code)]
@@ -71,8 +71,8 @@ fn main() {
         app.statements().len()
     );
     let end = Instant::now() + Duration::from_secs(seconds);
-    if mode == "jump" {
-        return jump(&mut app, end);
+    if mode == "jump" || mode == "jump-again" {
+        return jump(&mut app, end, mode == "jump");
     }
     let mut steps: [Vec<f64>; 5] = Default::default();
     while Instant::now() < end {
@@ -112,16 +112,21 @@ fn main() {
 }
 
 /// Down one round in the round picker and Enter, over and over, each time on a list made
-/// afresh (`v` twice) and the picker's counts in, as `statements::jump_to_round_speaker`.
-fn jump(app: &mut App, end: Instant) {
+/// afresh (`v` twice) and the picker's counts in, as `statements::jump_to_round_speaker`;
+/// with `afresh` false (`jump-again`), on the same list, back at its first row (`g`).
+fn jump(app: &mut App, end: Instant, afresh: bool) {
     let mut took = Vec::new();
     while Instant::now() < end {
         app.settle_now();
         if app.mode() == roundtable::app::Mode::Rounds {
             app.update(Action::Back);
         }
-        app.update(Action::ToggleView);
-        app.update(Action::ToggleView);
+        if afresh {
+            app.update(Action::ToggleView);
+            app.update(Action::ToggleView);
+        } else {
+            app.update(Action::FirstEvent);
+        }
         app.update(Action::OpenRounds);
         app.start_counting();
         app.settle_now();
