@@ -804,3 +804,48 @@ fn help_lists_the_formats_with_an_example() {
         assert!(help.contains(needle), "{needle} not in\n{help}");
     }
 }
+
+/// How TimelineJS shows a slide (its media's alt text, title and link, `autolink`, a date's
+/// `format`, the document's `scale`) has no field in a timeline: each is named on stderr and
+/// kept as a comment with its event, era or title, in both TimelineJS formats.
+#[test]
+fn media_alt_title_link_autolink_scale_and_date_formats_are_kept() {
+    let json = r#"{"scale": "human",
+        "title": {"text": {"headline": "T"}, "autolink": false},
+        "events": [{"start_date": {"year": 2025, "month": 6, "day": 2, "format": "mmmm d"},
+            "end_date": {"year": 2025, "month": 6, "day": 3, "format_short": "d mmm"},
+            "text": {"headline": "Talks"}, "autolink": true,
+            "media": {"url": "https://example.org/photo.jpg", "alt": "Delegates at a table",
+                      "title": "The room", "link": "https://example.org/gallery",
+                      "link_target": "_blank"}}],
+        "eras": [{"start_date": {"year": 2025, "month": 5}, "text": {"headline": "Spring"},
+                  "media": {"title": "Era picture"}}]}"#;
+    let (ron, err) = import_text("timelinejs", "presentation.json", json);
+    for note in [
+        "TimelineJS field `scale` is not imported: \"human\"",
+        "title slide autolink: false",
+        "start_date format: mmmm d",
+        "end_date format_short: d mmm",
+        "autolink: true",
+        "media alt: Delegates at a table",
+        "media title: The room",
+        "media link: https://example.org/gallery",
+        "media link_target: _blank",
+        "era 1 `Spring` media title: Era picture",
+    ] {
+        assert!(
+            err.contains(&format!("note: {note} (kept as a comment)")),
+            "{note}: {err}"
+        );
+        assert!(ron.contains(&format!("// {note}\n")), "{note}: {ron}");
+    }
+    let sheet = "Year,Month,Day,Headline,Media,Alt Text\n\
+                 2025,6,2,Talks,https://example.org/photo.jpg,Delegates at a table\n";
+    let (ron, err) = import_text("timelinejs-csv", "alt.csv", sheet);
+    let note = "media alt: Delegates at a table";
+    assert!(
+        err.contains(&format!("note: {note} (kept as a comment)")),
+        "{err}"
+    );
+    assert!(ron.contains(&format!("        // {note}\n")), "{ron}");
+}

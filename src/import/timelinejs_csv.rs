@@ -119,6 +119,10 @@ impl Sheet {
             background: get("Background"),
             ..Slide::default()
         };
+        let alt = get("Alt Text");
+        if !alt.is_empty() {
+            s.extra.push((at, format!("media alt: {alt}")));
+        }
         for (i, name) in &self.unknown {
             if let Some(v) = record.get(*i).map(str::trim).filter(|v| !v.is_empty()) {
                 s.extra.push((at, format!("{name}: {v}")));
