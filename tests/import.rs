@@ -849,3 +849,77 @@ fn media_alt_title_link_autolink_scale_and_date_formats_are_kept() {
     );
     assert!(ron.contains(&format!("        // {note}\n")), "{ron}");
 }
+
+/// A column without a name, a column named twice and a column the format does not know keep
+/// their values in both CSV formats: each row's value in a comment with its event, and a note
+/// naming the column (and, when repeated, which one is read).
+#[test]
+fn csv_columns_without_a_name_repeated_or_unknown_keep_their_values() {
+    let sheet = "Year,Month,Day,Headline,,Headline,my_extra\n\
+                 2025,1,1,First,NOTE,Second,EXTRA\n";
+    let (ron, err) = import_text("timelinejs-csv", "columns.csv", sheet);
+    let t = model::load_str(&ron).unwrap().timeline;
+    assert_eq!(t.events[0].title, "Second");
+    for (note, comment) in [
+        (
+            "column 5 has no name; each row's value of it is kept with its slide",
+            "column 5 (no name): NOTE",
+        ),
+        (
+            "column `Headline` is repeated: column 6 is read, and each row's value of column 4 \
+             is kept with its slide",
+            "Headline (column 4): First",
+        ),
+        (
+            "column `my_extra` is not a TimelineJS column; each row's value of it is kept with \
+             its slide",
+            "my_extra: EXTRA",
+        ),
+    ] {
+        assert!(
+            err.contains(&format!("columns.csv:1: note: {note} (kept as a comment)")),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!(
+                "columns.csv:2: note: {comment} (kept as a comment)"
+            )),
+            "{err}"
+        );
+        assert!(ron.contains(&format!("        // {comment}\n")), "{ron}");
+    }
+    let acled = "event_id_cnty,event_date,event_type,actor1,,actor1,my_extra\n\
+                 A1,2025-07-23,Battles,First,NOTE,Second,EXTRA\n";
+    let (ron, err) = import_text("acled", "columns-acled.csv", acled);
+    assert!(!err.contains("not imported (kept"), "{err}");
+    for (note, comment) in [
+        (
+            "column 5 has no name; each row's value of it is kept with its event",
+            "column 5 (no name): NOTE",
+        ),
+        (
+            "column `actor1` is repeated: column 4 is read, and each row's value of column 6 \
+             is kept with its event",
+            "actor1 (column 6): Second",
+        ),
+        (
+            "column `my_extra` is not an ACLED column roundtable knows; each row's value of \
+             it is kept with its event",
+            "my_extra: EXTRA",
+        ),
+    ] {
+        assert!(
+            err.contains(&format!(
+                "columns-acled.csv:1: note: {note} (kept as a comment)"
+            )),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!(
+                "columns-acled.csv:2: note: {comment} (kept as a comment)"
+            )),
+            "{err}"
+        );
+        assert!(ron.contains(&format!("        // {comment}\n")), "{ron}");
+    }
+}
