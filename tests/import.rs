@@ -923,3 +923,22 @@ fn csv_columns_without_a_name_repeated_or_unknown_keep_their_values() {
         assert!(ron.contains(&format!("        // {comment}\n")), "{ron}");
     }
 }
+
+/// Media embedded as HTML (an `<iframe>`) keeps where it loads from: its `src`, with the
+/// embed shortened, in the comment and the note; a control character in it never reaches
+/// either raw.
+#[test]
+fn embedded_media_keeps_its_src() {
+    let json = r#"{"events": [{"start_date": {"year": 2025, "month": 6, "day": 2},
+        "text": {"headline": "Talks"},
+        "media": {"url": "<iframe width=\"560\" src=\"https://www.youtube.com/embed/abc?a=1&amp;b=2\u001b[2J\" frameborder=\"0\"></iframe>"}}]}"#;
+    let (ron, err) = import_text("timelinejs", "iframe.json", json);
+    let note = "embedded media https://www.youtube.com/embed/abc?a=1&b=2[2J (<iframe width=\"560\" \
+                src=\"https://www.youtube.com/embed/abc?a…) is not a source";
+    assert!(
+        err.contains(&format!("note: {note} (kept as a comment)")),
+        "{err}"
+    );
+    assert!(ron.contains(&format!("        // {note}\n")), "{ron}");
+    assert!(!err.contains('\u{1b}') && !ron.contains('\u{1b}'));
+}

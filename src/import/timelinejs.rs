@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde_json::value::RawValue;
 
 use super::dates::{self, DateError, Parts};
-use super::html::{label_line, plain, plain_line};
+use super::html::{embedded_src, label_line, plain, plain_line};
 use super::slide_fields::{self, keep_whole};
 use super::{
     Builder, Imported, Note, Options, Pos, RoundDraft, event, file_outlet, title_from_name,
@@ -513,7 +513,16 @@ fn media_source(
                 let what = if host(url).is_some() {
                     format!("media {url}")
                 } else {
-                    format!("embedded media {}", short(&plain_line(url)))
+                    // HTML to embed: where it loads from (the `src`), and its text shortened,
+                    // or the HTML itself when it has none (an `<iframe>`).
+                    let text = short(&plain_line(url));
+                    match embedded_src(url) {
+                        Some(src) if text.is_empty() => {
+                            format!("embedded media {src} ({})", short(url))
+                        }
+                        Some(src) => format!("embedded media {src} ({text})"),
+                        None => format!("embedded media {text}"),
+                    }
                 };
                 let caption = if caption.is_empty() {
                     String::new()
