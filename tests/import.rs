@@ -942,3 +942,27 @@ fn embedded_media_keeps_its_src() {
     assert!(ron.contains(&format!("        // {note}\n")), "{ron}");
     assert!(!err.contains('\u{1b}') && !ron.contains('\u{1b}'));
 }
+
+/// Two eras asking for the same round (`unique_id` `round-5`): the earlier keeps it, the other
+/// is numbered anew, and a note (and a comment) says so.
+#[test]
+fn an_era_whose_round_number_is_taken_is_renumbered_with_a_note() {
+    let json = r#"{"events": [{"start_date": {"year": 2025, "month": 5, "day": 16}, "text": {"headline": "E"}}],
+        "eras": [
+        {"start_date": {"year": 2025, "month": 5}, "text": {"headline": "May"}, "unique_id": "round-5"},
+        {"start_date": {"year": 2025, "month": 7}, "text": {"headline": "July"}, "unique_id": "round-5"}
+    ]}"#;
+    let (ron, err) = import_text("timelinejs", "eras-twice.json", json);
+    let t = model::load_str(&ron).unwrap().timeline;
+    let numbers: Vec<u64> = t.rounds.iter().map(|r| r.number.value).collect();
+    assert_eq!(numbers, [5, 1]);
+    let note = "the era `July` asks for round 5 (`unique_id` `round-5`), taken by an earlier \
+                era; it is round 1";
+    assert!(
+        err.contains(&format!(
+            "eras-twice.json:4:9: note: {note} (kept as a comment)"
+        )),
+        "{err}"
+    );
+    assert!(ron.contains(&format!("// {note}\n")), "{ron}");
+}

@@ -676,6 +676,7 @@ fn add_era(b: &mut Builder, era: &Slide, n: usize, zone: Option<dates::Zone>) {
         start,
         end,
         number,
+        at: era.at,
     });
 }
 
