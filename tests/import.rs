@@ -803,6 +803,33 @@ fn help_lists_the_formats_with_an_example() {
     ] {
         assert!(help.contains(needle), "{needle} not in\n{help}");
     }
+    // Eras are numbered in date order, but one whose `unique_id` is `round-N` keeps N.
+    let words = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains(
+            "an era whose `unique_id` is `round-N`, as `export --format timelinejs` \
+                        writes, keeps the number N"
+        ),
+        "{help}"
+    );
+}
+
+/// The README's command line for `import` names every option `import --help` lists.
+#[test]
+fn the_readme_import_line_names_every_option() {
+    let readme = fs::read_to_string("README.md").unwrap();
+    let line = readme
+        .lines()
+        .find(|l| l.starts_with("roundtable import "))
+        .unwrap();
+    let help = stdout(&run(&["import", "--help"]));
+    for option in ["--tz", "-o", "--force"] {
+        assert!(help.contains(option), "{help}");
+        assert!(
+            line.contains(&format!("[{option} ")) || line.contains(&format!("[{option}]")),
+            "{option} not in {line}"
+        );
+    }
 }
 
 /// How TimelineJS shows a slide (its media's alt text, title and link, `autolink`, a date's

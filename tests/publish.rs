@@ -465,3 +465,38 @@ fn timelinejs_names_every_source_and_keeps_milliseconds_through_a_round_trip() {
         when.raw
     );
 }
+
+/// `export --help` says what the output holds: the CSV columns exactly as the header names
+/// them, and eras from every round with a start (a round without an end is one too).
+#[test]
+fn export_help_names_every_csv_column_and_the_rounds_that_become_eras() {
+    let help = stdout(&run(&["export", "--help"]));
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (listed, _) = help
+        .split_once("with a header: ")
+        .and_then(|(_, rest)| rest.split_once(". Lists within"))
+        .unwrap_or_else(|| panic!("no CSV column list in\n{help}"));
+    // The list without its explanations in parentheses.
+    let mut bare = String::new();
+    let mut depth = 0;
+    for c in listed.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            c if depth == 0 => bare.push(c),
+            _ => {}
+        }
+    }
+    let named: Vec<String> = bare
+        .replace(" and ", ", ")
+        .split(',')
+        .map(|c| c.trim().to_string())
+        .collect();
+    let o = run(&["export", "--format", "csv"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    let header: Vec<&str> = out.lines().next().unwrap().split(',').collect();
+    assert_eq!(named, header, "{help}");
+    assert!(help.contains("rounds with a start become eras"), "{help}");
+    assert!(!help.contains("with a start and an end"), "{help}");
+}
