@@ -822,4 +822,193 @@ fn help_lists_the_formats_with_an_example() {
     ] {
         assert!(help.contains(needle), "{needle} not in\n{help}");
     }
+    // Eras are numbered in date order, but one whose `unique_id` is `round-N` keeps N.
+    let words = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains(
+            "an era whose `unique_id` is `round-N`, as `export --format timelinejs` \
+                        writes, keeps the number N"
+        ),
+        "{help}"
+    );
+}
+
+/// The README's command line for `import` names every option `import --help` lists.
+#[test]
+fn the_readme_import_line_names_every_option() {
+    let readme = fs::read_to_string("README.md").unwrap();
+    let line = readme
+        .lines()
+        .find(|l| l.starts_with("roundtable import "))
+        .unwrap();
+    let help = stdout(&run(&["import", "--help"]));
+    for option in ["--tz", "-o", "--force"] {
+        assert!(help.contains(option), "{help}");
+        assert!(
+            line.contains(&format!("[{option} ")) || line.contains(&format!("[{option}]")),
+            "{option} not in {line}"
+        );
+    }
+}
+
+/// How TimelineJS shows a slide (its media's alt text, title and link, `autolink`, a date's
+/// `format`, the document's `scale`) has no field in a timeline: each is named on stderr and
+/// kept as a comment with its event, era or title, in both TimelineJS formats.
+#[test]
+fn media_alt_title_link_autolink_scale_and_date_formats_are_kept() {
+    let json = r#"{"scale": "human",
+        "title": {"text": {"headline": "T"}, "autolink": false},
+        "events": [{"start_date": {"year": 2025, "month": 6, "day": 2, "format": "mmmm d"},
+            "end_date": {"year": 2025, "month": 6, "day": 3, "format_short": "d mmm"},
+            "text": {"headline": "Talks"}, "autolink": true,
+            "media": {"url": "https://example.org/photo.jpg", "alt": "Delegates at a table",
+                      "title": "The room", "link": "https://example.org/gallery",
+                      "link_target": "_blank"}}],
+        "eras": [{"start_date": {"year": 2025, "month": 5}, "text": {"headline": "Spring"},
+                  "media": {"title": "Era picture"}}]}"#;
+    let (ron, err) = import_text("timelinejs", "presentation.json", json);
+    for note in [
+        "TimelineJS field `scale` is not imported: \"human\"",
+        "title slide autolink: false",
+        "start_date format: mmmm d",
+        "end_date format_short: d mmm",
+        "autolink: true",
+        "media alt: Delegates at a table",
+        "media title: The room",
+        "media link: https://example.org/gallery",
+        "media link_target: _blank",
+        "era 1 `Spring` media title: Era picture",
+    ] {
+        assert!(
+            err.contains(&format!("note: {note} (kept as a comment)")),
+            "{note}: {err}"
+        );
+        assert!(ron.contains(&format!("// {note}\n")), "{note}: {ron}");
+    }
+    let sheet = "Year,Month,Day,Headline,Media,Alt Text\n\
+                 2025,6,2,Talks,https://example.org/photo.jpg,Delegates at a table\n";
+    let (ron, err) = import_text("timelinejs-csv", "alt.csv", sheet);
+    let note = "media alt: Delegates at a table";
+    assert!(
+        err.contains(&format!("note: {note} (kept as a comment)")),
+        "{err}"
+    );
+    assert!(ron.contains(&format!("        // {note}\n")), "{ron}");
+}
+
+/// A column without a name, a column named twice and a column the format does not know keep
+/// their values in both CSV formats: each row's value in a comment with its event, and a note
+/// naming the column (and, when repeated, which one is read).
+#[test]
+fn csv_columns_without_a_name_repeated_or_unknown_keep_their_values() {
+    let sheet = "Year,Month,Day,Headline,,Headline,my_extra\n\
+                 2025,1,1,First,NOTE,Second,EXTRA\n";
+    let (ron, err) = import_text("timelinejs-csv", "columns.csv", sheet);
+    let t = model::load_str(&ron).unwrap().timeline;
+    assert_eq!(t.events[0].title, "Second");
+    for (note, comment) in [
+        (
+            "column 5 has no name; each row's value of it is kept with its slide",
+            "column 5 (no name): NOTE",
+        ),
+        (
+            "column `Headline` is repeated: column 6 is read, and each row's value of column 4 \
+             is kept with its slide",
+            "Headline (column 4): First",
+        ),
+        (
+            "column `my_extra` is not a TimelineJS column; each row's value of it is kept with \
+             its slide",
+            "my_extra: EXTRA",
+        ),
+    ] {
+        assert!(
+            err.contains(&format!("columns.csv:1: note: {note} (kept as a comment)")),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!(
+                "columns.csv:2: note: {comment} (kept as a comment)"
+            )),
+            "{err}"
+        );
+        assert!(ron.contains(&format!("        // {comment}\n")), "{ron}");
+    }
+    let acled = "event_id_cnty,event_date,event_type,actor1,,actor1,my_extra\n\
+                 A1,2025-07-23,Battles,First,NOTE,Second,EXTRA\n";
+    let (ron, err) = import_text("acled", "columns-acled.csv", acled);
+    assert!(!err.contains("not imported (kept"), "{err}");
+    for (note, comment) in [
+        (
+            "column 5 has no name; each row's value of it is kept with its event",
+            "column 5 (no name): NOTE",
+        ),
+        (
+            "column `actor1` is repeated: column 4 is read, and each row's value of column 6 \
+             is kept with its event",
+            "actor1 (column 6): Second",
+        ),
+        (
+            "column `my_extra` is not an ACLED column roundtable knows; each row's value of \
+             it is kept with its event",
+            "my_extra: EXTRA",
+        ),
+    ] {
+        assert!(
+            err.contains(&format!(
+                "columns-acled.csv:1: note: {note} (kept as a comment)"
+            )),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!(
+                "columns-acled.csv:2: note: {comment} (kept as a comment)"
+            )),
+            "{err}"
+        );
+        assert!(ron.contains(&format!("        // {comment}\n")), "{ron}");
+    }
+}
+
+/// Media embedded as HTML (an `<iframe>`) keeps where it loads from: its `src`, with the
+/// embed shortened, in the comment and the note; a control character in it never reaches
+/// either raw.
+#[test]
+fn embedded_media_keeps_its_src() {
+    let json = r#"{"events": [{"start_date": {"year": 2025, "month": 6, "day": 2},
+        "text": {"headline": "Talks"},
+        "media": {"url": "<iframe width=\"560\" src=\"https://www.youtube.com/embed/abc?a=1&amp;b=2\u001b[2J\" frameborder=\"0\"></iframe>"}}]}"#;
+    let (ron, err) = import_text("timelinejs", "iframe.json", json);
+    let note = "embedded media https://www.youtube.com/embed/abc?a=1&b=2[2J (<iframe width=\"560\" \
+                src=\"https://www.youtube.com/embed/abc?a…) is not a source";
+    assert!(
+        err.contains(&format!("note: {note} (kept as a comment)")),
+        "{err}"
+    );
+    assert!(ron.contains(&format!("        // {note}\n")), "{ron}");
+    assert!(!err.contains('\u{1b}') && !ron.contains('\u{1b}'));
+}
+
+/// Two eras asking for the same round (`unique_id` `round-5`): the earlier keeps it, the other
+/// is numbered anew, and a note (and a comment) says so.
+#[test]
+fn an_era_whose_round_number_is_taken_is_renumbered_with_a_note() {
+    let json = r#"{"events": [{"start_date": {"year": 2025, "month": 5, "day": 16}, "text": {"headline": "E"}}],
+        "eras": [
+        {"start_date": {"year": 2025, "month": 5}, "text": {"headline": "May"}, "unique_id": "round-5"},
+        {"start_date": {"year": 2025, "month": 7}, "text": {"headline": "July"}, "unique_id": "round-5"}
+    ]}"#;
+    let (ron, err) = import_text("timelinejs", "eras-twice.json", json);
+    let t = model::load_str(&ron).unwrap().timeline;
+    let numbers: Vec<u64> = t.rounds.iter().map(|r| r.number.value).collect();
+    assert_eq!(numbers, [5, 1]);
+    let note = "the era `July` asks for round 5 (`unique_id` `round-5`), taken by an earlier \
+                era; it is round 1";
+    assert!(
+        err.contains(&format!(
+            "eras-twice.json:4:9: note: {note} (kept as a comment)"
+        )),
+        "{err}"
+    );
+    assert!(ron.contains(&format!("// {note}\n")), "{ron}");
 }

@@ -234,13 +234,14 @@ fn timelinejs_names_the_outlet_in_the_text_when_its_source_has_no_url() {
         page["media"],
         json!({"url": "https://example.org/p", "credit": "Page"})
     );
-    // The bundled timeline's sources have no URL: every slide with one names its outlet.
+    // The bundled timeline's sources have no URL: every slide with one names its outlet, and
+    // a slide citing two names both.
     let doc = export(&[]);
     let r1 = slide(&doc, "r1-istanbul");
     assert!(r1.get("media").and_then(|m| m.get("url")).is_none());
     let text = r1["text"]["text"].as_str().unwrap();
     assert!(
-        text.ends_with("<p class=\"source\">Source: RT</p>"),
+        text.ends_with("<p class=\"source\">Sources: RT, Xinhua</p>"),
         "{text}"
     );
 }
@@ -411,4 +412,91 @@ fn new_help_teaches_with_an_example() {
         "{help}"
     );
     assert!(help.contains("never written over"), "{help}");
+}
+
+/// An event citing several sources names every one in its slide's text, escaped, each web
+/// page as a link (never a `javascript:` one), the media still the first source's; and a time
+/// with a fraction of a second keeps it as `millisecond`, which `import timelinejs` reads back.
+#[test]
+fn timelinejs_names_every_source_and_keeps_milliseconds_through_a_round_trip() {
+    let file = scratch("sources-ms.ron");
+    fs::write(
+        &file,
+        r#"Timeline(title: "t", participants: [],
+    sources: [Source(id: "wire", outlet: "A&B <News>"),
+              Source(id: "page", outlet: "Page", url: "https://example.org/p?a=1&b=2"),
+              Source(id: "odd", outlet: "Odd", url: "javascript:alert(1)")],
+    events: [
+        Event(id: "many", when: "2025-07-23T09:15:30.500Z", title: "M", summary: "Said.",
+              sources: ["wire", "page", "odd"]),
+    ])"#,
+    )
+    .unwrap();
+    let doc = export(&[file.to_str().unwrap()]);
+    let many = slide(&doc, "many");
+    assert_eq!(
+        many["text"]["text"],
+        "<p>Said.</p><p class=\"source\">Sources: A&amp;B &lt;News&gt;, \
+         <a href=\"https://example.org/p?a=1&amp;b=2\">Page</a>, Odd</p>"
+    );
+    assert_eq!(many["media"], json!({"credit": "A&amp;B &lt;News&gt;"}));
+    assert_eq!(
+        many["start_date"],
+        json!({"year": 2025, "month": 7, "day": 23, "hour": 9, "minute": 15, "second": 30,
+               "millisecond": 500})
+    );
+    let json = scratch("sources-ms.json");
+    fs::write(&json, serde_json::to_string(&doc).unwrap()).unwrap();
+    let o = run(&[
+        "import",
+        "timelinejs",
+        json.to_str().unwrap(),
+        "--tz",
+        "UTC",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let ron = stdout(&o);
+    let back = model::load_str(&ron).unwrap().timeline;
+    let when = &back.events[0].when;
+    assert_eq!(
+        (when.precision, when.nanos),
+        (Precision::Second, 500_000_000),
+        "{}",
+        when.raw
+    );
+}
+
+/// `export --help` says what the output holds: the CSV columns exactly as the header names
+/// them, and eras from every round with a start (a round without an end is one too).
+#[test]
+fn export_help_names_every_csv_column_and_the_rounds_that_become_eras() {
+    let help = stdout(&run(&["export", "--help"]));
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (listed, _) = help
+        .split_once("with a header: ")
+        .and_then(|(_, rest)| rest.split_once(". Lists within"))
+        .unwrap_or_else(|| panic!("no CSV column list in\n{help}"));
+    // The list without its explanations in parentheses.
+    let mut bare = String::new();
+    let mut depth = 0;
+    for c in listed.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            c if depth == 0 => bare.push(c),
+            _ => {}
+        }
+    }
+    let named: Vec<String> = bare
+        .replace(" and ", ", ")
+        .split(',')
+        .map(|c| c.trim().to_string())
+        .collect();
+    let o = run(&["export", "--format", "csv"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    let header: Vec<&str> = out.lines().next().unwrap().split(',').collect();
+    assert_eq!(named, header, "{help}");
+    assert!(help.contains("rounds with a start become eras"), "{help}");
+    assert!(!help.contains("with a start and an end"), "{help}");
 }

@@ -149,16 +149,17 @@ and claims (quotes quoted, claims never: they are the file author's words), who 
 and the outlet, relay and publication date behind every quote and claim; then every dispute \
 with both sides, and the claims several outlets carry from a single independent origin.
 
-`csv` writes one row per quote or claim the filters keep, with a header: event, when, round, \
-kind (quote or claim), who, role, anonymous, text, source (its id), outlet, reprints, via, \
-channel, also, disputes, confirms, marks, outlets and origins (the corroboration numbers). \
-Lists within a field are ids joined by `;`.
+`csv` writes one row per quote or claim the filters keep, with a header: event, id (a \
+claim's own), when, round, kind (quote or claim), who, role, side, anonymous, text, source (its \
+id), outlet, reprints, via, channel, also, disputes, disputed_by, confirms, marks, outlets and \
+origins (the corroboration numbers). Lists within a field are ids joined by `;`.
 
 `timelinejs` writes a TimelineJS3 JSON document, to publish the timeline as a web page: one \
 slide per event (its id the `unique_id`, its round the `group`, its first source the media \
 credit and link), its text the summary, then every quote in quotation marks and every claim \
-without them, each with its citation; rounds with a start and an end become eras. Dates keep \
-the precision the file gives: a year alone is a year. TimelineJS knows no time zones, so a \
+without them, each with its citation, and every outlet when it cites several; rounds with a \
+start become eras (one without an end lasts its start's period). Dates keep the precision \
+the file gives: a year alone is a year, a fraction of a second the `millisecond`. TimelineJS knows no time zones, so a \
 time of day is written as the file gives it, in its own offset, and the slide's display date \
 says which. TimelineJS shows a media credit only with a link: an outlet without a URL is \
 named in the slide's text instead. All text is HTML-escaped. `roundtable import timelinejs` \
@@ -183,7 +184,9 @@ video that is no source, a display date, a column roundtable does not know) is n
 and kept as a `//` comment beside the event it belongs to.
 
 timelinejs: slides become events, their `unique_id` the event id (else event-1, event-2, …), \
-`group` a tag, eras rounds (numbered in date order; the events they span belong to them), \
+`group` a tag, eras rounds (an era whose `unique_id` is `round-N`, as `export --format \
+timelinejs` writes, keeps the number N; the others are numbered in date order; the events \
+they span belong to them), \
 `media` a source where its credit or URL names one. Dates keep the precision given: a year \
 alone stays a year. HTML becomes plain text, a link as its words and where it leads.
 
@@ -545,7 +548,7 @@ pub enum Format {
     Markdown,
     /// One row per quote or claim, for a spreadsheet or `DuckDB`
     Csv,
-    /// A `TimelineJS3` document: one slide per event, rounds with dates as eras
+    /// A `TimelineJS3` document: one slide per event, rounds with a start as eras
     Timelinejs,
 }
 

@@ -272,6 +272,8 @@ pub struct RoundDraft {
     /// The number the era asks for (a `unique_id` of `round-N`, as `export --format
     /// timelinejs` writes), if any.
     pub number: Option<u64>,
+    /// Where it stands in the input, for a note should its number be taken.
+    pub at: Option<Pos>,
 }
 
 /// The records of a timeline as an importer finds them; [`Builder::finish`] makes the
@@ -475,6 +477,21 @@ impl<'a> Builder<'a> {
             .iter()
             .map(|n| n.unwrap_or_else(|| free.next().unwrap_or(u64::MAX)))
             .collect();
+        // An era whose number an earlier one took is numbered anew: said, not in silence.
+        for ((r, asked), &number) in self.rounds.iter().zip(&asked).zip(&numbers) {
+            if let (Some(wanted), None) = (r.number, asked) {
+                let name = r
+                    .title
+                    .as_deref()
+                    .map_or(String::new(), |t| format!(" `{t}`"));
+                let message = format!(
+                    "the era{name} asks for round {wanted} (`unique_id` `round-{wanted}`), \
+                     taken by an earlier era; it is round {number}"
+                );
+                self.top.push(message.clone());
+                self.kept.push(Note { at: r.at, message });
+            }
+        }
         let rounds: Vec<Round<'a>> = self
             .rounds
             .iter()

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde_json::value::RawValue;
 
 use super::dates::{self, DateError, Parts};
-use super::html::{label_line, plain, plain_line};
+use super::html::{embedded_src, label_line, plain, plain_line};
 use super::slide_fields::{self, keep_whole};
 use super::{
     Builder, Imported, Note, Options, Pos, RoundDraft, event, file_outlet, title_from_name,
@@ -109,15 +109,11 @@ pub fn import<'i>(text: &str, options: &Options) -> Result<Imported<'i>, Vec<Not
             "events" => slides = json.slides(value, "events", &mut b),
             "eras" => eras = json.slides(value, "eras", &mut b),
             "title" => title = json.slide(value, &mut b),
-            "scale" => {
-                if json.string(value).is_ok_and(|s| s == "cosmological") {
-                    b.keep(
-                        Some(json.pos(value)),
-                        None,
-                        "`scale` is `cosmological`: years beyond 0000–9999 cannot be written",
-                    );
-                }
-            }
+            "scale" if json.string(value).is_ok_and(|s| s == "cosmological") => b.keep(
+                Some(json.pos(value)),
+                None,
+                "`scale` is `cosmological`: years beyond 0000–9999 cannot be written",
+            ),
             other => b.keep(
                 Some(json.pos(value)),
                 None,
@@ -235,8 +231,10 @@ impl Json<'_> {
         };
         for (key, value) in &fields {
             match key.as_str() {
-                "start_date" => s.start = self.date(value, key, &mut s.broken, b),
-                "end_date" => s.end = self.date(value, key, &mut s.broken, b),
+                "start_date" => {
+                    s.start = self.date(value, key, &mut s.broken, &mut s.extra, b);
+                }
+                "end_date" => s.end = self.date(value, key, &mut s.broken, &mut s.extra, b),
                 "text" => match self.object(value, "text") {
                     Ok(t) => {
                         for (k, v) in &t {
@@ -257,8 +255,10 @@ impl Json<'_> {
                                 "credit" => s.media.credit = self.text_field(v, b),
                                 "caption" => s.media.caption = self.text_field(v, b),
                                 "thumbnail" => s.media.thumbnail = self.text_field(v, b),
-                                // How TimelineJS links and labels media: nothing to keep.
-                                "alt" | "title" | "link" | "link_target" => {}
+                                // How TimelineJS links and labels media: no field holds it.
+                                "alt" | "title" | "link" | "link_target" => {
+                                    self.presentation(&mut s.extra, &format!("media {k}"), v);
+                                }
                                 _ => s.extra.push(self.unknown("media", k, v)),
                             }
                         }
@@ -269,8 +269,10 @@ impl Json<'_> {
                 "unique_id" => s.unique_id = self.text_field(value, b),
                 "display_date" => s.display_date = self.text_field(value, b),
                 "background" => s.background = short(value.get()),
-                // Presentation only: how TimelineJS links words and which slide type it is.
-                "autolink" | "type" => {}
+                // How TimelineJS links words: no field holds it.
+                "autolink" => self.presentation(&mut s.extra, key, value),
+                // Which slide type it is: an era is read from `eras` already.
+                "type" => {}
                 _ => s.extra.push(self.unknown("slide", key, value)),
             }
         }
@@ -287,11 +289,24 @@ impl Json<'_> {
         )
     }
 
+    /// A field only of how TimelineJS shows the slide, kept (when not empty) in `extra` as
+    /// `{name}: value`.
+    fn presentation(&self, extra: &mut Vec<(Option<Pos>, String)>, name: &str, value: &RawValue) {
+        let text = self
+            .string(value)
+            .unwrap_or_else(|_| value.get().to_string());
+        let text = short(&text);
+        if !text.is_empty() {
+            extra.push((Some(self.pos(value)), format!("{name}: {text}")));
+        }
+    }
+
     fn date(
         &self,
         raw: &RawValue,
         what: &str,
         broken: &mut bool,
+        extra: &mut Vec<(Option<Pos>, String)>,
         b: &mut Builder,
     ) -> Option<DateIn> {
         if raw.get() == "null" {
@@ -322,8 +337,11 @@ impl Json<'_> {
                     d.display = self.text_field(value, b);
                     continue;
                 }
-                // How TimelineJS formats the date for display.
-                "format" | "format_short" => continue,
+                // How TimelineJS formats the date for display: no field holds it.
+                "format" | "format_short" => {
+                    self.presentation(extra, &format!("{what} {key}"), value);
+                    continue;
+                }
                 _ => {
                     b.problem(
                         Some(self.pos(value)),
@@ -495,7 +513,16 @@ fn media_source(
                 let what = if host(url).is_some() {
                     format!("media {url}")
                 } else {
-                    format!("embedded media {}", short(&plain_line(url)))
+                    // HTML to embed: where it loads from (the `src`), and its text shortened,
+                    // or the HTML itself when it has none (an `<iframe>`).
+                    let text = short(&plain_line(url));
+                    match embedded_src(url) {
+                        Some(src) if text.is_empty() => {
+                            format!("embedded media {src} ({})", short(url))
+                        }
+                        Some(src) => format!("embedded media {src} ({text})"),
+                        None => format!("embedded media {text}"),
+                    }
                 };
                 let caption = if caption.is_empty() {
                     String::new()
@@ -649,6 +676,7 @@ fn add_era(b: &mut Builder, era: &Slide, n: usize, zone: Option<dates::Zone>) {
         start,
         end,
         number,
+        at: era.at,
     });
 }
 

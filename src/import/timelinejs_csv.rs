@@ -40,15 +40,51 @@ pub fn import<'i>(text: &str, options: &Options) -> Result<Imported<'i>, Vec<Not
     }
     // Where each known column is, in the order of COLUMNS; other columns by name.
     let mut at: Vec<Option<usize>> = vec![None; COLUMNS.len()];
-    let mut unknown = Vec::new();
+    // Columns no value is read from: (index, name in a comment, note).
+    let mut unknown: Vec<(usize, String, String)> = Vec::new();
+    // Columns named again: the earlier's index, and the name's place in COLUMNS.
+    let mut repeated = Vec::new();
     for (i, name) in header.iter().enumerate() {
         let name = name.trim();
         match COLUMNS.iter().position(|c| c.eq_ignore_ascii_case(name)) {
-            Some(k) => at[k] = Some(i),
-            None if name.is_empty() => {}
-            None => unknown.push((i, name.to_string())),
+            Some(k) => {
+                // The last of a repeated column is read (as the sheet's readers do).
+                if let Some(before) = at[k] {
+                    repeated.push((before, k));
+                }
+                at[k] = Some(i);
+            }
+            None if name.is_empty() => unknown.push((
+                i,
+                format!("column {} (no name)", i + 1),
+                format!(
+                    "column {} has no name; each row's value of it is kept with its slide",
+                    i + 1
+                ),
+            )),
+            None => unknown.push((
+                i,
+                name.to_string(),
+                format!(
+                    "column `{name}` is not a TimelineJS column; each row's value of it is kept \
+                     with its slide"
+                ),
+            )),
         }
     }
+    for (before, k) in repeated {
+        let (name, read) = (COLUMNS[k], at[k].map_or(0, |i| i + 1));
+        unknown.push((
+            before,
+            format!("{name} (column {})", before + 1),
+            format!(
+                "column `{name}` is repeated: column {read} is read, and each row's value of \
+                 column {} is kept with its slide",
+                before + 1
+            ),
+        ));
+    }
+    unknown.sort_by_key(|(i, _, _)| *i);
     if at[0].is_none() {
         b.problem(
             Some(Pos::line(1)),
@@ -57,13 +93,10 @@ pub fn import<'i>(text: &str, options: &Options) -> Result<Imported<'i>, Vec<Not
         );
         return b.finish(String::new(), None, "");
     }
-    for (_, name) in &unknown {
-        b.keep(
-            Some(Pos::line(1)),
-            None,
-            format!("column `{name}` is not a TimelineJS column; its values are kept as comments"),
-        );
+    for (_, _, note) in &unknown {
+        b.keep(Some(Pos::line(1)), None, note.clone());
     }
+    let unknown = unknown.into_iter().map(|(i, name, _)| (i, name)).collect();
     let sheet = Sheet { at, unknown };
     let mut title = None;
     let mut slides = Vec::new();
@@ -84,7 +117,8 @@ pub fn import<'i>(text: &str, options: &Options) -> Result<Imported<'i>, Vec<Not
 struct Sheet {
     /// Per entry of [`COLUMNS`], its index in a record.
     at: Vec<Option<usize>>,
-    /// Columns that are not TimelineJS's: index and name.
+    /// Columns no value is read from (not TimelineJS's, without a name, or repeated): index
+    /// and what a comment calls it.
     unknown: Vec<(usize, String)>,
 }
 
@@ -119,6 +153,10 @@ impl Sheet {
             background: get("Background"),
             ..Slide::default()
         };
+        let alt = get("Alt Text");
+        if !alt.is_empty() {
+            s.extra.push((at, format!("media alt: {alt}")));
+        }
         for (i, name) in &self.unknown {
             if let Some(v) = record.get(*i).map(str::trim).filter(|v| !v.is_empty()) {
                 s.extra.push((at, format!("{name}: {v}")));

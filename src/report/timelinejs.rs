@@ -1,8 +1,8 @@
 //! The TimelineJS3 document of `export --format timelinejs`: one slide per event, its dates as
 //! parts at exactly the precision the file gives, its text as HTML (the summary, then each
 //! quote in quotation marks and each claim without them, every one with its citation, and
-//! the outlet when its source has no URL to show as media), rounds with dates as eras. Every
-//! text from the file is HTML-escaped.
+//! the outlet when its source has no URL to show as media, every outlet when it cites
+//! several), rounds with a start as eras. Every text from the file is HTML-escaped.
 
 use std::fmt::Write as _;
 
@@ -112,13 +112,37 @@ fn slide(t: &Timeline<'_>, index: &Index, pos: u32, keep: &dyn Fn(StatementRef) 
             }
             // TimelineJS shows a slide's media, and with it the credit, only when it has a
             // URL: without one, the text names the outlet, or no reader would see it.
-            None => {
+            None if e.sources.len() == 1 => {
                 let _ = write!(
                     text,
                     "<p class=\"source\">Source: {}</p>",
                     html(&source.outlet)
                 );
             }
+            // Every source is named below.
+            None => {}
+        }
+        if e.sources.len() > 1 {
+            // The media shows the first source alone: the text names every one, each with a
+            // link to its page when it has a web address.
+            let named: Vec<String> = e
+                .sources
+                .iter()
+                .map(|r| {
+                    let source = t.source(r);
+                    match source.url.as_deref().map(str::trim).filter(|u| is_web(u)) {
+                        Some(url) => {
+                            format!("<a href=\"{}\">{}</a>", html(url), html(&source.outlet))
+                        }
+                        None => html(&source.outlet),
+                    }
+                })
+                .collect();
+            let _ = write!(
+                text,
+                "<p class=\"source\">Sources: {}</p>",
+                named.join(", ")
+            );
         }
         // Kept without a URL too: `import timelinejs` makes the credit the event's source.
         media.insert("credit".into(), Value::String(html(&source.outlet)));
@@ -169,8 +193,20 @@ fn parts(w: &When<'_>) -> Value {
             local.second()
         };
         p.insert("second".into(), json!(second));
+        // A fraction of a second, as TimelineJS holds it (and `import timelinejs` reads it).
+        let fraction = w.nanos % 1_000_000_000;
+        if fraction > 0 {
+            p.insert("millisecond".into(), json!(fraction / 1_000_000));
+        }
     }
     Value::Object(p)
+}
+
+/// True for an address a link may lead to: a web page (`http:`, `https:`), never a
+/// `javascript:` one.
+fn is_web(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 /// Text made safe inside HTML, attributes included: `& < > " '` as entities.

@@ -107,6 +107,22 @@ pub(super) fn build(read: &Table) -> Made {
         buffers,
         notes: Vec::new(),
     };
+    let extras = read.parts.iter().any(|p| !p.extras.is_empty());
+    if extras {
+        // Each row's place in the order, for the values of its columns no field holds.
+        let mut place = vec![0; order.len()];
+        for (k, &i) in order.iter().enumerate() {
+            place[i] = k;
+        }
+        for part in &read.parts {
+            for (local, text) in &part.extras {
+                if let (Some(row), Some(&k)) = (part.rows.get(*local), place.get(part.from + local))
+                {
+                    made.notes.push((Pos::line(row.line), k, text.clone()));
+                }
+            }
+        }
+    }
     if read.renamed.is_empty() {
         return made;
     }
@@ -126,6 +142,10 @@ pub(super) fn build(read: &Table) -> Made {
             made.notes
                 .push((Pos::line(row.line), place, r.note.clone()));
         }
+    }
+    if extras {
+        // In input order, a row's renamed id before its values (a stable sort).
+        made.notes.sort_by_key(|(at, _, _)| at.line);
     }
     made
 }

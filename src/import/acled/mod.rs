@@ -179,16 +179,43 @@ pub fn import<'a>(text: &'a str, options: &Options) -> Result<Imported<'a>, Vec<
 /// (and a problem) when a required column is missing.
 fn columns(header: &csv::StringRecord, b: &mut Builder) -> Option<Columns> {
     let mut index: HashMap<String, usize> = HashMap::new();
-    let mut unknown = Vec::new();
+    // Columns no field is read from, whose values are kept: (index, name in a comment, note).
+    let mut extra: Vec<(usize, String, String)> = Vec::new();
     let mut not_carried = Vec::new();
     for (i, name) in header.iter().enumerate() {
         let name = name.trim().to_ascii_lowercase();
         if REQUIRED.contains(&name.as_str()) || USED.contains(&name.as_str()) {
-            index.entry(name).or_insert(i);
+            if let Some(&first) = index.get(&name) {
+                extra.push((
+                    i,
+                    format!("{name} (column {})", i + 1),
+                    format!(
+                        "column `{name}` is repeated: column {} is read, and each row's value \
+                         of column {} is kept with its event",
+                        first + 1,
+                        i + 1
+                    ),
+                ));
+            } else {
+                index.insert(name, i);
+            }
         } else if NOT_CARRIED.contains(&name.as_str()) {
             not_carried.push(name);
-        } else if !name.is_empty() {
-            unknown.push(name);
+        } else if name.is_empty() {
+            extra.push((
+                i,
+                format!("column {} (no name)", i + 1),
+                format!(
+                    "column {} has no name; each row's value of it is kept with its event",
+                    i + 1
+                ),
+            ));
+        } else {
+            let note = format!(
+                "column `{name}` is not an ACLED column roundtable knows; each row's value of \
+                 it is kept with its event"
+            );
+            extra.push((i, name, note));
         }
     }
     let missing: Vec<String> = REQUIRED
@@ -212,15 +239,8 @@ fn columns(header: &csv::StringRecord, b: &mut Builder) -> Option<Columns> {
         );
         return None;
     }
-    for name in &unknown {
-        b.keep(
-            Some(Pos::line(1)),
-            None,
-            format!(
-                "column `{name}` is not an ACLED column roundtable knows; its values are not \
-                 imported"
-            ),
-        );
+    for (_, _, note) in &extra {
+        b.keep(Some(Pos::line(1)), None, note.clone());
     }
     if !not_carried.is_empty() {
         b.remark(format!(
@@ -228,7 +248,10 @@ fn columns(header: &csv::StringRecord, b: &mut Builder) -> Option<Columns> {
             not_carried.join(", ")
         ));
     }
-    Some(Field::ALL.map(|f| index.get(f.column()).copied()))
+    Some(Columns {
+        at: Field::ALL.map(|f| index.get(f.column()).copied()),
+        extra: extra.into_iter().map(|(i, name, _)| (i, name)).collect(),
+    })
 }
 
 /// A column an event is made from; a row keeps its fields in this order, those an event is

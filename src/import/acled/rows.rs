@@ -18,8 +18,15 @@ use crate::model::{Precision, Str, When};
 /// Inputs smaller than this are read on one thread: a second one costs more than it saves.
 const SPLIT_AT: usize = 1 << 20;
 
-/// Where each field's column is in a record.
-pub(super) type Columns = [Option<usize>; FIELDS];
+/// Where the columns are in a record.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Columns {
+    /// Per field, its column.
+    pub at: [Option<usize>; FIELDS],
+    /// Columns no field is read from (unknown, without a name, or a repeated one), each with
+    /// what a row's comment calls it: their values are kept with each row's event.
+    pub extra: Vec<(usize, String)>,
+}
 
 /// A record that made it through, in input order.
 #[derive(Debug, Clone)]
@@ -114,6 +121,9 @@ pub(super) struct Part<'a> {
     /// The builder's participant and source for each of `local`'s (see `declare::declare`).
     pub people: Vec<u32>,
     pub sources: Vec<u32>,
+    /// The values of the columns no field is read from ([`Columns::extra`]), as comments
+    /// (`name: value`), each with its row's index in `rows`.
+    pub extras: Vec<(usize, String)>,
 }
 
 impl Part<'_> {
@@ -253,7 +263,7 @@ impl<'a> Table<'a> {
         // only takes ASCII bytes out of it (delimiters, quotes, line breaks); were they not, the
         // record would be reported, not mended.
         let mut not_text = false;
-        let fields: [Cow<'a, str>; FIELDS] = Field::ALL.map(|f| match cols[f as usize] {
+        let fields: [Cow<'a, str>; FIELDS] = Field::ALL.map(|f| match cols.at[f as usize] {
             None => Cow::Borrowed(""),
             Some(c) => match located.get(c).copied().flatten() {
                 Some(text) => Cow::Borrowed(trim(text)),
@@ -326,6 +336,13 @@ impl<'a> Table<'a> {
             part.copied.push_str(text);
         }
         part.local.row(&fields, &mut row.declared, &mut part.refs);
+        for (c, name) in &cols.extra {
+            let value = record.get(*c).map(String::from_utf8_lossy);
+            if let Some(value) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+                part.extras
+                    .push((part.rows.len(), format!("{name}: {value}")));
+            }
+        }
         part.rows.push(row);
     }
 
@@ -525,7 +542,7 @@ fn read_records(
     let mut located = Vec::new();
     // The columns a row is made from: the others are only stepped over.
     let mut wanted = vec![false; header_len];
-    for &c in cols.iter().flatten() {
+    for &c in cols.at.iter().flatten() {
         wanted[c] = true;
     }
     loop {

@@ -54,6 +54,21 @@ pub fn label_line(html: &str) -> (String, Vec<Link>) {
     (one_line(&tidy(&raw)), links)
 }
 
+/// The address of the first `src` in `html` (embedded media: an `<iframe src=…>`), its
+/// references decoded and control characters left out; `None` when no tag has one.
+#[must_use]
+pub fn embedded_src(html: &str) -> Option<String> {
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at..];
+        if let Some(url) = tag::src(rest) {
+            return Some(url);
+        }
+        rest = &rest[1..];
+    }
+    None
+}
+
 /// Tidied text's lines joined by spaces, empty lines left out.
 fn one_line(text: &str) -> String {
     text.split('\n')

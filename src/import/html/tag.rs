@@ -143,3 +143,10 @@ fn address(href: &str) -> Option<String> {
         && !url.to_ascii_lowercase().starts_with("javascript:");
     outside.then(|| url.to_string())
 }
+
+/// The address the `src` of the tag at the start of `s` leads to (an `<iframe>`, an `<img>`,
+/// a `<script>`…), as [`address`] reads it; `None` without one.
+pub(super) fn src(s: &str) -> Option<String> {
+    let t = tag(s)?;
+    attribute(s.get(..t.len)?, "src").and_then(address)
+}
