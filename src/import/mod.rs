@@ -341,6 +341,15 @@ impl<'a> Builder<'a> {
         self.kept.push(Note { at, message });
     }
 
+    /// A comment before event `event` (an index of [`Builder::add_event`]'s results) that
+    /// needs no word on stderr of its own: a row's value of a column that a note named once
+    /// for every row.
+    pub fn comment(&mut self, event: usize, text: impl Into<String>) {
+        if event < self.events.len() {
+            self.event_comments.push((event, text.into()));
+        }
+    }
+
     /// A comment at the top of the output that needs no word on stderr (what the importer
     /// did by design, such as the columns it does not carry).
     pub fn remark(&mut self, text: impl Into<String>) {

@@ -87,6 +87,9 @@ pub fn fields(slide: &Slide) -> Vec<(&'static str, String)> {
     for (_, extra) in &slide.extra {
         put("", words(extra));
     }
+    for quiet in &slide.quiet {
+        put("", words(quiet));
+    }
     out
 }
 

@@ -67,6 +67,9 @@ pub struct Slide {
     pub background: String,
     /// Entries no field of the timeline holds, each with where it stands: kept as comments.
     pub extra: Vec<(Option<Pos>, String)>,
+    /// Comments that need no note of their own: a row's values of the sheet's columns that a
+    /// note named once for every row.
+    pub quiet: Vec<String>,
 }
 
 /// Reads a TimelineJS3 JSON document.
@@ -778,6 +781,7 @@ fn add_slide(b: &mut Builder, slide: &Slide, n: usize, zone: Option<dates::Zone>
     for (at, c) in comments {
         b.keep(at, Some(ix), c);
     }
+    slide.quiet.iter().for_each(|c| b.comment(ix, c.clone()));
     if let Some(src) = media_source(b, &slide.media, ix, slide.at) {
         let e = &mut b.events[ix];
         e.sources = e.sources.iter().copied().chain([src]).collect();

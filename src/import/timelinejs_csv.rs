@@ -159,7 +159,7 @@ impl Sheet {
         }
         for (i, name) in &self.unknown {
             if let Some(v) = record.get(*i).map(str::trim).filter(|v| !v.is_empty()) {
-                s.extra.push((at, format!("{name}: {v}")));
+                s.quiet.push(format!("{name}: {v}"));
             }
         }
         let mut broken = false;

@@ -45,6 +45,9 @@ pub(super) struct Made {
     /// The notes of renamed ids, in input order: where the row is, the event's place in
     /// `events`, the note.
     pub notes: Vec<(Pos, usize, String)>,
+    /// The values of the columns no field holds, in input order: the event's place in
+    /// `events`, `column: value`. A note named each such column once.
+    pub comments: Vec<(usize, String)>,
 }
 
 /// Makes the events in date order (the same date in input order), with the notes of renamed
@@ -106,6 +109,7 @@ pub(super) fn build(read: &Table) -> Made {
         split,
         buffers,
         notes: Vec::new(),
+        comments: Vec::new(),
     };
     let extras = read.parts.iter().any(|p| !p.extras.is_empty());
     if extras {
@@ -116,9 +120,8 @@ pub(super) fn build(read: &Table) -> Made {
         }
         for part in &read.parts {
             for (local, text) in &part.extras {
-                if let (Some(row), Some(&k)) = (part.rows.get(*local), place.get(part.from + local))
-                {
-                    made.notes.push((Pos::line(row.line), k, text.clone()));
+                if let (Some(_), Some(&k)) = (part.rows.get(*local), place.get(part.from + local)) {
+                    made.comments.push((k, text.clone()));
                 }
             }
         }
@@ -142,10 +145,6 @@ pub(super) fn build(read: &Table) -> Made {
             made.notes
                 .push((Pos::line(row.line), place, r.note.clone()));
         }
-    }
-    if extras {
-        // In input order, a row's renamed id before its values (a stable sort).
-        made.notes.sort_by_key(|(at, _, _)| at.line);
     }
     made
 }

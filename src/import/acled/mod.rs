@@ -158,6 +158,7 @@ pub fn import<'a>(text: &'a str, options: &Options) -> Result<Imported<'a>, Vec<
         split,
         buffers,
         notes,
+        comments,
     } = events::build(&read);
     drop(read);
     let file = file_outlet(&options.name);
@@ -170,6 +171,10 @@ pub fn import<'a>(text: &'a str, options: &Options) -> Result<Imported<'a>, Vec<
         b.events = events::settle(events, &texts, split, &made.texts);
         for (at, place, note) in notes {
             b.keep(Some(at), Some(place), note);
+        }
+        // After its renamed id's note, an event's values of the columns named once.
+        for (place, comment) in comments {
+            b.comment(place, comment);
         }
         b.finish_parts(title, None, &file)
     })
