@@ -81,6 +81,10 @@ fn one_line(text: &str) -> String {
 /// reads as spaces). A private-use character: input holding it loses nothing but a space.
 const BREAK: char = '\u{E000}';
 
+/// A space after an address written in place of a link without words: a space before a word,
+/// none before punctuation (`see https://example.org/img.`). Private use, as [`BREAK`].
+const SOFT: char = '\u{E001}';
+
 /// `html` with tags and references read (see [`plain`]), before [`tidy`]; each link's address
 /// written after its words when `inline`; and the links.
 fn scan(html: &str, inline: bool) -> (String, Vec<Link>) {
@@ -148,7 +152,7 @@ fn close(
         if link.label.is_empty() {
             raw.push(' ');
             raw.push_str(&link.url);
-            raw.push(' ');
+            raw.push(SOFT);
         } else if same_address(&link.label, &link.url) {
             raw.truncate(from);
             raw.push_str(&link.url);
@@ -182,23 +186,29 @@ fn same_address(label: &str, url: &str) -> bool {
 fn tidy(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut space = false;
+    let mut soft = false;
     let mut breaks = 0;
     for c in raw.chars() {
         if c == BREAK {
             breaks += 1;
             space = false;
+            soft = false;
+        } else if c == SOFT {
+            soft = true;
         } else if c.is_whitespace() {
             space = true;
         } else {
             if !out.is_empty() {
+                let punctuation = matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')');
                 if breaks > 0 {
                     out.push_str(if breaks > 1 { "\n\n" } else { "\n" });
-                } else if space {
+                } else if space || (soft && !punctuation) {
                     out.push(' ');
                 }
             }
             breaks = 0;
             space = false;
+            soft = false;
             out.push(c);
         }
     }
@@ -209,6 +219,23 @@ fn tidy(raw: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::escape::is_unsafe;
+
+    #[test]
+    fn a_link_without_words_takes_no_space_before_punctuation() {
+        let img = "<a href=\"https://example.org/img\"><img src=\"x.jpg\"></a>";
+        assert_eq!(
+            plain(&format!("See {img}.")),
+            "See https://example.org/img."
+        );
+        assert_eq!(
+            plain(&format!("See {img} here")),
+            "See https://example.org/img here"
+        );
+        assert_eq!(
+            plain(&format!("See {img}here")),
+            "See https://example.org/img here"
+        );
+    }
 
     #[test]
     fn tags_go_entities_decode_breaks_stay() {
