@@ -265,7 +265,7 @@ mod tests {
             plain(
                 "<a href='https://www.ex.org/'>ex.org</a> and <a href=https://ex.org/i><img></a>."
             ),
-            "https://www.ex.org/ and https://ex.org/i ."
+            "https://www.ex.org/ and https://ex.org/i."
         );
         // A `>` inside the quoted address does not end the tag; a link never closed ends
         // with the text; a second `<a>` ends the first.
