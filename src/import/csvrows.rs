@@ -3,6 +3,59 @@
 
 use super::{Builder, Note, Pos};
 
+/// A column no field is read from, whose values are kept with each row's event as comments
+/// (`NAME: value`), named once by a note on the header. Both CSV readers word it the same.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extra {
+    /// The column's index in a record, 0-based.
+    pub at: usize,
+    /// What a row's comment calls it.
+    pub name: String,
+    /// The header's note about it.
+    pub note: String,
+}
+
+impl Extra {
+    /// A column without a name at `at`, in a file whose rows become `rows` (`slide`, `event`).
+    #[must_use]
+    pub fn unnamed(at: usize, rows: &str) -> Self {
+        let n = at + 1;
+        Extra {
+            at,
+            name: format!("column {n} (no name)"),
+            note: format!("column {n} has no name; each row's value of it is kept with its {rows}"),
+        }
+    }
+
+    /// A column named `name` again at `at`, while the one at `read` is read.
+    #[must_use]
+    pub fn repeated(name: &str, at: usize, read: usize, rows: &str) -> Self {
+        let n = at + 1;
+        Extra {
+            at,
+            name: format!("{name} (column {n})"),
+            note: format!(
+                "column `{name}` is repeated: column {} is read, and each row's value of column \
+                 {n} is kept with its {rows}",
+                read + 1
+            ),
+        }
+    }
+
+    /// A column `name` at `at` that the format does not have, as `unknown` says
+    /// (`is not a TimelineJS column`).
+    #[must_use]
+    pub fn unknown(name: &str, at: usize, unknown: &str, rows: &str) -> Self {
+        Extra {
+            at,
+            name: name.to_string(),
+            note: format!(
+                "column `{name}` {unknown}; each row's value of it is kept with its {rows}"
+            ),
+        }
+    }
+}
+
 /// Reads the header of `text`, then calls `each` with every record that has any value and no
 /// more fields than the header (fewer are read as empty), and its line. Malformed records are
 /// reported in `b`; `Err` is a header that cannot be read.

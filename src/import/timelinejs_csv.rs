@@ -2,9 +2,10 @@
 //! per row (`Type` `title` for the title slide, `era` for eras), read into the same slides as
 //! the JSON document and built by [`super::timelinejs::build`].
 
+use super::csvrows::{self, Extra};
 use super::dates::{self, Parts};
 use super::timelinejs::{DateIn, Media, Slide, build};
-use super::{Builder, Imported, Note, Options, Pos, csvrows};
+use super::{Builder, Imported, Note, Options, Pos};
 
 /// The template's columns, as its header names them, and the older sheet's `Tag` and
 /// TimelineJS's `Alt Text`.
@@ -40,8 +41,8 @@ pub fn import<'i>(text: &str, options: &Options) -> Result<Imported<'i>, Vec<Not
     }
     // Where each known column is, in the order of COLUMNS; other columns by name.
     let mut at: Vec<Option<usize>> = vec![None; COLUMNS.len()];
-    // Columns no value is read from: (index, name in a comment, note).
-    let mut unknown: Vec<(usize, String, String)> = Vec::new();
+    // Columns no value is read from.
+    let mut unknown: Vec<Extra> = Vec::new();
     // Columns named again: the earlier's index, and the name's place in COLUMNS.
     let mut repeated = Vec::new();
     for (i, name) in header.iter().enumerate() {
@@ -54,37 +55,20 @@ pub fn import<'i>(text: &str, options: &Options) -> Result<Imported<'i>, Vec<Not
                 }
                 at[k] = Some(i);
             }
-            None if name.is_empty() => unknown.push((
+            None if name.is_empty() => unknown.push(Extra::unnamed(i, "slide")),
+            None => unknown.push(Extra::unknown(
+                name,
                 i,
-                format!("column {} (no name)", i + 1),
-                format!(
-                    "column {} has no name; each row's value of it is kept with its slide",
-                    i + 1
-                ),
-            )),
-            None => unknown.push((
-                i,
-                name.to_string(),
-                format!(
-                    "column `{name}` is not a TimelineJS column; each row's value of it is kept \
-                     with its slide"
-                ),
+                "is not a TimelineJS column",
+                "slide",
             )),
         }
     }
     for (before, k) in repeated {
-        let (name, read) = (COLUMNS[k], at[k].map_or(0, |i| i + 1));
-        unknown.push((
-            before,
-            format!("{name} (column {})", before + 1),
-            format!(
-                "column `{name}` is repeated: column {read} is read, and each row's value of \
-                 column {} is kept with its slide",
-                before + 1
-            ),
-        ));
+        let read = at[k].unwrap_or(before);
+        unknown.push(Extra::repeated(COLUMNS[k], before, read, "slide"));
     }
-    unknown.sort_by_key(|(i, _, _)| *i);
+    unknown.sort_by_key(|e| e.at);
     if at[0].is_none() {
         b.problem(
             Some(Pos::line(1)),
@@ -93,10 +77,10 @@ pub fn import<'i>(text: &str, options: &Options) -> Result<Imported<'i>, Vec<Not
         );
         return b.finish(String::new(), None, "");
     }
-    for (_, _, note) in &unknown {
-        b.keep(Some(Pos::line(1)), None, note.clone());
+    for e in &unknown {
+        b.keep(Some(Pos::line(1)), None, e.note.clone());
     }
-    let unknown = unknown.into_iter().map(|(i, name, _)| (i, name)).collect();
+    let unknown = unknown.into_iter().map(|e| (e.at, e.name)).collect();
     let sheet = Sheet { at, unknown };
     let mut title = None;
     let mut slides = Vec::new();

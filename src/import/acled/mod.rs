@@ -7,8 +7,9 @@ mod rows;
 
 use std::collections::HashMap;
 
+use super::csvrows::{self, Extra};
 use super::dates::Parts;
-use super::{Builder, Imported, Made, Note, Options, Pos, csvrows, file_outlet, title_from_name};
+use super::{Builder, Imported, Made, Note, Options, Pos, file_outlet, title_from_name};
 use crate::model::Str;
 use rows::Columns;
 
@@ -184,43 +185,26 @@ pub fn import<'a>(text: &'a str, options: &Options) -> Result<Imported<'a>, Vec<
 /// (and a problem) when a required column is missing.
 fn columns(header: &csv::StringRecord, b: &mut Builder) -> Option<Columns> {
     let mut index: HashMap<String, usize> = HashMap::new();
-    // Columns no field is read from, whose values are kept: (index, name in a comment, note).
-    let mut extra: Vec<(usize, String, String)> = Vec::new();
+    // Columns no field is read from, whose values are kept.
+    let mut extra: Vec<Extra> = Vec::new();
     let mut not_carried = Vec::new();
     for (i, name) in header.iter().enumerate() {
         let name = name.trim().to_ascii_lowercase();
         if REQUIRED.contains(&name.as_str()) || USED.contains(&name.as_str()) {
-            if let Some(&first) = index.get(&name) {
-                extra.push((
-                    i,
-                    format!("{name} (column {})", i + 1),
-                    format!(
-                        "column `{name}` is repeated: column {} is read, and each row's value \
-                         of column {} is kept with its event",
-                        first + 1,
-                        i + 1
-                    ),
-                ));
-            } else {
-                index.insert(name, i);
+            // The first of a repeated column is read.
+            match index.get(&name) {
+                Some(&first) => extra.push(Extra::repeated(&name, i, first, "event")),
+                None => {
+                    index.insert(name, i);
+                }
             }
         } else if NOT_CARRIED.contains(&name.as_str()) {
             not_carried.push(name);
         } else if name.is_empty() {
-            extra.push((
-                i,
-                format!("column {} (no name)", i + 1),
-                format!(
-                    "column {} has no name; each row's value of it is kept with its event",
-                    i + 1
-                ),
-            ));
+            extra.push(Extra::unnamed(i, "event"));
         } else {
-            let note = format!(
-                "column `{name}` is not an ACLED column roundtable knows; each row's value of \
-                 it is kept with its event"
-            );
-            extra.push((i, name, note));
+            let unknown = "is not an ACLED column roundtable knows";
+            extra.push(Extra::unknown(&name, i, unknown, "event"));
         }
     }
     let missing: Vec<String> = REQUIRED
@@ -244,8 +228,8 @@ fn columns(header: &csv::StringRecord, b: &mut Builder) -> Option<Columns> {
         );
         return None;
     }
-    for (_, _, note) in &extra {
-        b.keep(Some(Pos::line(1)), None, note.clone());
+    for e in &extra {
+        b.keep(Some(Pos::line(1)), None, e.note.clone());
     }
     if !not_carried.is_empty() {
         b.remark(format!(
@@ -255,7 +239,7 @@ fn columns(header: &csv::StringRecord, b: &mut Builder) -> Option<Columns> {
     }
     Some(Columns {
         at: Field::ALL.map(|f| index.get(f.column()).copied()),
-        extra: extra.into_iter().map(|(i, name, _)| (i, name)).collect(),
+        extra: extra.into_iter().map(|e| (e.at, e.name)).collect(),
     })
 }
 
