@@ -106,25 +106,14 @@ fn slide(t: &Timeline<'_>, index: &Index, pos: u32, keep: &dyn Fn(StatementRef) 
     if let Some(first) = e.sources.first() {
         let source = t.source(first);
         let mut media = Map::new();
-        match source.url.as_deref().filter(|u| !u.trim().is_empty()) {
-            Some(url) => {
-                media.insert("url".into(), Value::String(url.to_string()));
-            }
-            // TimelineJS shows a slide's media, and with it the credit, only when it has a
-            // URL: without one, the text names the outlet, or no reader would see it.
-            None if e.sources.len() == 1 => {
-                let _ = write!(
-                    text,
-                    "<p class=\"source\">Source: {}</p>",
-                    html(&source.outlet)
-                );
-            }
-            // Every source is named below.
-            None => {}
+        let url = source.url.as_deref().filter(|u| !u.trim().is_empty());
+        if let Some(url) = url {
+            media.insert("url".into(), Value::String(url.to_string()));
         }
-        if e.sources.len() > 1 {
-            // The media shows the first source alone: the text names every one, each with a
-            // link to its page when it has a web address.
+        // The media shows the first source alone, and TimelineJS shows it (with its credit)
+        // only when it has a URL: the text names every outlet, each linked to its page when it
+        // has a web address, when the media cannot stand for them.
+        if url.is_none() || e.sources.len() > 1 {
             let named: Vec<String> = e
                 .sources
                 .iter()
@@ -138,9 +127,14 @@ fn slide(t: &Timeline<'_>, index: &Index, pos: u32, keep: &dyn Fn(StatementRef) 
                     }
                 })
                 .collect();
+            let label = if named.len() == 1 {
+                "Source"
+            } else {
+                "Sources"
+            };
             let _ = write!(
                 text,
-                "<p class=\"source\">Sources: {}</p>",
+                "<p class=\"source\">{label}: {}</p>",
                 named.join(", ")
             );
         }
