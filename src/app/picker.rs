@@ -89,15 +89,9 @@ impl Picker {
         p
     }
 
-    /// The text parts `filter` has on ([`Choice::texts_on`]), then every filter choice of `t`
-    /// ([`Choice::all`]), in order.
-    #[must_use]
-    pub fn filters(t: &Timeline<'_>, index: &Index, filter: &Filter) -> Self {
-        Self::filters_of(t, Arc::new(Menu::new(t, index)), filter)
-    }
-
-    /// [`Picker::filters`], with every choice of `t` and its label taken from `menu` (made
-    /// once per document, and shared).
+    /// The filter menu: the text parts `filter` has on ([`Choice::texts_on`]), then every
+    /// filter choice of `t` ([`Choice::all`]) with its label, taken from `menu` (made once per
+    /// document, and shared rather than copied at each opening).
     #[must_use]
     pub fn filters_of(t: &Timeline<'_>, menu: Arc<Menu>, filter: &Filter) -> Self {
         let own = Choice::texts_on(filter);

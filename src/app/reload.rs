@@ -94,14 +94,8 @@ impl App {
         self.prepare_strip();
         let query = self.search.take().map(|s| s.query);
         self.refilter(filter, place);
-        let height = self.list_height();
-        self.top = self.selected.saturating_sub(offset);
-        // Rows added above may leave the pane ending in blank rows: those above come in.
-        if !self.is_empty() && self.top.saturating_add(height) >= self.len() {
-            self.reach_end(height);
-            self.top = self.filled_top(self.top, height);
-        }
-        self.top = self.fit_top(self.top, self.selected, height);
+        // The selection as far down the pane as it was.
+        self.place_top(self.selected.saturating_sub(offset), self.list_height());
         // The same event and statement still selected: the detail pane stays where it was
         // read to, as far as the new version's text reaches.
         if place.is_some() && self.place() == place {

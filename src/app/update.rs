@@ -231,14 +231,7 @@ impl App {
         if !self.is_empty() {
             let height = self.list_height();
             self.reach_around(self.selected, height);
-            // Blank rows below the last can only show when the pane reaches the end.
-            let top = if self.top.saturating_add(height) >= self.len() {
-                self.reach_end(height);
-                self.filled_top(self.top, height)
-            } else {
-                self.top
-            };
-            self.top = self.fit_top(top, self.selected, height);
+            self.place_top(self.top, height);
         }
         self.detail_scroll = self.detail_scroll.min(self.detail_max());
         let help_max = self.help_max();
@@ -258,9 +251,23 @@ impl App {
         top.min(self.max_top(h))
     }
 
+    /// Puts the timeline pane's top at `top`, moved up where the pane would end in blank rows
+    /// below the last event (after the terminal grows, or rows were added above: those above
+    /// come into view), then as little as keeps the selection on screen. For a pane `height`
+    /// rows high; the rows around the selection must be made.
+    pub(super) fn place_top(&mut self, top: usize, height: usize) {
+        self.top = top;
+        // Blank rows below the last can only show when the pane reaches the end.
+        if !self.is_empty() && top.saturating_add(height) >= self.len() {
+            self.reach_end(height);
+            self.top = self.filled_top(top, height);
+        }
+        self.top = self.fit_top(self.top, self.selected, height);
+    }
+
     /// Makes the last screenful of a pane `h` rows high (what [`App::max_top`] walks), with
     /// the rows from the selection's screenful down to it: the selection is near the end.
-    pub(super) fn reach_end(&mut self, h: usize) {
+    fn reach_end(&mut self, h: usize) {
         let last = self.len().saturating_sub(1);
         let lo = self
             .selected
