@@ -147,7 +147,7 @@ fn strs<S: AsRef<str>>(list: &[S]) -> Vec<&str> {
     list.iter().map(AsRef::as_ref).collect()
 }
 
-fn ids<'t>(refs: &[model::Ref], text: &'t str) -> Vec<std::borrow::Cow<'t, str>> {
+fn ids<'t>(refs: &[model::Ref], text: &'t str) -> Vec<model::Str<'t>> {
     refs.iter().map(|r| r.id(text)).collect()
 }
 

@@ -8,7 +8,6 @@
 #[path = "../examples/gen/lib.rs"]
 mod generator;
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use generator::{Format, Options};
@@ -30,7 +29,7 @@ fn generate(format: Format) -> String {
     String::from_utf8(out).expect("the generator writes UTF-8")
 }
 
-fn ids<'t>(refs: &[Ref], text: &'t str) -> Vec<Cow<'t, str>> {
+fn ids<'t>(refs: &[Ref], text: &'t str) -> Vec<model::Str<'t>> {
     refs.iter().map(|r| r.id(text)).collect()
 }
 
@@ -175,17 +174,15 @@ fn json_strings_borrow_from_the_text_unless_escaped() {
     let (mut borrowed, mut owned) = (0, 0);
     for e in &t.events {
         for text in std::iter::once(&e.title).chain(e.quotes.iter().map(|q| &q.text)) {
-            match text {
-                Cow::Borrowed(s) => {
-                    borrowed += 1;
-                    let range = json.as_bytes().as_ptr_range();
-                    assert!(range.contains(&s.as_ptr()), "borrowed from the JSON text");
-                }
-                Cow::Owned(s) => {
-                    owned += 1;
-                    let escaped = serde_json::to_string(s).unwrap();
-                    assert_ne!(escaped.len(), s.len() + 2, "{s} needed no escape");
-                }
+            let s: &str = text;
+            if text.is_borrowed() {
+                borrowed += 1;
+                let range = json.as_bytes().as_ptr_range();
+                assert!(range.contains(&s.as_ptr()), "borrowed from the JSON text");
+            } else {
+                owned += 1;
+                let escaped = serde_json::to_string(s).unwrap();
+                assert_ne!(escaped.len(), s.len() + 2, "{s} needed no escape");
             }
         }
     }

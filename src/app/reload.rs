@@ -63,7 +63,9 @@ impl App {
                 // neighbour that is still there, after it first.
                 None => (
                     nearest_kept(was, now, p.event),
-                    was.events.get(p.event as usize).map(|e| e.id.value.clone()),
+                    was.events
+                        .get(p.event as usize)
+                        .map(|e| e.id.value.to_string()),
                 ),
             },
             None => (None, None),

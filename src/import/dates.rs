@@ -298,7 +298,7 @@ pub fn when(p: &Parts, zone: Option<Zone>) -> Result<Dated, DateError> {
             }
         }
     }
-    match When::parse(Str::Owned(raw), 0) {
+    match When::parse(Str::owned(raw), 0) {
         Ok(when) => Ok(Dated { when, cut }),
         Err(e) => Err(DateError::Bad(e.0)),
     }

@@ -304,7 +304,7 @@ pub struct Builder<'a> {
 
 /// Text as the model holds it.
 fn owned(s: impl Into<String>) -> Str<'static> {
-    Str::Owned(s.into())
+    Str::owned(s.into())
 }
 
 /// A reference to record `ix`, resolved (the writer reads ids through the index).
@@ -740,7 +740,7 @@ mod tests {
     #[test]
     fn events_go_in_date_order_and_the_same_date_in_input_order() {
         let mut b = Builder::default();
-        let day = |d: &str| When::parse(Str::Owned(d.to_string()), 0).unwrap();
+        let day = |d: &str| When::parse(Str::owned(d.to_string()), 0).unwrap();
         for (id, d) in [
             ("c", "2025-07-24"),
             ("a1", "2025-07-23"),
@@ -763,7 +763,7 @@ mod tests {
     /// way each comment stays with its event.
     #[test]
     fn comments_follow_their_events_in_order_or_not() {
-        let day = |d: &str| When::parse(Str::Owned(d.to_string()), 0).unwrap();
+        let day = |d: &str| When::parse(Str::owned(d.to_string()), 0).unwrap();
         for dates in [["2024", "2025", "2026"], ["2026", "2024", "2025"]] {
             let mut b = Builder::default();
             for (k, d) in dates.iter().enumerate() {

@@ -28,15 +28,15 @@ impl<'de> Visitor<'de> for StrVisitor {
     }
 
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Str::Borrowed(v))
+        Ok(Str::borrowed(v))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Str::Owned(v.to_owned()))
+        Ok(Str::owned(v.to_owned()))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Str::Owned(v))
+        Ok(Str::owned(v))
     }
 }
 
@@ -112,7 +112,7 @@ thread_local! {
 
 /// Interns a `channel` or `lang` read through serde into [`LABELS`].
 fn label(text: Option<Str<'_>>) -> Option<Label> {
-    text.map(|t| LABELS.with_borrow_mut(|l| l.intern(Str::Owned(t.into_owned()))))
+    text.map(|t| LABELS.with_borrow_mut(|l| l.intern(Str::owned(t.into_owned()))))
 }
 
 /// `serde_json::from_str` into a [`Timeline`], with every reference pointing at its id's
@@ -269,8 +269,6 @@ impl<'de: 'a, 'a> Deserialize<'de> for Claim<'a> {
 
 #[cfg(test)]
 mod tests {
-    use std::borrow::Cow;
-
     use super::super::types::{Event, Quote, Timeline};
     use super::super::when::Precision;
 
@@ -282,15 +280,15 @@ mod tests {
             "quotes": [{"speaker": "a", "text": "plain", "source": "s", "via": "tv"}]}]}"#;
         let t = super::from_json(json).unwrap();
         let e = &t.events[0];
-        assert!(matches!(e.id.value, Cow::Borrowed("e1")));
-        assert!(matches!(e.title, Cow::Owned(ref t) if t == "Talks \"end\""));
+        assert!(e.id.value.is_borrowed() && e.id.value == "e1");
+        assert!(e.title.is_owned() && e.title == "Talks \"end\"");
         assert_eq!(e.when.precision, Precision::Minute);
         assert_eq!(e.round.as_ref().map(|r| r.number), Some(3));
         // References point at their ids in the text.
         let ids: Vec<_> = e.participants.iter().map(|p| p.id(json)).collect();
-        assert!(matches!(ids[..], [Cow::Borrowed("a"), Cow::Borrowed("b")]));
+        assert!(ids.iter().all(super::super::types::Str::is_borrowed) && ids == ["a", "b"]);
         let q = &e.quotes[0];
-        assert!(matches!(q.via, Some(Cow::Borrowed("tv"))));
+        assert!(q.via.as_ref().is_some_and(|v| v.is_borrowed() && v == "tv"));
         assert_eq!((&*q.speaker.id(json), &*q.source.id(json)), ("a", "s"));
         assert!(e.summary.is_none() && e.claims.is_empty() && e.tags.is_empty());
     }

@@ -15,8 +15,10 @@ pub use super::labels::{Label, Labels};
 pub use super::span::{Offset, Spanned};
 use super::when::When;
 
-/// Text taken from the file: borrowed when it needed no unescaping.
-pub type Str<'a> = Cow<'a, str>;
+/// Text taken from the file: borrowed when it needed no unescaping. Two words (the `beef`
+/// crate's lean `Cow`: pointer, then length and capacity packed in 32 bits each), so that the
+/// records holding several stay small; make one with `Str::borrowed` or `Str::owned`.
+pub type Str<'a> = beef::lean::Cow<'a, str>;
 
 /// Marks an index that validation has not resolved (only seen in files that failed to load).
 pub const UNRESOLVED: u32 = u32::MAX;
@@ -54,9 +56,9 @@ impl Ref {
     #[must_use]
     pub fn id<'t>(&self, text: &'t str) -> Str<'t> {
         if self.target == MISSING {
-            return Str::Borrowed("");
+            return Str::borrowed("");
         }
-        super::parse::string_at(text, self.offset()).unwrap_or(Str::Borrowed(""))
+        super::parse::string_at(text, self.offset()).unwrap_or(Str::borrowed(""))
     }
 }
 
@@ -540,5 +542,25 @@ impl<'a> Timeline<'a> {
         let at = self.claims[r.ix()];
         let event = &self.events[at.event as usize];
         (event, &event.claims[at.claim as usize])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Claim, Event, Quote, Str};
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn records_stay_small() {
+        // A 100k-event file holds 100k events, 250k quotes and 150k claims: each 8 bytes here
+        // is 0.8 to 2 MB of a load (docs/performance.md, "Memory at 100k").
+        let sizes = [
+            size_of::<Str<'_>>(),
+            size_of::<Option<Str<'_>>>(),
+            size_of::<Event<'_>>(),
+            size_of::<Quote<'_>>(),
+            size_of::<Claim<'_>>(),
+        ];
+        assert_eq!(sizes, [16, 16, 240, 80, 112]);
     }
 }

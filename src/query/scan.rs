@@ -84,12 +84,10 @@ impl FileOrder {
                 .flatten()
                 .chain(e.quotes.iter().map(|q| &q.text))
                 .chain(e.claims.iter().map(|c| &c.text));
-            strings
-                .filter(|s| matches!(s, std::borrow::Cow::Borrowed(_)))
-                .all(|s| {
-                    let at = s.as_ptr().addr().wrapping_sub(base);
-                    s.is_empty() || (range.contains(&at) && at + s.len() <= range.end)
-                })
+            strings.filter(|s| s.is_borrowed()).all(|s| {
+                let at = s.as_ptr().addr().wrapping_sub(base);
+                s.is_empty() || (range.contains(&at) && at + s.len() <= range.end)
+            })
         })
     }
 

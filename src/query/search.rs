@@ -7,10 +7,9 @@
 //! [`Matcher`] defines a match: the text search gives the same events. Either way the work is
 //! split across the machine's cores.
 
-use std::borrow::Cow;
 use std::num::NonZeroUsize;
 
-use crate::model::{Event, Timeline};
+use crate::model::{Event, Str, Timeline};
 
 use super::fold::{fold, fold_into};
 use super::index::Index;
@@ -168,10 +167,10 @@ fn at_needle(e: &Event<'_>, text: &str, at: usize, needle: &str) -> Place {
     );
     let inside = strings().any(|s| {
         let from = s.as_ptr().addr();
-        matches!(s, Cow::Borrowed(_)) && from <= start && end <= from + s.len()
+        s.is_borrowed() && from <= start && end <= from + s.len()
     });
     if !inside {
-        return if strings().all(|s| matches!(s, Cow::Borrowed(_))) {
+        return if strings().all(Str::is_borrowed) {
             Place::Elsewhere
         } else {
             Place::Unsure

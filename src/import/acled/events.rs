@@ -8,7 +8,6 @@
 //! the buffers have their place (in the import's [`crate::import::Made`]) their texts are
 //! pointed at them ([`settle`]).
 
-use std::borrow::Cow;
 use std::thread;
 
 use super::rows::{Part, Row, Table};
@@ -171,7 +170,7 @@ pub(super) fn settle<'t>(
             let [id, when, title, summary, place] = t.ends.map(|end| {
                 let text = buffer.get(from..end).unwrap_or_default();
                 from = end;
-                Cow::Borrowed(text)
+                Str::borrowed(text)
             });
             e.id.value = id;
             e.when.raw = when;
@@ -228,10 +227,10 @@ fn make(read: &Table, part: &Part, row: &Row, buffer: &mut String) -> (Event<'st
     let mut ev = event(String::new(), when, String::new());
     // Placeholders, so that [`settle`] knows which there are.
     if ends[3] > ends[2] {
-        ev.summary = Some(Str::Borrowed(""));
+        ev.summary = Some(Str::borrowed(""));
     }
     if ends[4] > ends[3] {
-        ev.location = Some(Str::Borrowed(""));
+        ev.location = Some(Str::borrowed(""));
     }
     let all = part.refs(row);
     let (p, s) = all.split_at((d.people as usize).min(all.len()));

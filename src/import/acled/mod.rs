@@ -358,8 +358,8 @@ fn join_place(joined: &mut String, parts: &[&str]) {
 /// A tag: one of ACLED's own words without a copy, any other text copied.
 fn word(tag: &str) -> Str<'static> {
     match VOCABULARY.iter().find(|w| **w == tag) {
-        Some(w) => Str::Borrowed(w),
-        None => Str::Owned(tag.to_string()),
+        Some(w) => Str::borrowed(w),
+        None => Str::owned(tag.to_string()),
     }
 }
 

@@ -82,7 +82,7 @@ impl Row {
     /// Its `when`, without its text (field [`Field::Date`]).
     pub fn when(&self) -> When<'static> {
         When {
-            raw: Str::Borrowed(""),
+            raw: Str::borrowed(""),
             at: 0,
             precision: self.precision,
             instant: self.instant,
@@ -460,7 +460,7 @@ fn when<'r>(raw: &'r str, precision: &str) -> Result<When<'r>, String> {
         && (month || (b"01"..=b"31").contains(&&[b[8], b[9]]));
     if iso {
         let text = if month { &raw[..7] } else { raw };
-        if let Ok(when) = When::parse(Str::Borrowed(text), 0) {
+        if let Ok(when) = When::parse(Str::borrowed(text), 0) {
             return Ok(when);
         }
     }

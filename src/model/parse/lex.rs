@@ -1,7 +1,5 @@
 //! The lexical layer of the RON reader: whitespace and comments, strings, numbers, identifiers.
 
-use std::borrow::Cow;
-
 use super::{Fatal, PResult, Parser};
 use crate::model::types::{Offset, Str};
 
@@ -232,7 +230,7 @@ impl<'a> Parser<'a> {
             Some(end) if self.bytes[self.pos + end] == b'"' => {
                 let value = &self.src[self.pos..self.pos + end];
                 self.pos += end + 1;
-                Ok(Cow::Borrowed(value))
+                Ok(Str::borrowed(value))
             }
             Some(_) => self.escaped_string(start),
             None => self.stop(start, "this string is never closed with `\"`"),
@@ -253,7 +251,7 @@ impl<'a> Parser<'a> {
             self.pos += i;
             if self.bytes[self.pos] == b'"' {
                 self.pos += 1;
-                return Ok(Cow::Owned(out));
+                return Ok(Str::owned(out));
             }
             if let Some((at, message)) = self.escape(&mut out)?
                 && !reported
@@ -383,7 +381,7 @@ impl<'a> Parser<'a> {
             );
         };
         self.pos += end + close.len();
-        Ok(Cow::Borrowed(&rest[..end]))
+        Ok(Str::borrowed(&rest[..end]))
     }
 
     /// Reads a string a word processor wrote between typographic quotes (`“…”`, `‘…’`, `„…“`):
@@ -416,7 +414,7 @@ impl<'a> Parser<'a> {
         };
         self.error(start, message);
         self.pos = start + body_end + close_len;
-        Ok(Cow::Borrowed(
+        Ok(Str::borrowed(
             &self.src[start + open.len()..start + body_end],
         ))
     }

@@ -225,7 +225,7 @@ pub fn string_at(src: &str, at: Offset) -> Option<Str<'_>> {
         && let Some(end) = memchr::memchr2(b'"', b'\\', body.as_bytes())
         && body.as_bytes()[end] == b'"'
     {
-        return Some(Str::Borrowed(&body[..end]));
+        return Some(Str::borrowed(&body[..end]));
     }
     let mut p = Parser::new(src, 1, None);
     p.pos = at;

@@ -35,14 +35,14 @@ enum To {
 /// rest of the file can still be checked.
 fn blank<'a>() -> Spanned<Str<'a>> {
     Spanned {
-        value: Str::Borrowed(""),
+        value: Str::borrowed(""),
         at: 0,
     }
 }
 
 fn blank_when<'a>() -> When<'a> {
     When {
-        raw: Str::Borrowed(""),
+        raw: Str::borrowed(""),
         at: 0,
         precision: Precision::Year,
         instant: 0,
