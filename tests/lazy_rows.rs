@@ -30,7 +30,7 @@ const HEIGHT: u16 = 30;
 
 static DOC: LazyLock<Arc<Document>> = LazyLock::new(|| generated(EVENTS));
 
-/// A timeline where the filters' lists run past several running counts (every 256 events).
+/// A timeline where the filters' lists run past several running counts (every `query::index::STEP` events).
 static DOC_20K: LazyLock<Arc<Document>> = LazyLock::new(|| generated(20_000));
 
 /// A timeline of `events` events from the generator.
