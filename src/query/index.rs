@@ -102,7 +102,7 @@ impl Outlets {
 
 /// How far apart the running counts [`Index::statements_step`] and [`Index::spoken_step`]
 /// are kept: at most this many events less one are read to count from one of them.
-pub const STEP: usize = 32;
+pub const STEP: usize = 8;
 
 /// From this many events, the corroboration groups are built on a thread of their own (below,
 /// a thread costs more than it saves).
