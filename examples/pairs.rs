@@ -167,11 +167,25 @@ const PRESSES: &[Press] = &[
         frame: false,
     },
     Press {
+        name: "disputed on over an outlet (Reuters), and its frame",
+        setup: reuters,
+        before: disputed_off,
+        press: |app| toggle(app, "disputed"),
+        frame: true,
+    },
+    Press {
         name: "disputed on over the busiest participant",
         setup: busiest_participant,
         before: disputed_off,
         press: |app| toggle(app, "disputed"),
         frame: false,
+    },
+    Press {
+        name: "disputed on over the busiest participant, and its frame",
+        setup: busiest_participant,
+        before: disputed_off,
+        press: |app| toggle(app, "disputed"),
+        frame: true,
     },
     Press {
         name: "via: tass on over the busiest participant",
