@@ -259,7 +259,7 @@ impl App {
     }
 
     /// Works out on a thread the whole list of any filter of several parts that walks more
-    /// than `events` events, showing the events around the selection first (16,384 unless
+    /// than `events` events, showing the events around the selection first (1,024 unless
     /// set; tests set it lower to see the thread's work on a small timeline).
     #[doc(hidden)]
     #[must_use]
