@@ -16,7 +16,6 @@
 //!
 //! With NAMEs, only the key presses whose name contains one of them.
 
-#[allow(dead_code)]
 #[path = "../benches/common/mod.rs"]
 mod common;
 
@@ -35,7 +34,7 @@ struct Press {
     /// Run before each sample, untimed.
     before: fn(&mut App),
     /// The key press, timed.
-    press: fn(&mut App),
+    run: fn(&mut App),
     /// Whether the frame after it is drawn, and timed with it.
     frame: bool,
 }
@@ -128,84 +127,84 @@ const PRESSES: &[Press] = &[
         name: "j, next statement",
         setup: statements,
         before: next,
-        press: |app| app.update(Action::NextEvent),
+        run: |app| app.update(Action::NextEvent),
         frame: false,
     },
     Press {
         name: "j, next statement, and its frame",
         setup: statements,
         before: next,
-        press: |app| app.update(Action::NextEvent),
+        run: |app| app.update(Action::NextEvent),
         frame: true,
     },
     Press {
         name: "disputed on (f, 8 keys, Enter)",
         setup: statements,
         before: disputed_off,
-        press: |app| toggle(app, "disputed"),
+        run: |app| toggle(app, "disputed"),
         frame: false,
     },
     Press {
         name: "disputed on over the busiest speaker",
         setup: busiest_speaker,
         before: disputed_off,
-        press: |app| toggle(app, "disputed"),
+        run: |app| toggle(app, "disputed"),
         frame: false,
     },
     Press {
         name: "disputed on over the busiest speaker, and its frame",
         setup: busiest_speaker,
         before: disputed_off,
-        press: |app| toggle(app, "disputed"),
+        run: |app| toggle(app, "disputed"),
         frame: true,
     },
     Press {
         name: "disputed on over an outlet (Reuters)",
         setup: reuters,
         before: disputed_off,
-        press: |app| toggle(app, "disputed"),
+        run: |app| toggle(app, "disputed"),
         frame: false,
     },
     Press {
         name: "disputed on over an outlet (Reuters), and its frame",
         setup: reuters,
         before: disputed_off,
-        press: |app| toggle(app, "disputed"),
+        run: |app| toggle(app, "disputed"),
         frame: true,
     },
     Press {
         name: "disputed on over the busiest participant",
         setup: busiest_participant,
         before: disputed_off,
-        press: |app| toggle(app, "disputed"),
+        run: |app| toggle(app, "disputed"),
         frame: false,
     },
     Press {
         name: "disputed on over the busiest participant, and its frame",
         setup: busiest_participant,
         before: disputed_off,
-        press: |app| toggle(app, "disputed"),
+        run: |app| toggle(app, "disputed"),
         frame: true,
     },
     Press {
         name: "via: tass on over the busiest participant",
         setup: busiest_participant,
         before: via_off,
-        press: |app| toggle(app, "via: tass"),
+        run: |app| toggle(app, "via: tass"),
         frame: false,
     },
     Press {
         name: "round jump over the busiest speaker (down, Enter)",
         setup: busiest_speaker,
         before: rounds_afresh,
-        press: jump,
+        run: jump,
         frame: false,
     },
     Press {
         name: "round jump over the busiest speaker, and its frame",
         setup: busiest_speaker,
         before: rounds_afresh,
-        press: jump,
+        run: jump,
         frame: true,
     },
 ];
@@ -248,7 +247,7 @@ fn main() {
             for (app, took) in apps.iter_mut().zip(&mut took) {
                 (p.before)(app);
                 let t0 = Instant::now();
-                (p.press)(app);
+                (p.run)(app);
                 if p.frame {
                     let drawn = terminal.draw(|f| ui::render(app, f)).expect("in memory");
                     std::hint::black_box(drawn.area);
