@@ -81,6 +81,29 @@ fn s_opens_the_speaker_picker_which_narrows_as_you_type_and_filters_on_enter() {
 }
 
 #[test]
+fn the_speaker_picker_says_why_a_participant_who_never_speaks_is_not_listed() {
+    let mut app = bundled(120, 40);
+    press(&mut app, &["s", "text:umerov"]);
+    let Overlay::Picker(p) = app.overlay() else {
+        panic!("no picker")
+    };
+    assert!(p.items.is_empty());
+    let s = screen(&app);
+    // Wrapped to the picker's width, each line as the user reads it.
+    for line in [
+        "  Rustem Umerov is never quoted and makes no claim, but takes part in 9",
+        "  events",
+        "  f, then “participant: Rustem Umerov”, shows them",
+    ] {
+        assert!(s.contains(line), "{line} not in\n{s}");
+    }
+    assert!(!s.contains("nobody by that name"), "{s}");
+    // A name that is nobody's still says so.
+    press(&mut app, &["text:zzz"]);
+    assert!(screen(&app).contains("nobody by that name"));
+}
+
+#[test]
 fn slash_searches_highlights_and_n_moves_between_matches_without_hiding_events() {
     let mut app = bundled(120, 40);
     press(&mut app, &["/"]);

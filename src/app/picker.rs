@@ -45,6 +45,9 @@ pub struct Picker {
     /// typed before ([`choices::words`] of it), and that text: typing on after it can only
     /// narrow them, so that only these are tried again.
     matched: Option<(String, Vec<u32>)>,
+    /// The speaker picker listing nobody for a name that is a participant's who never speaks:
+    /// why ([`crate::query::nothing::never_speaks`]), and where they are found instead.
+    pub why_none: Option<[String; 2]>,
 }
 
 impl Picker {
@@ -67,12 +70,13 @@ impl Picker {
             texts_on: 0,
             selected,
             matched: None,
+            why_none: None,
         }
     }
 
     /// Everyone quoted or making a claim, in file order.
     #[must_use]
-    pub fn speakers(index: &Index) -> Self {
+    pub fn speakers(t: &Timeline<'_>, index: &Index) -> Self {
         let mut p = Picker {
             kind: PickerKind::Speakers,
             query: String::new(),
@@ -84,8 +88,9 @@ impl Picker {
             texts_on: 0,
             selected: 0,
             matched: None,
+            why_none: None,
         };
-        p.narrow(index);
+        p.narrow(t, index);
         p
     }
 
@@ -108,6 +113,7 @@ impl Picker {
             texts_on,
             selected: 0,
             matched: None,
+            why_none: None,
         }
     }
 
@@ -177,14 +183,30 @@ impl Picker {
 
     /// Re-lists the speakers whose name, alias or id matches what has been typed, ignoring case
     /// and accents, best matches first.
-    pub fn narrow(&mut self, index: &Index) {
-        self.items = speaker::matching(index, &self.query)
+    pub fn narrow(&mut self, t: &Timeline<'_>, index: &Index) {
+        let (speak, silent): (Vec<u32>, Vec<u32>) = speaker::matching(index, &self.query)
             .into_iter()
-            .filter(|&p| {
+            .partition(|&p| {
                 let s = &index.speaking[p as usize];
                 s.quotes + s.claims > 0
-            })
-            .collect();
+            });
+        self.items = speak;
+        // A name typed that is a participant's who never speaks: why nobody is listed.
+        self.why_none = match (self.items.is_empty(), silent.first()) {
+            (true, Some(&p)) => {
+                let (said, events) = crate::query::nothing::never_speaks(t, index, p);
+                let then = if events == 0 {
+                    String::new()
+                } else {
+                    format!(
+                        "f, then “participant: {}”, shows them",
+                        t.participants[p as usize].name
+                    )
+                };
+                Some([said, then])
+            }
+            _ => None,
+        };
         self.selected = 0;
     }
 

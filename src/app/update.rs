@@ -132,8 +132,11 @@ impl App {
         self.message = Some(match how {
             Copied::System => format!("copied {what} to the clipboard"),
             Copied::Osc52 => format!("copied {what} (OSC 52, through the terminal)"),
-            Copied::Off => "copying is off (--clipboard off)".into(),
-            Copied::Failed => "could not copy: no system clipboard (--clipboard system)".into(),
+            // The setting comes from `--clipboard` or the config file's `clipboard`.
+            Copied::Off => "copying is off (the clipboard setting is `off`)".into(),
+            Copied::Failed => {
+                "could not copy: no system clipboard (the clipboard setting is `system`)".into()
+            }
         });
     }
 
@@ -344,7 +347,7 @@ impl App {
     }
 
     fn open_speakers(&mut self) {
-        let p = Picker::speakers(self.doc.index());
+        let p = Picker::speakers(self.doc.timeline(), self.doc.index());
         if p.items.is_empty() {
             self.message = Some("nobody is quoted or makes a claim in this timeline".into());
             return;
@@ -546,7 +549,7 @@ impl App {
             }
             Overlay::Picker(p) if p.kind == PickerKind::Speakers => {
                 apply_edit(&mut p.query, c);
-                p.narrow(index);
+                p.narrow(t, index);
             }
             Overlay::Picker(p) if p.kind == PickerKind::Filters => {
                 apply_edit(&mut p.query, c);

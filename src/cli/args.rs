@@ -247,7 +247,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "BYTES")]
     pub max_size: Option<String>,
 
-    /// How the browser copies (`Y`): the system clipboard if there is one, else the terminal
+    /// How the browser copies (`y` and `Y`): the system clipboard if there is one, else the terminal
     /// through OSC 52 (auto); always OSC 52, which also works over SSH and in tmux; only the
     /// system clipboard; or never [default: the config file's `clipboard`, else auto]
     #[arg(long, value_enum, value_name = "HOW")]

@@ -196,23 +196,37 @@ fn parts(filter: &Filter, args: Option<&FilterArgs>) -> Vec<(Option<String>, Fil
     out
 }
 
+/// Why a speaker filter on participant `p` (an index into `Timeline::participants`), who is
+/// never quoted and makes no claim, keeps nothing: "Rustem Umerov is never quoted and makes no
+/// claim, but takes part in 5 events" (or "…, makes no claim and takes part in no event"),
+/// with how many events the participant takes part in (`Index::involved`), for the caller to
+/// say where to look instead: `--participant` on the command line, the filter menu's
+/// `participant:` choice in the browser. Whether `p` speaks is the caller's to know.
+#[must_use]
+pub fn never_speaks(t: &Timeline<'_>, index: &Index, p: u32) -> (String, usize) {
+    let who = &t.participants[p as usize];
+    let events = index.involved[p as usize].len();
+    let said = match events {
+        0 => format!(
+            "{} is never quoted, makes no claim and takes part in no event",
+            who.name
+        ),
+        n => format!(
+            "{} is never quoted and makes no claim, but takes part in {}",
+            who.name,
+            Unit::Events.count(n)
+        ),
+    };
+    (said, events)
+}
+
 /// Why the one part `alone` keeps nothing.
 fn alone_keeps_nothing(t: &Timeline<'_>, index: &Index, alone: &Filter, label: &str) -> String {
     if let [p] = alone.speakers.as_slice() {
-        let who = &t.participants[*p as usize];
-        let events = index.involved[*p as usize].len();
-        let id = &who.id.value;
-        return match events {
-            0 => format!(
-                "{} is never quoted, makes no claim and takes part in no event ({label})",
-                who.name
-            ),
-            n => format!(
-                "{} is never quoted and makes no claim, but takes part in {n} event{}: try \
-                 --participant {id}",
-                who.name,
-                if n == 1 { "" } else { "s" }
-            ),
+        let id = &t.participants[*p as usize].id.value;
+        return match never_speaks(t, index, *p) {
+            (said, 0) => format!("{said} ({label})"),
+            (said, _) => format!("{said}: try --participant {id}"),
         };
     }
     if !alone.speakers.is_empty() {

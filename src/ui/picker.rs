@@ -54,7 +54,24 @@ pub fn render(app: &App, theme: &Theme, body: Rect, p: &Picker, buf: &mut Buffer
         area.y += 1;
         area.height -= 1;
         if p.items.is_empty() && area.height > 0 {
-            put(buf, area, 0, &Line::from(cut(none, w, theme.dim)));
+            match &p.why_none {
+                Some(why) => {
+                    let lines = why.iter().flat_map(|said| {
+                        let seg = [text::Seg::new(text::line(said), ())];
+                        text::wrap(&seg, w.saturating_sub(2), 0, ())
+                    });
+                    for (y, line) in (0u16..area.height).zip(lines) {
+                        let line: String = line.iter().map(|s| s.text.as_str()).collect();
+                        put(
+                            buf,
+                            area,
+                            y,
+                            &Line::from(cut(&format!("  {line}"), w, theme.dim)),
+                        );
+                    }
+                }
+                None => put(buf, area, 0, &Line::from(cut(none, w, theme.dim))),
+            }
         }
     }
     let h = usize::from(area.height);
