@@ -672,3 +672,22 @@ fn help_teaches_the_commands_with_examples() {
         format!("roundtable {}\n", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[test]
+fn check_on_a_json_export_says_it_is_json_not_a_typo_in_ron() {
+    let o = run(&["export", "--format", "json", "--speaker", "peskov"]);
+    assert_eq!(code(&o), 0);
+    let path = scratch("peskov.json");
+    fs::write(&path, &o.stdout).unwrap();
+    let o = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(&format!(
+            "{}:1:1: error: expected `Timeline(`, found `{{`: this file is JSON: roundtable reads \
+             timelines written in RON",
+            path.display()
+        )),
+        "{err}"
+    );
+}

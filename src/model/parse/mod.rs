@@ -505,12 +505,19 @@ impl<'a> Parser<'a> {
             );
         }
         if self.peek() == Some(b'{') {
-            return self.fatal(
-                self.pos,
-                format!(
-                    "expected `{name}(`, found `{{`: records are written `{name}(…)`, not `{{…}}`"
-                ),
-            );
+            // A whole file in JSON (`{"title": …`), such as `export --format json` writes.
+            let json = self.open.is_empty()
+                && self.src[self.pos + 1..]
+                    .trim_start()
+                    .starts_with(['"', '}']);
+            let why = if json {
+                "this file is JSON: roundtable reads timelines written in RON (docs/format.md); \
+                 JSON from `export --format json` is for other programs"
+                    .to_owned()
+            } else {
+                format!("records are written `{name}(…)`, not `{{…}}`")
+            };
+            return self.fatal(self.pos, format!("expected `{name}(`, found `{{`: {why}"));
         }
         if self.peek() != Some(b'(') {
             return self.unexpected(|found| format!("expected `{name}(`, found {found}"));
