@@ -303,8 +303,8 @@ fn a_filter_that_keeps_nothing_says_why_in_the_detail_pane() {
     let s = screen(&app);
     for line in [
         "│No event passes the filter: Rustem Umerov is never quoted and   │",
-        "│makes no claim, but takes part in 9 events: try --participant   │",
-        "│umerov. Esc clears it.    ",
+        "│makes no claim, but takes part in 9 events: f, then             │",
+        "│“participant: Rustem Umerov”, shows them. Esc clears it.        │",
     ] {
         assert!(s.contains(line), "{line} not in\n{s}");
     }

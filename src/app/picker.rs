@@ -198,10 +198,7 @@ impl Picker {
                 let then = if events == 0 {
                     String::new()
                 } else {
-                    format!(
-                        "f, then “participant: {}”, shows them",
-                        t.participants[p as usize].name
-                    )
+                    crate::query::nothing::participant_hint(t, p, false)
                 };
                 Some([said, then])
             }

@@ -85,7 +85,13 @@ pub fn why(
         let label = label.unwrap_or_else(|| alone.describe(t).join(", "));
         let n = kept(&alone);
         if n == 0 {
-            return Why::Part(alone_keeps_nothing(t, index, &alone, &label));
+            return Why::Part(alone_keeps_nothing(
+                t,
+                index,
+                &alone,
+                &label,
+                args.is_some(),
+            ));
         }
         counts.push(format!("{label} alone keeps {}", unit.count(n)));
     }
@@ -220,13 +226,31 @@ pub fn never_speaks(t: &Timeline<'_>, index: &Index, p: u32) -> (String, usize) 
     (said, events)
 }
 
-/// Why the one part `alone` keeps nothing.
-fn alone_keeps_nothing(t: &Timeline<'_>, index: &Index, alone: &Filter, label: &str) -> String {
+/// Where the events participant `p` takes part in are found: `try --participant ID` on the
+/// command line, `f, then “participant: NAME”, shows them` in the browser (the filter menu's
+/// choice, as [`Filter::describe`] labels it).
+#[must_use]
+pub fn participant_hint(t: &Timeline<'_>, p: u32, command_line: bool) -> String {
+    let who = &t.participants[p as usize];
+    if command_line {
+        format!("try --participant {}", who.id.value)
+    } else {
+        format!("f, then “participant: {}”, shows them", who.name)
+    }
+}
+
+/// Why the one part `alone` keeps nothing; `command_line` when the filter came from flags.
+fn alone_keeps_nothing(
+    t: &Timeline<'_>,
+    index: &Index,
+    alone: &Filter,
+    label: &str,
+    command_line: bool,
+) -> String {
     if let [p] = alone.speakers.as_slice() {
-        let id = &t.participants[*p as usize].id.value;
         return match never_speaks(t, index, *p) {
             (said, 0) => format!("{said} ({label})"),
-            (said, _) => format!("{said}: try --participant {id}"),
+            (said, _) => format!("{said}: {}", participant_hint(t, *p, command_line)),
         };
     }
     if !alone.speakers.is_empty() {
