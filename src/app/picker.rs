@@ -47,7 +47,7 @@ pub struct Picker {
     matched: Option<(String, Vec<u32>)>,
     /// The speaker picker listing nobody for a name that is a participant's who never speaks:
     /// why ([`crate::query::nothing::never_speaks`]), and where they are found instead.
-    pub why_none: Option<[String; 2]>,
+    pub why_none: Option<Box<[String; 2]>>,
 }
 
 impl Picker {
@@ -200,7 +200,7 @@ impl Picker {
                 } else {
                     crate::query::nothing::participant_hint(t, p, false)
                 };
-                Some([said, then])
+                Some(Box::new([said, then]))
             }
             _ => None,
         };
