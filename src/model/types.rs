@@ -16,9 +16,17 @@ pub use super::span::{Offset, Spanned};
 use super::when::When;
 
 /// Text taken from the file: borrowed when it needed no unescaping. Two words (the `beef`
-/// crate's lean `Cow`: pointer, then length and capacity packed in 32 bits each), so that the
-/// records holding several stay small; make one with `Str::borrowed` or `Str::owned`.
+/// crate's lean `Cow`: pointer, then length and capacity packed in 32 bits each; a file is at
+/// most 4 GiB, so every string in it fits), so that the records holding several stay small;
+/// make one with `Str::borrowed` or `Str::owned`.
+#[cfg(target_pointer_width = "64")]
 pub type Str<'a> = beef::lean::Cow<'a, str>;
+
+/// Text taken from the file: borrowed when it needed no unescaping. Three words on this
+/// target (`beef`'s lean `Cow` is for 64-bit ones); make one with `Str::borrowed` or
+/// `Str::owned`.
+#[cfg(not(target_pointer_width = "64"))]
+pub type Str<'a> = beef::Cow<'a, str>;
 
 /// Marks an index that validation has not resolved (only seen in files that failed to load).
 pub const UNRESOLVED: u32 = u32::MAX;
