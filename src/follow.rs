@@ -232,19 +232,19 @@ fn start_watching(path: &Path, watch: Watch, requests: Sender<()>) -> notify::Re
     let config = notify::Config::default()
         .with_poll_interval(POLL)
         .with_compare_contents(watch == Watch::Poll);
-    Ok(if watch == Watch::Poll {
-        let mut w = PollWatcher::new(handler, config)?;
-        for dir in &dirs {
-            w.watch(dir, RecursiveMode::NonRecursive)?;
-        }
-        Box::new(w)
+    if watch == Watch::Poll {
+        watch_all(PollWatcher::new(handler, config)?, &dirs)
     } else {
-        let mut w = RecommendedWatcher::new(handler, config)?;
-        for dir in &dirs {
-            w.watch(dir, RecursiveMode::NonRecursive)?;
-        }
-        Box::new(w)
-    })
+        watch_all(RecommendedWatcher::new(handler, config)?, &dirs)
+    }
+}
+
+/// `w` watching each of `dirs`, not their subdirectories.
+fn watch_all<W: Watcher + Send + 'static>(mut w: W, dirs: &[PathBuf]) -> notify::Result<Watching> {
+    for dir in dirs {
+        w.watch(dir, RecursiveMode::NonRecursive)?;
+    }
+    Ok(Box::new(w))
 }
 
 /// Reads and loads `path` once.

@@ -56,6 +56,14 @@ impl Extra {
     }
 }
 
+/// The comment keeping a row's `value` of an [`Extra`] column called `name` (`NAME: value`);
+/// `None` for a value that is empty or only spaces.
+#[must_use]
+pub fn kept(name: &str, value: &str) -> Option<String> {
+    let value = value.trim();
+    (!value.is_empty()).then(|| format!("{name}: {value}"))
+}
+
 /// Reads the header of `text`, then calls `each` with every record that has any value and no
 /// more fields than the header (fewer are read as empty), and its line. Malformed records are
 /// reported in `b`; `Err` is a header that cannot be read.

@@ -142,8 +142,8 @@ impl Sheet {
             s.extra.push((at, format!("media alt: {alt}")));
         }
         for (i, name) in &self.unknown {
-            if let Some(v) = record.get(*i).map(str::trim).filter(|v| !v.is_empty()) {
-                s.quiet.push(format!("{name}: {v}"));
+            if let Some(comment) = record.get(*i).and_then(|v| csvrows::kept(name, v)) {
+                s.quiet.push(comment);
             }
         }
         let mut broken = false;

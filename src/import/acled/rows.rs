@@ -338,9 +338,8 @@ impl<'a> Table<'a> {
         part.local.row(&fields, &mut row.declared, &mut part.refs);
         for (c, name) in &cols.extra {
             let value = record.get(*c).map(String::from_utf8_lossy);
-            if let Some(value) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
-                part.extras
-                    .push((part.rows.len(), format!("{name}: {value}")));
+            if let Some(comment) = value.and_then(|v| csvrows::kept(name, &v)) {
+                part.extras.push((part.rows.len(), comment));
             }
         }
         part.rows.push(row);
