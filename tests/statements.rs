@@ -413,3 +413,31 @@ fn the_brief_shows_only_the_statements_the_filters_keep_and_names_what_confirms_
         "{md}"
     );
 }
+
+#[test]
+fn the_brief_flags_claims_that_several_outlets_carry_from_one_origin() {
+    let md = out(&run(&["export", FIXTURE, "--format", "markdown"]));
+    let start = md
+        .find("\n## Several outlets, one origin\n")
+        .expect("the section");
+    let section = &md[start + 1..];
+    let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+    // Each claim of the section, the text after the citation's colon: the same claims as
+    // `--single-origin` keeps, and none in quotation marks (they are the file author's words).
+    let claims: Vec<&str> = section
+        .lines()
+        .filter(|l| l.starts_with("  - "))
+        .map(|l| l.rsplit(": ").next().unwrap())
+        .collect();
+    assert_eq!(claims, texts(&["--single-origin"]), "{section}");
+    assert!(!section.contains(": “"), "{section}");
+    // Grouped, with how many outlets and origins each group has.
+    assert!(
+        section.contains("- 2 outlets · 1 independent origin:\n"),
+        "{section}"
+    );
+    assert!(
+        section.contains("- 3 outlets · 1 independent origin:\n"),
+        "{section}"
+    );
+}
