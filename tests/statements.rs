@@ -179,6 +179,12 @@ fn list_takes_the_same_filters_for_events() {
     );
     // --search also finds the events of a participant named so.
     assert!(ids(&["--search", "umerov"]).contains(&"r3-face-to-face".to_string()));
+    // And by an alias: Medinsky's "the top negotiator" (in one quote's context too) finds
+    // every event he takes part in, and no other.
+    assert_eq!(
+        ids(&["--search", "the top negotiator"]),
+        ids(&["--participant", "medinsky"])
+    );
 }
 
 /// Runs `command` (on `file`, or the bundled timeline) with all `parts`, which together keep
