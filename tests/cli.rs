@@ -674,20 +674,47 @@ fn help_teaches_the_commands_with_examples() {
 }
 
 #[test]
-fn check_on_a_json_export_says_it_is_json_not_a_typo_in_ron() {
+fn check_reads_a_json_export_and_places_its_problems() {
     let o = run(&["export", "--format", "json", "--speaker", "peskov"]);
     assert_eq!(code(&o), 0);
+    let exported = String::from_utf8(o.stdout).unwrap();
     let path = scratch("peskov.json");
-    fs::write(&path, &o.stdout).unwrap();
+    fs::write(&path, &exported).unwrap();
+    let o = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(
+        (code(&o), stderr(&o)),
+        (0, format!("{}: ok, 2 events\n", path.display()))
+    );
+    // The same export with a source no event cites: a warning at the line of its id.
+    let unused = exported.replacen(
+        "\"sources\": [",
+        "\"sources\": [\n    {\"id\": \"unused\", \"outlet\": \"Nobody\"},",
+        1,
+    );
+    assert_ne!(unused, exported);
+    fs::write(&path, &unused).unwrap();
+    let o = run(&["check", path.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert_eq!(code(&o), 0, "{err}");
+    let line = unused
+        .lines()
+        .position(|l| l.contains("\"unused\""))
+        .unwrap()
+        + 1;
+    assert!(
+        err.starts_with(&format!("{}:{line}:12: warning: ", path.display())),
+        "{err}"
+    );
+    // Broken JSON: the error is placed where serde_json stopped.
+    fs::write(&path, "{\n  \"title\": \"T\",\n  \"events\": [,]\n}\n").unwrap();
     let o = run(&["check", path.to_str().unwrap()]);
     assert_eq!(code(&o), 1);
-    let err = stderr(&o);
     assert!(
-        err.starts_with(&format!(
-            "{}:1:1: error: expected `Timeline(`, found `{{`: this file is JSON: roundtable reads \
-             timelines written in RON",
+        stderr(&o).starts_with(&format!(
+            "{}:3:14: error: in this JSON timeline: expected value",
             path.display()
         )),
-        "{err}"
+        "{}",
+        stderr(&o)
     );
 }

@@ -300,19 +300,25 @@ fn a_filtered_export_checks_without_warnings() {
         (BUNDLED, &["--source", "rt", "--disputed"]),
         (corroboration, &["--source", "mirror"]),
     ] {
-        let mut args = vec!["--format", "ron", file];
-        args.extend_from_slice(filters);
-        let ron = text(&export(&args));
-        let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("filtered-check.ron");
-        fs::write(&path, &ron).unwrap();
-        let o = Command::new(env!("CARGO_BIN_EXE_roundtable"))
-            .arg("check")
-            .arg(&path)
-            .output()
-            .unwrap();
-        let report = String::from_utf8_lossy(&o.stderr);
-        assert!(o.status.success(), "{filters:?}: {report}");
-        assert!(!report.contains("warning"), "{filters:?}: {report}");
+        for format in ["ron", "json"] {
+            let mut args = vec!["--format", format, file];
+            args.extend_from_slice(filters);
+            let written = text(&export(&args));
+            let name = format!("filtered-check.{format}");
+            let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+            fs::write(&path, &written).unwrap();
+            let o = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+                .arg("check")
+                .arg(&path)
+                .output()
+                .unwrap();
+            let report = String::from_utf8_lossy(&o.stderr);
+            assert!(o.status.success(), "{format} {filters:?}: {report}");
+            assert!(
+                !report.contains("warning"),
+                "{format} {filters:?}: {report}"
+            );
+        }
     }
 }
 

@@ -56,7 +56,9 @@ Validate timeline files, reporting every problem found, not only the first.
 
 Errors and warnings go to stderr, one per line as `FILE:LINE:COL: error: message`, followed by \
 one summary line per file (`talks.ron: ok, 23 events, 2 warnings` or `talks.ron: invalid, 3 \
-errors, 1 warning`). Nothing is written to stdout. With no FILE, checks the bundled timeline.
+errors, 1 warning`). Nothing is written to stdout. With no FILE, checks the bundled timeline. \
+A JSON file (`export --format json`) is checked too; in JSON, reading stops at the first \
+syntax error.
 
 Exit status: 0 when every file is valid (warnings allowed), 1 when any file is invalid, 2 when \
 any file cannot be read.";
@@ -142,7 +144,8 @@ The file itself is never written.
 order. Unfiltered, every source, participant and round the file declares; filtered, only the \
 events the filters keep and the sources, participants and rounds they use, and `disputes` and \
 `confirms` links to claims left out are dropped (a note on stderr says how many), so that \
-`roundtable check` accepts the RON output without a warning.
+`roundtable check` accepts the output, JSON or RON, without a warning. roundtable reads a \
+JSON export back as it reads a RON file (`check`, `list`, the browser).
 
 `markdown` writes a readable brief: the title, then each round with its events, their quotes \
 and claims (quotes quoted, claims never: they are the file author's words), who disputes what, \

@@ -1,10 +1,12 @@
 //! `serde::Deserialize` for the model types, so that other formats (JSON through `serde_json`)
-//! can be read into the same records the RON reader builds; the benchmarks compare the two.
+//! can be read into the same records the RON reader builds; the benchmarks compare the two,
+//! and [`super::json`] reads `export --format json` files with it.
 //!
 //! Strings borrow from the input whenever the deserializer can lend them (`serde_json` can for
-//! strings without escapes), as the RON reader does. What only the RON reader knows is left
-//! empty: offsets are 0 (but for references, see [`from_json`]) and references are
-//! [`UNRESOLVED`] until validation resolves them.
+//! strings without escapes), as the RON reader does. Read by [`from_json`], ids, references,
+//! dates and round numbers record where they stand in the text (a string written with escapes
+//! is not lent, and records 0); read otherwise, offsets are 0. References are [`UNRESOLVED`]
+//! until validation resolves them.
 
 use std::cell::{Cell, RefCell};
 use std::fmt;
@@ -85,20 +87,39 @@ impl<'de: 'a, 'a> Deserialize<'de> for Borrowed<'a> {
 
 impl<'de: 'a, 'a> Deserialize<'de> for Spanned<Str<'a>> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(Spanned {
-            value: str(d)?,
-            at: 0,
-        })
+        let value = str(d)?;
+        let at = string_at(&value);
+        Ok(Spanned { value, at })
     }
 }
 
 impl<'de> Deserialize<'de> for Spanned<u64> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(Spanned {
-            value: u64::deserialize(d)?,
-            at: 0,
-        })
+        let (value, at) = number(d)?;
+        Ok(Spanned { value, at })
     }
+}
+
+/// Where a string read by [`from_json`] stands in its text: the offset of its opening quote
+/// when the string was lent from the text (written without escapes), else 0.
+fn string_at(s: &str) -> usize {
+    let (base, len) = TEXT.get();
+    match (s.as_ptr() as usize).wrapping_sub(base) {
+        at if at == 0 || at > len => 0,
+        at => at - 1,
+    }
+}
+
+/// A whole number, and where it stands in the text read by [`from_json`] (0 elsewhere): taken
+/// as `serde_json`'s raw text of the value, so that a round number can be pointed at.
+fn number<'de, D: Deserializer<'de>>(d: D) -> Result<(u64, usize), D::Error> {
+    let raw = <&'de serde_json::value::RawValue>::deserialize(d)?.get();
+    let value = raw.parse::<u64>().map_err(|_| {
+        de::Error::invalid_value(de::Unexpected::Other(raw), &"a whole number, 0 or more")
+    })?;
+    let (base, len) = TEXT.get();
+    let at = (raw.as_ptr() as usize).wrapping_sub(base);
+    Ok((value, if at < len { at } else { 0 }))
 }
 
 thread_local! {
@@ -117,14 +138,21 @@ fn label(text: Option<Str<'_>>) -> Option<Label> {
 
 /// `serde_json::from_str` into a [`Timeline`], with every reference pointing at its id's
 /// opening quote in `json` (validation reads ids again from there). Ids written with escapes
-/// cannot be pointed at and are an error.
+/// cannot be pointed at and are an error. Ids, dates and round numbers record their byte
+/// offsets in `json` (0 for a string written with escapes), and each event's start is its
+/// id's, so that validation's diagnostics have a place.
 pub fn from_json(json: &str) -> Result<Timeline<'_>, serde_json::Error> {
     TEXT.set((json.as_ptr() as usize, json.len()));
     LABELS.take();
     let read = serde_json::from_str::<Timeline<'_>>(json);
     TEXT.set((0, 0));
     let labels = LABELS.take();
-    read.map(|t| Timeline { labels, ..t })
+    read.map(|mut t| {
+        for e in &mut t.events {
+            e.at = e.id.at;
+        }
+        Timeline { labels, ..t }
+    })
 }
 
 impl<'de> Deserialize<'de> for Ref {
@@ -159,9 +187,10 @@ impl<'de> Deserialize<'de> for Ref {
 
 impl<'de> Deserialize<'de> for RoundRef {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (number, at) = number(d)?;
         Ok(RoundRef {
-            number: u64::deserialize(d)?,
-            at: 0,
+            number,
+            at: u32::try_from(at).unwrap_or(0),
             target: UNRESOLVED,
         })
     }
@@ -169,7 +198,9 @@ impl<'de> Deserialize<'de> for RoundRef {
 
 impl<'de: 'a, 'a> Deserialize<'de> for When<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        When::parse(str(d)?, 0).map_err(de::Error::custom)
+        let raw = str(d)?;
+        let at = string_at(&raw);
+        When::parse(raw, at).map_err(de::Error::custom)
     }
 }
 

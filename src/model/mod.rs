@@ -8,6 +8,7 @@
 mod de;
 pub mod diag;
 pub mod escape;
+pub mod json;
 pub mod labels;
 pub mod lang;
 pub mod parse;
@@ -52,8 +53,10 @@ pub struct Loaded<'a> {
     pub zone: Zone,
 }
 
-/// Reads and validates a timeline from text. `Err` holds every problem found (errors and
-/// warnings), with offsets into `text`; render them with [`diag::render`].
+/// Reads and validates a timeline from text: RON as FORMAT.md gives it, or JSON as `export
+/// --format json` writes it (told apart by [`json::looks_like`]; read by [`json::load`], which
+/// stops at the first syntax error). `Err` holds every problem found (errors and warnings),
+/// with byte offsets into `text`; render them with [`diag::render`].
 pub fn load_str(text: &str) -> Result<Loaded<'_>, Vec<Diagnostic>> {
     load_with(text, None)
 }
@@ -77,6 +80,9 @@ pub fn load_in<'a>(
 ) -> Result<Loaded<'a>, Vec<Diagnostic>> {
     if let Some(p) = progress {
         p.set_stage(Stage::Parsing);
+    }
+    if json::looks_like(text) {
+        return json::load(text, zone);
     }
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     let (timeline, mut diags) = parse::parse_with(text, threads, progress.cloned());

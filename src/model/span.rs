@@ -12,7 +12,8 @@ pub type Offset = usize;
 pub struct Spanned<T> {
     /// The value as read.
     pub value: T,
-    /// Where it starts in the loaded text; 0 for values not read from RON (`from_json`).
+    /// Where it starts in the loaded text, a byte offset; 0 for values read by serde other than
+    /// through `from_json`, and for strings `from_json` read with escapes.
     pub at: Offset,
 }
 

@@ -506,13 +506,11 @@ impl<'a> Parser<'a> {
         }
         if self.peek() == Some(b'{') {
             // A whole file in JSON (`{"title": …`), such as `export --format json` writes.
-            let json = self.open.is_empty()
-                && self.src[self.pos + 1..]
-                    .trim_start()
-                    .starts_with(['"', '}']);
+            let json =
+                self.open.is_empty() && crate::model::json::looks_like(&self.src[self.pos..]);
             let why = if json {
-                "this file is JSON: roundtable reads timelines written in RON (docs/format.md); \
-                 JSON from `export --format json` is for other programs"
+                "this text is JSON: the RON reader reads RON (docs/format.md); \
+                 `model::load_str` reads JSON exports"
                     .to_owned()
             } else {
                 format!("records are written `{name}(…)`, not `{{…}}`")
