@@ -7,7 +7,7 @@ mod harness;
 
 use harness::{args, at, bundled, footer, id, open, press, screen};
 use roundtable::app::window::Row;
-use roundtable::app::{Action, App, Focus, Mode, layout};
+use roundtable::app::{Action, App, Mode, Pane, layout};
 use roundtable::model::BUNDLED;
 use roundtable::query::FilterArgs;
 
@@ -35,7 +35,7 @@ fn j_k_and_arrows_step_through_events() {
 fn in_the_detail_pane_j_k_scroll_it_and_keep_the_event() {
     let mut app = bundled(80, 24);
     press(&mut app, &["]", "]", "]", "]", "Tab"]);
-    assert_eq!(app.focus(), Focus::Detail);
+    assert_eq!(app.focus(), Pane::Detail);
     let event = id(&app);
     press(&mut app, &["j", "j", "↓"]);
     assert_eq!(app.detail_scroll(), 3);
@@ -59,7 +59,7 @@ fn in_the_detail_pane_j_k_scroll_it_and_keep_the_event() {
     assert_eq!(app.detail_scroll(), 0);
     // A new event starts at its top (Shift-Tab, with no link selected, leaves the pane).
     press(&mut app, &["G", "Shift-Tab", "j"]);
-    assert_eq!(app.focus(), Focus::Timeline);
+    assert_eq!(app.focus(), Pane::Timeline);
     assert_eq!(app.detail_scroll(), 0);
 }
 
@@ -195,16 +195,16 @@ fn r_opens_the_round_picker_and_enter_jumps_to_the_round() {
 #[test]
 fn tab_shift_tab_and_enter_move_focus_between_panes() {
     let mut app = bundled(120, 40);
-    assert_eq!(app.focus(), Focus::Timeline);
+    assert_eq!(app.focus(), Pane::Timeline);
     press(&mut app, &["Tab"]);
-    assert_eq!(app.focus(), Focus::Detail);
+    assert_eq!(app.focus(), Pane::Detail);
     assert_eq!(app.link(), None, "the pane itself is focused, no link yet");
     press(&mut app, &["Shift-Tab"]);
-    assert_eq!(app.focus(), Focus::Timeline);
+    assert_eq!(app.focus(), Pane::Timeline);
     press(&mut app, &["Shift-Tab"]);
-    assert_eq!(app.focus(), Focus::Detail);
+    assert_eq!(app.focus(), Pane::Detail);
     press(&mut app, &["Shift-Tab", "j", "Enter"]);
-    assert_eq!(app.focus(), Focus::Detail);
+    assert_eq!(app.focus(), Pane::Detail);
     assert_eq!(id(&app), "r1-istanbul");
     // The focused pane has the heavy border.
     let s = screen(&app);
@@ -224,7 +224,7 @@ fn in_the_detail_pane_tab_steps_through_its_quotes_and_claims_then_back_to_the_t
     let mut links = 0;
     loop {
         press(&mut app, &["Tab"]);
-        if app.focus() == Focus::Timeline {
+        if app.focus() == Pane::Timeline {
             break;
         }
         assert_eq!(app.link(), Some(links));
@@ -293,7 +293,7 @@ fn a_click_selects_the_event_under_it_and_the_wheel_scrolls_the_pane_under_the_p
         column: d.x + 3,
         row: d.y + 3,
     });
-    assert_eq!(app.focus(), Focus::Detail);
+    assert_eq!(app.focus(), Pane::Detail);
     app.update(Action::Wheel {
         column: d.x + 3,
         row: d.y + 3,

@@ -15,9 +15,10 @@ pub const SIDE_BY_SIDE: u16 = 120;
 /// the timeline's titles can use the rest.
 pub const DETAIL_MAX: u16 = 100;
 
-/// A bordered pane: its whole area and the area inside its borders.
+/// A bordered part of the screen (a pane, an overlay): its whole area and the area inside its
+/// borders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Pane {
+pub struct Region {
     pub outer: Rect,
     pub inner: Rect,
 }
@@ -26,8 +27,8 @@ pub struct Pane {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Screen {
     pub title: Rect,
-    pub timeline: Pane,
-    pub detail: Pane,
+    pub timeline: Region,
+    pub detail: Region,
     pub footer: Rect,
     /// Timeline above detail (each with a top border only) instead of side by side (boxed).
     pub stacked: bool,
@@ -37,8 +38,8 @@ pub struct Screen {
 
 /// The inside of a fully bordered rectangle.
 #[must_use]
-pub fn boxed(outer: Rect) -> Pane {
-    Pane {
+pub fn boxed(outer: Rect) -> Region {
+    Region {
         outer,
         inner: Rect {
             x: outer.x.saturating_add(1),
@@ -51,8 +52,8 @@ pub fn boxed(outer: Rect) -> Pane {
 
 /// The inside of a rectangle with only a top border.
 #[must_use]
-pub fn topped(outer: Rect) -> Pane {
-    Pane {
+pub fn topped(outer: Rect) -> Region {
+    Region {
         outer,
         inner: Rect {
             y: outer.y.saturating_add(1),
@@ -141,7 +142,7 @@ pub fn strip(inner: Rect) -> (Option<Rect>, Rect) {
 
 /// A box of at most `width` × `height` centred in `area`.
 #[must_use]
-pub fn centred(area: Rect, width: u16, height: u16) -> Pane {
+pub fn centred(area: Rect, width: u16, height: u16) -> Region {
     let w = width.min(area.width);
     let h = height.min(area.height);
     boxed(Rect {
@@ -154,13 +155,13 @@ pub fn centred(area: Rect, width: u16, height: u16) -> Pane {
 
 /// The help overlay's box inside the body.
 #[must_use]
-pub fn help(body: Rect) -> Pane {
+pub fn help(body: Rect) -> Region {
     centred(body, 84, body.height)
 }
 
 /// A picker's box inside the body, for `rows` rows of content.
 #[must_use]
-pub fn picker(body: Rect, rows: usize) -> Pane {
+pub fn picker(body: Rect, rows: usize) -> Region {
     let rows = u16::try_from(rows).unwrap_or(u16::MAX);
     centred(body, 76, rows.saturating_add(2))
 }

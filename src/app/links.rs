@@ -5,7 +5,7 @@
 //! vim. `y` copies the selected link's statement, or the selected row's, with its citation.
 
 use super::view::{Place, View};
-use super::{App, Focus, detail};
+use super::{App, Pane, detail};
 use crate::query::statement::StatementRef;
 
 /// One link of the detail pane.
@@ -62,10 +62,10 @@ impl App {
         self.link = next;
         match next {
             Some(k) => {
-                self.focus = Focus::Detail;
+                self.focus = Pane::Detail;
                 self.show_line(links[k].line);
             }
-            None => self.focus = Focus::Timeline,
+            None => self.focus = Pane::Timeline,
         }
     }
 
@@ -146,7 +146,7 @@ impl App {
             let links = self.links();
             self.link = links.iter().position(|l| l.target == at);
             if let Some(k) = self.link {
-                self.focus = Focus::Detail;
+                self.focus = Pane::Detail;
                 self.show_line(links[k].line);
             }
         }

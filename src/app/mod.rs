@@ -10,6 +10,7 @@
 //! - [`window`]: which timeline rows are on screen, round headers included.
 //! - [`reload`]: a new version of the file replacing the shown one, keeping the reader's place.
 //! - [`links`]: the detail pane's links to other statements, following them and coming back.
+//! - [`pane`]: the panes as a type: Tab order, each pane's mode and place on screen.
 //! - [`layout`]: where each pane goes, shared by drawing and mouse hit-testing.
 //! - [`detail`]: the detail pane's content as wrapped lines.
 //! - [`picker`], [`choices`], [`search`]: the round, speaker and filter pickers, and the search.
@@ -26,6 +27,7 @@ pub mod layout;
 pub mod links;
 mod list;
 pub mod marks;
+pub mod pane;
 mod pending;
 pub mod picker;
 pub mod provenance;
@@ -39,6 +41,7 @@ pub mod view;
 pub mod window;
 
 pub use action::Action;
+pub use pane::Pane;
 pub use picker::{Picker, PickerKind};
 pub use search::Search;
 pub use view::{Place, View};
@@ -51,13 +54,6 @@ use crate::model::{Event, Round, Timeline};
 use crate::query::Filter;
 use crate::query::document::Document;
 use crate::query::filter::Kept;
-
-/// Which pane keys go to when nothing is open over them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Timeline,
-    Detail,
-}
 
 /// What the keys currently act on: a pane, or whatever is open over the panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,7 +144,8 @@ pub struct App {
     /// Where links were followed from, latest last, with the link that was followed:
     /// `Ctrl-o` goes back.
     pub(crate) jumps: Vec<(Place, Option<crate::query::statement::StatementRef>)>,
-    pub(crate) focus: Focus,
+    /// The pane keys go to when nothing is open over the panes.
+    pub(crate) focus: Pane,
     /// Lines of the detail pane scrolled past.
     pub(crate) detail_scroll: usize,
     pub(crate) overlay: Overlay,
@@ -216,7 +213,7 @@ impl App {
             top: 0,
             link: None,
             jumps: Vec::new(),
-            focus: Focus::Timeline,
+            focus: Pane::Timeline,
             detail_scroll: 0,
             overlay: Overlay::None,
             search: None,
@@ -321,10 +318,7 @@ impl App {
                 PickerKind::Speakers => Mode::Speakers,
                 PickerKind::Filters => Mode::Filters,
             },
-            Overlay::None => match self.focus {
-                Focus::Timeline => Mode::Timeline,
-                Focus::Detail => Mode::Detail,
-            },
+            Overlay::None => self.focus.mode(),
         }
     }
 
@@ -376,7 +370,7 @@ impl App {
     }
 
     #[must_use]
-    pub fn focus(&self) -> Focus {
+    pub fn focus(&self) -> Pane {
         self.focus
     }
 
@@ -535,20 +529,386 @@ impl App {
     }
 }
 
-/// Makes the document's relays, outlets and speakers' flagged statements
+/// Width of the widest `when` in the file, for the timeline's date column.
+    pub(crate) when_width: usize,
+    /// The keys in force: the defaults, or as a config file changed them.
+    pub(crate) keys: keymap::Keymap,
+    /// The marked events.
+    pub(crate) marks: marks::Marks,
+    /// Marks to write, set by each change and taken by the terminal side.
+    pub(crate) marks_save: Option<std::collections::BTreeSet<String>>,
+    /// Why marks are not saved this session (the marks file could not be read).
+    pub(crate) marks_unsaved: Option<String>,
+    /// The density strip's zoom and its counts per zoom level.
+    pub(crate) strip: strip::Strip,
+    /// The whole list of the filter being worked out on a thread, while `shown` holds the
+    /// events around the selection only (see `pending.rs`).
+    pub(crate) pending: Option<pending::Pending>,
+    /// The round picker's counts of rows, when they are being counted on a thread (see
+    /// `pending.rs`); dropped, and counted again, whenever the list is made anew.
+    pub(crate) rounds: Option<pending::Rounds>,
+    /// Events a filter may walk before the key press shows only the events around the
+    /// selection ([`pending::WALK_NOW`]; tests set it lower).
+    pub(crate) walk_now: usize,
+    pub(crate) quit: bool,
+}
+
+impl App {
+    /// A browser on `doc`, opened with `filter` applied: it shows the events `list` would
+    /// list with the same filter (`--search` included).
+    #[must_use]
+    pub fn new(doc: Arc<Document>, filter: &Filter) -> Self {
+        let filter = filter.clone();
+        let when_width = when_width(doc.timeline());
+        make_filter_lists(&doc);
+        let mut app = App {
+            doc,
+            filter: Filter::default(),
+            shown: crate::query::filter::Kept::Made(Vec::new()),
+            every: Vec::new(),
+            menu: None,
+            nothing_why: None,
+            held: None,
+            view: View::Events,
+            list: list::List::default(),
+            selected: 0,
+            top: 0,
+            link: None,
+            jumps: Vec::new(),
+            focus: Pane::Timeline,
+            detail_scroll: 0,
+            overlay: Overlay::None,
+            search: None,
+            message: None,
+            copy: None,
+            copied: String::new(),
+            problems: None,
+            gone: None,
+            reload_wanted: false,
+            size: Rect::new(0, 0, 80, 24),
+            color: true,
+            when_width,
+            keys: keymap::Keymap::default(),
+            marks: marks::Marks::default(),
+            marks_save: None,
+            marks_unsaved: None,
+            strip: strip::Strip::default(),
+            pending: None,
+            rounds: None,
+            walk_now: pending::WALK_NOW,
+            quit: false,
+        };
+        app.set_filter(filter);
+        app.prepare_strip();
+        app.make_window();
+        if app.message.is_none()
+            && let Some(w) = app.doc.warnings().first()
+        {
+            app.message = Some(format!("warning: {}", text::line(&w.message)));
+        }
+        app
+    }
+
+    /// Makes every row of the main pane's list, as a search in the statements view does, so
+    /// that a test can read any row ([`App::pos_at`]).
+    #[doc(hidden)]
+    pub fn make_every_row(&mut self) {
+        self.settle_now();
+        self.finish_list();
+    }
+
+    /// Works out on a thread the whole list of any filter of several parts that walks more
+    /// than `events` events, showing the events around the selection first (1,024 unless
+    /// set; tests set it lower to see the thread's work on a small timeline).
+    #[doc(hidden)]
+    #[must_use]
+    pub fn working_out_past(mut self, events: usize) -> Self {
+        self.walk_now = events;
+        self
+    }
+
+    /// Draws without colours (bold, reverse and underline stay), as `NO_COLOR` asks.
+    #[must_use]
+    pub fn without_color(mut self) -> Self {
+        self.color = false;
+        self
+    }
+
+    /// Takes its keys from `keys` (the defaults as a config file changed them).
+    #[must_use]
+    pub fn with_keys(mut self, keys: keymap::Keymap) -> Self {
+        self.keys = keys;
+        self
+    }
+
+    /// The keys in force.
+    #[must_use]
+    pub fn keymap(&self) -> &keymap::Keymap {
+        &self.keys
+    }
+
+    /// The key that opens the help in the current mode and its hint (`?`, `help`), if it has
+    /// one: the footer keeps it on screen at every width.
+    #[must_use]
+    pub fn help_hint(&self) -> Option<(String, &'static str)> {
+        self.keys
+            .hints(self.mode())
+            .into_iter()
+            .find(|(_, hint)| *hint == "help")
+    }
+
+    /// The cells the footer gives the help hint beside a message (` ? help`); none without one.
+    #[must_use]
+    pub fn help_hint_width(&self) -> usize {
+        self.help_hint()
+            .map_or(0, |(key, _)| 1 + text::width(&key) + " help".len())
+    }
+
+    /// How wide a message can be for the footer to show it whole: its width less the space
+    /// before the message and the help hint after it.
+    pub(crate) fn message_room(&self) -> usize {
+        usize::from(self.size.width).saturating_sub(1 + self.help_hint_width())
+    }
+
+    #[must_use]
+    pub fn mode(&self) -> Mode {
+        match &self.overlay {
+            Overlay::Help { .. } => Mode::Help,
+            Overlay::Prompt { .. } => Mode::Search,
+            Overlay::Picker(p) => match p.kind {
+                PickerKind::Rounds => Mode::Rounds,
+                PickerKind::Speakers => Mode::Speakers,
+                PickerKind::Filters => Mode::Filters,
+            },
+            Overlay::None => self.focus.mode(),
+        }
+    }
+
+    #[must_use]
+    pub fn timeline(&self) -> &Timeline<'_> {
+        self.doc.timeline()
+    }
+
+    /// The document shown.
+    #[must_use]
+    pub fn document(&self) -> &Arc<Document> {
+        &self.doc
+    }
+
+    /// Timeline positions of the events shown, in order.
+    #[must_use]
+    pub fn shown(&self) -> &[u32] {
+        self.shown.positions(self.doc.index())
+    }
+
+    /// The selected row: an index into [`App::shown`] in the events view, into
+    /// [`App::statements`] in the statements view.
+    #[must_use]
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// Timeline position of the selected event (in the statements view, the selected
+    /// statement's), if anything is shown.
+    #[must_use]
+    pub fn selected_pos(&self) -> Option<u32> {
+        self.place().map(|p| p.event)
+    }
+
+    #[must_use]
+    pub fn selected_event(&self) -> Option<&Event<'_>> {
+        let t = self.doc.timeline();
+        self.selected_pos().map(|p| &t.events[p as usize])
+    }
+
+    #[must_use]
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    #[must_use]
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+
+    #[must_use]
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    #[must_use]
+    pub fn overlay(&self) -> &Overlay {
+        &self.overlay
+    }
+
+    #[must_use]
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    #[must_use]
+    pub fn detail_scroll(&self) -> usize {
+        self.detail_scroll
+    }
+
+    /// The row the main pane starts at.
+    #[must_use]
+    pub fn top(&self) -> usize {
+        self.top
+    }
+
+    /// Text the user asked to copy, taken once: the terminal side copies it and reports back
+    /// with [`Action::Copied`].
+    pub fn take_copy(&mut self) -> Option<String> {
+        self.copy.take()
+    }
+
+    #[must_use]
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The zone the date columns show times in: the one the document's events were put in
+    /// order for, so that the dates of a column read in order.
+    #[must_use]
+    pub fn zone(&self) -> crate::model::Zone {
+        self.doc.zone()
+    }
+
+    #[must_use]
+    pub fn size(&self) -> Rect {
+        self.size
+    }
+
+    /// The round (index into `Timeline::rounds`) of row `i`'s event.
+    #[must_use]
+    pub fn round_at(&self, i: usize) -> Option<u32> {
+        let p = self.pos_at(i) as usize;
+        self.doc.timeline().events[p]
+            .round
+            .as_ref()
+            .map(|r| r.target)
+    }
+
+    /// Replaces the filter: recomputes what is shown, keeping the selected event or statement,
+    /// or the nearest one after it, selected.
+    pub(crate) fn set_filter(&mut self, filter: Filter) {
+        let was = self.place();
+        self.refilter(filter, was);
+    }
+
+    /// [`App::set_filter`], selecting `keep` (a place in the current document) afterwards.
+    pub(crate) fn refilter(&mut self, filter: Filter, keep: Option<Place>) {
+        let keep = keep.or(self.held.take());
+        let n = self.doc.timeline().events.len();
+        let was = std::mem::replace(&mut self.shown, Kept::Made(Vec::new()));
+        // With no filter the shown events are every event, whatever the document: `0..n`.
+        if self.filter.is_empty()
+            && let Kept::Made(every) = was
+            && every.len() == n
+        {
+            self.every = every;
+        }
+        // A list still being worked out for the filter before is not wanted.
+        self.pending = None;
+        self.shown = self.kept_at_once(&filter, keep);
+        self.filter = filter;
+        self.explain_nothing();
+        self.rebuild(keep);
+        if self.is_empty() {
+            self.held = keep;
+        }
+    }
+
+    /// How the screen says that nothing passes the filter in this view ("No event", "No quote
+    /// or claim"), and the words for the filters on ("filter" and "it", or "filters" and
+    /// "them" when several are on).
+    pub(crate) fn nothing_words(&self) -> (&'static str, &'static str, &'static str) {
+        let none = match self.view {
+            View::Events => "No event",
+            View::Statements => "No quote or claim",
+        };
+        if self.filter.describe(self.doc.timeline()).len() > 1 {
+            (none, "filters", "them")
+        } else {
+            (none, "filter", "it")
+        }
+    }
+
+    /// Works out why the filter keeps no event, counting in the view's unit (events or
+    /// statements), or clears the reason when it keeps some.
+    pub(crate) fn explain_nothing(&mut self) {
+        let unit = match self.view {
+            View::Events => crate::query::nothing::Unit::Events,
+            View::Statements => crate::query::nothing::Unit::Statements,
+        };
+        self.nothing_why = (self.shown().is_empty() && !self.filter.is_empty()).then(|| {
+            crate::query::nothing::why(
+                self.doc.timeline(),
+                self.doc.index(),
+                &self.filter,
+                None,
+                Some(self.doc.text()),
+                unit,
+            )
+        });
+    }
+
+    /// Runs a search and selects its first match among the shown events.
+    pub(crate) fn run_search(&mut self, query: &str) {
+        self.settle(true);
+        let Some(mut s) = Search::run(
+            self.doc.timeline(),
+            self.doc.index(),
+            Some(self.doc.text()),
+            query,
+        ) else {
+            self.search = None;
+            return;
+        };
+        self.restrict(&mut s);
+        let q = text::line(query).into_owned();
+        self.message = Some(match (s.hits.first(), s.all.len()) {
+            (Some(&first), _) => {
+                self.select(first);
+                let n = s.hits.len();
+                let unit = self.view.unit(n);
+                if n == 1 {
+                    format!("1 {unit} matches “{q}”")
+                } else {
+                    format!("{n} {unit} match “{q}”")
+                }
+            }
+            (None, 0) => format!("no match for “{q}”"),
+            (None, n) => format!(
+                "no shown {} matches “{q}” ({n} event{} hidden by the filter; {} twice clears it)",
+                self.view.unit(1),
+                if n == 1 { "" } else { "s" },
+                self.keys.label_of("back"),
+            ),
+        });
+        self.search = Some(s);
+    }
+}
+
+/// Makes the document's relays, outlets, and speakers' and outlets' flagged statements
 /// ([`Index::relays`](crate::query::Index::relays),
-/// [`Index::outlets`](crate::query::Index::outlets) and
-/// [`Index::spoken_flags`](crate::query::Index::spoken_flags): passes over its statements left
+/// [`Index::outlets`](crate::query::Index::outlets),
+/// [`Index::spoken_flags`](crate::query::Index::spoken_flags) and
+/// [`Index::cited_flags`](crate::query::Index::cited_flags): passes over its statements left
 /// out of the load) on a thread of its own, so that the filter menu, `--via`, `--source` and a
-/// speaker with a flag find them made. Where no thread can be started, the first of those makes
-/// them.
+/// speaker or an outlet with a flag find them made. Where no thread can be started, the first
+/// of those makes them.
 pub(crate) fn make_filter_lists(doc: &Arc<Document>) {
     let doc = Arc::clone(doc);
     let _ = std::thread::Builder::new()
         .name("filter lists".into())
         .spawn(move || {
             let (t, index) = (doc.timeline(), doc.index());
-            index.outlets(t).sources.len() + index.relays(t).len() + index.spoken_flags(t).len()
+            index.outlets(t).sources.len()
+                + index.relays(t).len()
+                + index.spoken_flags(t).len()
+                + index.cited_flags(t).len()
         });
 }
 

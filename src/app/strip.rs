@@ -7,7 +7,7 @@
 //! selects the first shown event (or statement) in it.
 
 use super::view::Place;
-use super::{App, Focus};
+use super::{App, Pane};
 use crate::query::density::{self, Density, Unit};
 
 /// The zoom and the counts built so far.
@@ -165,7 +165,7 @@ impl App {
             statement: None,
         });
         if in_bucket(self, row) && self.pos_at(row) >= pos {
-            self.focus = Focus::Timeline;
+            self.focus = Pane::Timeline;
             self.select(row);
             self.message = Some(format!(
                 "{label}: {n} event{}",

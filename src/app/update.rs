@@ -13,7 +13,7 @@ use super::choices::Menu;
 use super::list::{Input, List};
 use super::pending::Said;
 use super::window::{Page, Row};
-use super::{App, Focus, HelpPage, Overlay, Picker, PickerKind, detail, layout, text};
+use super::{App, HelpPage, Overlay, Pane, Picker, PickerKind, detail, layout, text};
 use crate::query::Filter;
 
 /// How far one turn of the mouse wheel scrolls.
@@ -103,14 +103,8 @@ impl App {
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
             Action::Back => self.back(),
-            Action::FocusNext | Action::FocusPrev => {
-                self.focus = match self.focus {
-                    Focus::Timeline => Focus::Detail,
-                    Focus::Detail => Focus::Timeline,
-                };
-                self.link = None;
-            }
-            Action::FocusDetail => self.focus = Focus::Detail,
+            Action::FocusNext | Action::FocusPrev => self.focus_step(action == Action::FocusNext),
+            Action::FocusDetail => self.focus = Pane::Detail,
             Action::PickerDown | Action::PickerUp => {
                 if let Overlay::Picker(p) = &mut self.overlay {
                     p.step(action == Action::PickerDown);
@@ -123,6 +117,16 @@ impl App {
             Action::Wheel { column, row, down } => self.wheel(Position::new(column, row), down),
         }
         self.make_window();
+    }
+
+    /// Moves the focus to the next pane in Tab order, or the one before.
+    fn focus_step(&mut self, next: bool) {
+        self.focus = if next {
+            self.focus.next()
+        } else {
+            self.focus.prev()
+        };
+        self.link = None;
     }
 
     /// Says what became of the last copy.
@@ -435,7 +439,7 @@ impl App {
         let on = !choice.is_on(&self.filter);
         let before = self.named(&self.filter);
         self.set_filter(choice.toggle(&self.filter));
-        self.focus = Focus::Timeline;
+        self.focus = Pane::Timeline;
         // As the header names it: a flag by its name, another part with its value.
         let what = self.named(&choice.toggle(&Filter::default()));
         // The filter holds one source, participant, round, relay and search, and corroborated
@@ -514,7 +518,7 @@ impl App {
         match list.round_at(input, r) {
             Some((i, n)) => {
                 self.select(i);
-                self.focus = Focus::Timeline;
+                self.focus = Pane::Timeline;
                 self.message = Some(format!("{label}: {n} {}", self.view.unit(n)));
             }
             None => {
@@ -534,7 +538,7 @@ impl App {
             ..self.filter.clone()
         };
         self.set_filter(filter);
-        self.focus = Focus::Timeline;
+        self.focus = Pane::Timeline;
         let replaced = (!before.speakers.is_empty() && before.speakers != [who])
             .then(|| self.named(&before).join(""));
         self.tell(Said::Speaker { who, replaced });
@@ -564,27 +568,32 @@ impl App {
         if self.overlay != Overlay::None {
             return;
         }
-        if s.timeline.outer.contains(at) {
-            self.focus = Focus::Timeline;
-            let (strip, area) = layout::strip(s.timeline.inner);
-            if let Some(strip) = strip
-                && strip.contains(at)
-            {
-                self.click_strip(usize::from(at.x - strip.x), usize::from(strip.width));
-                return;
-            }
-            if !area.contains(at) {
-                return;
-            }
-            let h = usize::from(area.height);
-            let top = self.view_top(h);
-            let rows = self.rows(top, h);
-            if let Some(Row::Event(i)) = rows.get(usize::from(at.y - area.y)) {
-                self.top = top;
-                self.select(*i);
-            }
-        } else if s.detail.outer.contains(at) {
-            self.focus = Focus::Detail;
+        let Some(pane) = Pane::at(&s, at) else { return };
+        self.focus = pane;
+        match pane {
+            Pane::Timeline => self.click_timeline(s.timeline.inner, at),
+            Pane::Detail => {}
+        }
+    }
+
+    /// A click at `at` inside the timeline pane (`inner`): on the density strip, or on a row.
+    fn click_timeline(&mut self, inner: Rect, at: Position) {
+        let (strip, area) = layout::strip(inner);
+        if let Some(strip) = strip
+            && strip.contains(at)
+        {
+            self.click_strip(usize::from(at.x - strip.x), usize::from(strip.width));
+            return;
+        }
+        if !area.contains(at) {
+            return;
+        }
+        let h = usize::from(area.height);
+        let top = self.view_top(h);
+        let rows = self.rows(top, h);
+        if let Some(Row::Event(i)) = rows.get(usize::from(at.y - area.y)) {
+            self.top = top;
+            self.select(*i);
         }
     }
 
@@ -602,16 +611,19 @@ impl App {
                 }
             }
             Overlay::Picker(p) => p.step(down),
-            Overlay::None if s.timeline.outer.contains(at) => self.scroll_list(down),
-            Overlay::None if s.detail.outer.contains(at) => {
-                let max = self.detail_max();
-                self.detail_scroll = if down {
-                    (self.detail_scroll + WHEEL).min(max)
-                } else {
-                    self.detail_scroll.saturating_sub(WHEEL)
-                };
-            }
-            Overlay::None | Overlay::Prompt { .. } => {}
+            Overlay::None => match Pane::at(&s, at) {
+                Some(Pane::Timeline) => self.scroll_list(down),
+                Some(Pane::Detail) => {
+                    let max = self.detail_max();
+                    self.detail_scroll = if down {
+                        (self.detail_scroll + WHEEL).min(max)
+                    } else {
+                        self.detail_scroll.saturating_sub(WHEEL)
+                    };
+                }
+                None => {}
+            },
+            Overlay::Prompt { .. } => {}
         }
     }
 

@@ -4,14 +4,13 @@ use ratatui::buffer::Buffer;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
-use super::pane_block;
+use super::Framed;
 use super::text::{line_of, put};
 use super::theme::Theme;
-use crate::app::layout::Pane;
-use crate::app::{App, Focus, detail};
+use crate::app::{App, detail};
 
-pub fn render(app: &App, theme: &Theme, pane: Pane, stacked: bool, buf: &mut Buffer) {
-    let area = pane.inner;
+pub fn render(app: &App, theme: &Theme, frame: Framed, buf: &mut Buffer) {
+    let area = frame.region.inner;
     let doc = detail::document(app, usize::from(area.width));
     let h = usize::from(area.height);
     let max = doc.len().saturating_sub(h);
@@ -20,8 +19,9 @@ pub fn render(app: &App, theme: &Theme, pane: Pane, stacked: bool, buf: &mut Buf
         let last = (scroll + h).min(doc.len());
         format!(" {}–{last}/{} ", scroll + 1, doc.len())
     });
-    let focused = app.focus == Focus::Detail;
-    pane_block("Detail", focused, stacked, theme, position).render(pane.outer, buf);
+    frame
+        .block("Detail", theme, position)
+        .render(frame.region.outer, buf);
     if area.width == 0 {
         return;
     }

@@ -1,6 +1,7 @@
 //! Draws an [`App`] by reference; nothing here changes state. One file per part of the screen:
-//! [`title`], [`timeline`] (its statement rows in [`statements`], its density strip in
-//! [`strip`]), [`detail`], [`footer`], and the [`help`] and [`picker`] overlays;
+//! [`title`], the panes (one file each, drawn in a [`Framed`] for each [`Pane`]: [`timeline`],
+//! its statement rows in [`statements`] and its density strip in [`strip`]; [`detail`]),
+//! [`footer`], and the [`help`] and [`picker`] overlays;
 //! [`theme`] holds the colour theme (the default, as a config file changed it, is given to
 //! [`render_with`]), [`text`] turns safe text into styled lines.
 
@@ -22,7 +23,8 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
-use crate::app::{App, Overlay, layout};
+use crate::app::layout::{self, Region};
+use crate::app::{App, Overlay, Pane};
 use theme::Theme;
 
 /// Draws the whole screen with the default theme.
@@ -69,8 +71,17 @@ impl Widget for Themed<'_> {
             return;
         };
         title::render(app, &theme, screen.title, buf);
-        timeline::render(app, &theme, screen.timeline, screen.stacked, buf);
-        detail::render(app, &theme, screen.detail, screen.stacked, buf);
+        for pane in Pane::ALL {
+            let frame = Framed {
+                region: pane.region(&screen),
+                stacked: screen.stacked,
+                focused: app.focus() == pane,
+            };
+            match pane {
+                Pane::Timeline => timeline::render(app, &theme, frame, buf),
+                Pane::Detail => detail::render(app, &theme, frame, buf),
+            }
+        }
         footer::render(app, &theme, screen.footer, buf);
         match &app.overlay {
             Overlay::Help { scroll, page } => {
@@ -82,31 +93,40 @@ impl Widget for Themed<'_> {
     }
 }
 
-/// A pane's frame: boxed side by side, a top rule when stacked; thick when focused.
-fn pane_block(
-    name: &str,
-    focused: bool,
-    stacked: bool,
-    theme: &Theme,
-    right: Option<String>,
-) -> Block<'static> {
-    let (kind, style) = if focused {
-        (BorderType::Thick, theme.border_focus)
-    } else {
-        (BorderType::Plain, theme.border)
-    };
-    let title_style = if focused {
-        theme.border_focus
-    } else {
-        Style::new()
-    };
-    let mut block = Block::new()
-        .borders(if stacked { Borders::TOP } else { Borders::ALL })
-        .border_type(kind)
-        .border_style(style)
-        .title(Line::styled(format!(" {name} "), title_style));
-    if let Some(r) = right {
-        block = block.title(Line::styled(r, theme.dim).right_aligned());
+/// Where a pane is drawn and how its frame looks: its region, whether the panes are stacked
+/// (a top rule each) or side by side (boxed), whether it has the focus (a thick frame).
+#[derive(Debug, Clone, Copy)]
+pub struct Framed {
+    pub region: Region,
+    pub stacked: bool,
+    pub focused: bool,
+}
+
+impl Framed {
+    /// The pane's frame, named `name`, with `right` at its right end if given.
+    fn block(self, name: &str, theme: &Theme, right: Option<String>) -> Block<'static> {
+        let (kind, style) = if self.focused {
+            (BorderType::Thick, theme.border_focus)
+        } else {
+            (BorderType::Plain, theme.border)
+        };
+        let title_style = if self.focused {
+            theme.border_focus
+        } else {
+            Style::new()
+        };
+        let mut block = Block::new()
+            .borders(if self.stacked {
+                Borders::TOP
+            } else {
+                Borders::ALL
+            })
+            .border_type(kind)
+            .border_style(style)
+            .title(Line::styled(format!(" {name} "), title_style));
+        if let Some(r) = right {
+            block = block.title(Line::styled(r, theme.dim).right_aligned());
+        }
+        block
     }
-    block
 }

@@ -7,20 +7,22 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::pane_block;
+use super::Framed;
 use super::text::{cut, fill, gutter, pieces, put};
 use super::theme::Theme;
-use crate::app::layout::{self, Pane};
+use crate::app::layout;
 use crate::app::search::ranges;
 use crate::app::text;
 use crate::app::window::Row;
-use crate::app::{App, Focus, View, round_label};
+use crate::app::{App, View, round_label};
 
-pub fn render(app: &App, theme: &Theme, pane: Pane, stacked: bool, buf: &mut Buffer) {
-    let focused = app.focus == Focus::Timeline;
+pub fn render(app: &App, theme: &Theme, frame: Framed, buf: &mut Buffer) {
+    let pane = frame.region;
     // The date column's zone, on the frame: the column itself has no room to repeat it.
     let zone = zone_label(app, usize::from(pane.outer.width));
-    pane_block(app.view().name(), focused, stacked, theme, zone).render(pane.outer, buf);
+    frame
+        .block(app.view().name(), theme, zone)
+        .render(pane.outer, buf);
     let (strip, area) = layout::strip(pane.inner);
     if let Some(strip) = strip {
         super::strip::render(app, theme, strip, buf);
