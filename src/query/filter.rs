@@ -122,6 +122,15 @@ pub enum Kept {
         /// The flag.
         flag: Flag,
     },
+    /// The events citing outlet `outlet` that have a statement with `flag` (the filter being
+    /// every source of that outlet and that flag): `Index::cited_flags(t)[flag][outlet].events`
+    /// (made only once those lists are).
+    CitedFlagged {
+        /// An outlet, as [`Outlets`] numbers them.
+        outlet: u32,
+        /// The flag.
+        flag: Flag,
+    },
     /// The events having a statement whose relay is relay `v` (or, for a relay part that
     /// matches no other, holds it): `Index::relays(t)[v].picked.events` (made only once the
     /// relays are).
@@ -152,6 +161,7 @@ impl Kept {
             Kept::Citing(o) => &made_outlets(index).citing[*o as usize],
             Kept::Flagged(flag) => &index.flagged(*flag).events,
             Kept::SpokenFlagged { speaker, flag } => &spoken_flagged(index, *speaker, *flag).events,
+            Kept::CitedFlagged { outlet, flag } => &cited_flagged(index, *outlet, *flag).events,
             Kept::Via(v) => &relay(index, *v).picked.events,
             Kept::Made(list) | Kept::Joined { events: list, .. } => list,
         }
@@ -177,6 +187,7 @@ impl Kept {
             Kept::SpokenFlagged { speaker, flag } => {
                 spoken_flagged(index, *speaker, *flag).running()
             }
+            Kept::CitedFlagged { outlet, flag } => cited_flagged(index, *outlet, *flag).running(),
             Kept::Via(v) => relay(index, *v).picked.running(),
             Kept::Joined { steps, total, .. } => Running {
                 steps,
@@ -200,6 +211,13 @@ fn spoken_flagged(index: &Index, p: u32, flag: Flag) -> &tally::Picked {
     &index
         .spoken_flags_made()
         .expect("a Kept::SpokenFlagged is made from the index's lists")[flag as usize][p as usize]
+}
+
+/// The list of outlet `o`'s events with `flag`, which a [`Kept::CitedFlagged`] was made from.
+fn cited_flagged(index: &Index, o: u32, flag: Flag) -> &tally::Picked {
+    &index
+        .cited_flags_made()
+        .expect("a Kept::CitedFlagged is made from the index's lists")[flag as usize][o as usize]
 }
 
 /// The outlets of the index, which a [`Kept::Citing`] was made from.
@@ -703,15 +721,20 @@ impl Filter {
     }
 
     /// The index's list for the filter, when it keeps one: for its part, when it has exactly
-    /// one, or for one speaker and one flag together.
+    /// one, or for one flag with one speaker or with every source of one outlet.
     #[must_use]
     pub fn single_part(&self, t: &Timeline<'_>, index: &Index) -> Option<Kept> {
         if self.parts() == 2
-            && let [speaker] = self.speakers[..]
             && let Some(flag) = self.flags().next()
         {
-            index.spoken_flags(t);
-            return Some(Kept::SpokenFlagged { speaker, flag });
+            if let [speaker] = self.speakers[..] {
+                index.spoken_flags(t);
+                return Some(Kept::SpokenFlagged { speaker, flag });
+            }
+            if let Some(outlet) = self.whole_outlet(t, index) {
+                index.cited_flags(t);
+                return Some(Kept::CitedFlagged { outlet, flag });
+            }
         }
         if self.parts() != 1 {
             return None;
@@ -737,11 +760,7 @@ impl Filter {
             ([p], ..) => Some(Kept::Speaking(*p)),
             (_, Some(p), ..) => Some(Kept::Involved(*p)),
             (_, _, Some(r), ..) => Some(Kept::Round(*r)),
-            (_, _, _, Some(sources), _) => {
-                let outlets = index.outlets(t);
-                let o = *outlets.outlet_of.get(*sources.first()? as usize)?;
-                (outlets.sources[o as usize] == *sources).then_some(Kept::Citing(o))
-            }
+            (_, _, _, Some(_), _) => self.whole_outlet(t, index).map(Kept::Citing),
             (.., Some(part)) => {
                 let mut matched = part.relays(index.relays(t));
                 match (matched.next(), matched.next()) {
@@ -751,6 +770,15 @@ impl Filter {
             }
             _ => None,
         }
+    }
+
+    /// The outlet whose sources are exactly the source part's, if they are (`--source` naming
+    /// an outlet, or its one source).
+    fn whole_outlet(&self, t: &Timeline<'_>, index: &Index) -> Option<u32> {
+        let sources = self.sources.as_deref()?;
+        let outlets = index.outlets(t);
+        let o = *outlets.outlet_of.get(*sources.first()? as usize)?;
+        (outlets.sources[o as usize] == *sources).then_some(o)
     }
 
     /// Positions (timeline order) of the events that pass every part of the filter. `text`,

@@ -55,20 +55,29 @@ pub struct Index {
     /// Per flag, in the order of [`Flag::ALL`]: the events having a statement with it, and
     /// running counts of those statements ([`Index::flagged`]).
     pub flags: [Picked; 4],
-    /// Every relay the statements give: see [`Index::relays`]. Made on first need, not at
-    /// load: it reads the text of every relay, scattered over the file.
-    relays: std::sync::OnceLock<Vec<Via>>,
-    /// The outlets, their sources and the events citing them: see [`Index::outlets`]. Made on
-    /// first need, as the relays are.
-    outlets: std::sync::OnceLock<Outlets>,
-    /// Per flag and participant, the events of the participant's statements with the flag:
-    /// see [`Index::spoken_flags`]. Made on first need, as the relays are.
-    spoken_flags: std::sync::OnceLock<[Vec<Picked>; 4]>,
+    /// The lists made on first need, not at load (see [`Later`]).
+    later: Later,
     /// Per round: running counts of the statements of the events `in_round[r]`.
     pub round_statements: Counts,
     /// Per participant: running counts of the statements of the events `involved[p]` (every
     /// statement of them, not only the participant's).
     pub involved_statements: Counts,
+}
+
+/// The lists an [`Index`] makes on first need, not at load: each is a pass over what a load
+/// does not read (every relay's text) or over statements most sessions never filter that way.
+#[derive(Debug, Clone, Default)]
+struct Later {
+    /// Every relay the statements give: see [`Index::relays`].
+    relays: std::sync::OnceLock<Vec<Via>>,
+    /// The outlets, their sources and the events citing them: see [`Index::outlets`].
+    outlets: std::sync::OnceLock<Outlets>,
+    /// Per flag and participant, the events of the participant's statements with the flag:
+    /// see [`Index::spoken_flags`].
+    spoken_flags: std::sync::OnceLock<[Vec<Picked>; 4]>,
+    /// Per flag and outlet, the events citing the outlet with a statement with the flag: see
+    /// [`Index::cited_flags`].
+    cited_flags: std::sync::OnceLock<[Vec<Picked>; 4]>,
 }
 
 /// The timeline's outlets, their sources and the events citing each ([`Index::outlets`]): what
@@ -269,13 +278,13 @@ impl Index {
     /// that a load does not pay for it; the browser makes it on a thread of its own as soon as
     /// it opens a document. `t` must be the timeline this index was built from.
     pub fn relays(&self, t: &Timeline<'_>) -> &[Via] {
-        self.relays.get_or_init(|| tally::relays(t))
+        self.later.relays.get_or_init(|| tally::relays(t))
     }
 
     /// The relays, when [`Index::relays`] has made them.
     #[must_use]
     pub fn relays_made(&self) -> Option<&[Via]> {
-        self.relays.get().map(Vec::as_slice)
+        self.later.relays.get().map(Vec::as_slice)
     }
 
     /// The outlets, their sources and the events citing each (see [`Outlets`]). Made at the
@@ -284,13 +293,13 @@ impl Index {
     /// makes them on a thread of its own as soon as it opens a document, beside the relays.
     /// `t` must be the timeline this index was built from.
     pub fn outlets(&self, t: &Timeline<'_>) -> &Outlets {
-        self.outlets.get_or_init(|| citing(t))
+        self.later.outlets.get_or_init(|| citing(t))
     }
 
     /// The outlets, when [`Index::outlets`] has made them.
     #[must_use]
     pub fn outlets_made(&self) -> Option<&Outlets> {
-        self.outlets.get()
+        self.later.outlets.get()
     }
 
     /// Per flag (in the order of [`Flag::ALL`]) and participant (its index): the events where
@@ -301,7 +310,8 @@ impl Index {
     /// on a thread of its own beside the relays. `t` must be the timeline this index was built
     /// from.
     pub fn spoken_flags(&self, t: &Timeline<'_>) -> &[Vec<Picked>; 4] {
-        self.spoken_flags
+        self.later
+            .spoken_flags
             .get_or_init(|| tally::spoken_flags(t, self))
     }
 
@@ -314,7 +324,31 @@ impl Index {
     /// [`Index::spoken_flags`], when it has been made.
     #[must_use]
     pub fn spoken_flags_made(&self) -> Option<&[Vec<Picked>; 4]> {
-        self.spoken_flags.get()
+        self.later.spoken_flags.get()
+    }
+
+    /// Per flag (in the order of [`Flag::ALL`]) and outlet (as [`Outlets`] numbers them): the
+    /// events citing the outlet that have a statement with the flag, ascending, which
+    /// `--source OUTLET` and one flag keep together, with running counts of the statements
+    /// with the flag carried by the outlet (what the statements view shows of those events;
+    /// some have none). Made at the first call, from the flags' lists and the outlets (made
+    /// first if they are not), as [`Index::spoken_flags`] is. `t` must be the timeline this
+    /// index was built from.
+    pub fn cited_flags(&self, t: &Timeline<'_>) -> &[Vec<Picked>; 4] {
+        self.later
+            .cited_flags
+            .get_or_init(|| tally::cited_flags(t, self, self.outlets(t)))
+    }
+
+    /// [`Index::cited_flags`] of outlet `o` and `flag`, made if it is not yet.
+    pub fn cited_flagged(&self, t: &Timeline<'_>, o: u32, flag: Flag) -> &Picked {
+        &self.cited_flags(t)[flag as usize][o as usize]
+    }
+
+    /// [`Index::cited_flags`], when it has been made.
+    #[must_use]
+    pub fn cited_flags_made(&self) -> Option<&[Vec<Picked>; 4]> {
+        self.later.cited_flags.get()
     }
 
     /// The corroboration groups and the lists of the flags they decide (corroborated,
@@ -432,9 +466,7 @@ impl Index {
                 Picked::default(),
                 Picked::default(),
             ],
-            relays: std::sync::OnceLock::new(),
-            outlets: std::sync::OnceLock::new(),
-            spoken_flags: std::sync::OnceLock::new(),
+            later: Later::default(),
             round_statements: round_statements.finish(),
             involved_statements: involved_statements.finish(),
         }

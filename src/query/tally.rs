@@ -11,7 +11,7 @@ use crate::model::{ParticipantKind, Ref, Timeline};
 
 use super::corroboration::{Corroboration, Group, attributions};
 use super::fold::fold;
-use super::index::{Index, STEP};
+use super::index::{Index, Outlets, STEP};
 use super::lists::Lists;
 use super::statement::{Kind, StatementRef};
 
@@ -126,9 +126,15 @@ impl Picked {
     /// `n` statements of the event at `pos`, which is the last event pushed or after it.
     #[inline]
     pub(crate) fn push(&mut self, pos: u32, n: u32) {
-        if n == 0 {
-            return;
+        if n > 0 {
+            self.keep(pos, n);
         }
+    }
+
+    /// The event at `pos` (the last event pushed or after it) kept, with `n` statements, 0 or
+    /// more: for lists of events that keep some without a statement to show.
+    #[inline]
+    pub(crate) fn keep(&mut self, pos: u32, n: u32) {
         if self.events.last() != Some(&pos) {
             if !self.events.is_empty() && self.events.len().is_multiple_of(STEP) {
                 self.steps.push(self.total);
@@ -513,6 +519,60 @@ pub(crate) fn spoken_flags(t: &Timeline<'_>, index: &Index) -> [Vec<Picked>; 4] 
     })
 }
 
+/// Per flag, in the order of [`Flag::ALL`], per outlet (as [`Outlets`] numbers them): the
+/// events citing the outlet (anywhere, as [`Outlets::citing`]) that have a statement with the
+/// flag, which `--source OUTLET` and the flag keep together, and running counts of the
+/// statements the statements view shows for them: those with the flag carried by one of the
+/// outlet's sources (their `source` or `also`), each counted once per outlet
+/// ([`Index::cited_flags`](super::Index::cited_flags)). Made from the flags' lists, reading
+/// only the statements of their events.
+pub(crate) fn cited_flags(t: &Timeline<'_>, index: &Index, outlets: &Outlets) -> [Vec<Picked>; 4] {
+    let n = outlets.sources.len();
+    let of = |r: &Ref| outlets.outlet_of[r.ix()];
+    // Per event: the outlets it cites, and per outlet its statements with the flag.
+    let mut cited: Vec<u32> = Vec::new();
+    let mut counts = vec![0u32; n];
+    let mut carried: Vec<u32> = Vec::new();
+    Flag::ALL.map(|flag| {
+        let mut per = vec![Picked::default(); n];
+        for &pos in &index.flagged(flag).events {
+            let e = &t.events[pos as usize];
+            cited.clear();
+            cited.extend(e.sources.iter().map(of));
+            for at in Index::statements_of(pos, e) {
+                let (source, also) = match at.kind() {
+                    Kind::Quote => {
+                        let q = &e.quotes[at.index()];
+                        (q.source, q.also())
+                    }
+                    Kind::Claim => {
+                        let c = &e.claims[at.index()];
+                        (c.source, c.also())
+                    }
+                };
+                carried.clear();
+                carried.extend(
+                    statement_sources(&source, also).map(|s| outlets.outlet_of[s as usize]),
+                );
+                carried.sort_unstable();
+                carried.dedup();
+                cited.extend_from_slice(&carried);
+                if flag.holds(t, index, at) {
+                    for &o in &carried {
+                        counts[o as usize] += 1;
+                    }
+                }
+            }
+            cited.sort_unstable();
+            cited.dedup();
+            for &o in &cited {
+                per[o as usize].keep(pos, std::mem::take(&mut counts[o as usize]));
+            }
+        }
+        per.into_iter().map(shrunk).collect()
+    })
+}
+
 /// Shrinks a list made at the pass over the events.
 pub(crate) fn shrunk(mut p: Picked) -> Picked {
     p.shrink();
@@ -585,19 +645,57 @@ mod tests {
         }
     }
 
+    /// A flag over one filter: `f` with `flag` set.
+    fn with_flag(flag: Flag, f: Filter) -> Filter {
+        Filter {
+            anonymous: flag == Flag::Anonymous,
+            disputed: flag == Flag::Disputed,
+            corroborated: flag == Flag::Corroborated,
+            single_origin: flag == Flag::SingleOrigin,
+            ..f
+        }
+    }
+
+    /// The index's lists of a flag with one speaker, and with one outlet, against the whole
+    /// lists.
+    fn check_flag_pairs(t: &Timeline<'_>, index: &Index) {
+        for flag in Flag::ALL {
+            // A speaker and a flag: exactly the events of the speaker's statements with it.
+            for p in 0..t.participants.len() {
+                let f = with_flag(
+                    flag,
+                    Filter {
+                        speakers: vec![p as u32],
+                        ..Filter::default()
+                    },
+                );
+                let picked = index.spoken_flagged(t, p as u32, flag);
+                check(t, index, &f, &picked.events, picked.running(), true);
+            }
+            // An outlet and a flag: the events the two keep together, with the statements the
+            // statements view shows for them.
+            for (o, sources) in index.outlets(t).sources.iter().enumerate() {
+                let f = with_flag(
+                    flag,
+                    Filter {
+                        sources: Some(sources.clone()),
+                        ..Filter::default()
+                    },
+                );
+                let picked = index.cited_flagged(t, o as u32, flag);
+                assert_eq!(picked.events, f.apply(t, index, None), "{f:?}");
+                check(t, index, &f, &picked.events, picked.running(), false);
+            }
+        }
+    }
+
     /// Every list and running count of this module's against the whole lists.
     fn check_all(text: &str) -> usize {
         let t = load_str(text).unwrap().timeline;
         let index = Index::build(&t);
         let mut some = 0;
         for flag in Flag::ALL {
-            let f = Filter {
-                anonymous: flag == Flag::Anonymous,
-                disputed: flag == Flag::Disputed,
-                corroborated: flag == Flag::Corroborated,
-                single_origin: flag == Flag::SingleOrigin,
-                ..Filter::default()
-            };
+            let f = with_flag(flag, Filter::default());
             let p = index.flagged(flag);
             check(&t, &index, &f, &p.events, p.running(), true);
             some += usize::from(!p.events.is_empty());
@@ -661,21 +759,7 @@ mod tests {
             let running = index.involved_statements.of(p);
             check(&t, &index, &f, &index.involved[p], running, false);
         }
-        // A speaker and a flag: exactly the events of the speaker's statements with the flag.
-        for flag in Flag::ALL {
-            for p in 0..t.participants.len() {
-                let f = Filter {
-                    speakers: vec![p as u32],
-                    anonymous: flag == Flag::Anonymous,
-                    disputed: flag == Flag::Disputed,
-                    corroborated: flag == Flag::Corroborated,
-                    single_origin: flag == Flag::SingleOrigin,
-                    ..Filter::default()
-                };
-                let picked = index.spoken_flagged(&t, p as u32, flag);
-                check(&t, &index, &f, &picked.events, picked.running(), true);
-            }
-        }
+        check_flag_pairs(&t, &index);
         some
     }
 
