@@ -70,13 +70,9 @@ fn who(d: &mut Doc<'_>, s: &Statement<'_, '_>) {
     match s.who {
         Who::Participant(p) => {
             segs.push(d.seg(safe(&p.name), name_role(p.side.as_deref())));
-            let about: Vec<String> = [p.role.as_deref(), p.side.as_deref()]
-                .into_iter()
-                .flatten()
-                .map(safe)
-                .collect();
-            if !about.is_empty() {
-                segs.push(d.seg(format!(" — {}", about.join(" · ")), Role::Dim));
+            // Role and side as every citation gives them (`Statement::who`'s `role`).
+            if let Some(about) = s.who.role() {
+                segs.push(d.seg(format!(" — {}", safe(&about)), Role::Dim));
             }
             if s.anonymous {
                 segs.push(d.seg(" (an unnamed or collective source)", Role::Dim));
