@@ -1,6 +1,6 @@
 //! Reading a timeline written as JSON, the shape `export --format json` writes: `serde_json`
-//! reads it into the model's records ([`super::from_json`]), then the same validation as a RON
-//! file's checks it, so that `check` on an export reports its warnings at `FILE:LINE:COL` and
+//! reads it into the model's records ([`super::from_json`]); then `load_in` validates it as a RON
+//! file, so that `check` on an export reports its warnings at `FILE:LINE:COL` and
 //! every command reads what `export` wrote.
 //!
 //! What this reader does not do that the RON reader does: go on after a syntax or shape error
@@ -8,8 +8,8 @@
 //! a string written with escapes (reported at the start of the text).
 
 use super::diag::Diagnostic;
-use super::types::Offset;
-use super::{Loaded, Zone, from_json, validate};
+use super::from_json;
+use super::types::{Offset, Timeline};
 
 /// Whether `text` is JSON rather than RON: past white space, it opens with `{` followed by a
 /// string or `}` (`{"title": …`). A RON timeline opens with `Timeline(`, `(`, a comment or
@@ -21,25 +21,11 @@ pub fn looks_like(text: &str) -> bool {
         .is_some_and(|rest| rest.trim_start().starts_with(['"', '}']))
 }
 
-/// Reads and validates a JSON timeline, with its events in order for dates read in `zone`, as
-/// [`super::load_in`] does for RON. `Err` holds the first syntax or shape error (`serde_json`
-/// reads no further), or every problem validation found, errors and warnings; offsets are
-/// bytes into `text`.
-pub fn load(text: &str, zone: Zone) -> Result<Loaded<'_>, Vec<Diagnostic>> {
-    let mut timeline = match from_json(text) {
-        Ok(t) => t,
-        Err(e) => return Err(vec![shape_error(text, &e)]),
-    };
-    let diags = validate::validate_in(&mut timeline, text, zone);
-    if diags.iter().any(Diagnostic::is_error) {
-        Err(diags)
-    } else {
-        Ok(Loaded {
-            timeline,
-            warnings: diags,
-            zone,
-        })
-    }
+/// Reads a JSON timeline into the model's records, to be validated as a RON file's are (as
+/// [`super::load_in`] does). `Err` is the first syntax or shape error: `serde_json` reads no
+/// further. Its offset is in bytes into `text`.
+pub fn read(text: &str) -> Result<Timeline<'_>, Diagnostic> {
+    from_json(text).map_err(|e| shape_error(text, &e))
 }
 
 /// `serde_json`'s error as a diagnostic at the byte it names (its line is 1-based, its column
@@ -74,6 +60,7 @@ fn shape_error(text: &str, e: &serde_json::Error) -> Diagnostic {
 mod tests {
     use super::*;
     use crate::model::diag::render;
+    use crate::model::load_str;
 
     #[test]
     fn json_is_told_from_ron_by_its_opening() {
@@ -89,7 +76,7 @@ mod tests {
     #[test]
     fn a_syntax_error_is_placed_at_its_line_and_column() {
         let text = "{\n  \"title\": \"T\",\n  \"sources\": [,]\n}\n";
-        let diags = load(text, Zone::Utc).unwrap_err();
+        let diags = load_str(text).unwrap_err();
         assert_eq!(diags.len(), 1);
         let out = render("x.json", text, &diags);
         assert!(
@@ -107,7 +94,7 @@ mod tests {
    "quotes": [{"speaker": "nobody", "text": "x", "source": "s"}]},
   {"id": "a", "when": "2025-01-03", "title": "B", "sources": ["gone"]}
 ]}"#;
-        let diags = load(text, Zone::Utc).unwrap_err();
+        let diags = load_str(text).unwrap_err();
         let out = render("x.json", text, &diags);
         assert!(out.contains("x.json:5:27: error:"), "{out}");
         assert!(out.contains("`nobody`"), "{out}");

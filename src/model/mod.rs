@@ -54,7 +54,7 @@ pub struct Loaded<'a> {
 }
 
 /// Reads and validates a timeline from text: RON as FORMAT.md gives it, or JSON as `export
-/// --format json` writes it (told apart by [`json::looks_like`]; read by [`json::load`], which
+/// --format json` writes it (told apart by [`json::looks_like`]; read by [`json::read`], which
 /// stops at the first syntax error). `Err` holds every problem found (errors and warnings),
 /// with byte offsets into `text`; render them with [`diag::render`].
 pub fn load_str(text: &str) -> Result<Loaded<'_>, Vec<Diagnostic>> {
@@ -81,13 +81,14 @@ pub fn load_in<'a>(
     if let Some(p) = progress {
         p.set_stage(Stage::Parsing);
     }
-    if json::looks_like(text) {
-        return json::load(text, zone);
-    }
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let (timeline, mut diags) = parse::parse_with(text, threads, progress.cloned());
-    let Some(mut timeline) = timeline else {
-        return Err(diags);
+    let (mut timeline, mut diags) = if json::looks_like(text) {
+        (json::read(text).map_err(|e| vec![e])?, Vec::new())
+    } else {
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        match parse::parse_with(text, threads, progress.cloned()) {
+            (Some(timeline), diags) => (timeline, diags),
+            (None, diags) => return Err(diags),
+        }
     };
     if let Some(p) = progress {
         p.set_stage(Stage::Checking);
