@@ -611,6 +611,25 @@ fn malformed_json_is_reported_at_its_line_and_column() {
 }
 
 #[test]
+fn a_roundtable_json_export_given_to_import_is_told_it_needs_none() {
+    let o = run(&["export", "--format", "json"]);
+    assert_eq!(code(&o), 0);
+    let path = scratch("export.json");
+    fs::write(&path, &o.stdout).unwrap();
+    let o = run(&["import", "timelinejs", path.to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).starts_with(&format!(
+            "{}:1:1: error: this is a roundtable timeline as `export --format json` writes it, \
+             not a TimelineJS document: roundtable reads it as it is",
+            path.display()
+        )),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn bad_sheet_rows_are_all_reported_at_their_lines() {
     let o = run(&[
         "import",

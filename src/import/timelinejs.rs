@@ -96,6 +96,24 @@ pub fn import<'i>(text: &str, options: &Options) -> Result<Imported<'i>, Vec<Not
             }]);
         }
     };
+    // roundtable's own JSON (`export --format json`) needs no import: `participants` is no
+    // TimelineJS field.
+    if top.contains_key("participants")
+        && top
+            .get("events")
+            .is_some_and(|e| e.get().contains("\"when\""))
+    {
+        return Err(vec![Note {
+            at: Some(Pos {
+                line: 1,
+                col: Some(1),
+            }),
+            message: "this is a roundtable timeline as `export --format json` writes it, not a \
+                      TimelineJS document: roundtable reads it as it is (`roundtable FILE`, \
+                      `roundtable check FILE`)"
+                .to_string(),
+        }]);
+    }
     // Older documents wrap everything in `{"timeline": {…}}`.
     let top = match (top.get("events"), top.get("timeline")) {
         (None, Some(inner)) => match json.object(inner, "timeline") {
