@@ -30,7 +30,7 @@ pub fn render(app: &App, theme: &Theme, body: Rect, p: &Picker, buf: &mut Buffer
             p.items.len()
         ),
         PickerKind::Filters => format!(
-            " Filters ({}) · type to narrow · Enter: on/off · Esc: close ",
+            " Filters ({}) · type to narrow · Enter: turn on/off and close · Esc: close ",
             p.items.len()
         ),
     };
