@@ -710,10 +710,7 @@ fn check_reads_a_json_export_and_places_its_problems() {
     let o = run(&["check", path.to_str().unwrap()]);
     assert_eq!(code(&o), 1);
     assert!(
-        stderr(&o).starts_with(&format!(
-            "{}:3:14: error: in this JSON timeline: expected value",
-            path.display()
-        )),
+        stderr(&o).starts_with(&format!("{}:3:14: error: expected value", path.display())),
         "{}",
         stderr(&o)
     );

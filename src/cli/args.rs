@@ -241,7 +241,7 @@ Examples:
     disable_help_subcommand = true
 )]
 pub struct Cli {
-    /// The timeline file to browse (RON, format 1 or 1.1); the bundled timeline when omitted
+    /// The timeline file to browse (RON, format 1 or 1.1, or a JSON export); the bundled timeline when omitted
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
 
@@ -495,7 +495,7 @@ pub struct StatementsArgs {
     #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
     pub tz: Option<String>,
 
-    /// The timeline file (RON, format 1 or 1.1); the bundled timeline when omitted
+    /// The timeline file (RON, format 1 or 1.1, or a JSON export); the bundled timeline when omitted
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
 
@@ -517,7 +517,7 @@ pub struct ListArgs {
     #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
     pub tz: Option<String>,
 
-    /// The timeline file (RON, format 1 or 1.1); the bundled timeline when omitted
+    /// The timeline file (RON, format 1 or 1.1, or a JSON export); the bundled timeline when omitted
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
 
@@ -527,7 +527,7 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The timeline file (RON, format 1 or 1.1); the bundled timeline when omitted
+    /// The timeline file (RON, format 1 or 1.1, or a JSON export); the bundled timeline when omitted
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
 

@@ -14,6 +14,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, de::SeqAccess};
 
+use super::diag::Diagnostic;
 use super::types::{
     Claim, Label, Labels, Provenance, Quote, Ref, RoundRef, Spanned, Str, Timeline, UNRESOLVED,
 };
@@ -129,6 +130,9 @@ thread_local! {
     /// The `channel` and `lang` labels read so far by [`from_json`] (copied: a thread-local
     /// cannot borrow the text), moved into the timeline once it is read.
     static LABELS: RefCell<Labels<'static>> = RefCell::new(Labels::default());
+    /// Problems [`from_json_all`] reports and reads on past (a malformed date), in the order
+    /// found, at their offsets in the text.
+    static SOFT: RefCell<Vec<Diagnostic>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Interns a `channel` or `lang` read through serde into [`LABELS`].
@@ -136,22 +140,37 @@ fn label(text: Option<Str<'_>>) -> Option<Label> {
     text.map(|t| LABELS.with_borrow_mut(|l| l.intern(Str::owned(t.into_owned()))))
 }
 
-/// `serde_json::from_str` into a [`Timeline`], with every reference pointing at its id's
-/// opening quote in `json` (validation reads ids again from there). Ids written with escapes
-/// cannot be pointed at and are an error. Ids, dates and round numbers record their byte
-/// offsets in `json` (0 for a string written with escapes), and each event's start is its
-/// id's, so that validation's diagnostics have a place.
+/// `serde_json::from_str` into a [`Timeline`] (past a byte-order mark, which `serde_json`
+/// refuses), with every reference pointing at its id's opening quote in `json` (validation
+/// reads ids again from there). Ids written with escapes cannot be pointed at and are an error.
+/// Ids, dates and round numbers record their byte offsets in `json` (0 for a string written
+/// with escapes), and each event's start is its id's, so that validation's diagnostics have a
+/// place. The first malformed date is an error; [`from_json_all`] reads on past them.
 pub fn from_json(json: &str) -> Result<Timeline<'_>, serde_json::Error> {
+    let (t, soft) = from_json_all(json)?;
+    match soft.into_iter().next() {
+        Some(d) => Err(de::Error::custom(d.message)),
+        None => Ok(t),
+    }
+}
+
+/// [`from_json`], reading on past malformed dates: each is a diagnostic (in the order found,
+/// at its offset in `json`), the date a placeholder. The timeline is then only good for
+/// validation to find what else is wrong. `Err` is the first syntax or shape error.
+pub fn from_json_all(json: &str) -> Result<(Timeline<'_>, Vec<Diagnostic>), serde_json::Error> {
     TEXT.set((json.as_ptr() as usize, json.len()));
     LABELS.take();
-    let read = serde_json::from_str::<Timeline<'_>>(json);
+    SOFT.take();
+    // Offsets count from the start of `json`, a byte-order mark included, as the RON reader's.
+    let read = serde_json::from_str::<Timeline<'_>>(super::json::body(json));
     TEXT.set((0, 0));
     let labels = LABELS.take();
+    let soft = SOFT.take();
     read.map(|mut t| {
         for e in &mut t.events {
             e.at = e.id.at;
         }
-        Timeline { labels, ..t }
+        (Timeline { labels, ..t }, soft)
     })
 }
 
@@ -200,7 +219,15 @@ impl<'de: 'a, 'a> Deserialize<'de> for When<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let raw = str(d)?;
         let at = string_at(&raw);
-        When::parse(raw, at).map_err(de::Error::custom)
+        match When::parse(raw, at) {
+            Ok(w) => Ok(w),
+            // Read by `from_json_all`: reported, and read on past with a date that parses.
+            Err(e) if TEXT.get().1 > 0 => {
+                SOFT.with_borrow_mut(|soft| soft.push(Diagnostic::error(at, e.0)));
+                When::parse(Str::borrowed("1970"), at).map_err(de::Error::custom)
+            }
+            Err(e) => Err(de::Error::custom(e)),
+        }
     }
 }
 

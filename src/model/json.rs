@@ -7,25 +7,38 @@
 //! (`serde_json` stops at the first, reported at its line and column), and place a problem in
 //! a string written with escapes (reported at the start of the text).
 
+use super::de::from_json_all;
 use super::diag::Diagnostic;
-use super::from_json;
 use super::types::{Offset, Timeline};
 
-/// Whether `text` is JSON rather than RON: past white space, it opens with `{` followed by a
+/// Whether `text` is JSON rather than RON: past a byte-order mark and white space, it opens
+/// with `{` followed by a
 /// string or `}` (`{"title": …`). A RON timeline opens with `Timeline(`, `(`, a comment or
 /// `#![enable(…)]` (FORMAT.md "File"); `{` never opens one.
 #[must_use]
 pub fn looks_like(text: &str) -> bool {
-    text.trim_start()
+    body(text)
+        .trim_start()
         .strip_prefix('{')
         .is_some_and(|rest| rest.trim_start().starts_with(['"', '}']))
 }
 
 /// Reads a JSON timeline into the model's records, to be validated as a RON file's are (as
-/// [`super::load_in`] does). `Err` is the first syntax or shape error: `serde_json` reads no
-/// further. Its offset is in bytes into `text`.
-pub fn read(text: &str) -> Result<Timeline<'_>, Diagnostic> {
-    from_json(text).map_err(|e| shape_error(text, &e))
+/// [`super::load_in`] does), with the problems found reading it that it read on past (each
+/// malformed date, as an error). `Err` is the first syntax or shape error: `serde_json` reads
+/// no further. Offsets are bytes into `text`.
+pub fn read(text: &str) -> Result<(Timeline<'_>, Vec<Diagnostic>), Diagnostic> {
+    from_json_all(text).map_err(|e| {
+        let skipped = text.len() - body(text).len();
+        let mut d = shape_error(body(text), &e);
+        d.at = d.at.map(|at| at + skipped);
+        d
+    })
+}
+
+/// `text` past a UTF-8 byte-order mark, which JSON readers refuse and editors may write.
+pub(super) fn body(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// `serde_json`'s error as a diagnostic at the byte it names (its line is 1-based, its column
@@ -37,7 +50,7 @@ fn shape_error(text: &str, e: &serde_json::Error) -> Diagnostic {
         Some((what, _)) if e.line() > 0 => what.to_owned(),
         _ => message,
     };
-    let message = format!("in this JSON timeline: {message}");
+    let message = unknown_field(&message).unwrap_or(message);
     if e.line() == 0 {
         return Diagnostic {
             at: None,
@@ -53,7 +66,39 @@ fn shape_error(text: &str, e: &serde_json::Error) -> Diagnostic {
     while !text.is_char_boundary(at) {
         at -= 1;
     }
+    // serde_json stops after an unknown field's name: point at its opening quote, as at any
+    // other value.
+    if let Some(field) = e
+        .to_string()
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(field, _)| format!("\"{field}\""))
+        && let Some(start) = text.get(..at + 1).and_then(|before| before.rfind(&field))
+    {
+        at = start;
+    }
     Diagnostic::error(at, message)
+}
+
+/// serde's "unknown field `titel`, expected one of `id`, `when`, `title`, …" as the RON
+/// reader says it: "unknown field `titel`; did you mean `title`?", or with the fields the
+/// record has when none is close ([`super::suggest::did_you_mean`]).
+fn unknown_field(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, rest) = rest.split_once('`')?;
+    let known: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    Some(
+        match super::suggest::did_you_mean(field, known.iter().copied()) {
+            Some(near) => format!("unknown field `{field}`; did you mean `{near}`?"),
+            None if known.is_empty() => {
+                format!("unknown field `{field}`: this record has no fields")
+            }
+            None => format!(
+                "unknown field `{field}`; the fields are {}",
+                known.join(", ")
+            ),
+        },
+    )
 }
 
 #[cfg(test)]
@@ -71,6 +116,17 @@ mod tests {
         assert!(!looks_like("(title: \"t\")"));
         assert!(!looks_like("{title: 1}"));
         assert!(!looks_like(""));
+        assert!(looks_like("\u{feff}{\"title\": \"t\"}"));
+        // JSON has no comments: a comment before `{` makes the text RON, which says so.
+        let out = render(
+            "x.json",
+            "// a note\n{\"title\": \"T\"}",
+            &load_str("// a note\n{\"title\": \"T\"}").unwrap_err(),
+        );
+        assert!(
+            out.contains("x.json:2:1: error: expected `Timeline(`, found `{`: JSON is read as JSON only when `{` opens the file (JSON has no comments)"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -80,7 +136,32 @@ mod tests {
         assert_eq!(diags.len(), 1);
         let out = render("x.json", text, &diags);
         assert!(
-            out.starts_with("x.json:3:15: error: in this JSON timeline: expected value"),
+            out.starts_with("x.json:3:15: error: expected value"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_misspelt_field_gets_a_suggestion_and_a_bad_date_does_not_stop_the_reading() {
+        let text = "\u{feff}{\"titel\": \"T\"}";
+        let out = render("x.json", text, &load_str(text).unwrap_err());
+        assert!(
+            out.starts_with("x.json:1:2: error: unknown field `titel`; did you mean `title`?"),
+            "{out}"
+        );
+        // Two bad dates and an unknown speaker: all three reported, each where it stands.
+        let text = r#"{"title": "T", "sources": [{"id": "s", "outlet": "S"}],
+"participants": [{"id": "p", "name": "P", "kind": "Person"}],
+"events": [
+  {"id": "a", "when": "2025-13-45", "title": "A", "sources": ["s"]},
+  {"id": "b", "when": "soon", "title": "B",
+   "quotes": [{"speaker": "q", "text": "x", "source": "s"}]}
+]}"#;
+        let out = render("x.json", text, &load_str(text).unwrap_err());
+        assert!(out.contains("x.json:4:23: error:"), "{out}");
+        assert!(out.contains("x.json:5:23: error:"), "{out}");
+        assert!(
+            out.contains("x.json:6:27: error: unknown participant `q`"),
             "{out}"
         );
     }

@@ -82,7 +82,7 @@ pub fn load_in<'a>(
         p.set_stage(Stage::Parsing);
     }
     let (mut timeline, mut diags) = if json::looks_like(text) {
-        (json::read(text).map_err(|e| vec![e])?, Vec::new())
+        json::read(text).map_err(|e| vec![e])?
     } else {
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         match parse::parse_with(text, threads, progress.cloned()) {

@@ -509,8 +509,8 @@ impl<'a> Parser<'a> {
             let json =
                 self.open.is_empty() && crate::model::json::looks_like(&self.src[self.pos..]);
             let why = if json {
-                "this text is JSON: the RON reader reads RON (docs/format.md); \
-                 `model::load_str` reads JSON exports"
+                "JSON is read as JSON only when `{` opens the file (JSON has no comments); \
+                 otherwise a timeline is RON (docs/format.md)"
                     .to_owned()
             } else {
                 format!("records are written `{name}(…)`, not `{{…}}`")
