@@ -401,6 +401,30 @@ fn unknown_speaker_round_or_source_exits_2_with_a_suggestion() {
 }
 
 #[test]
+fn source_repeated_keeps_what_any_of_them_keeps() {
+    use std::collections::BTreeSet;
+    for command in ["list", "statements"] {
+        let lines = |args: &[&str]| -> BTreeSet<String> {
+            let o = run(&[&[command][..], args].concat());
+            assert_eq!(code(&o), 0, "{command} {args:?}: {}", stderr(&o));
+            stdout(&o).lines().map(str::to_owned).collect()
+        };
+        let xinhua = lines(&["--source", "xinhua"]);
+        let rt = lines(&["--source", "rt"]);
+        let both = lines(&["--source", "xinhua", "--source", "rt"]);
+        assert!(
+            !xinhua.is_empty() && !rt.is_empty() && xinhua != rt,
+            "{command}"
+        );
+        assert_eq!(both, &xinhua | &rt, "{command}");
+    }
+    // Each name is checked, as alone.
+    let o = run(&["list", "--source", "xinhua", "--source", "xinhau"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("`xinhau`"), "{}", stderr(&o));
+}
+
+#[test]
 fn a_blank_name_relay_or_search_exits_2_saying_what_the_flag_needs() {
     for (flag, said) in [
         (

@@ -119,7 +119,7 @@ fn a_filter_naming_what_is_gone_is_dropped_and_said() {
 
 #[test]
 fn an_outlet_filter_follows_its_outlet_when_a_source_id_is_renamed() {
-    let mut app = open(BUNDLED, &args(|a| a.source = Some("rt".into())), 120, 40);
+    let mut app = open(BUNDLED, &args(|a| a.sources = vec!["rt".into()]), 120, 40);
     let kept = app.shown().len();
     assert!(kept > 0 && kept < app.timeline().events.len());
     let renamed = edited(|t| t.replace("\"rt-live-2025-07-23\"", "\"live-feed-x\""));

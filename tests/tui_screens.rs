@@ -119,7 +119,7 @@ fn five_filters(w: u16, h: u16) -> roundtable::app::App {
     let mut app = open(
         BUNDLED,
         &args(|a| {
-            a.source = Some("rt".into());
+            a.sources = vec!["rt".into()];
             a.participant = Some("medinsky".into());
             a.round = Some(3);
             a.anonymous = true;

@@ -281,7 +281,7 @@ fn the_browser_opens_with_the_analyst_filters_and_names_them_in_the_header() {
         BUNDLED,
         &args(|a| {
             a.anonymous = true;
-            a.source = Some("rt".into());
+            a.sources = vec!["rt".into()];
         }),
         120,
         40,
@@ -680,7 +680,7 @@ fn a_relay_picked_from_the_menu_replaces_a_via_text_and_the_footer_says_so() {
     let mut app = open(
         BUNDLED,
         &args(|a| {
-            a.source = Some("rt".into());
+            a.sources = vec!["rt".into()];
             a.via = Some("a source".into());
         }),
         120,

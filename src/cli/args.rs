@@ -581,9 +581,10 @@ pub struct Filters {
 
     /// Only what comes from this source: a source id or an outlet name, any case, or a part
     /// of either (`xinhua` for every Xinhua source); events citing it anywhere, quotes and
-    /// claims taken from it or carried by it (`also`)
+    /// claims taken from it or carried by it (`also`). Repeat it for any of several
+    /// (`--source xinhua --source rt`)
     #[arg(long, value_name = "NAME")]
-    pub source: Option<String>,
+    pub source: Vec<String>,
 
     /// Only quotes and claims whose relay (their `via`) holds TEXT, ignoring case, accents and
     /// extra spaces: `--via tass` keeps those relayed by `TASS` and by `a source from TASS`
@@ -628,7 +629,7 @@ impl Filters {
             speakers: self.speaker.clone(),
             participant: self.participant.clone(),
             round: self.round,
-            source: self.source.clone(),
+            sources: self.source.clone(),
             via: self.via.clone(),
             search: self.search.clone(),
             anonymous: self.anonymous,
@@ -647,7 +648,7 @@ impl Filters {
             (!self.speaker.is_empty(), "--speaker"),
             (self.participant.is_some(), "--participant"),
             (self.round.is_some(), "--round"),
-            (self.source.is_some(), "--source"),
+            (!self.source.is_empty(), "--source"),
             (self.via.is_some(), "--via"),
             (self.search.is_some(), "--search"),
             (self.anonymous, "--anonymous"),

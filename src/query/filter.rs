@@ -37,9 +37,9 @@ pub struct FilterArgs {
     /// `--round`: the `number` a round declares in the file (FORMAT.md "Round"), not its
     /// position in the list.
     pub round: Option<u64>,
-    /// `--source`: a source's `id` or `outlet`, any case, or a part of either that names one
-    /// source or the sources of one outlet.
-    pub source: Option<String>,
+    /// `--source`, repeatable (any of them): each a source's `id` or `outlet`, any case, or a
+    /// part of either that names one source or the sources of one outlet.
+    pub sources: Vec<String>,
     /// `--via`: text to find in a statement's relay (`via`), ignoring case, accents and
     /// extra spaces ([`RelayMatch::Contains`]). Blank text is refused ([`FilterError::Blank`]),
     /// as is a blank `--speaker`, `--participant` or `--source`.
@@ -534,9 +534,16 @@ impl Filter {
             ),
             None => None,
         };
-        let sources = match &args.source {
-            Some(name) => Some(resolve_source(t, name)?),
-            None => None,
+        let sources = if args.sources.is_empty() {
+            None
+        } else {
+            let mut all = Vec::new();
+            for name in &args.sources {
+                all.extend(resolve_source(t, name)?);
+            }
+            all.sort_unstable();
+            all.dedup();
+            Some(all)
         };
         let via = match args.via.as_deref() {
             Some(v) => {
@@ -601,11 +608,14 @@ impl Filter {
             ));
         }
         if let Some(sources) = &self.sources {
-            let mut outlets: Vec<&str> = sources
-                .iter()
-                .map(|&s| t.sources[s as usize].outlet.as_ref())
-                .collect();
-            outlets.dedup();
+            // Each outlet once, in the order of its first source.
+            let mut outlets: Vec<&str> = Vec::new();
+            for &s in sources {
+                let outlet = t.sources[s as usize].outlet.as_ref();
+                if !outlets.contains(&outlet) {
+                    outlets.push(outlet);
+                }
+            }
             parts.push(part("source", outlets.join(", "), false));
         }
         if let Some(v) = &self.via {
@@ -1114,7 +1124,7 @@ mod tests {
         for got in resolve(|a, s| a.participant = Some(s)) {
             assert_eq!(got, Err(FilterError::Blank("--participant")));
         }
-        for got in resolve(|a, s| a.source = Some(s)) {
+        for got in resolve(|a, s| a.sources = vec![s]) {
             assert_eq!(got, Err(FilterError::Blank("--source")));
         }
         for got in resolve(|a, s| a.via = Some(s)) {

@@ -147,7 +147,7 @@ mod tests {
     #[test]
     fn source_filter_counts_citations_anywhere() {
         let got = run(&FilterArgs {
-            source: Some("xinhua".into()),
+            sources: vec!["xinhua".into()],
             ..Default::default()
         })
         .unwrap();
@@ -160,7 +160,7 @@ mod tests {
             ]
         );
         let err = run(&FilterArgs {
-            source: Some("xinhau".into()),
+            sources: vec!["xinhau".into()],
             ..Default::default()
         })
         .unwrap_err();
@@ -197,7 +197,7 @@ mod tests {
     #[test]
     fn filters_combine_so_that_all_must_hold() {
         let got = run(&FilterArgs {
-            source: Some("rt".into()),
+            sources: vec!["rt".into()],
             round: Some(3),
             search: Some("fidan".into()),
             ..Default::default()
@@ -221,7 +221,7 @@ mod tests {
             speakers: vec!["peskov".into(), "zelensky".into()],
             participant: Some("fidan".into()),
             round: Some(3),
-            source: Some("Xinhua".into()),
+            sources: vec!["Xinhua".into()],
             via: Some(" TASS ".into()),
             search: Some("memorand".into()),
             anonymous: true,

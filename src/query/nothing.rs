@@ -147,7 +147,13 @@ fn parts(filter: &Filter, args: Option<&FilterArgs>) -> Vec<(Option<String>, Fil
     }
     if filter.sources.is_some() {
         out.push((
-            typed("--source", |a| a.source.clone()),
+            args.map(|a| {
+                a.sources
+                    .iter()
+                    .map(|s| format!("--source {s}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }),
             Filter {
                 sources: filter.sources.clone(),
                 ..none.clone()

@@ -508,7 +508,7 @@ pub fn render(data: &[u8]) -> Result<(), String> {
     let args = FilterArgs {
         speakers: launch.speaker.as_ref().and_then(pick).into_iter().collect(),
         round: launch.round,
-        source: launch.source.as_ref().and_then(pick),
+        sources: launch.source.as_ref().and_then(pick).into_iter().collect(),
         search: launch.search.as_ref().map(Text::render),
         ..FilterArgs::default()
     };
