@@ -430,7 +430,7 @@ fn rows_made_as_needed_are_the_rows_made_whole_under_random_filters_and_moves() 
             nonempty += usize::from(w.rows.len() > 30);
             let what = format!(
                 "filter {n} ({}), {view:?}",
-                filter.describe(doc.timeline()).join(", ")
+                filter.describe(doc.timeline(), doc.index()).join(", ")
             );
             check(&app, &w, &what);
             deep += usize::from(unmade_from_the_top(&app, &what));
@@ -729,7 +729,10 @@ fn keeps_the_selection(doc: &Arc<Document>, cases: usize, at_least: usize) {
             app.update(Action::ToggleView);
         }
         let view = app.view();
-        let what = format!("case {n} ({}), {view:?}", filter.describe(t).join(", "));
+        let what = format!(
+            "case {n} ({}), {view:?}",
+            filter.describe(t, doc.index()).join(", ")
+        );
         let w = whole(doc, app.filter(), view);
         if w.rows.is_empty() {
             continue;
@@ -940,14 +943,14 @@ fn the_events_joined_are_those_passing_every_part_and_those_around_a_place_a_run
             sources.dedup();
             f.sources = Some(sources);
         }
-        let what = format!("filter {n}: {}", f.describe(t).join(", "));
+        let what = format!("filter {n}: {}", f.describe(t, index).join(", "));
         let expected: Vec<u32> = (0..t.events.len() as u32)
             .filter(|&pos| passes(doc, &f, pos))
             .collect();
         let join = f.join(t, index, None);
         assert_eq!(join.all(), expected, "{what}");
         assert_eq!(f.apply(t, index, None), expected, "{what}");
-        several += usize::from(f.describe(t).len() > 1 && expected.len() > 10);
+        several += usize::from(f.describe(t, index).len() > 1 && expected.len() > 10);
         // Around a random place: the run of the whole list that holds it, or nothing when the
         // walk reads too much.
         for _ in 0..5 {

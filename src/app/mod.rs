@@ -466,7 +466,12 @@ impl App {
             View::Events => "No event",
             View::Statements => "No quote or claim",
         };
-        if self.filter.describe(self.doc.timeline()).len() > 1 {
+        if self
+            .filter
+            .describe(self.doc.timeline(), self.doc.index())
+            .len()
+            > 1
+        {
             (none, "filters", "them")
         } else {
             (none, "filter", "it")

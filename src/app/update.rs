@@ -456,7 +456,7 @@ impl App {
     /// The parts of `filter` as the header names them, made safe to show.
     pub(crate) fn named(&self, filter: &Filter) -> Vec<String> {
         filter
-            .describe(self.doc.timeline())
+            .describe(self.doc.timeline(), self.doc.index())
             .iter()
             .map(|p| text::line(p).into_owned())
             .collect()

@@ -577,15 +577,18 @@ impl Filter {
     /// of the fields; names come from the file and text as typed, unescaped: the caller makes
     /// them safe to show. Each is a [`Named`] of [`Filter::named`], written out.
     #[must_use]
-    pub fn describe(&self, t: &Timeline<'_>) -> Vec<String> {
-        self.named(t).iter().map(Named::to_string).collect()
+    pub fn describe(&self, t: &Timeline<'_>, index: &Index) -> Vec<String> {
+        self.named(t, index).iter().map(Named::to_string).collect()
     }
 
     /// Each part that is set, by its name and value, in the order of the fields: what
     /// [`Filter::describe`] writes out, for a caller that shortens values to fit (the title
-    /// bar).
+    /// bar). A source part is named by its outlets (each once, as [`Index::outlets`] makes
+    /// them one, by the outlet text of its first source), found from the index's table of
+    /// sources to outlets: at a million events an outlet has ten thousand sources, and
+    /// reading each one's record to name it took longer than the key press naming it.
     #[must_use]
-    pub fn named(&self, t: &Timeline<'_>) -> Vec<Named> {
+    pub fn named(&self, t: &Timeline<'_>, index: &Index) -> Vec<Named> {
         let mut parts = Vec::new();
         let part = |name, value: String, quoted| Named {
             name,
@@ -609,13 +612,22 @@ impl Filter {
         }
         if let Some(sources) = &self.sources {
             // Each outlet once, in the order of its first source.
-            let mut outlets: Vec<&str> = Vec::new();
+            let table = index.outlets(t);
+            let mut seen: Vec<u32> = Vec::new();
             for &s in sources {
-                let outlet = t.sources[s as usize].outlet.as_ref();
-                if !outlets.contains(&outlet) {
-                    outlets.push(outlet);
+                let o = table.outlet_of[s as usize];
+                if !seen.contains(&o) {
+                    seen.push(o);
                 }
             }
+            let outlets: Vec<&str> = seen
+                .iter()
+                .map(|&o| {
+                    t.sources[table.sources[o as usize][0] as usize]
+                        .outlet
+                        .as_ref()
+                })
+                .collect();
             parts.push(part("source", outlets.join(", "), false));
         }
         if let Some(v) = &self.via {

@@ -236,7 +236,7 @@ mod tests {
             ("tass", tally::RelayMatch::Contains)
         );
         assert_eq!(
-            f.describe(&t),
+            f.describe(&t, &index),
             [
                 "speaker: Dmitry Peskov or Volodymyr Zelensky",
                 "participant: Hakan Fidan",
@@ -248,7 +248,7 @@ mod tests {
                 "single-origin"
             ]
         );
-        assert!(Filter::default().describe(&t).is_empty());
+        assert!(Filter::default().describe(&t, &index).is_empty());
     }
 
     #[test]

@@ -82,7 +82,7 @@ pub fn why(
     };
     let mut counts = Vec::new();
     for (label, alone) in parts(filter, args) {
-        let label = label.unwrap_or_else(|| alone.describe(t).join(", "));
+        let label = label.unwrap_or_else(|| alone.describe(t, index).join(", "));
         let n = kept(&alone);
         if n == 0 {
             return Why::Part(alone_keeps_nothing(

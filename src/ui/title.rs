@@ -42,7 +42,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         View::Events if app.filter == Filter::default() => format!(" {sel}/{n} "),
         View::Events => format!(" {sel}/{n} of {} ", t.events.len()),
     };
-    let mut active: Vec<Part> = app.filter.named(t).iter().map(Part::of).collect();
+    let mut active: Vec<Part> = app
+        .filter
+        .named(t, app.doc.index())
+        .iter()
+        .map(Part::of)
+        .collect();
     // The `/` search, which hides nothing, as it was typed: told apart from `search: “…”`,
     // the filter (`--search`), which hides what it does not find.
     if let Some(s) = &app.search {
