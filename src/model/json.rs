@@ -12,9 +12,8 @@ use super::diag::Diagnostic;
 use super::types::{Offset, Timeline};
 
 /// Whether `text` is JSON rather than RON: past a byte-order mark and white space, it opens
-/// with `{` followed by a
-/// string or `}` (`{"title": …`). A RON timeline opens with `Timeline(`, `(`, a comment or
-/// `#![enable(…)]` (FORMAT.md "File"); `{` never opens one.
+/// with `{` followed by a string or `}` (`{"title": …`). A RON timeline opens with
+/// `Timeline(`, `(`, a comment or `#![enable(…)]` (FORMAT.md "File"); `{` never opens one.
 #[must_use]
 pub fn looks_like(text: &str) -> bool {
     body(text)
