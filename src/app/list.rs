@@ -21,6 +21,7 @@ use super::rows::StatementRows;
 use super::view::View;
 use crate::model::Timeline;
 use crate::query::index::STEP;
+use crate::query::join::gallop;
 use crate::query::statement::StatementRef;
 use crate::query::tally::Running;
 use crate::query::{Filter, Index};
@@ -345,9 +346,12 @@ impl List {
             return None;
         }
         let (events, shown) = (&input.index.in_round[r as usize], input.shown);
-        let (mut i, mut k) = (0, 0);
+        // The round's first event placed among the shown by one search; from there, each list
+        // is searched forward from where it stands (galloping), which reads little of either.
+        let first = *events.first()?;
+        let (mut i, mut k) = (0, shown.partition_point(|&s| s < first));
         while i < events.len() {
-            k += shown[k..].partition_point(|&s| s < events[i]);
+            k += gallop(&shown[k..], |s| s < events[i]);
             let Some(&pos) = shown.get(k) else {
                 break;
             };
@@ -357,7 +361,7 @@ impl List {
                 }
                 i += 1;
             } else {
-                i += events[i..].partition_point(|&e| e < pos);
+                i += gallop(&events[i..], |e| e < pos);
             }
         }
         None

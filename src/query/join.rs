@@ -104,7 +104,7 @@ impl<'p> Probe<'p> {
 
 /// How many entries at the start of `l` satisfy `before` (which holds for a prefix of `l`):
 /// doubling steps, then halving within the last.
-fn gallop(l: &[u32], before: impl Fn(u32) -> bool) -> usize {
+pub(crate) fn gallop(l: &[u32], before: impl Fn(u32) -> bool) -> usize {
     let mut step = 1;
     let mut lo = 0;
     while lo + step <= l.len() && before(l[lo + step - 1]) {
