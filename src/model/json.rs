@@ -42,14 +42,18 @@ pub(super) fn body(text: &str) -> &str {
 
 /// `serde_json`'s error as a diagnostic at the byte it names (its line is 1-based, its column
 /// a 1-based byte count), without the ` at line L column C` that the diagnostic's own
-/// `FILE:LINE:COL` replaces.
+/// `FILE:LINE:COL` replaces. An unknown field is said as the RON reader says it
+/// ([`UnknownField`]) and placed at its name's opening quote.
 fn shape_error(text: &str, e: &serde_json::Error) -> Diagnostic {
     let message = e.to_string();
     let message = match message.rsplit_once(" at line ") {
-        Some((what, _)) if e.line() > 0 => what.to_owned(),
-        _ => message,
+        Some((what, _)) if e.line() > 0 => what,
+        _ => &message,
     };
-    let message = unknown_field(&message).unwrap_or(message);
+    let unknown = UnknownField::read(message);
+    let message = unknown
+        .as_ref()
+        .map_or_else(|| message.to_owned(), UnknownField::message);
     if e.line() == 0 {
         return Diagnostic {
             at: None,
@@ -67,37 +71,48 @@ fn shape_error(text: &str, e: &serde_json::Error) -> Diagnostic {
     }
     // serde_json stops after an unknown field's name: point at its opening quote, as at any
     // other value.
-    if let Some(field) = e
-        .to_string()
-        .strip_prefix("unknown field `")
-        .and_then(|rest| rest.split_once('`'))
-        .map(|(field, _)| format!("\"{field}\""))
-        && let Some(start) = text.get(..at + 1).and_then(|before| before.rfind(&field))
+    if let Some(u) = &unknown
+        && let Some(start) = text
+            .get(..at + 1)
+            .and_then(|before| before.rfind(&format!("\"{}\"", u.field)))
     {
         at = start;
     }
     Diagnostic::error(at, message)
 }
 
-/// serde's "unknown field `titel`, expected one of `id`, `when`, `title`, …" as the RON
-/// reader says it: "unknown field `titel`; did you mean `title`?", or with the fields the
-/// record has when none is close ([`super::suggest::did_you_mean`]).
-fn unknown_field(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let (field, rest) = rest.split_once('`')?;
-    let known: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
-    Some(
-        match super::suggest::did_you_mean(field, known.iter().copied()) {
+/// serde's "unknown field `titel`, expected one of `id`, `when`, `title`, …", read apart.
+struct UnknownField<'m> {
+    /// The field as written.
+    field: &'m str,
+    /// The fields the record has.
+    known: Vec<&'m str>,
+}
+
+impl<'m> UnknownField<'m> {
+    /// The parts of `message`, when it is serde's unknown-field message.
+    fn read(message: &'m str) -> Option<Self> {
+        let rest = message.strip_prefix("unknown field `")?;
+        let (field, rest) = rest.split_once('`')?;
+        let known = rest.split('`').skip(1).step_by(2).collect();
+        Some(UnknownField { field, known })
+    }
+
+    /// As the RON reader says it: "unknown field `titel`; did you mean `title`?", or with the
+    /// fields the record has when none is close ([`super::suggest::did_you_mean`]).
+    fn message(&self) -> String {
+        let field = self.field;
+        match super::suggest::did_you_mean(field, self.known.iter().copied()) {
             Some(near) => format!("unknown field `{field}`; did you mean `{near}`?"),
-            None if known.is_empty() => {
+            None if self.known.is_empty() => {
                 format!("unknown field `{field}`: this record has no fields")
             }
             None => format!(
                 "unknown field `{field}`; the fields are {}",
-                known.join(", ")
+                self.known.join(", ")
             ),
-        },
-    )
+        }
+    }
 }
 
 #[cfg(test)]

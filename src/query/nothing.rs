@@ -108,16 +108,14 @@ pub fn why(
 fn parts(filter: &Filter, args: Option<&FilterArgs>) -> Vec<(Option<String>, Filter)> {
     let none = Filter::default();
     let mut out = Vec::new();
+    // A repeatable flag, each value as typed: `--speaker peskov --speaker medinsky`.
+    let repeated = |flag: &str, values: &[String]| {
+        let each: Vec<String> = values.iter().map(|v| format!("{flag} {v}")).collect();
+        each.join(" ")
+    };
     if !filter.speakers.is_empty() {
-        let label = args.map(|a| {
-            a.speakers
-                .iter()
-                .map(|s| format!("--speaker {s}"))
-                .collect::<Vec<_>>()
-                .join(" ")
-        });
         out.push((
-            label,
+            args.map(|a| repeated("--speaker", &a.speakers)),
             Filter {
                 speakers: filter.speakers.clone(),
                 ..none.clone()
@@ -147,13 +145,7 @@ fn parts(filter: &Filter, args: Option<&FilterArgs>) -> Vec<(Option<String>, Fil
     }
     if filter.sources.is_some() {
         out.push((
-            args.map(|a| {
-                a.sources
-                    .iter()
-                    .map(|s| format!("--source {s}"))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            }),
+            args.map(|a| repeated("--source", &a.sources)),
             Filter {
                 sources: filter.sources.clone(),
                 ..none.clone()
