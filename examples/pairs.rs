@@ -11,10 +11,13 @@
 //!
 //! ```sh
 //! cargo build --release --example pairs
-//! target/release/examples/pairs [--cold] [SMALL=10000] [LARGE=1000000] [SECONDS=6] [NAME...]
+//! target/release/examples/pairs [--after-frame] [--cold] [SMALL=10000] [LARGE=1000000] [SECONDS=6] [NAME...]
 //! ```
 //!
-//! With NAMEs, only the key presses whose name contains one of them. With `--cold`, the
+//! With NAMEs, only the key presses whose name contains one of them. With `--after-frame`,
+//! the frame of the state a sample starts from is drawn before it (untimed), as the browser
+//! always has drawn one before the next key comes: the caches then hold what that frame read
+//! rather than what setting the state up read. With `--cold`, the
 //! processor's caches are filled with other data before each sample (untimed: 64 MiB read, twice
 //! the last-level cache of the machine measured), as between two key presses a person makes a
 //! tenth of a second or more apart, while the terminal and everything else run: the small
@@ -102,22 +105,37 @@ fn via_off(app: &mut App) {
     }
 }
 
-/// The speaker's list made afresh (`v` twice), the round picker open with its counts in.
-fn rounds_afresh(app: &mut App) {
+/// The round the jump goes to: the 21st of the generator's 40, by number, so that the jump
+/// crosses half the timeline at either size.
+const JUMP_TO: usize = 21;
+
+/// The first row selected, the round picker open with its counts in and the round before
+/// [`JUMP_TO`] chosen: the same state, and the same jump from it, at each sample and at
+/// either size. (Stepping on from where the last jump went would jump to a different round
+/// each time, and to the last one once there.)
+fn picker_before_the_round(app: &mut App) {
     app.settle_now();
     if app.mode() == Mode::Rounds {
         app.update(Action::Back);
     }
-    app.update(Action::ToggleView);
-    app.update(Action::ToggleView);
+    app.update(Action::FirstEvent);
     app.update(Action::OpenRounds);
     app.start_counting();
     app.settle_now();
+    for _ in 0..app.timeline().rounds.len() {
+        app.update(Action::PickerUp);
+    }
+    for _ in 1..JUMP_TO - 1 {
+        app.update(Action::PickerDown);
+    }
 }
 
 fn jump(app: &mut App) {
     app.update(Action::PickerDown);
     app.update(Action::Confirm);
+    // The footer names the round jumped to, and its rows: the jump went where it was meant to.
+    let said = app.message().unwrap_or_default();
+    assert!(said.starts_with(&format!("Round {JUMP_TO}")), "{said}");
 }
 
 fn next(app: &mut App) {
@@ -200,14 +218,14 @@ const PRESSES: &[Press] = &[
     Press {
         name: "round jump over the busiest speaker (down, Enter)",
         setup: busiest_speaker,
-        before: rounds_afresh,
+        before: picker_before_the_round,
         run: jump,
         frame: false,
     },
     Press {
         name: "round jump over the busiest speaker, and its frame",
         setup: busiest_speaker,
-        before: rounds_afresh,
+        before: picker_before_the_round,
         run: jump,
         frame: true,
     },
@@ -238,6 +256,7 @@ fn evict(buf: &[u8]) {
 
 fn main() {
     let mut args = std::env::args().skip(1).peekable();
+    let after_frame = args.next_if(|a| a == "--after-frame").is_some();
     let cold = args.next_if(|a| a == "--cold").is_some();
     let other = if cold { vec![1u8; EVICT] } else { Vec::new() };
     let mut size = |default: usize| {
@@ -266,6 +285,10 @@ fn main() {
         while Instant::now() < end {
             for (app, took) in apps.iter_mut().zip(&mut took) {
                 (p.before)(app);
+                if after_frame {
+                    let drawn = terminal.draw(|f| ui::render(app, f)).expect("in memory");
+                    std::hint::black_box(drawn.area);
+                }
                 if cold {
                     evict(&other);
                 }
