@@ -173,6 +173,18 @@ fn single_parts(doc: &Document) -> Vec<Filter> {
             ..Filter::default()
         });
     }
+    // The busiest outlet with each flag: the index's list of their statements, which holds
+    // the rows themselves.
+    for flag in Flag::ALL {
+        out.push(Filter {
+            sources: Some(made.sources[outlets[0]].clone()),
+            anonymous: flag == Flag::Anonymous,
+            disputed: flag == Flag::Disputed,
+            corroborated: flag == Flag::Corroborated,
+            single_origin: flag == Flag::SingleOrigin,
+            ..Filter::default()
+        });
+    }
     for f in &out {
         assert!(
             !matches!(f.kept(t, index, None), Kept::Made(_)),

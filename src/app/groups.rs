@@ -244,6 +244,7 @@ mod tests {
                     filter: &filter,
                     shown,
                     counts: kept.statements(&index),
+                    rows: kept.rows(&index),
                 };
                 let list = List::new(view, input);
                 // The groups as the rows give them: a shown event with rows opens one when

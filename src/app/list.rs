@@ -45,14 +45,22 @@ pub(crate) struct Input<'a> {
     /// The index's running counts of the statements the filter keeps, over `shown`, when
     /// `shown` is a list of the index's ([`Kept::statements`](crate::query::filter::Kept::statements)).
     pub counts: Option<Running<'a>>,
+    /// Every statement the filter keeps, in timeline order, when the index lists them with
+    /// `shown` ([`Kept::rows`](crate::query::filter::Kept::rows)): the statements view's rows
+    /// are then read from it, without reading the events.
+    pub rows: Option<&'a [StatementRef]>,
 }
 
 impl Input<'_> {
     /// How many rows `view` lists for the shown event at `pos`.
     pub(super) fn rows_of_event(&self, view: View, pos: u32) -> usize {
-        match view {
-            View::Events => 1,
-            View::Statements => self.filter.rows_in(self.t, self.index, pos),
+        match (view, self.rows) {
+            (View::Events, _) => 1,
+            (View::Statements, Some(rows)) => {
+                let from = rows.partition_point(|s| s.event < pos);
+                rows[from..].partition_point(|s| s.event == pos)
+            }
+            (View::Statements, None) => self.filter.rows_in(self.t, self.index, pos),
         }
     }
 
@@ -170,6 +178,10 @@ impl List {
         if self.view == View::Events {
             return k;
         }
+        if let Some(rows) = input.rows {
+            // The rows themselves are listed: those of the events before the `k`th.
+            return rows.partition_point(|s| s.event < shown[k]);
+        }
         if !self.steps.is_empty() {
             let j = k / STEP;
             return self.steps[j] as usize
@@ -252,9 +264,17 @@ impl List {
         let first = self.made();
         let n = match self.view {
             View::Events => 1,
-            View::Statements => self
-                .stmts
-                .push_event(input.t, input.index, input.filter, pos),
+            // From row `first` of the rows listed, when the index lists them: those of `pos`.
+            View::Statements => input
+                .rows
+                .and_then(|rows| {
+                    self.stmts
+                        .push_listed(rows.get(first..).unwrap_or_default(), pos)
+                })
+                .unwrap_or_else(|| {
+                    self.stmts
+                        .push_event(input.t, input.index, input.filter, pos)
+                }),
         };
         self.read += 1;
         if n == 0 {
@@ -432,6 +452,7 @@ fn count(view: View, input: Input<'_>) -> (usize, Vec<u32>) {
         filter,
         shown,
         counts,
+        ..
     } = input;
     let every = shown.len() == t.events.len();
     match view {

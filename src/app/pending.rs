@@ -186,6 +186,7 @@ impl App {
                     filter: &filter,
                     shown: kept.positions(index),
                     counts: kept.statements(index),
+                    rows: kept.rows(index),
                 };
                 round_rows(view, input)
             }) {

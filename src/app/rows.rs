@@ -75,6 +75,19 @@ impl StatementRows {
         }
     }
 
+    /// Makes the rows of the event at `pos`, the next shown event, from `rows`: the statements
+    /// the filter keeps from that event on, in timeline order (the index's list of them, from
+    /// the first row not made yet). Returns how many, the run of `rows` that are `pos`'s;
+    /// `None`, making none, for rows counted per event (a filter that picks no statement).
+    pub(crate) fn push_listed(&mut self, rows: &[StatementRef], pos: u32) -> Option<usize> {
+        let StatementRows::Listed(made) = self else {
+            return None;
+        };
+        let n = rows.partition_point(|s| s.event <= pos);
+        made.extend_from_slice(&rows[..n]);
+        Some(n)
+    }
+
     /// How many rows are made.
     pub(crate) fn len(&self) -> usize {
         match self {

@@ -231,6 +231,7 @@ impl App {
             filter: &self.filter,
             shown: self.shown.positions(self.doc.index()),
             counts: self.shown.statements(self.doc.index()),
+            rows: self.shown.rows(self.doc.index()),
         }
     }
 
@@ -242,6 +243,7 @@ impl App {
             filter: &self.filter,
             shown: self.shown.positions(self.doc.index()),
             counts: self.shown.statements(self.doc.index()),
+            rows: self.shown.rows(self.doc.index()),
         };
         (&mut self.list, input)
     }

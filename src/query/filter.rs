@@ -167,6 +167,18 @@ impl Kept {
         }
     }
 
+    /// Every statement the filter that made this keeps ([`Filter::statements`]: the statements
+    /// view's rows), in timeline order, when the index keeps them with its list
+    /// ([`Kept::CitedFlagged`], from [`Picked::rows`](tally::Picked::rows)); `None` otherwise,
+    /// when they are found by reading the kept events.
+    #[must_use]
+    pub fn rows<'a>(&'a self, index: &'a Index) -> Option<&'a [StatementRef]> {
+        match self {
+            Kept::CitedFlagged { outlet, flag } => cited_flagged(index, *outlet, *flag).rows(),
+            _ => None,
+        }
+    }
+
     /// Running counts, over [`Kept::positions`], of the statements the filter that made this
     /// keeps ([`Filter::statements`]: the statements view's rows), when the index keeps them
     /// (a list borrowed from it); `None` for a list of its own.

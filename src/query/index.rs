@@ -331,7 +331,8 @@ impl Index {
     /// events citing the outlet that have a statement with the flag, ascending, which
     /// `--source OUTLET` and one flag keep together, with running counts of the statements
     /// with the flag carried by the outlet (what the statements view shows of those events;
-    /// some have none). Made at the first call, from the flags' lists and the outlets (made
+    /// some have none), and those statements themselves ([`Picked::rows`], eight bytes each,
+    /// so that the view's rows are read without reading the events). Made at the first call, from the flags' lists and the outlets (made
     /// first if they are not), as [`Index::spoken_flags`] is. `t` must be the timeline this
     /// index was built from.
     pub fn cited_flags(&self, t: &Timeline<'_>) -> &[Vec<Picked>; 4] {

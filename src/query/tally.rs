@@ -120,6 +120,11 @@ pub struct Picked {
     steps: Vec<u32>,
     /// How many statements there are in all.
     total: u32,
+    /// The statements themselves, in timeline order (quotes before claims within an event),
+    /// for the lists that keep them ([`Index::cited_flags`](super::Index::cited_flags)): a
+    /// view's rows are then read from here, eight bytes a row, without reading the events.
+    /// `None` for the other lists.
+    rows: Option<Vec<StatementRef>>,
 }
 
 impl Picked {
@@ -153,10 +158,28 @@ impl Picked {
         }
     }
 
+    /// The statement `at`, of the event pushed or kept next (or last), kept as a row; the list
+    /// keeps its statements from then on ([`Picked::rows`]).
+    #[inline]
+    fn keep_row(&mut self, at: StatementRef) {
+        self.rows.get_or_insert_with(Vec::new).push(at);
+    }
+
+    /// The statements counted, in timeline order, when the list keeps them (the lists of
+    /// [`Index::cited_flags`](super::Index::cited_flags), `Some` even when empty); `None`
+    /// for a list that keeps only events and counts. As many as the running counts' total.
+    #[must_use]
+    pub fn rows(&self) -> Option<&[StatementRef]> {
+        self.rows.as_deref()
+    }
+
     /// Gives back the room the lists grew into beyond their length.
     fn shrink(&mut self) {
         self.events.shrink_to_fit();
         self.steps.shrink_to_fit();
+        if let Some(rows) = &mut self.rows {
+            rows.shrink_to_fit();
+        }
     }
 }
 
@@ -523,7 +546,8 @@ pub(crate) fn spoken_flags(t: &Timeline<'_>, index: &Index) -> [Vec<Picked>; 4] 
 /// events citing the outlet (anywhere, as [`Outlets::citing`]) that have a statement with the
 /// flag, which `--source OUTLET` and the flag keep together, and running counts of the
 /// statements the statements view shows for them: those with the flag carried by one of the
-/// outlet's sources (their `source` or `also`), each counted once per outlet
+/// outlet's sources (their `source` or `also`), each counted once per outlet, and those
+/// statements themselves ([`Picked::rows`])
 /// ([`Index::cited_flags`](super::Index::cited_flags)). Made from the flags' lists, reading
 /// only the statements of their events.
 pub(crate) fn cited_flags(t: &Timeline<'_>, index: &Index, outlets: &Outlets) -> [Vec<Picked>; 4] {
@@ -534,7 +558,13 @@ pub(crate) fn cited_flags(t: &Timeline<'_>, index: &Index, outlets: &Outlets) ->
     let mut counts = vec![0u32; n];
     let mut carried: Vec<u32> = Vec::new();
     Flag::ALL.map(|flag| {
-        let mut per = vec![Picked::default(); n];
+        let mut per = vec![
+            Picked {
+                rows: Some(Vec::new()),
+                ..Picked::default()
+            };
+            n
+        ];
         for &pos in &index.flagged(flag).events {
             let e = &t.events[pos as usize];
             cited.clear();
@@ -560,6 +590,7 @@ pub(crate) fn cited_flags(t: &Timeline<'_>, index: &Index, outlets: &Outlets) ->
                 if flag.holds(t, index, at) {
                     for &o in &carried {
                         counts[o as usize] += 1;
+                        per[o as usize].keep_row(at);
                     }
                 }
             }
@@ -684,6 +715,12 @@ mod tests {
                 );
                 let picked = index.cited_flagged(t, o as u32, flag);
                 assert_eq!(picked.events, f.apply(t, index, None), "{f:?}");
+                // Its rows are the statements the filter keeps, in the statements view's order.
+                assert_eq!(
+                    picked.rows(),
+                    Some(&f.statements(t, index, None)[..]),
+                    "{f:?}"
+                );
                 check(t, index, &f, &picked.events, picked.running(), false);
             }
         }
