@@ -206,8 +206,11 @@ impl Choice {
 pub struct Menu {
     /// [`Choice::all`].
     pub choices: Vec<Choice>,
-    /// Their labels, folded.
-    pub labels: Vec<String>,
+    /// Their labels, folded, one after the other in one string, as typing reads them all in
+    /// turn: a pass over a few kilobytes in order, rather than a string apart per label.
+    labels: String,
+    /// Where each label ends in `labels` (bytes, exclusive); the next begins there.
+    ends: Vec<u32>,
 }
 
 impl Menu {
@@ -215,8 +218,26 @@ impl Menu {
     #[must_use]
     pub fn new(t: &Timeline<'_>, index: &Index) -> Self {
         let choices = Choice::all(t, index);
-        let labels = folded_labels(t, &choices);
-        Menu { choices, labels }
+        let mut labels = String::new();
+        let ends = folded_labels(t, &choices)
+            .iter()
+            .map(|label| {
+                labels.push_str(label);
+                labels.len() as u32
+            })
+            .collect();
+        Menu {
+            choices,
+            labels,
+            ends,
+        }
+    }
+
+    /// The folded label of choice `i` (an index into `choices`), as [`folded_labels`] makes it.
+    #[must_use]
+    pub fn label(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).map_or(0, |j| self.ends[j] as usize);
+        &self.labels[start..self.ends[i] as usize]
     }
 }
 
@@ -360,6 +381,13 @@ mod tests {
         let f = rt.toggle(&none);
         assert!(rt.is_on(&f));
         assert_eq!(rt.toggle(&f), none);
+        // The menu keeps each choice's folded label, first and last included.
+        let menu = Menu::new(&t, &index);
+        assert_eq!(menu.choices, choices);
+        let folded = folded_labels(&t, &choices);
+        let kept: Vec<&str> = (0..choices.len()).map(|i| menu.label(i)).collect();
+        assert_eq!(kept, folded);
+        assert_eq!(kept[0], "anonymous quotes and claims from unnamed sources");
     }
 
     #[test]

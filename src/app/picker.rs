@@ -136,7 +136,7 @@ impl Picker {
         if i < self.texts_on {
             &self.own_labels[i]
         } else {
-            &self.menu.labels[i - self.texts_on]
+            self.menu.label(i - self.texts_on)
         }
     }
 
