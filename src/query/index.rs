@@ -332,9 +332,9 @@ impl Index {
     /// `--source OUTLET` and one flag keep together, with running counts of the statements
     /// with the flag carried by the outlet (what the statements view shows of those events;
     /// some have none), and those statements themselves ([`Picked::rows`], eight bytes each,
-    /// so that the view's rows are read without reading the events). Made at the first call, from the flags' lists and the outlets (made
-    /// first if they are not), as [`Index::spoken_flags`] is. `t` must be the timeline this
-    /// index was built from.
+    /// so that the view's rows are read without reading the events). Made at the first call,
+    /// from the flags' lists and the outlets (made first if they are not), as
+    /// [`Index::spoken_flags`] is. `t` must be the timeline this index was built from.
     pub fn cited_flags(&self, t: &Timeline<'_>) -> &[Vec<Picked>; 4] {
         self.later
             .cited_flags
