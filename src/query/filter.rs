@@ -882,7 +882,17 @@ impl Filter {
                     .collect(),
             ));
         }
-        Join::new(t, index, self, parts, self.asks_about_statements())
+        Join::new(t, index, self, parts, self.statement_parts() > 1)
+    }
+
+    /// How many parts ask about a statement each (the speakers, a relay, each flag). With one,
+    /// its list of events ([`Filter::join`]) holds exactly the events having such a statement,
+    /// and no statement need be read to tell; with two or more, they must hold of one and the
+    /// same statement, which only reading the statements of an event tells.
+    fn statement_parts(&self) -> usize {
+        usize::from(!self.speakers.is_empty())
+            + usize::from(self.via.is_some())
+            + self.flags().count()
     }
 
     /// How many rows the statements view gives the event at timeline position `pos`: its

@@ -180,8 +180,8 @@ pub struct Join<'a> {
     /// The parts, the smallest first: its events are walked, the others are asked. Empty when
     /// no part has a list (the filter is empty): every event is walked.
     parts: Vec<Part<'a>>,
-    /// Whether a statement part is set: then an event is kept only if one of its statements
-    /// passes every statement part.
+    /// Whether two or more statement parts are set: then an event is kept only if one of its
+    /// statements passes every statement part, which the parts' lists of events cannot tell.
     ask: bool,
 }
 
