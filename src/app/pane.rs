@@ -2,7 +2,8 @@
 //! and for each the mode its keys are read in and where it lies on screen. What a pane holds
 //! and does is in a file of its own in `app` (`list`/`window` for the timeline, `detail` for
 //! the detail pane), what it draws in one in `ui` (`timeline`, `detail`), both reached from
-//! here by one `match` each: a new pane is a variant here and those two files.
+//! here by one `match` each: a new pane is a variant here, its place in `layout::Screen`
+//! (where it goes is the layout's to decide), and those two files.
 
 use ratatui::layout::Position;
 

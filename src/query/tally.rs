@@ -158,11 +158,18 @@ impl Picked {
         }
     }
 
-    /// The statement `at`, of the event pushed or kept next (or last), kept as a row; the list
-    /// keeps its statements from then on ([`Picked::rows`]).
+    /// The statement `at`, of the event kept next (or last), kept as a row, for a list that
+    /// keeps its statements ([`Picked::rows`]); [`Picked::keep_with_rows`] then keeps its event.
     #[inline]
     fn keep_row(&mut self, at: StatementRef) {
         self.rows.get_or_insert_with(Vec::new).push(at);
+    }
+
+    /// The event at `pos` kept, with the rows kept for it since the event before
+    /// ([`Picked::keep_row`]) as its statements, 0 or more.
+    fn keep_with_rows(&mut self, pos: u32) {
+        let rows = self.rows.as_ref().map_or(0, Vec::len) as u32;
+        self.keep(pos, rows - self.total);
     }
 
     /// The statements counted, in timeline order, when the list keeps them (the lists of
@@ -553,9 +560,8 @@ pub(crate) fn spoken_flags(t: &Timeline<'_>, index: &Index) -> [Vec<Picked>; 4] 
 pub(crate) fn cited_flags(t: &Timeline<'_>, index: &Index, outlets: &Outlets) -> [Vec<Picked>; 4] {
     let n = outlets.sources.len();
     let of = |r: &Ref| outlets.outlet_of[r.ix()];
-    // Per event: the outlets it cites, and per outlet its statements with the flag.
+    // Per event: the outlets it cites; per outlet, its statements with the flag are its rows.
     let mut cited: Vec<u32> = Vec::new();
-    let mut counts = vec![0u32; n];
     let mut carried: Vec<u32> = Vec::new();
     Flag::ALL.map(|flag| {
         let mut per = vec![
@@ -589,7 +595,6 @@ pub(crate) fn cited_flags(t: &Timeline<'_>, index: &Index, outlets: &Outlets) ->
                 cited.extend_from_slice(&carried);
                 if flag.holds(t, index, at) {
                     for &o in &carried {
-                        counts[o as usize] += 1;
                         per[o as usize].keep_row(at);
                     }
                 }
@@ -597,7 +602,7 @@ pub(crate) fn cited_flags(t: &Timeline<'_>, index: &Index, outlets: &Outlets) ->
             cited.sort_unstable();
             cited.dedup();
             for &o in &cited {
-                per[o as usize].keep(pos, std::mem::take(&mut counts[o as usize]));
+                per[o as usize].keep_with_rows(pos);
             }
         }
         per.into_iter().map(shrunk).collect()
