@@ -17,7 +17,7 @@ use std::sync::{Arc, LazyLock};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use roundtable::app::window::Row;
-use roundtable::app::{Action, App, View, layout};
+use roundtable::app::{Action, App, Pane, View, layout};
 use roundtable::query::document::Document;
 use roundtable::query::filter::Kept;
 use roundtable::query::statement::StatementRef;
@@ -254,7 +254,7 @@ fn whole(doc: &Document, filter: &Filter, view: View) -> Whole {
 /// Rows in the timeline pane at the test's size.
 fn list_height(app: &App) -> usize {
     let s = layout::screen(app.size()).expect("a screen at the test's size");
-    usize::from(layout::strip(s.timeline.inner).1.height)
+    usize::from(layout::strip(s.pane(Pane::Timeline).inner).1.height)
 }
 
 /// Checks what the browser shows against the list made whole, and draws it.

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use roundtable::app::{Action, App, layout};
+use roundtable::app::{Action, App, Pane, layout};
 use roundtable::model::BUNDLED;
 use roundtable::query::density::Unit;
 use roundtable::query::document::Document;
@@ -17,7 +17,7 @@ use harness::{bundled, draw, open, plain_in};
 
 /// Where the strip is, if it is shown.
 fn strip_area(app: &App) -> Option<ratatui::layout::Rect> {
-    layout::strip(layout::screen(app.size())?.timeline.inner).0
+    layout::strip(layout::screen(app.size())?.pane(Pane::Timeline).inner).0
 }
 
 /// The strip's rows as drawn, trailing blanks trimmed, or `(no strip)`.
@@ -120,7 +120,10 @@ fn the_strip_is_hidden_where_the_pane_is_small_and_the_list_keeps_the_rows() {
     }
     // At 80×24 it shows, and the list keeps 8 rows.
     let app = bundled(80, 24);
-    let pane = layout::screen(app.size()).unwrap().timeline.inner;
+    let pane = layout::screen(app.size())
+        .unwrap()
+        .pane(Pane::Timeline)
+        .inner;
     let (shown, list) = layout::strip(pane);
     assert!(shown.is_some());
     assert_eq!(list.height, 8);

@@ -71,7 +71,10 @@ fn page_keys_move_by_a_page_and_half_page_and_keep_the_selection_on_screen() {
     let mut app = bundled(80, 24);
     let place = |app: &App| (app.selected(), app.top());
     let on_screen = |app: &App| {
-        let pane = layout::screen(app.size()).unwrap().timeline.inner;
+        let pane = layout::screen(app.size())
+            .unwrap()
+            .pane(Pane::Timeline)
+            .inner;
         let h = usize::from(layout::strip(pane).1.height);
         app.rows(app.view_top(h), h)
             .contains(&Row::Event(app.selected()))
@@ -104,7 +107,13 @@ fn page_keys_move_by_a_page_and_half_page_and_keep_the_selection_on_screen() {
     // In the detail pane the same keys page through the text.
     let mut app = bundled(80, 24);
     press(&mut app, &["]", "]", "]", "]", "Tab", "PgDn"]);
-    let page = usize::from(layout::screen(app.size()).unwrap().detail.inner.height);
+    let page = usize::from(
+        layout::screen(app.size())
+            .unwrap()
+            .pane(Pane::Detail)
+            .inner
+            .height,
+    );
     assert_eq!(app.detail_scroll(), page);
     press(&mut app, &["Ctrl-u"]);
     assert_eq!(app.detail_scroll(), page - page / 2);
@@ -267,7 +276,7 @@ fn a_click_selects_the_event_under_it_and_the_wheel_scrolls_the_pane_under_the_p
     let mut app = bundled(120, 40);
     let panes = layout::screen(app.size()).unwrap();
     // The list, under the density strip.
-    let area = layout::strip(panes.timeline.inner).1;
+    let area = layout::strip(panes.pane(Pane::Timeline).inner).1;
     let rows = app.rows(
         app.view_top(usize::from(area.height)),
         usize::from(area.height),
@@ -288,7 +297,7 @@ fn a_click_selects_the_event_under_it_and_the_wheel_scrolls_the_pane_under_the_p
     });
     assert_eq!(id(&app), "r2-memoranda");
     // A click in the detail pane focuses it; the wheel there scrolls it.
-    let d = panes.detail.inner;
+    let d = panes.pane(Pane::Detail).inner;
     app.update(Action::Click {
         column: d.x + 3,
         row: d.y + 3,
@@ -310,7 +319,13 @@ fn a_click_selects_the_event_under_it_and_the_wheel_scrolls_the_pane_under_the_p
     // The wheel over the timeline scrolls it; the selection follows only to stay on screen.
     let mut app = bundled(80, 24);
     // The list, under the density strip.
-    let t = layout::strip(layout::screen(app.size()).unwrap().timeline.inner).1;
+    let t = layout::strip(
+        layout::screen(app.size())
+            .unwrap()
+            .pane(Pane::Timeline)
+            .inner,
+    )
+    .1;
     let wheel = |app: &mut App, down| {
         app.update(Action::Wheel {
             column: t.x + 1,

@@ -60,15 +60,15 @@ fn hostile_text_never_reaches_the_terminal_and_wide_text_keeps_borders_in_place(
                 );
                 assert_inert(&buf, &what);
                 if !layout.stacked {
-                    // The four vertical borders stay in their columns on every body row.
-                    let cols = [
-                        layout.timeline.outer.x,
-                        layout.timeline.outer.right() - 1,
-                        layout.detail.outer.x,
-                        layout.detail.outer.right() - 1,
-                    ];
-                    for y in layout.timeline.inner.y..layout.timeline.inner.bottom() {
-                        for x in cols {
+                    // Each pane's two vertical borders stay in their columns on every body row.
+                    let cols: Vec<u16> = layout
+                        .panes
+                        .iter()
+                        .flat_map(|p| [p.outer.x, p.outer.right() - 1])
+                        .collect();
+                    let inner = layout.panes[0].inner;
+                    for y in inner.y..inner.bottom() {
+                        for &x in &cols {
                             let s = buf[(x, y)].symbol();
                             assert!(
                                 s == "│" || s == "┃",

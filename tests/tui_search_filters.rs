@@ -6,7 +6,7 @@
 mod harness;
 
 use harness::{args, bundled, detail_text, draw, footer, id, open, participant, press, screen};
-use roundtable::app::{Mode, Overlay, layout};
+use roundtable::app::{Mode, Overlay, Pane, layout};
 use roundtable::model::BUNDLED;
 
 #[test]
@@ -136,7 +136,7 @@ fn slash_searches_highlights_and_n_moves_between_matches_without_hiding_events()
             .count()
     };
     assert!(
-        hit(s.timeline.inner) >= "memorand".len(),
+        hit(s.pane(Pane::Timeline).inner) >= "memorand".len(),
         "timeline titles highlighted"
     );
     let marked = screen(&app)
@@ -145,7 +145,7 @@ fn slash_searches_highlights_and_n_moves_between_matches_without_hiding_events()
         .count();
     assert_eq!(marked, 3, "each matching event is marked");
     assert!(
-        hit(s.detail.inner) >= "memorand".len(),
+        hit(s.pane(Pane::Detail).inner) >= "memorand".len(),
         "detail text highlighted"
     );
     // A search with no match says so, and n says so again.

@@ -3,6 +3,8 @@
 
 use ratatui::layout::Rect;
 
+use super::Pane;
+
 /// Below this width or height the screen shows only a one-line message.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
@@ -11,13 +13,9 @@ pub const MIN_HEIGHT: u16 = 6;
 /// "Medinsky…" titles) to nearly the same text; stacked, it has the whole width.
 pub const SIDE_BY_SIDE: u16 = 120;
 
-/// The widest the detail pane grows side by side, in columns: wider prose reads worse, and
-/// the timeline's titles can use the rest.
-pub const DETAIL_MAX: u16 = 100;
-
 /// A bordered part of the screen (a pane, an overlay): its whole area and the area inside its
 /// borders.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Region {
     pub outer: Rect,
     pub inner: Rect,
@@ -27,13 +25,36 @@ pub struct Region {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Screen {
     pub title: Rect,
-    pub timeline: Region,
-    pub detail: Region,
+    /// Each pane's region, in [`Pane::ALL`] order; [`Screen::pane`] reads one.
+    pub panes: [Region; Pane::COUNT],
     pub footer: Rect,
-    /// Timeline above detail (each with a top border only) instead of side by side (boxed).
+    /// The panes one above the other (each with a top border only) instead of side by side
+    /// (boxed).
     pub stacked: bool,
     /// Everything between the title bar and the footer; overlays are placed in it.
     pub body: Rect,
+}
+
+impl Screen {
+    /// Where `pane` lies.
+    #[must_use]
+    pub const fn pane(&self, pane: Pane) -> Region {
+        self.panes[pane as usize]
+    }
+}
+
+/// How a pane takes its part of the width when the panes stand side by side. The layout reads
+/// only these, never which pane it is placing, so that a new pane is placed by saying how it
+/// fits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fit {
+    /// Its share of the width in percent, or `None` to share what the panes with a share leave.
+    pub share: Option<u16>,
+    /// The most its share gives it, in columns; it may still grow past this with what a pane
+    /// at its [`Fit::max`] cannot take.
+    pub room: u16,
+    /// The most it ever takes, in columns (wider prose reads worse); `u16::MAX` for no limit.
+    pub max: u16,
 }
 
 /// The inside of a fully bordered rectangle.
@@ -63,6 +84,62 @@ pub fn topped(outer: Rect) -> Region {
     }
 }
 
+/// The widths of panes fitting `fits` side by side in `total` columns, in the same order;
+/// they add up to `total`. Panes with a share take it, up to their room, in order while
+/// columns are left; the others split what is left evenly (the last the odd columns); what a
+/// pane cannot take past its max goes to the first pane with no max (to the last pane if every
+/// pane has one).
+#[must_use]
+pub fn widths(total: u16, fits: &[Fit]) -> Vec<u16> {
+    let mut left = total;
+    let mut w: Vec<u16> = fits
+        .iter()
+        .map(|f| {
+            let share = f
+                .share
+                .map_or(0, |s| (u32::from(total) * u32::from(s) / 100) as u16);
+            let take = share.min(f.room).min(left);
+            left -= take;
+            take
+        })
+        .collect();
+    let rest: Vec<usize> = (0..fits.len())
+        .filter(|&i| fits[i].share.is_none())
+        .collect();
+    for (k, &i) in rest.iter().enumerate() {
+        let part = left / (rest.len() - k) as u16;
+        w[i] = part;
+        left -= part;
+    }
+    for (wi, f) in w.iter_mut().zip(fits) {
+        let over = wi.saturating_sub(f.max);
+        *wi -= over;
+        left += over;
+    }
+    let open = fits.iter().position(|f| f.max == u16::MAX);
+    if let Some(i) = open.or(fits.len().checked_sub(1)) {
+        w[i] += left;
+    }
+    w
+}
+
+/// The heights of `n` panes one above the other in `total` rows: an even split, the last
+/// pane taking the odd rows.
+#[must_use]
+pub fn heights(total: u16, n: usize) -> Vec<u16> {
+    let n16 = u16::try_from(n).unwrap_or(u16::MAX).max(1);
+    let each = total / n16;
+    (0..n)
+        .map(|i| {
+            if i + 1 == n {
+                total - each * (n16 - 1)
+            } else {
+                each
+            }
+        })
+        .collect()
+}
+
 /// The layout for a terminal of `area`, or `None` when it is too small to browse in.
 #[must_use]
 pub fn screen(area: Rect) -> Option<Screen> {
@@ -80,34 +157,32 @@ pub fn screen(area: Rect) -> Option<Screen> {
         height: area.height - 2,
         ..area
     };
-    let (timeline, detail, stacked) = if area.width >= SIDE_BY_SIDE {
-        // The timeline takes 45 %, up to 72 columns, and whatever the detail pane's prose
-        // cannot use past 100 (on a 200-column terminal titles were cut beside a half-empty
-        // detail pane).
-        let w = (area.width * 9 / 20)
-            .min(72)
-            .max(area.width.saturating_sub(DETAIL_MAX));
-        let left = Rect { width: w, ..body };
-        let right = Rect {
-            x: body.x + w,
-            width: body.width - w,
-            ..body
-        };
-        (boxed(left), boxed(right), false)
+    let stacked = area.width < SIDE_BY_SIDE;
+    let mut panes = [Region::default(); Pane::COUNT];
+    let (mut x, mut y) = (body.x, body.y);
+    if stacked {
+        for (region, h) in panes.iter_mut().zip(heights(body.height, Pane::COUNT)) {
+            *region = topped(Rect {
+                y,
+                height: h,
+                ..body
+            });
+            y += h;
+        }
     } else {
-        let h = (body.height / 2).max(2).min(body.height - 2);
-        let top = Rect { height: h, ..body };
-        let bottom = Rect {
-            y: body.y + h,
-            height: body.height - h,
-            ..body
-        };
-        (topped(top), topped(bottom), true)
-    };
+        let fits = Pane::ALL.map(Pane::fit);
+        for (region, w) in panes.iter_mut().zip(widths(body.width, &fits)) {
+            *region = boxed(Rect {
+                x,
+                width: w,
+                ..body
+            });
+            x += w;
+        }
+    }
     Some(Screen {
         title,
-        timeline,
-        detail,
+        panes,
         footer,
         stacked,
         body,
@@ -174,19 +249,25 @@ mod tests {
     fn panes_sit_side_by_side_from_120_columns() {
         let s = screen(Rect::new(0, 0, 120, 40)).unwrap();
         assert!(!s.stacked);
-        assert_eq!(s.timeline.outer.right(), s.detail.outer.x);
-        assert_eq!(s.detail.outer.right(), 120);
+        let (timeline, detail) = (s.pane(Pane::Timeline), s.pane(Pane::Detail));
+        assert_eq!(timeline.outer.right(), detail.outer.x);
+        assert_eq!(detail.outer.right(), 120);
         let s = screen(Rect::new(0, 0, 119, 40)).unwrap();
         assert!(s.stacked);
-        assert_eq!(s.timeline.outer.bottom(), s.detail.outer.y);
-        assert_eq!(s.detail.outer.bottom(), 39);
+        let (timeline, detail) = (s.pane(Pane::Timeline), s.pane(Pane::Detail));
+        assert_eq!(timeline.outer.bottom(), detail.outer.y);
+        assert_eq!(timeline.outer.height, 19);
+        assert_eq!(detail.outer.bottom(), 39);
     }
 
     #[test]
     fn the_detail_pane_stops_at_100_columns_and_the_timeline_takes_the_rest() {
         let width = |w| {
             let s = screen(Rect::new(0, 0, w, 40)).unwrap();
-            (s.timeline.outer.width, s.detail.outer.width)
+            (
+                s.pane(Pane::Timeline).outer.width,
+                s.pane(Pane::Detail).outer.width,
+            )
         };
         // 45 % up to 72 columns for the timeline; past that, the detail pane stops at 100.
         assert_eq!(width(120), (54, 66));
@@ -201,6 +282,41 @@ mod tests {
         assert!(screen(Rect::new(0, 0, 19, 40)).is_none());
         assert!(screen(Rect::new(0, 0, 80, 5)).is_none());
         let s = screen(Rect::new(0, 0, 20, 6)).unwrap();
-        assert!(s.timeline.inner.height >= 1 && s.detail.inner.height >= 1);
+        assert!(s.panes.iter().all(|p| p.inner.height >= 1));
+    }
+
+    #[test]
+    fn any_number_of_panes_fill_the_width_by_their_fits() {
+        let fit = |share, room, max| Fit { share, room, max };
+        let open = u16::MAX;
+        // A third pane with a share of its own, beside the two the browser has.
+        let fits = [
+            fit(Some(45), 72, open),
+            fit(Some(20), 30, 40),
+            fit(None, open, 100),
+        ];
+        assert_eq!(widths(120, &fits), vec![54, 24, 42]);
+        assert_eq!(widths(300, &fits), vec![170, 30, 100]);
+        // Two panes sharing what is left split it, the last taking the odd column.
+        let fits = [
+            fit(Some(50), open, open),
+            fit(None, open, open),
+            fit(None, open, open),
+        ];
+        assert_eq!(widths(101, &fits), vec![50, 25, 26]);
+        // Every pane has a max and none can take the rest: the last does, so nothing is bare.
+        let fits = [fit(None, open, 10), fit(None, open, 10)];
+        assert_eq!(widths(50, &fits), vec![10, 40]);
+        // Shares past 100 % are given in order while columns are left.
+        let fits = [fit(Some(80), open, open), fit(Some(80), open, open)];
+        assert_eq!(widths(100, &fits), vec![80, 20]);
+        for total in [0, 1, 7, 120, 333] {
+            for n in 0..5 {
+                assert_eq!(
+                    heights(total, n).iter().sum::<u16>(),
+                    if n == 0 { 0 } else { total }
+                );
+            }
+        }
     }
 }

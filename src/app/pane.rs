@@ -1,14 +1,17 @@
 //! The browser's panes as a type: which panes there are, in the order Tab moves through them,
-//! and for each the mode its keys are read in and where it lies on screen. What a pane holds
-//! and does is in a file of its own in `app` (`list`/`window` for the timeline, `detail` for
-//! the detail pane), what it draws in one in `ui` (`timeline`, `detail`), both reached from
-//! here by one `match` each: a new pane is a variant here, its place in `layout::Screen`
-//! (where it goes is the layout's to decide), and those two files.
+//! and for each the mode its keys are read in, how it fits beside the others, and what a
+//! click or the mouse wheel on it does. What a pane holds and does is in a file of its own in
+//! `app` (`list`/`window` for the timeline, `detail` for the detail pane), what it draws in one
+//! in `ui` (`timeline`, `detail`); this file and `ui`'s one `match` on the pane are the only
+//! places that tell the panes apart. The layout places every pane in [`Pane::ALL`] by its
+//! [`Fit`] alone. So a new pane is a variant here with its arms, a file in `app`, a file in
+//! `ui`, and its arm in `ui`'s `match`. (A pane with keys of its own also gives them a `Mode`
+//! in `keymap`, the one place keys are bound, so that the config file and the help list them.)
 
-use ratatui::layout::Position;
+use ratatui::layout::{Position, Rect};
 
-use super::Mode;
-use super::layout::{Region, Screen};
+use super::layout::{Fit, Region, Screen};
+use super::{App, Mode};
 
 /// One of the panes the keys can go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,8 +23,12 @@ pub enum Pane {
 }
 
 impl Pane {
-    /// Every pane, in the order Tab moves the focus through them.
-    pub const ALL: [Pane; 2] = [Pane::Timeline, Pane::Detail];
+    /// How many panes there are.
+    pub const COUNT: usize = 2;
+
+    /// Every pane, in the order Tab moves the focus through them, and left to right (top to
+    /// bottom when stacked) on screen.
+    pub const ALL: [Pane; Self::COUNT] = [Pane::Timeline, Pane::Detail];
 
     /// The pane after this one in Tab order, the first after the last.
     #[must_use]
@@ -46,12 +53,46 @@ impl Pane {
         }
     }
 
+    /// How the pane takes its part of the width side by side.
+    #[must_use]
+    pub const fn fit(self) -> Fit {
+        match self {
+            // 45 %, up to 72 columns, and whatever the detail pane's prose cannot use past
+            // 100 (on a 200-column terminal titles were cut beside a half-empty detail pane).
+            Pane::Timeline => Fit {
+                share: Some(45),
+                room: 72,
+                max: u16::MAX,
+            },
+            // The rest, up to 100 columns: wider prose reads worse, and the timeline's titles
+            // can use the columns.
+            Pane::Detail => Fit {
+                share: None,
+                room: u16::MAX,
+                max: 100,
+            },
+        }
+    }
+
     /// Where the pane lies on `screen`.
     #[must_use]
     pub const fn region(self, screen: &Screen) -> Region {
+        screen.pane(self)
+    }
+
+    /// A click at `at`, inside the pane's borders (`inner`), after the pane took the focus.
+    pub(crate) fn click(self, app: &mut App, inner: Rect, at: Position) {
         match self {
-            Pane::Timeline => screen.timeline,
-            Pane::Detail => screen.detail,
+            Pane::Timeline => app.click_timeline(inner, at),
+            Pane::Detail => {}
+        }
+    }
+
+    /// The mouse wheel turned over the pane, `down` or up.
+    pub(crate) fn wheel(self, app: &mut App, down: bool) {
+        match self {
+            Pane::Timeline => app.scroll_list(down),
+            Pane::Detail => app.scroll_detail(down),
         }
     }
 
@@ -69,6 +110,13 @@ mod tests {
     use super::*;
     use crate::app::layout;
     use ratatui::layout::Rect;
+
+    #[test]
+    fn all_holds_each_pane_once_at_its_own_index() {
+        for (i, p) in Pane::ALL.into_iter().enumerate() {
+            assert_eq!(p as usize, i);
+        }
+    }
 
     #[test]
     fn tab_goes_round_every_pane_both_ways() {

@@ -150,18 +150,20 @@ impl App {
 
     /// Rows in the timeline pane, below the density strip.
     pub(crate) fn list_height(&self) -> usize {
-        self.screen()
-            .map_or(0, |s| usize::from(layout::strip(s.timeline.inner).1.height))
+        self.screen().map_or(0, |s| {
+            usize::from(layout::strip(s.pane(Pane::Timeline).inner).1.height)
+        })
     }
 
     /// Where the density strip is on screen, if it is shown.
     pub(crate) fn strip_area(&self) -> Option<Rect> {
         self.screen()
-            .and_then(|s| layout::strip(s.timeline.inner).0)
+            .and_then(|s| layout::strip(s.pane(Pane::Timeline).inner).0)
     }
 
     pub(crate) fn detail_area(&self) -> Rect {
-        self.screen().map_or(Rect::default(), |s| s.detail.inner)
+        self.screen()
+            .map_or(Rect::default(), |s| s.pane(Pane::Detail).inner)
     }
 
     pub(super) fn detail_max(&self) -> usize {
@@ -570,14 +572,11 @@ impl App {
         }
         let Some(pane) = Pane::at(&s, at) else { return };
         self.focus = pane;
-        match pane {
-            Pane::Timeline => self.click_timeline(s.timeline.inner, at),
-            Pane::Detail => {}
-        }
+        pane.click(self, pane.region(&s).inner, at);
     }
 
     /// A click at `at` inside the timeline pane (`inner`): on the density strip, or on a row.
-    fn click_timeline(&mut self, inner: Rect, at: Position) {
+    pub(super) fn click_timeline(&mut self, inner: Rect, at: Position) {
         let (strip, area) = layout::strip(inner);
         if let Some(strip) = strip
             && strip.contains(at)
@@ -611,24 +610,27 @@ impl App {
                 }
             }
             Overlay::Picker(p) => p.step(down),
-            Overlay::None => match Pane::at(&s, at) {
-                Some(Pane::Timeline) => self.scroll_list(down),
-                Some(Pane::Detail) => {
-                    let max = self.detail_max();
-                    self.detail_scroll = if down {
-                        (self.detail_scroll + WHEEL).min(max)
-                    } else {
-                        self.detail_scroll.saturating_sub(WHEEL)
-                    };
+            Overlay::None => {
+                if let Some(pane) = Pane::at(&s, at) {
+                    pane.wheel(self, down);
                 }
-                None => {}
-            },
+            }
             Overlay::Prompt { .. } => {}
         }
     }
 
+    /// Scrolls the detail pane by a turn of the mouse wheel.
+    pub(super) fn scroll_detail(&mut self, down: bool) {
+        let max = self.detail_max();
+        self.detail_scroll = if down {
+            (self.detail_scroll + WHEEL).min(max)
+        } else {
+            self.detail_scroll.saturating_sub(WHEEL)
+        };
+    }
+
     /// Scrolls the timeline pane without moving the selection unless it would leave the screen.
-    fn scroll_list(&mut self, down: bool) {
+    pub(super) fn scroll_list(&mut self, down: bool) {
         if self.is_empty() {
             return;
         }
