@@ -970,7 +970,9 @@ impl Filter {
         own_source: bool,
     ) -> bool {
         let event = &t.events[at.event as usize];
-        let (who, via, source, also) = match at.kind() {
+        // The statement's own record is read only for a part that asks about it: the flags
+        // are the index's, elsewhere in memory.
+        let record = || match at.kind() {
             Kind::Quote => {
                 let q = &event.quotes[at.index()];
                 (Some(q.speaker), q.via.as_deref(), q.source, q.also())
@@ -980,23 +982,26 @@ impl Filter {
                 (c.by, c.via.as_deref(), c.source, c.also())
             }
         };
-        if !self.speakers.is_empty() && !who.is_some_and(|w| self.speakers.contains(&w.target)) {
-            return false;
+        if !self.speakers.is_empty() || self.via.is_some() {
+            let (who, via, _, _) = record();
+            if !self.speakers.is_empty() && !who.is_some_and(|w| self.speakers.contains(&w.target))
+            {
+                return false;
+            }
+            if let Some(part) = &self.via
+                && !via.is_some_and(|v| part.matches(v))
+            {
+                return false;
+            }
         }
-        if let Some(part) = &self.via
-            && !via.is_some_and(|v| part.matches(v))
-        {
-            return false;
-        }
-        // Asked after who made it: a flag reads the index's tables, elsewhere in memory.
         if self.flags().any(|flag| !flag.holds(t, index, at)) {
             return false;
         }
-        if own_source
-            && let Some(sources) = &self.sources
-            && !tally::statement_sources(&source, also).any(|s| sources.binary_search(&s).is_ok())
-        {
-            return false;
+        if own_source && let Some(sources) = &self.sources {
+            let (_, _, source, also) = record();
+            if !tally::statement_sources(&source, also).any(|s| sources.binary_search(&s).is_ok()) {
+                return false;
+            }
         }
         true
     }

@@ -41,6 +41,12 @@ pub struct Index {
     pub disputed_by: Lists,
     /// Per event: whether any of its claims disputes or is disputed.
     pub contested: Vec<bool>,
+    /// Per claim (index into `Timeline::claims`), one bit: whether it disputes another claim
+    /// or another disputes it (`--disputed`, FORMAT.md "Claims": `disputes`). Claim `n` is bit
+    /// `n % 64` of word `n / 64`; made with the disputed claims' list. Read by
+    /// [`Index::is_disputed`], one bit where the claim's own record and its list of disputers
+    /// lie elsewhere.
+    pub disputed_claims: Vec<u64>,
     /// The events in the order the file lists them, for searching its text front to back.
     pub file_order: FileOrder,
     /// Every claim's corroboration group, outlets and independent origins.
@@ -180,6 +186,17 @@ impl Index {
     pub fn claim_number(&self, at: StatementRef) -> usize {
         debug_assert_eq!(at.kind(), statement::Kind::Claim);
         self.first_claim[at.event as usize] as usize + at.index()
+    }
+
+    /// Whether claim `n` (an index into `Timeline::claims`) disputes another or is disputed:
+    /// [`Index::disputed_claims`], decided at load by [`tally::is_disputed`]. False for `n`
+    /// past the last claim.
+    #[must_use]
+    #[inline]
+    pub fn is_disputed(&self, n: usize) -> bool {
+        self.disputed_claims
+            .get(n / 64)
+            .is_some_and(|w| w & (1 << (n % 64)) != 0)
     }
 
     /// How many statements (quotes and claims) the events before position `pos` have, for
@@ -359,7 +376,9 @@ impl Index {
         let [corroborated, single] = flags;
         self.flags[Flag::Corroborated as usize] = corroborated;
         self.flags[Flag::SingleOrigin as usize] = single;
-        self.flags[Flag::Disputed as usize] = tally::disputed(t, self);
+        let (disputed, bits) = tally::disputed(t, self);
+        self.flags[Flag::Disputed as usize] = disputed;
+        self.disputed_claims = bits;
     }
 
     /// Every index but the corroboration groups and those made on first need (the outlets, the
@@ -457,6 +476,7 @@ impl Index {
             in_round,
             disputed_by: Lists::from_pairs(t.claims.len(), &disputes),
             contested,
+            disputed_claims: Vec::new(),
             file_order: file_order.finish(),
             corroboration: Corroboration::default(),
             statements_step,

@@ -224,10 +224,7 @@ impl Flag {
             }
             (Flag::Anonymous, Kind::Claim) => is_anonymous(t, event.claims[at.index()].by.as_ref()),
             (_, Kind::Quote) => false,
-            (Flag::Disputed, Kind::Claim) => {
-                !event.claims[at.index()].disputes.is_empty()
-                    || !index.disputed_by[index.claim_number(at)].is_empty()
-            }
+            (Flag::Disputed, Kind::Claim) => index.is_disputed(index.claim_number(at)),
             (Flag::Corroborated | Flag::SingleOrigin, Kind::Claim) => {
                 self.of_group(index.corroboration.group(index.claim_number(at)))
             }
@@ -483,9 +480,22 @@ impl<'t> Relays<'t> {
     }
 }
 
-/// The disputed claims' list ([`Index::flagged`](super::Index::flagged)), from the claims
-/// that can be: `index` must hold the dispute table.
-pub(crate) fn disputed(t: &Timeline<'_>, index: &Index) -> Picked {
+/// Whether claim `n` (an index into `Timeline::claims`) is disputed: it disputes another
+/// claim (its `disputes` is not empty) or another claim disputes it (its list in
+/// `index.disputed_by` is not empty). The one definition of `--disputed`; the index keeps its
+/// answer for every claim ([`Index::is_disputed`]).
+#[must_use]
+pub fn is_disputed(t: &Timeline<'_>, index: &Index, n: usize) -> bool {
+    let c = t.claims[n];
+    !t.events[c.event as usize].claims[c.claim as usize]
+        .disputes
+        .is_empty()
+        || !index.disputed_by[n].is_empty()
+}
+
+/// The events having a disputed claim, with running counts of those claims, and the disputed
+/// claims as bits ([`Index::disputed_claims`]), from `index.disputed_by`.
+pub(crate) fn disputed(t: &Timeline<'_>, index: &Index) -> (Picked, Vec<u64>) {
     // A disputed claim disputes one (it is among the claims listed in the table) or is
     // disputed (its list is not empty): these claims, and no other, can be.
     let mut candidates: Vec<u32> = (0..index.disputed_by.len())
@@ -498,13 +508,14 @@ pub(crate) fn disputed(t: &Timeline<'_>, index: &Index) -> Picked {
     candidates.sort_unstable();
     candidates.dedup();
     let mut disputed = Picked::default();
+    let mut bits = vec![0u64; t.claims.len().div_ceil(64)];
     for n in candidates {
-        let c = t.claims[n as usize];
-        if Flag::Disputed.holds(t, index, StatementRef::claim(c.event, c.claim)) {
-            disputed.push(c.event, 1);
+        if is_disputed(t, index, n as usize) {
+            disputed.push(t.claims[n as usize].event, 1);
+            bits[n as usize / 64] |= 1 << (n % 64);
         }
     }
-    shrunk(disputed)
+    (shrunk(disputed), bits)
 }
 
 /// The lists of the flags a claim's group decides, corroborated then single-origin, made
@@ -844,6 +855,25 @@ mod tests {
         assert_eq!(kept("tass", RelayMatch::Contains), ["a", "b", "c"]);
         assert_eq!(kept("source from tass", RelayMatch::Contains), ["b"]);
         assert!(RelayPart::new("  ", RelayMatch::Exact).is_none());
+    }
+
+    #[test]
+    fn the_index_keeps_each_claims_disputed_bit_as_the_definition_decides() {
+        for text in [BUNDLED.to_string(), SMALL.to_string(), generated(3000, 1)] {
+            let t = crate::model::load_str(&text).expect("it loads").timeline;
+            let index = Index::build(&t);
+            let mut disputed = 0;
+            for n in 0..t.claims.len() {
+                let want = super::is_disputed(&t, &index, n);
+                assert_eq!(index.is_disputed(n), want, "claim {n}");
+                disputed += usize::from(want);
+            }
+            assert!(disputed > 0, "the timeline has disputed claims");
+            assert!(
+                !index.is_disputed(t.claims.len() + 64),
+                "past the last claim"
+            );
+        }
     }
 
     #[test]
