@@ -393,6 +393,26 @@ impl Keymap {
         out
     }
 
+    /// The keys of the first of [`Keymap::hints`] named `name` in `mode` (`?` for `help`), as
+    /// that list gives them, without making the others.
+    #[must_use]
+    pub fn hint(&self, mode: Mode, name: &str) -> Option<String> {
+        let mut run = self
+            .rows
+            .iter()
+            .filter(|b| b.row.modes.contains(mode) && !b.row.hint.is_empty())
+            .filter_map(|b| Some((b.keys.first()?, b.row.hint)))
+            .skip_while(|&(_, hint)| hint != name)
+            .take_while(|&(_, hint)| hint == name)
+            .map(|(key, _)| key);
+        let mut keys = run.next()?.label();
+        for key in run {
+            keys.push('/');
+            keys.push_str(&key.label());
+        }
+        Some(keys)
+    }
+
     /// The footer's hints for `mode`, in table order: (keys, short name). Neighbouring rows
     /// with the same short name share one hint (`j/k move`). A row left with no key is left
     /// out.
@@ -633,6 +653,7 @@ mod tests {
         assert_eq!(press(&map, 'x'), Some(Action::NextEvent));
         assert_eq!(press(&map, 'j'), None);
         assert_eq!(map.hints(Mode::Timeline)[0], ("x/k".to_string(), "move"));
+        assert_eq!(map.hint(Mode::Timeline, "move").as_deref(), Some("x/k"));
         // `x` is also… nothing else, but `n` is next_match: binding it clashes.
         map.rebind(i, vec![Key::parse("n").unwrap()]);
         let c = map.clashes();
@@ -726,6 +747,23 @@ mod table_tests {
             .iter()
             .map(|&m| press(KeyCode::Char(c), mods, m))
             .collect()
+    }
+
+    #[test]
+    fn one_hint_is_the_first_of_that_name_among_all_the_hints() {
+        let map = super::Keymap::default();
+        let mut seen = 0;
+        for mode in MODES {
+            let all = map.hints(mode);
+            for (_, name) in &all {
+                let first = all.iter().find(|(_, n)| n == name).map(|(k, _)| k.clone());
+                assert_eq!(map.hint(mode, name), first, "{mode:?} {name}");
+                seen += 1;
+            }
+            assert_eq!(map.hint(mode, "no such hint"), None);
+        }
+        assert!(seen > 20, "{seen} hints");
+        assert_eq!(map.hint(Mode::Timeline, "help").as_deref(), Some("?"));
     }
 
     #[test]

@@ -290,9 +290,8 @@ impl App {
     #[must_use]
     pub fn help_hint(&self) -> Option<(String, &'static str)> {
         self.keys
-            .hints(self.mode())
-            .into_iter()
-            .find(|(_, hint)| *hint == "help")
+            .hint(self.mode(), "help")
+            .map(|keys| (keys, "help"))
     }
 
     /// The cells the footer gives the help hint beside a message (` ? help`); none without one.
