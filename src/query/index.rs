@@ -42,10 +42,10 @@ pub struct Index {
     /// Per event: whether any of its claims disputes or is disputed.
     pub contested: Vec<bool>,
     /// Per claim (index into `Timeline::claims`), one bit: whether it disputes another claim
-    /// or another disputes it (`--disputed`, FORMAT.md "Claims": `disputes`). Claim `n` is bit
-    /// `n % 64` of word `n / 64`; made with the disputed claims' list. Read by
-    /// [`Index::is_disputed`], one bit where the claim's own record and its list of disputers
-    /// lie elsewhere.
+    /// or another disputes it (`--disputed`; FORMAT.md, "Claim": `disputes`, shown from both
+    /// sides). Claim `n` is bit `n % 64` of word `n / 64`, `ceil(claims / 64)` words; made
+    /// with the disputed claims' list. Read by [`Index::is_disputed`]: one bit, where the
+    /// claim's own record and its list of disputers lie elsewhere in memory.
     pub disputed_claims: Vec<u64>,
     /// The events in the order the file lists them, for searching its text front to back.
     pub file_order: FileOrder,
