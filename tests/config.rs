@@ -503,7 +503,7 @@ fn messages_that_name_a_key_name_the_one_in_force() {
     press(&mut app, KeyCode::Char('y'));
     assert_eq!(
         app.message(),
-        Some("no quote or claim selected: V lists them, or F3 to one in the detail pane")
+        Some("no quote or claim selected: V lists them, F3 picks one in Detail")
     );
 }
 

@@ -163,6 +163,15 @@ fn y_copies_the_selected_statement_with_its_citation_and_says_so() {
         "{}",
         footer(&app)
     );
+    // Whole on an 80-column terminal, beside the help hint (a tester saw it cut there).
+    let mut app = bundled(80, 24);
+    press(&mut app, &["y"]);
+    let line = footer(&app);
+    assert!(
+        line.starts_with(" no quote or claim selected: v lists them, Tab picks one in Detail ")
+            && line.trim_end().ends_with(" ? help"),
+        "{line}"
+    );
 }
 
 #[test]

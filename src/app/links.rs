@@ -156,7 +156,8 @@ impl App {
     pub(crate) fn copy_statement(&mut self) {
         let Some(at) = self.selected_statement() else {
             self.message = Some(format!(
-                "no quote or claim selected: {} lists them, or {} to one in the detail pane",
+                // Short enough for an 80-column footer beside its help hint.
+                "no quote or claim selected: {} lists them, {} picks one in Detail",
                 self.keys.label_of("toggle_view"),
                 self.keys.label_of("next_link")
             ));
