@@ -90,23 +90,22 @@ fn reuters(app: &mut App, f: &common::Fixture) {
 
 /// The whole list of the last sample's filter made as the browser makes it, on a thread
 /// (worked out on this one, it was a pass over the whole list at 1M just before the sample),
-/// and joined; then `disputed` off again if the last sample put it on.
-fn disputed_off(app: &mut App) {
+/// and joined; then the choice `label` turned off again if the last sample put it on.
+fn settled_and_off(app: &mut App, on: fn(&App) -> bool, label: &str) {
     app.start_counting();
     app.settle_now();
-    if app.filter().disputed {
-        toggle(app, "disputed");
+    if on(app) {
+        toggle(app, label);
         app.settle_now();
     }
 }
 
+fn disputed_off(app: &mut App) {
+    settled_and_off(app, |app| app.filter().disputed, "disputed");
+}
+
 fn via_off(app: &mut App) {
-    app.start_counting();
-    app.settle_now();
-    if app.filter().via.is_some() {
-        toggle(app, "via: tass");
-        app.settle_now();
-    }
+    settled_and_off(app, |app| app.filter().via.is_some(), "via: tass");
 }
 
 /// The round the jump goes to: the 21st of the generator's 40, by number, so that the jump

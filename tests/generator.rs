@@ -638,7 +638,7 @@ fn index_built_on_threads_is_the_one_built_alone() {
                 &i.first_claim,
                 &i.in_round,
                 &i.disputed_by,
-                &i.contested,
+                &i.disputed_claims,
                 &i.file_order,
                 (
                     &i.flags,
@@ -652,7 +652,7 @@ fn index_built_on_threads_is_the_one_built_alone() {
     };
     assert_eq!(lists(&index), lists(&one));
     assert!(
-        index.contested.iter().any(|&c| c)
+        (0..t.events.len()).any(|p| index.contested(t, p))
             && (0..index.disputed_by.len()).any(|k| !index.disputed_by[k].is_empty()),
         "the generated timeline has disputes"
     );

@@ -10,7 +10,7 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::layout::{Fit, Region, Screen};
+use super::layout::{Fit, Screen};
 use super::{App, Mode};
 
 /// One of the panes the keys can go to.
@@ -74,12 +74,6 @@ impl Pane {
         }
     }
 
-    /// Where the pane lies on `screen`.
-    #[must_use]
-    pub const fn region(self, screen: &Screen) -> Region {
-        screen.pane(self)
-    }
-
     /// A click at `at`, inside the pane's borders (`inner`), after the pane took the focus.
     pub(crate) fn click(self, app: &mut App, inner: Rect, at: Position) {
         match self {
@@ -101,7 +95,7 @@ impl Pane {
     pub fn at(screen: &Screen, at: Position) -> Option<Pane> {
         Self::ALL
             .into_iter()
-            .find(|p| p.region(screen).outer.contains(at))
+            .find(|&p| screen.pane(p).outer.contains(at))
     }
 }
 
@@ -135,7 +129,7 @@ mod tests {
             for at in size.positions() {
                 let holding: Vec<Pane> = Pane::ALL
                     .into_iter()
-                    .filter(|p| p.region(&s).outer.contains(at))
+                    .filter(|&p| s.pane(p).outer.contains(at))
                     .collect();
                 assert!(holding.len() <= 1, "{at:?} in {holding:?}");
                 assert_eq!(Pane::at(&s, at), holding.first().copied(), "{at:?}");

@@ -572,7 +572,7 @@ impl App {
         }
         let Some(pane) = Pane::at(&s, at) else { return };
         self.focus = pane;
-        pane.click(self, pane.region(&s).inner, at);
+        pane.click(self, s.pane(pane).inner, at);
     }
 
     /// A click at `at` inside the timeline pane (`inner`): on the density strip, or on a row.

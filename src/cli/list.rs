@@ -93,7 +93,7 @@ pub fn write(
             .round
             .as_ref()
             .map_or_else(|| "-".to_string(), |r| r.number.to_string());
-        let disputed = match (index.contested[pos], layout) {
+        let disputed = match (index.contested(t, pos), layout) {
             (true, _) => "disputed",
             (false, Layout::Tabs) => "-",
             (false, Layout::Table) => "",

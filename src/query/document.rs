@@ -136,7 +136,7 @@ mod tests {
         assert_eq!(doc.name(), "bundled");
         assert_eq!(doc.text(), model::BUNDLED);
         assert!(!doc.timeline().events.is_empty());
-        assert_eq!(doc.index().contested.len(), doc.timeline().events.len());
+        assert_eq!(doc.index().first_claim.len(), doc.timeline().events.len());
         // The strings borrow from the owned text: no copy was made.
         let title: &str = &doc.timeline().title;
         let range = doc.text().as_bytes().as_ptr_range();

@@ -982,17 +982,17 @@ impl Filter {
                 (c.by, c.via.as_deref(), c.source, c.also())
             }
         };
-        if !self.speakers.is_empty() || self.via.is_some() {
-            let (who, via, _, _) = record();
-            if !self.speakers.is_empty() && !who.is_some_and(|w| self.speakers.contains(&w.target))
-            {
-                return false;
-            }
-            if let Some(part) = &self.via
-                && !via.is_some_and(|v| part.matches(v))
-            {
-                return false;
-            }
+        if !self.speakers.is_empty()
+            && !record()
+                .0
+                .is_some_and(|w| self.speakers.contains(&w.target))
+        {
+            return false;
+        }
+        if let Some(part) = &self.via
+            && !record().1.is_some_and(|v| part.matches(v))
+        {
+            return false;
         }
         if self.flags().any(|flag| !flag.holds(t, index, at)) {
             return false;

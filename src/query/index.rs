@@ -39,8 +39,6 @@ pub struct Index {
     /// Per claim (index into `Timeline::claims`): the claims that dispute it (indices into
     /// `Timeline::claims`, ascending).
     pub disputed_by: Lists,
-    /// Per event: whether any of its claims disputes or is disputed.
-    pub contested: Vec<bool>,
     /// Per claim (index into `Timeline::claims`), one bit: whether it disputes another claim
     /// or another disputes it (`--disputed`; FORMAT.md, "Claim": `disputes`, shown from both
     /// sides). Claim `n` is bit `n % 64` of word `n / 64`, `ceil(claims / 64)` words; made
@@ -197,6 +195,15 @@ impl Index {
         self.disputed_claims
             .get(n / 64)
             .is_some_and(|w| w & (1 << (n % 64)) != 0)
+    }
+
+    /// Whether any claim of the event at timeline position `pos` (0-based) disputes or is
+    /// disputed ([`Index::is_disputed`]): the `≠` of a timeline row, `disputed` in `list`.
+    /// `t` must be the timeline this index was built from; panics if `pos` is past its end.
+    #[must_use]
+    pub fn contested(&self, t: &Timeline<'_>, pos: usize) -> bool {
+        let first = self.first_claim[pos] as usize;
+        (first..first + t.events[pos].claims.len()).any(|n| self.is_disputed(n))
     }
 
     /// How many statements (quotes and claims) the events before position `pos` have, for
@@ -387,7 +394,6 @@ impl Index {
         let mut speaking = vec![Speaking::default(); t.participants.len()];
         let mut in_round = vec![Vec::new(); t.rounds.len()];
         let mut disputes: Vec<(u32, u32)> = Vec::new();
-        let mut contested = vec![false; t.events.len()];
         let mut involved = vec![Vec::new(); t.participants.len()];
         let mut first_claim = Vec::with_capacity(t.events.len());
         let mut claim_no = 0u32;
@@ -453,8 +459,6 @@ impl Index {
                     }
                     for d in &c.disputes {
                         disputes.push((d.target, claim_no));
-                        contested[pos as usize] = true;
-                        contested[t.claims[d.ix()].event as usize] = true;
                     }
                     claim_no += 1;
                 }
@@ -475,7 +479,6 @@ impl Index {
             first_claim,
             in_round,
             disputed_by: Lists::from_pairs(t.claims.len(), &disputes),
-            contested,
             disputed_claims: Vec::new(),
             file_order: file_order.finish(),
             corroboration: Corroboration::default(),

@@ -256,7 +256,7 @@ mod tests {
         let t = load_str(SMALL).unwrap().timeline;
         let index = Index::build(&t);
         let contested: Vec<String> = (0..t.events.len())
-            .filter(|&i| index.contested[i])
+            .filter(|&i| index.contested(&t, i))
             .map(|i| t.events[i].title.to_string())
             .collect();
         assert_eq!(

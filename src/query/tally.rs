@@ -483,7 +483,8 @@ impl<'t> Relays<'t> {
 /// Whether claim `n` (an index into `Timeline::claims`) is disputed: it disputes another
 /// claim (its `disputes` is not empty) or another claim disputes it (its list in
 /// `index.disputed_by` is not empty). The one definition of `--disputed`; the index keeps its
-/// answer for every claim ([`Index::is_disputed`]).
+/// answer for every claim ([`Index::is_disputed`]). `index` must be `t`'s; panics if `n` is
+/// past the last claim.
 #[must_use]
 pub fn is_disputed(t: &Timeline<'_>, index: &Index, n: usize) -> bool {
     let c = t.claims[n];
@@ -862,13 +863,23 @@ mod tests {
         for text in [BUNDLED.to_string(), SMALL.to_string(), generated(3000, 1)] {
             let t = crate::model::load_str(&text).expect("it loads").timeline;
             let index = Index::build(&t);
-            let mut disputed = 0;
-            for n in 0..t.claims.len() {
-                let want = super::is_disputed(&t, &index, n);
-                assert_eq!(index.is_disputed(n), want, "claim {n}");
-                disputed += usize::from(want);
+            // From the file alone: a claim with a `disputes` list, and each claim it names.
+            let mut want = vec![false; t.claims.len()];
+            let mut n = 0;
+            for e in &t.events {
+                for c in &e.claims {
+                    want[n] |= !c.disputes.is_empty();
+                    for d in &c.disputes {
+                        want[d.ix()] = true;
+                    }
+                    n += 1;
+                }
             }
-            assert!(disputed > 0, "the timeline has disputed claims");
+            for (n, &want) in want.iter().enumerate() {
+                assert_eq!(index.is_disputed(n), want, "claim {n}");
+                assert_eq!(super::is_disputed(&t, &index, n), want, "claim {n}");
+            }
+            assert!(want.contains(&true), "the timeline has disputed claims");
             assert!(
                 !index.is_disputed(t.claims.len() + 64),
                 "past the last claim"

@@ -73,7 +73,7 @@ impl Widget for Themed<'_> {
         title::render(app, &theme, screen.title, buf);
         for pane in Pane::ALL {
             let frame = Framed {
-                region: pane.region(&screen),
+                region: screen.pane(pane),
                 stacked: screen.stacked,
                 focused: app.focus() == pane,
             };

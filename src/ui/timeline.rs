@@ -152,7 +152,7 @@ fn event(app: &App, i: usize, above: Option<usize>, width: usize, theme: &Theme)
             style(theme.marker),
         ));
     }
-    if app.doc.index().contested[pos] {
+    if app.doc.index().contested(app.doc.timeline(), pos) {
         marks.push(Span::styled(" ≠", style(theme.disputed)));
     }
     let marks_w: usize = marks.iter().map(|s| text::width(&s.content)).sum();
